@@ -1,0 +1,120 @@
+import type { Report } from '../model/report.js';
+import type { Span } from '../model/source.js';
+import type { Document } from '../model/document.js';
+
+/* ----------------------------------------------------------------------------- public results */
+
+export type Locale = 'zh-CN' | 'en';
+/** ESLint numeric severities: 1 warning, 2 error. */
+export type Severity = 1 | 2;
+export type SeveritySetting = 'off' | 'warn' | 'error' | 0 | 1 | 2;
+
+export interface Fix {
+  /** [start, end) offsets into the original text. */
+  range: [number, number];
+  text: string;
+}
+
+export interface Suggestion {
+  desc: string;
+  messageId?: string;
+  fix: Fix;
+}
+
+/** One problem, in ESLint's message shape. Lines and columns are 1-based, UTF-16 columns. */
+export interface LintMessage {
+  ruleId: string | null;
+  severity: Severity;
+  message: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  messageId?: string;
+  fatal?: boolean;
+  fix?: Fix;
+  suggestions?: Suggestion[];
+  /** 0-based index of the report within the file (files may hold several reports). */
+  reportIndex?: number;
+}
+
+/** One file's result, in ESLint's result shape. */
+export interface LintResult {
+  filePath: string;
+  messages: LintMessage[];
+  errorCount: number;
+  warningCount: number;
+  fatalErrorCount: number;
+  fixableErrorCount: number;
+  fixableWarningCount: number;
+  /** Present when --fix produced new text. */
+  output?: string;
+  source?: string;
+}
+
+/* ------------------------------------------------------------------------------------- config */
+
+export type AgencyKind = 'department' | 'government';
+
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
+
+/** A fully resolved configuration (after extends and CLI overrides). */
+export interface ResolvedConfig {
+  locale: Locale;
+  /** Force the report year (otherwise detected from title / intro). */
+  year?: number;
+  agencyKind?: AgencyKind;
+  rules: Record<string, { severity: 0 | 1 | 2; options: Record<string, unknown> }>;
+}
+
+/* -------------------------------------------------------------------------------------- rules */
+
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  type: 'problem' | 'suggestion' | 'layout';
+  defaultSeverity: 'error' | 'warn';
+  docs: {
+    description: LocalizedText;
+    url: string;
+    /** Short legal basis appended to messages, e.g. 《条例》第五十条；国办公开办函〔2021〕30号. */
+    legalBasis?: LocalizedText;
+  };
+  /** JSON Schema of the rule's options object (validated with ajv). */
+  schema: Record<string, unknown>;
+  /** Default options (merged under the configured ones). */
+  defaultOptions?: Record<string, unknown>;
+  /** Message templates by id; `{{name}}` placeholders are filled from `data`. */
+  messages: Record<string, LocalizedText>;
+  fixable?: 'code';
+  hasSuggestions?: boolean;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Where, as offsets into the original text. */
+  span: Span;
+  fix?: Fix;
+  suggest?: { messageId: string; data?: Record<string, string | number>; fix: Fix }[];
+}
+
+export interface RuleContext {
+  readonly options: Record<string, unknown>;
+  readonly locale: Locale;
+  readonly config: ResolvedConfig;
+  readonly document: Document;
+  /** Original file text. */
+  readonly text: string;
+  report(descriptor: ReportDescriptor): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Called once per report in the file. */
+  check(report: Report, context: RuleContext): void;
+}

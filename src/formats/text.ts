@@ -1,0 +1,127 @@
+import { MappedText } from '../model/mapped-text.js';
+import type { Block, Document, TableBlock, TableCell, TableRow, TableSyntax } from '../model/document.js';
+import { SourceText } from '../model/source.js';
+import { stripTags } from './strip-tags.js';
+
+/**
+ * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
+ * paragraph, a heading (Markdown `#` marks are honoured, since drafts mix them in), or a table
+ * row: tab-separated, `|`-separated, or a label followed by space-separated numbers (PDF text).
+ * Neighbouring rows of the same syntax form one table.
+ */
+export function parseText(text: string): Document {
+  const source = new SourceText(text);
+  const blocks: Block[] = [];
+  let table: TableBlock | undefined;
+
+  for (let line = 1; line <= source.lineCount; line++) {
+    const start = source.lineStart(line);
+    const raw = source.lineText(line);
+    const end = start + raw.length;
+    if (!raw.trim()) {
+      table = undefined;
+      continue;
+    }
+    const row = tableRow(raw, start);
+    if (row) {
+      if (!table || table.syntax !== row.syntax) {
+        table = { kind: 'table', syntax: row.syntax, rows: [], span: { start, end } };
+        blocks.push(table);
+      }
+      table.rows.push(row.row);
+      table.span.end = end;
+      continue;
+    }
+    table = undefined;
+    const heading = /^\s*(#{1,6})\s+/.exec(raw);
+    if (heading) {
+      const from = start + heading[0].length;
+      blocks.push({ kind: 'heading', depth: heading[1].length, content: trimMapped(MappedText.verbatim(text, from, end)), span: { start, end } });
+      continue;
+    }
+    let content = MappedText.verbatim(text, start, end);
+    if (/<\/?[a-zA-Z][^<>]*>/.test(raw)) content = stripTags(content);
+    blocks.push({ kind: 'paragraph', content: trimMapped(content), span: { start, end } });
+  }
+  return { format: 'text', source, blocks };
+}
+
+const NUMBER_TOKEN = /^[-+]?\d+(?:\.\d+)?$/;
+const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
+
+function tableRow(raw: string, start: number): { syntax: TableSyntax; row: TableRow } | undefined {
+  if (raw.includes('\t')) {
+    const cells = splitCells(raw, start, '\t');
+    if (cells.length >= 2) return { syntax: 'tsv', row: { cells, span: { start, end: start + raw.length } } };
+  }
+  if ((raw.match(/\|/g)?.length ?? 0) >= 2 || /^\s*\|/.test(raw) || /\|\s*$/.test(raw)) {
+    if (SEPARATOR_ROW.test(raw)) return undefined;
+    let cells = splitCells(raw, start, '|');
+    // A leading "|" (Markdown style) makes an empty first cell that is not part of the table.
+    if (/^\s*\|/.test(raw) && cells.length && !cells[0].text.trim()) cells = cells.slice(1);
+    if (cells.length >= 2) return { syntax: 'pipe', row: { cells, span: { start, end: start + raw.length } } };
+  }
+  return spacedRow(raw, start);
+}
+
+function splitCells(raw: string, start: number, sep: string): TableCell[] {
+  const cells: TableCell[] = [];
+  let from = 0;
+  for (;;) {
+    const at = raw.indexOf(sep, from);
+    const to = at === -1 ? raw.length : at;
+    cells.push(cellAt(raw, start, from, to));
+    if (at === -1) break;
+    from = at + 1;
+  }
+  // The text after a final separator is not a cell.
+  if (cells.length > 1 && raw.trimEnd().endsWith(sep) && !cells[cells.length - 1].text.trim()) cells.pop();
+  return cells;
+}
+
+function cellAt(raw: string, lineStart: number, from: number, to: number): TableCell {
+  let s = from;
+  let e = to;
+  while (s < e && /\s/.test(raw[s])) s++;
+  while (e > s && /\s/.test(raw[e - 1])) e--;
+  return { text: raw.slice(s, e), span: { start: lineStart + s, end: lineStart + e }, rowSpan: 1, colSpan: 1 };
+}
+
+/**
+ * "1.属于国家秘密 0 0 0 0 0 0 0" or "0 0 0 0": a label (optional) followed by numbers separated by
+ * spaces, as PDF text extraction leaves table rows. A single trailing number counts only after a
+ * short label without sentence punctuation, so wrapped prose ending in a number stays prose.
+ */
+function spacedRow(raw: string, start: number): { syntax: TableSyntax; row: TableRow } | undefined {
+  const tokens: { text: string; s: number; e: number }[] = [];
+  const re = /\S+/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(raw))) tokens.push({ text: m[0], s: m.index, e: m.index + m[0].length });
+  let k = 0;
+  while (k < tokens.length && NUMBER_TOKEN.test(tokens[tokens.length - 1 - k].text)) k++;
+  if (k === 0) return undefined;
+  const labelTokens = tokens.slice(0, tokens.length - k);
+  const label = labelTokens.map((t) => t.text).join('');
+  if (k === 1) {
+    if (!label || label.length > 20 || /[，。；：、,;:！？]/.test(label)) return undefined;
+  } else if (label && /[。；！？]$/.test(label)) return undefined;
+  if (/[年月日号]$/.test(label) && k <= 2) return undefined; // dates and addresses such as "2024 年 1"
+  const cells: TableCell[] = [];
+  if (labelTokens.length) {
+    const s = labelTokens[0].s;
+    const e = labelTokens[labelTokens.length - 1].e;
+    cells.push({ text: raw.slice(s, e), span: { start: start + s, end: start + e }, rowSpan: 1, colSpan: 1 });
+  }
+  for (const t of tokens.slice(tokens.length - k)) cells.push({ text: t.text, span: { start: start + t.s, end: start + t.e }, rowSpan: 1, colSpan: 1 });
+  if (cells.length < 2) return undefined;
+  return { syntax: 'spaced', row: { cells, span: { start, end: start + raw.length } } };
+}
+
+function trimMapped(m: MappedText): MappedText {
+  const t = m.text;
+  let s = 0;
+  let e = t.length;
+  while (s < e && /\s/.test(t[s])) s++;
+  while (e > s && /\s/.test(t[e - 1])) e--;
+  return m.slice(s, e);
+}

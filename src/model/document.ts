@@ -1,0 +1,54 @@
+import type { MappedText } from './mapped-text.js';
+import type { SourceText, Span } from './source.js';
+
+/**
+ * The format-independent view of one input file: what a format processor (Markdown, text, HTML …)
+ * produces, and all the recognizer ever reads. Every node carries spans into the ORIGINAL text.
+ */
+export type InputFormat = 'markdown' | 'text' | 'html';
+
+export interface Document {
+  format: InputFormat;
+  source: SourceText;
+  blocks: Block[];
+}
+
+export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+
+/** An explicit heading (Markdown `#`). Numbered lines such as "一、总体情况" arrive as paragraphs. */
+export interface HeadingBlock {
+  kind: 'heading';
+  depth: number;
+  content: MappedText;
+  span: Span;
+}
+
+/** One paragraph (Markdown) or one non-empty line (plain text); `content` has markup removed. */
+export interface ParagraphBlock {
+  kind: 'paragraph';
+  content: MappedText;
+  span: Span;
+}
+
+export type TableSyntax = 'gfm' | 'html' | 'tsv' | 'pipe' | 'spaced';
+
+/** Table rows as the source wrote them: own cells only (cells covered by a rowspan are not repeated). */
+export interface TableBlock {
+  kind: 'table';
+  syntax: TableSyntax;
+  rows: TableRow[];
+  span: Span;
+}
+
+export interface TableRow {
+  cells: TableCell[];
+  span: Span;
+}
+
+export interface TableCell {
+  /** Cell text with markup removed, whitespace as written. */
+  text: string;
+  span: Span;
+  rowSpan: number;
+  colSpan: number;
+}

@@ -1,0 +1,260 @@
+import type { Block, Document } from './document.js';
+import { MappedText } from './mapped-text.js';
+import type { Heading, Report, ReportYear, TextSpan } from './report.js';
+import type { Span } from './source.js';
+import { findBarePeriods, findDates, findFeeClaims, findPeriods, findProcessingFeeFigures } from './claims.js';
+import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
+import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
+import { eraForYear, type Era } from '../templates/eras.js';
+import { SECTIONS, type SectionKey } from '../templates/sections.js';
+import { APPLICATION_GROUPS, applicationRows } from '../templates/tables.js';
+
+export interface RecognizeOptions {
+  /** Report year forced by configuration / --year. */
+  year?: number;
+}
+
+/**
+ * Document → Reports. A file may hold several reports one after another (a web page listing
+ * years of reports): it is cut at report titles and where the section numbering starts again at
+ * "一、"; a piece before the first report that does not look like a report (e.g. a 信息公开指南)
+ * is not linted as one.
+ */
+export function recognizeReports(doc: Document, options: RecognizeOptions = {}): Report[] {
+  const info = doc.blocks.map(describeBlock);
+  const segments = splitSegments(doc.blocks, info);
+  const reports: { from: number; to: number }[] = [];
+  for (const seg of segments) {
+    const looksLikeReport = seg.hasTitle || seg.hasPeriod || seg.sectionHits >= 2;
+    if (looksLikeReport || reports.length === 0) {
+      if (looksLikeReport) reports.push({ ...seg });
+      else if (segments.length === 1) reports.push({ ...seg });
+      // a preamble before the first report is skipped
+    } else {
+      reports[reports.length - 1].to = seg.to; // not a report of its own: belongs to the previous one
+    }
+  }
+  if (reports.length === 0) reports.push({ from: 0, to: doc.blocks.length });
+  return reports.map((r, index) => buildReport(doc, doc.blocks.slice(r.from, r.to), info.slice(r.from, r.to), index, options));
+}
+
+/* ------------------------------------------------------------------------------ block facts */
+
+interface BlockInfo {
+  heading?: { ordinal?: number; numbering?: string; title: string; section?: SectionKey };
+  title?: { year: number };
+  date?: boolean;
+  period?: boolean;
+  folded: string;
+}
+
+const TOP_NUMBERING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$/s;
+const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}报告$`);
+const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
+/** Labels of table rows that start like headings ("一、本年新收…") but are not. */
+const TABLE_ROW_CORES = new Set([...applicationRows('2021'), ...APPLICATION_GROUPS].map((r) => coreLabel(r.label)));
+
+function describeBlock(b: Block): BlockInfo {
+  if (b.kind === 'table') return { folded: '' };
+  const folded = b.content.foldWhitespace().text.replace(/^[#*\s]+|[*\s]+$/g, '');
+  const info: BlockInfo = { folded };
+  const m = TOP_NUMBERING.exec(folded);
+  if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !TABLE_ROW_CORES.has(coreLabel(m[2]))) {
+    info.heading = { ordinal: chineseOrdinal(m[1]), numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: sectionOf(m[2]) };
+  } else if (b.kind === 'heading') {
+    const section = sectionOf(folded);
+    if (section) info.heading = { title: folded, section };
+  }
+  const t = TITLE_RE.exec(folded);
+  if (t && folded.length <= 60 && !/[，。；,]/.test(folded)) info.title = { year: parseDatePart(t[1])! };
+  if (DATE_LINE_RE.test(folded)) info.date = true;
+  if (/统计(?:时限|期限|时间)|数据统计/.test(folded)) info.period = true;
+  return info;
+}
+
+function sectionOf(title: string): SectionKey | undefined {
+  const t = normalizeLabel(title);
+  for (const s of SECTIONS) {
+    if (s.exclude?.some((x) => t.includes(x))) continue;
+    if (s.match.some((words) => words.every((w) => t.includes(w)))) return s.key;
+  }
+  return undefined;
+}
+
+/* ------------------------------------------------------------------------------- splitting */
+
+interface Segment {
+  from: number;
+  to: number;
+  hasTitle: boolean;
+  hasPeriod: boolean;
+  sectionHits: number;
+}
+
+function splitSegments(blocks: Block[], info: BlockInfo[]): Segment[] {
+  const cuts: number[] = [0];
+  let maxOrdinal = 0;
+  let lastHeadingAt = -1;
+  let contentSinceCut = false;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = info[i];
+    if (b.title && contentSinceCut && maxOrdinal > 0) {
+      // A new report's title; its organ line ("XX市人民政府外事办公室") may stand just before it.
+      const prev = i - 1;
+      const organLine = prev > lastHeadingAt && info[prev].folded.length <= 30 && !info[prev].date && !info[prev].heading && !/[，。；,:：]/.test(info[prev].folded) && info[prev].folded.length > 0;
+      cuts.push(organLine ? prev : i);
+      maxOrdinal = 0;
+      contentSinceCut = false;
+    } else if (b.heading?.ordinal === 1 && maxOrdinal >= 3) {
+      // Numbering starts again: a new report whose title was lost. It begins after the previous
+      // report's signing date, or at its introduction.
+      let cut = i;
+      for (let j = i - 1; j > lastHeadingAt; j--) {
+        if (info[j].date) {
+          cut = j + 1;
+          break;
+        }
+        if (info[j].period || /根据《/.test(info[j].folded)) cut = j;
+      }
+      cuts.push(cut);
+      maxOrdinal = 0;
+    }
+    if (b.heading?.ordinal) {
+      maxOrdinal = Math.max(maxOrdinal, b.heading.ordinal);
+      lastHeadingAt = i;
+    }
+    if (b.heading || b.period) contentSinceCut = true;
+  }
+  cuts.push(blocks.length);
+  const segments: Segment[] = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const from = cuts[k];
+    const to = cuts[k + 1];
+    if (to <= from) continue;
+    const seg = info.slice(from, to);
+    const keys = new Set(seg.map((x) => x.heading?.section).filter(Boolean));
+    segments.push({ from, to, hasTitle: seg.some((x) => x.title), hasPeriod: seg.some((x) => x.period), sectionHits: keys.size });
+  }
+  return segments;
+}
+
+/* ---------------------------------------------------------------------------- one report */
+
+function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: number, options: RecognizeOptions): Report {
+  const span: Span = blocks.length ? { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end } : { start: 0, end: 0 };
+  const prose = buildProse(blocks);
+
+  // Title: the first title-like line.
+  let title: TextSpan | undefined;
+  const ti = info.findIndex((x) => x.title);
+  if (ti !== -1) title = { text: info[ti].folded, span: blocks[ti].span };
+
+  // Headings and section bodies.
+  const headings: Heading[] = [];
+  info.forEach((x, i) => {
+    if (x.heading) headings.push({ ...x.heading, span: blocks[i].span, bodySpan: { start: blocks[i].span.start, end: span.end } });
+  });
+  const sections: Report['sections'] = {};
+  for (const h of headings) if (h.section && !sections[h.section]) sections[h.section] = h;
+  const sectionStarts = headings.filter((h) => h.section).map((h) => h.span.start);
+  for (const h of headings) {
+    const next = sectionStarts.find((s) => s > h.span.start);
+    if (next !== undefined) h.bodySpan = { start: h.span.start, end: next };
+  }
+
+  // Periods: keyword statements anywhere; else a bare "Y年1月1日至12月31日" before the first section.
+  let periods = findPeriods(prose);
+  if (periods.length === 0) {
+    const firstSection = headings[0]?.span.start ?? span.end;
+    let cut = prose.text.length;
+    for (let i = 0; i < prose.text.length; i++) if (prose.offsetAt(i) >= firstSection) { cut = i; break; }
+    periods = findBarePeriods(prose, 0, cut);
+  }
+
+  const year = reportYear(title, info, blocks, periods, options);
+  const items = itemStream(blocks);
+  const headerLayout = layoutFromHeaders(items);
+  let era: Era;
+  let eraSource: Report['eraSource'];
+  if (year) {
+    era = eraForYear(year.value);
+    eraSource = 'year';
+  } else if (headerLayout) {
+    era = headerLayout;
+    eraSource = 'tables';
+  } else {
+    era = '2021';
+    eraSource = 'default';
+  }
+  const eraLayout = era === 'legacy' ? undefined : era;
+
+  // Legacy reports have no unified tables; local tables in them are not checked against a template.
+  const tables: Report['tables'] = {};
+  if (era !== 'legacy' || eraSource !== 'year') {
+  const applications = recognizeApplications(items, headerLayout ?? eraLayout);
+  if (applications) tables.applications = applications;
+  const review = recognizeReview(items, applications ? applications.span.end : (sections.review?.span.start ?? span.start));
+  if (review) tables.review = review;
+  const active = recognizeActive(items, headerLayout ?? eraLayout ?? '2021');
+  if (active) tables.active = active;
+  }
+
+  // The signing date: the last date line after the last section heading.
+  let signature: Report['signature'];
+  const lastHeading = headings.length ? headings[headings.length - 1].span.start : span.start;
+  for (let i = blocks.length - 1; i >= 0 && blocks[i].span.start >= lastHeading; i--) {
+    if (info[i].date && blocks[i].kind !== 'table') {
+      const dates = findDates((blocks[i] as Exclude<Block, { kind: 'table' }>).content.foldWhitespace());
+      if (dates.length) signature = dates[dates.length - 1];
+      break;
+    }
+  }
+
+  return {
+    index, span, title, year, era, eraSource, headings, sections, tables, periods,
+    feeClaims: findFeeClaims(prose),
+    processingFeeFigures: findProcessingFeeFigures(prose),
+    signature,
+    prose,
+  };
+}
+
+const INTRO_YEAR_RE = new RegExp(`${YEAR_SRC}年度?(?:政府信息公开|政务信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告`);
+
+function reportYear(title: TextSpan | undefined, info: BlockInfo[], blocks: Block[], periods: Report['periods'], options: RecognizeOptions): ReportYear | undefined {
+  if (options.year) return { value: options.year, source: 'override' };
+  if (title) {
+    const m = TITLE_RE.exec(normalizeLabel(title.text));
+    if (m) return { value: parseDatePart(m[1])!, source: 'title', span: title.span };
+  }
+  // The introduction, before the first heading: "编制了2022年度政府信息公开工作报告".
+  for (let i = 0; i < info.length && !info[i].heading; i++) {
+    const m = INTRO_YEAR_RE.exec(info[i].folded);
+    if (m) return { value: parseDatePart(m[1])!, source: 'intro', span: blocks[i].span };
+  }
+  if (periods.length) return { value: periods[0].start.year, source: 'period', span: periods[0].span };
+  return undefined;
+}
+
+/**
+ * All prose of the report, tables excluded, whitespace folded. Lines are joined without a break
+ * when the previous one does not end a sentence (PDF and pasted text wrap inside sentences), so
+ * "统计期限从 2024\n\n年 1 月 1 日" reads as one phrase.
+ */
+function buildProse(blocks: Block[]): MappedText {
+  const parts: MappedText[] = [];
+  let prevEnds = true;
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      prevEnds = true;
+      continue;
+    }
+    const folded = b.content.foldWhitespace();
+    if (!folded.text) continue;
+    const isHeadingLike = b.kind === 'heading' || TOP_NUMBERING.test(folded.text);
+    if (parts.length && (prevEnds || isHeadingLike)) parts.push(new MappedText('\n', [folded.offsetAt(0), folded.offsetAt(0)]));
+    parts.push(folded);
+    prevEnds = isHeadingLike || /[。！？；：:”」）)]$/.test(folded.text);
+  }
+  return parts.length ? MappedText.concat(parts) : MappedText.empty(blocks[0]?.span.start ?? 0);
+}

@@ -1,0 +1,143 @@
+import type { MappedText } from './mapped-text.js';
+import type { Span } from './source.js';
+import type { Era, Layout } from '../templates/eras.js';
+import type { SectionKey } from '../templates/sections.js';
+import type { TableKind } from '../templates/tables.js';
+
+/**
+ * The semantic model of ONE annual report, built by the recognizer from a Document. Rules read
+ * only this. A file holding several reports yields several Report objects.
+ */
+export interface Report {
+  /** 0-based position of this report in its file. */
+  index: number;
+  span: Span;
+  title?: TextSpan;
+  year?: ReportYear;
+  era: Era;
+  /** How the era was decided: from the year, or guessed from the tables when no year was found. */
+  eraSource: 'year' | 'tables' | 'default';
+  /** Top-level numbered headings ("一、…") in order, recognized or not. */
+  headings: Heading[];
+  /** Mandated sections found, by key (first occurrence). */
+  sections: Partial<Record<SectionKey, Heading>>;
+  tables: Partial<Record<TableKind, RecognizedTable>>;
+  /** 统计时限 / 统计期限 statements. */
+  periods: PeriodStatement[];
+  /** Statements that no fee was charged. */
+  feeClaims: FeeClaim[];
+  /** 信息处理费 amounts stated in prose (non-table). */
+  processingFeeFigures: FeeFigure[];
+  /** The 落款 date (signing date), when one was found. */
+  signature?: DateMention;
+  /** All prose of the report (tables excluded), whitespace folded, line wraps joined. */
+  prose: MappedText;
+}
+
+export interface TextSpan {
+  text: string;
+  span: Span;
+}
+
+export interface ReportYear {
+  value: number;
+  source: 'title' | 'intro' | 'period' | 'override';
+  span?: Span;
+}
+
+export interface Heading {
+  /** 1-based ordinal from the numbering ("三、" → 3); undefined when the heading has no numbering. */
+  ordinal?: number;
+  /** The numbering as written ("三、", "3."), if any. */
+  numbering?: string;
+  /** Title without numbering and markup, whitespace folded. */
+  title: string;
+  section?: SectionKey;
+  span: Span;
+  /** Span of the section body: from the heading to the next top-level heading (or report end). */
+  bodySpan: Span;
+}
+
+export interface DateMention {
+  year: number;
+  month: number;
+  day: number;
+  span: Span;
+}
+
+export interface PeriodStatement {
+  /** The whole statement, e.g. "统计期限从2024年1月1日到12月31日止". */
+  span: Span;
+  text: string;
+  start: DateMention;
+  /** year is undefined when the text omits it ("到 12 月 31 日止"). */
+  end: { year?: number; month: number; day: number; span: Span };
+  /** Spans of the year numbers as written (for the year fix). */
+  yearSpans: Span[];
+}
+
+/**
+ * A statement that no fee was charged. `scope` says which fee it speaks of: 'processing' is the
+ * 信息处理费 of 国办函〔2020〕109号 (or fees for handling applications); 'all' is any fee at all.
+ */
+export interface FeeClaim {
+  scope: 'processing' | 'all';
+  text: string;
+  span: Span;
+}
+
+export interface FeeFigure {
+  kind: 'processing' | 'adminFees';
+  /** Amount in 元. */
+  yuan: number;
+  text: string;
+  span: Span;
+}
+
+/* ------------------------------------------------------------------------------------ tables */
+
+export type CellKind = 'number' | 'empty' | 'na' | 'text';
+
+export interface CellValue {
+  raw: string;
+  kind: CellKind;
+  /** The number when kind === 'number'. */
+  value?: number;
+  span: Span;
+}
+
+export type LabelMatch = 'exact' | 'variant' | 'partial' | 'position';
+
+export interface RecognizedRow {
+  key: string;
+  /** Label as found in the source (folded); empty when the row was placed by position. */
+  label: string;
+  labelSpan?: Span;
+  match: LabelMatch;
+  /** Values by column key; a column is absent when the row's cells could not be placed. */
+  cells: Record<string, CellValue>;
+  span: Span;
+  /** Set when the row's cells cannot be assigned to columns reliably. */
+  unreadable?: string;
+}
+
+export interface TableProblem {
+  /** 'unreadableRow': cells cannot be placed in columns; 'missingRow': a template row not found;
+   *  'unknownRow': a row with values whose label matches nothing. */
+  kind: 'unreadableRow' | 'missingRow' | 'unknownRow' | 'noDataRow';
+  rowKey?: string;
+  detail: string;
+  /** Non-blank value cells found in the row (for unreadable rows). */
+  count?: number;
+  span: Span;
+}
+
+export interface RecognizedTable {
+  kind: TableKind;
+  layout: Layout;
+  /** How the layout was decided: from column headers / row set, or from the report's era. */
+  layoutSource: 'headers' | 'era';
+  span: Span;
+  rows: Record<string, RecognizedRow>;
+  problems: TableProblem[];
+}

@@ -1,0 +1,336 @@
+import type { Block, TableCell } from './document.js';
+import type { CellValue, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
+import type { Span } from './source.js';
+import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell } from './text-utils.js';
+import type { Layout } from '../templates/eras.js';
+import {
+  APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUT_FINGERPRINTS, REVIEW_COLUMNS,
+  activeSubTables, applicationRows, type ColumnTemplate, type RowTemplate,
+} from '../templates/tables.js';
+
+/**
+ * Table recognition. Every table-like thing in a report — GFM/HTML/TSV/pipe rows, PDF rows of
+ * space-separated numbers, and the short text lines between them (wrapped labels, lost headers) —
+ * is flattened into one stream of items. Rows are then identified by their labels against the
+ * template data, tolerant of numbering, parentheses, quotes and spaces, and by position in the
+ * official row order where a label is missing. Cells are placed in columns only when that can be
+ * done reliably; otherwise the row is marked unreadable and no sum is computed from it.
+ */
+
+export type StreamItem =
+  | { type: 'row'; labels: TableCell[]; values: TableCell[]; span: Span; exact: boolean }
+  | { type: 'text'; text: string; span: Span; header?: boolean };
+
+/** Build the item stream from a report's blocks. */
+export function itemStream(blocks: Block[]): StreamItem[] {
+  const items: StreamItem[] = [];
+  for (const b of blocks) {
+    if (b.kind === 'table') {
+      for (const row of b.rows) {
+        const cells = b.syntax === 'html' ? expandColSpans(row.cells) : row.cells;
+        const { labels, values } = splitRow(cells);
+        const hasValue = values.some((v) => v.text.trim() !== '');
+        if (!hasValue && labels.some((c) => HEADER_WORDS.has(coreLabel(c.text)) || /勾稽关系/.test(c.text))) {
+          items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, header: true });
+        } else if (hasValue || (labels.length && values.length)) {
+          items.push({ type: 'row', labels, values, span: row.span, exact: b.syntax === 'html' || b.syntax === 'gfm' });
+        } else if (labels.length) {
+          items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span });
+        }
+      }
+    } else {
+      const text = b.content.text;
+      // Section headings and sentences end a wrapped label; short lines may be label pieces.
+      const heading = b.kind === 'heading' || /^[一二三四五六七八九十]{1,3}、/.test(text.trim()) && !ROW_CORES.has(coreLabel(text));
+      if (heading) items.push({ type: 'text', text, span: b.span, header: true });
+      else if (text.trim() && !isSentence(text)) items.push({ type: 'text', text, span: b.span });
+      else if (text.trim()) items.push({ type: 'text', text: '', span: b.span }); // a sentence: breaks label continuation
+    }
+  }
+  return items;
+}
+
+/** Column-header words: a row made of these (and blanks) is a header row, not data. */
+const HEADER_WORDS = new Set(
+  [...APPLICATION_HEADER_WORDS, '总计', '其他', '结果维持', '结果纠正', '其他结果', '尚未审结', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '信息内容']
+    .map((w) => coreLabel(w)),
+);
+
+const ROW_CORES = new Set(applicationRows('2021').map((r) => coreLabel(r.label)));
+
+/** Leading non-value cells are the label; the maximal trailing run of value-like cells are values. */
+function splitRow(cells: TableCell[]): { labels: TableCell[]; values: TableCell[] } {
+  let k = cells.length;
+  while (k > 0 && isValueLike(cells[k - 1].text)) k--;
+  const labels = cells.slice(0, k).filter((c) => c.text.trim() !== '');
+  return { labels, values: cells.slice(k) };
+}
+
+function nonBlank(cells: TableCell[]): number {
+  return cells.filter((c) => c.text.trim() !== '').length;
+}
+
+function expandColSpans(cells: TableCell[]): TableCell[] {
+  const out: TableCell[] = [];
+  for (const c of cells) {
+    out.push(c);
+    // A value cell spanning several columns leaves the others blank, as the grid shows them.
+    if (c.colSpan > 1 && isValueLike(c.text)) for (let i = 1; i < c.colSpan; i++) out.push({ ...c, text: '', span: { start: c.span.end, end: c.span.end } });
+  }
+  return out;
+}
+
+/* --------------------------------------------------------------------------- label matching */
+
+interface LabelHit {
+  key: string;
+  match: 'exact' | 'variant' | 'partial';
+}
+
+function matchLabel(raw: string, rows: RowTemplate[]): LabelHit | undefined {
+  const core = coreLabel(raw);
+  if (!core) return undefined;
+  let partial: LabelHit | undefined;
+  for (const r of rows) {
+    for (const cand of [r.label, ...(r.aliases ?? [])]) {
+      const tc = coreLabel(cand);
+      if (core === tc) {
+        return { key: r.key, match: normalizeLabel(raw) === normalizeLabel(r.label) || raw.trim() === r.label ? 'exact' : 'variant' };
+      }
+      // A wrapped or truncated label ("要求行政机关确认或重新"), or one with a stray tail.
+      if (!partial && Math.min(core.length, tc.length) >= 5 && (tc.startsWith(core) || core.startsWith(tc))) partial = { key: r.key, match: 'partial' };
+    }
+  }
+  return partial;
+}
+
+function matchGroup(raw: string): string | undefined {
+  const core = coreLabel(raw);
+  return APPLICATION_GROUPS.find((g) => coreLabel(g.label) === core)?.key;
+}
+
+/* ------------------------------------------------------------------------- value placement */
+
+interface Placement {
+  cells?: CellValue[];
+  unreadable?: string;
+}
+
+/**
+ * Place a row's value cells into `n` columns. Surplus blank cells at either end are dropped (pipe
+ * rows end in "||", TSV rows start with a tab). If blanks had to be dropped and blanks remain among
+ * the kept cells, the source lost the blanks' positions, so the row cannot be read reliably.
+ */
+export function placeValues(values: TableCell[], n: number, exact: boolean): Placement {
+  let cells = values.slice();
+  const blank = (c: TableCell) => c.text.trim() === '';
+  let trimmed = false;
+  while (cells.length > n && blank(cells[cells.length - 1])) {
+    cells.pop();
+    trimmed = true;
+  }
+  while (cells.length > n && blank(cells[0])) {
+    cells.shift();
+    trimmed = true;
+  }
+  const read = () => cells.map((c) => readCell(c.text, c.span));
+  if (cells.every(blank)) {
+    if (cells.length === 0) return { unreadable: 'noValues' };
+    return { cells: Array.from({ length: n }, (_, i) => readCell('', (cells[i] ?? cells[cells.length - 1]).span)) };
+  }
+  if (cells.length === n) {
+    if (trimmed && !exact && cells.some(blank)) return { unreadable: 'blanksLost' };
+    return { cells: read() };
+  }
+  if (cells.length > n) return { unreadable: 'tooMany' };
+  return { unreadable: 'tooFew' };
+}
+
+/* ------------------------------------------------------------------------ applications (三) */
+
+export function recognizeApplications(items: StreamItem[], eraLayout: Layout | undefined): RecognizedTable | undefined {
+  const allRows = [...applicationRows('2021'), ...applicationRows('2019').filter((r) => r.key === 'otherHandling')];
+  type Found = { item: Extract<StreamItem, { type: 'row' }>; index: number; key?: string; match?: RecognizedRow['match']; label: string; labelSpan?: Span; groupOnly?: string };
+  const found: Found[] = [];
+  let pending: StreamItem[] = [];
+  let headerAt = -1;
+  let saw2021Other = false;
+  let saw2019Other = false;
+
+  items.forEach((it, index) => {
+    if (it.type === 'text') {
+      const t = normalizeLabel(it.text);
+      if (!t) {
+        pending = [];
+        return;
+      }
+      if (/申请人情况|勾稽关系|法人或其他组织/.test(t) && headerAt === -1) headerAt = index;
+      if (it.header) {
+        pending = [];
+        return;
+      }
+      if (matchGroup(it.text) || /^\d+\./.test(t)) pending = [];
+      if (!matchGroup(it.text)) pending.push(it);
+      return;
+    }
+    // Group label cells before the item label set the context; the last label cell names the row.
+    let groupOnly: string | undefined;
+    let labelCell: TableCell | undefined;
+    for (const c of it.labels) {
+      const g = matchGroup(c.text);
+      if (g && g !== 'results') groupOnly = g;
+      else if (!g) {
+        labelCell = c;
+        groupOnly = undefined;
+      }
+    }
+    if (it.labels.some((c) => /申请人情况|勾稽关系/.test(normalizeLabel(c.text))) && headerAt === -1) headerAt = index;
+    let label = labelCell?.text ?? '';
+    let labelSpan = labelCell?.span;
+    if (!labelCell && !groupOnly && pending.length) {
+      const texts = pending.filter((p): p is Extract<StreamItem, { type: 'text' }> => p.type === 'text');
+      label = texts.map((p) => p.text).join('');
+      labelSpan = texts.length ? { start: texts[0].span.start, end: texts[texts.length - 1].span.end } : undefined;
+    }
+    pending = [];
+    const hit = label ? matchLabel(label, allRows) : undefined;
+    if (hit?.key.startsWith('otherHandling.')) saw2021Other = true;
+    if (groupOnly === 'otherHandling' && !labelCell) saw2019Other = true;
+    found.push({ item: it, index, key: hit?.key, match: hit?.match, label: label ? normalizeLabel(label) : '', labelSpan, groupOnly: labelCell ? undefined : groupOnly });
+  });
+
+  if (!found.some((f) => f.key)) return undefined;
+  const layout: Layout = saw2021Other ? '2021' : saw2019Other ? '2019' : eraLayout ?? '2021';
+  const template = applicationRows(layout);
+  const order = new Map(template.map((r, i) => [r.key, i]));
+
+  // A group label carrying values but no item label is the group's first row ("（五）不予处理 | 0 …"),
+  // or in the 2019 layout the single row （六）其他处理.
+  for (const f of found) {
+    if (f.key || !f.groupOnly) continue;
+    if (layout === '2019' && f.groupOnly === 'otherHandling') {
+      f.key = 'otherHandling';
+      f.match = 'variant';
+    } else {
+      const first = template.find((r) => r.group === f.groupOnly);
+      if (first) {
+        f.key = first.key;
+        f.match = 'position';
+      }
+    }
+  }
+
+  // The table runs from its header (or first identified row) to its last identified row. Rows in
+  // it without a usable label take their place from the official order between identified rows.
+  const keyed = found.filter((f) => f.key && order.has(f.key));
+  const firstKeyed = keyed[0].index;
+  const lastKeyed = keyed[keyed.length - 1].index;
+  const regionStart = headerAt !== -1 && headerAt < firstKeyed ? headerAt : firstKeyed;
+  const candidates = found.filter((f) => f.index >= regionStart && f.index <= lastKeyed);
+  let prevIdx = -1;
+  let gap: Found[] = [];
+  const problems: TableProblem[] = [];
+  for (const f of candidates) {
+    if (!f.key) {
+      const hasValue = f.item.values.some((v) => v.text.trim() !== '');
+      if (f.label && hasValue) problems.push({ kind: 'unknownRow', detail: f.label, span: f.labelSpan ?? f.item.span });
+      else if (!f.label && hasValue) gap.push(f);
+      continue;
+    }
+    const idx = order.get(f.key)!;
+    if (gap.length && gap.length === idx - prevIdx - 1) gap.forEach((g, k) => ((g.key = template[prevIdx + 1 + k].key), (g.match = 'position')));
+    else for (const g of gap) problems.push({ kind: 'unknownRow', detail: '', span: g.item.span });
+    gap = [];
+    prevIdx = Math.max(prevIdx, idx);
+  }
+
+  const rows: Record<string, RecognizedRow> = {};
+  let span: Span | undefined;
+  for (const f of candidates) {
+    if (!f.key || !order.has(f.key) || rows[f.key]) continue;
+    const placed = placeValues(f.item.values, APPLICANT_COLUMNS.length, f.item.exact);
+    rows[f.key] = buildRow(f.key, f.label, f.labelSpan, f.match!, f.item.span, APPLICANT_COLUMNS, placed);
+    span = span ? { start: Math.min(span.start, f.item.span.start), end: Math.max(span.end, f.item.span.end) } : { ...f.item.span };
+    if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, detail: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values) });
+  }
+  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, problems };
+}
+
+function buildRow(key: string, label: string, labelSpan: Span | undefined, match: RecognizedRow['match'], span: Span, columns: ColumnTemplate[], placed: Placement): RecognizedRow {
+  const cells: Record<string, CellValue> = {};
+  if (placed.cells) columns.forEach((c, i) => (cells[c.key] = placed.cells![i]));
+  return { key, label, labelSpan, match, cells, span, unreadable: placed.unreadable };
+}
+
+/* ----------------------------------------------------------------------------- review (四) */
+
+export function recognizeReview(items: StreamItem[], after: number): RecognizedTable | undefined {
+  const isHeader = (t: string) => /行政复议/.test(t) && /行政诉讼|结果维持|复议后起诉|尚未审结/.test(t);
+  let headerAt = -1;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.span.start < after) continue;
+    const text = it.type === 'text' ? it.text : it.labels.map((c) => c.text).join('');
+    if (/^[一二三四五六七八九十]{1,3}、/.test(normalizeLabel(text))) continue; // the section heading, not the table
+    if (isHeader(normalizeLabel(text))) {
+      headerAt = i;
+      break;
+    }
+  }
+  if (headerAt === -1) return undefined;
+  for (let i = headerAt + 1; i < items.length && i <= headerAt + 12; i++) {
+    const it = items[i];
+    if (it.type === 'text') {
+      const t = normalizeLabel(it.text);
+      if (/^[一二三四五六七八九十]+、/.test(t) && !/行政复议|行政诉讼/.test(t)) break; // next section
+      continue;
+    }
+    const numbers = it.values.filter((v) => v.text.trim() !== '').length;
+    if (numbers < 5) continue;
+    const placed = placeValues(it.values, REVIEW_COLUMNS.length, it.exact);
+    const row = buildRow('data', '', undefined, 'position', it.span, REVIEW_COLUMNS, placed);
+    const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', detail: placed.unreadable, span: it.span, count: nonBlank(it.values) }] : [];
+    return { kind: 'review', layout: '2021', layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, problems };
+  }
+  return {
+    kind: 'review', layout: '2021', layoutSource: 'era', span: items[headerAt].span, rows: {},
+    problems: [{ kind: 'noDataRow', detail: 'noDataRow', span: items[headerAt].span }],
+  };
+}
+
+/* -------------------------------------------------------------------------- active (二) */
+
+/** Layout evidence from column headers anywhere in the stream (domain.md §2.4 fingerprints). */
+export function layoutFromHeaders(items: StreamItem[]): Layout | undefined {
+  let score2019 = 0;
+  let score2021 = 0;
+  for (const it of items) {
+    const t = normalizeLabel(it.type === 'text' ? it.text : it.labels.map((c) => c.text).join('|'));
+    for (const w of LAYOUT_FINGERPRINTS['2019']) if (t.includes(normalizeLabel(w))) score2019++;
+    for (const w of LAYOUT_FINGERPRINTS['2021']) if (t.includes(normalizeLabel(w))) score2021++;
+  }
+  if (score2019 === score2021) return undefined;
+  return score2019 > score2021 ? '2019' : '2021';
+}
+
+export function recognizeActive(items: StreamItem[], layout: Layout): RecognizedTable | undefined {
+  const subs = activeSubTables(layout);
+  const rows: Record<string, RecognizedRow> = {};
+  const problems: TableProblem[] = [];
+  let span: Span | undefined;
+  for (const it of items) {
+    if (it.type !== 'row' || it.labels.length === 0) continue;
+    const label = it.labels[it.labels.length - 1];
+    for (const sub of subs) {
+      const hit = matchLabel(label.text, sub.rows);
+      if (!hit || hit.match === 'partial' || rows[hit.key]) continue;
+      const placed = placeValues(it.values, sub.columns.length, it.exact);
+      rows[hit.key] = buildRow(hit.key, normalizeLabel(label.text), label.span, hit.match, it.span, sub.columns, placed);
+      if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: hit.key, detail: placed.unreadable, span: it.span, count: nonBlank(it.values) });
+      span = span ? { start: Math.min(span.start, it.span.start), end: Math.max(span.end, it.span.end) } : { ...it.span };
+      break;
+    }
+  }
+  if (!span) return undefined;
+  return { kind: 'active', layout, layoutSource: 'headers', span, rows, problems };
+}

@@ -1,0 +1,81 @@
+import type { CellValue } from './report.js';
+import type { Span } from './source.js';
+
+/**
+ * Normalize a label for comparison: full-width ASCII to half-width, one kind of quote, no
+ * whitespace at all (PDF wraps put spaces inside words: "商业 企业", "结 果 维 持").
+ */
+export function normalizeLabel(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
+    else if (ch === '“' || ch === '”' || ch === '„' || ch === '「' || ch === '」' || ch === "'" || ch === '‘' || ch === '’') out += '"';
+    else if (ch === '、' || ch === '．') out += ch === '．' ? '.' : '、';
+    else out += ch;
+  }
+  return out.replace(/[\s\u3000\u00a0]+/g, '').replace(/\*\*|__/g, '');
+}
+
+const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|项|条)[、.:]?)/;
+
+/** The label with its numbering prefix ("一、", "（三）", "1.") removed, after normalizeLabel. */
+export function coreLabel(s: string): string {
+  let n = normalizeLabel(s);
+  for (let guard = 0; guard < 3 && NUMBERING.test(n); guard++) n = n.replace(NUMBERING, '');
+  return n;
+}
+
+/** The leading numbering of a label, normalized (e.g. "(三)", "1."), or ''. */
+export function numberingOf(s: string): string {
+  const m = NUMBERING.exec(normalizeLabel(s));
+  return m ? m[0] : '';
+}
+
+const CN_DIGITS: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+
+/** "十二" → 12, "二十三" → 23, "三" → 3; undefined for anything else. Up to 99. */
+export function chineseOrdinal(s: string): number | undefined {
+  if (!s || !/^[一二三四五六七八九十两]+$/.test(s)) return undefined;
+  if (s === '十') return 10;
+  const i = s.indexOf('十');
+  if (i === -1) return s.length === 1 ? CN_DIGITS[s] : undefined;
+  const tens = i === 0 ? 1 : CN_DIGITS[s.slice(0, i)];
+  const ones = i === s.length - 1 ? 0 : CN_DIGITS[s.slice(i + 1)];
+  if (tens === undefined || ones === undefined || s.length > 3) return undefined;
+  return tens * 10 + ones;
+}
+
+/** A year, month or day written in Arabic or Chinese digits: "2022", "二〇二二", "一", "二十八". */
+export function parseDatePart(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (/^[〇零一二三四五六七八九]{4}$/.test(s)) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
+  return chineseOrdinal(s);
+}
+
+export const YEAR_SRC = '(\\d{4}|[〇零一二三四五六七八九]{4})';
+export const MD_SRC = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** Y年M月D日 in folded text (no whitespace). Groups: year, month, day. */
+export const DATE_SRC = `${YEAR_SRC}年${MD_SRC}月${MD_SRC}日`;
+
+const NA_TOKENS = new Set(['/', '／', '-', '—', '——', '--', '－', '–', '无', '不适用', 'N/A', 'n/a', 'NA', '\\', '、']);
+
+/** Read a table cell: a number (units such as 件/元/万元 allowed after it), empty, "not applicable", or text. */
+export function readCell(raw: string, span: Span): CellValue {
+  const t = normalizeLabel(raw).replace(/,/g, '');
+  if (t === '') return { raw, kind: 'empty', span };
+  if (NA_TOKENS.has(t)) return { raw, kind: 'na', span };
+  const m = /^([-+]?\d+(?:\.\d+)?)(?:件|条|个|项|次|元|万元)?$/.exec(t);
+  if (m) return { raw, kind: 'number', value: Number(m[1]), span };
+  return { raw, kind: 'text', span };
+}
+
+/** True when a cell's text can stand in a value column (number, blank or not-applicable). */
+export function isValueLike(raw: string): boolean {
+  return readCell(raw, { start: 0, end: 0 }).kind !== 'text';
+}
+
+/** Sentence-like text (has sentence punctuation) as opposed to a label or header. */
+export function isSentence(s: string): boolean {
+  return /[。；！？]/.test(s) || s.length > 60;
+}

@@ -1,0 +1,56 @@
+import type { Rule } from '../engine/types.js';
+import { ERA_NAMES } from '../templates/eras.js';
+import { SECTIONS, requiredSections, type SectionKey } from '../templates/sections.js';
+import { docsUrl } from './shared/docs.js';
+
+/**
+ * The six parts of the unified format (条例 第五十条) must all be present. Headings are matched by
+ * their words, so real-world variants (四、因政府信息公开工作被申请行政复议、提起行政诉讼情况,
+ * 行政机关… prefixes, `#` marks or none) count. Legacy (pre-2019) reports are free-form: nothing required.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'required-sections',
+    type: 'problem',
+    defaultSeverity: 'error',
+    docs: {
+      description: { 'zh-CN': '年度报告须包含统一格式的六个部分', en: 'The report must contain the six mandated sections' },
+      url: docsUrl('required-sections'),
+      legalBasis: { 'zh-CN': '《中华人民共和国政府信息公开条例》第五十条', en: 'Regulations on Open Government Information, art. 50' },
+    },
+    schema: {
+      type: 'object',
+      properties: {
+        ignore: { type: 'array', items: { enum: SECTIONS.map((s) => s.key) }, uniqueItems: true },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { ignore: [] },
+    messages: {
+      missing: {
+        'zh-CN': '缺少「{{title}}」部分（{{format}}要求年度报告包含全部六个部分）',
+        en: 'Missing section "{{title}}" ({{titleEn}}): reports under {{format}} must contain all six sections',
+      },
+    },
+  },
+  check(report, context) {
+    const ignore = new Set(context.options.ignore as SectionKey[]);
+    for (const section of requiredSections(report.era)) {
+      if (report.sections[section.key] || ignore.has(section.key)) continue;
+      // Point where the section belongs: at the next section that is present, else the report's end.
+      const next = SECTIONS.filter((s) => s.ordinal > section.ordinal).map((s) => report.sections[s.key]).find(Boolean);
+      const at = next ? next.span.start : report.span.end;
+      context.report({
+        messageId: 'missing',
+        data: {
+          title: section.title,
+          titleEn: section.titleEn,
+          format: context.locale === 'en' ? ERA_NAMES[report.era].en : ERA_NAMES[report.era]['zh-CN'],
+        },
+        span: { start: at, end: next ? next.span.end : at },
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,84 @@
+import type { Fix, Rule } from '../engine/types.js';
+import type { PeriodStatement, Report } from '../model/report.js';
+import { docsUrl } from './shared/docs.js';
+
+/**
+ * The report must say which period its figures cover, and that period is the report year,
+ * 1月1日 to 12月31日. A statement naming another year gets a fix when only the year is wrong.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'statistics-period',
+    type: 'problem',
+    defaultSeverity: 'error',
+    docs: {
+      description: { 'zh-CN': '须写明统计时限，且为报告年度1月1日至12月31日', en: 'The statistics period must be stated and be 1 Jan – 31 Dec of the report year' },
+      url: docsUrl('statistics-period'),
+      legalBasis: { 'zh-CN': '《中华人民共和国政府信息公开条例》第四十九条、第五十条（报告上一年度的工作情况）', en: 'Regulations on Open Government Information, arts. 49–50 (the report covers the previous calendar year)' },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    fixable: 'code',
+    messages: {
+      missing: {
+        'zh-CN': '未写明统计时限：应说明本报告所列数据的统计期限{{expected}}',
+        en: 'No statistics period is stated: the report should say its figures cover {{expected}}',
+      },
+      wrongYear: {
+        'zh-CN': '统计时限「{{found}}」与报告年度 {{year}} 年不符，应为 {{year}}年1月1日至{{year}}年12月31日',
+        en: 'The statistics period "{{found}}" does not match the report year {{year}}; it should be 1 Jan – 31 Dec {{year}}',
+      },
+      wrongRange: {
+        'zh-CN': '统计时限「{{found}}」不是完整的自然年度，应为{{expected}}',
+        en: 'The statistics period "{{found}}" is not a full calendar year; it should be {{expected}}',
+      },
+    },
+  },
+  check(report, context) {
+    const year = report.year?.value;
+    const expected = (y: number | undefined) =>
+      context.locale === 'en' ? (y ? `1 Jan – 31 Dec ${y}` : '1 Jan – 31 Dec of the report year') : y ? `自${y}年1月1日起至${y}年12月31日止` : '为报告年度的1月1日至12月31日';
+    if (report.periods.length === 0) {
+      const at = report.title?.span ?? { start: report.span.start, end: report.span.start };
+      context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at });
+      return;
+    }
+    for (const p of report.periods) {
+      const startYear = p.start.year;
+      const endYear = p.end.year ?? startYear;
+      const fullYear = p.start.month === 1 && p.start.day === 1 && p.end.month === 12 && p.end.day === 31 && endYear === startYear;
+      // A year taken from the period itself cannot be checked against it.
+      const knownYear = year !== undefined && report.year?.source !== 'period' ? year : undefined;
+      if (knownYear !== undefined && (startYear !== knownYear || endYear !== knownYear) && p.start.month === 1 && p.start.day === 1 && p.end.month === 12 && p.end.day === 31) {
+        context.report({ messageId: 'wrongYear', data: { found: p.text, year: knownYear }, span: p.span, fix: yearFix(context.text, p, knownYear) });
+      } else if (!fullYear) {
+        context.report({ messageId: 'wrongRange', data: { found: p.text, expected: expected(knownYear ?? startYear) }, span: p.span });
+      }
+    }
+  },
+};
+
+/** Rewrite every year number of the statement; one fix spanning the first to the last year. */
+function yearFix(text: string, p: PeriodStatement, year: number): Fix | undefined {
+  const spans = p.yearSpans.filter((s) => s.end > s.start);
+  if (!spans.length) return undefined;
+  const start = spans[0].start;
+  const end = spans[spans.length - 1].end;
+  let out = '';
+  let cursor = start;
+  for (const s of spans) {
+    const written = text.slice(s.start, s.end);
+    out += text.slice(cursor, s.start) + (/^\d{4}$/.test(written) ? String(year) : toChineseYear(year));
+    cursor = s.end;
+  }
+  out += text.slice(cursor, end);
+  return { range: [start, end], text: out };
+}
+
+function toChineseYear(y: number): string {
+  return [...String(y)].map((d) => '〇一二三四五六七八九'[Number(d)]).join('');
+}
+
+export default rule;
+
+/** Exposed for tests of the year arithmetic. */
+export const _internal = { yearFix, toChineseYear, reportYearOf: (r: Report) => r.year?.value };

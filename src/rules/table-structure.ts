@@ -1,0 +1,79 @@
+import type { Rule } from '../engine/types.js';
+import { docsUrl } from './shared/docs.js';
+import type { Locale } from '../engine/types.js';
+import type { RecognizedTable } from '../model/report.js';
+import { rowLabel, tableName } from './shared/tables.js';
+
+/**
+ * Says where a table could not be read reliably — cells that cannot be placed in columns, rows
+ * whose label matches no official row — so that the silence of the sum rules there is not taken
+ * for a clean bill. Warning: the report may be right and only its copy damaged.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'table-structure',
+    type: 'problem',
+    defaultSeverity: 'warn',
+    docs: {
+      description: { 'zh-CN': '表格行列须可识别（否则无法核对勾稽关系）', en: 'Table rows and cells must be identifiable (otherwise totals cannot be checked)' },
+      url: docsUrl('table-structure'),
+      legalBasis: { 'zh-CN': '统一格式的表格结构（国办公开办函〔2021〕30号、〔2019〕60号）', en: 'the table layout of the unified format (国办公开办函〔2021〕30号 / 〔2019〕60号)' },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      blanksLost: {
+        'zh-CN': '{{table}}{{row}}有空白单元格且单元格数与 {{columns}} 列对不上，无法确定各数值所在的列，未核对该行的勾稽关系（空白处应填 0）',
+        en: '{{table}}, {{row}}: blank cells and a cell count that does not match the {{columns}} columns; the values cannot be placed, so this row was not checked (write 0, not blank)',
+      },
+      tooFew: {
+        'zh-CN': '{{table}}{{row}}只有 {{count}} 个单元格，少于 {{columns}} 列，无法确定各数值所在的列，未核对该行的勾稽关系',
+        en: '{{table}}, {{row}} has only {{count}} cells for {{columns}} columns; the values cannot be placed, so this row was not checked',
+      },
+      tooMany: {
+        'zh-CN': '{{table}}{{row}}有 {{count}} 个单元格，多于 {{columns}} 列，未核对该行的勾稽关系',
+        en: '{{table}}, {{row}} has {{count}} cells for {{columns}} columns; this row was not checked',
+      },
+      noValues: {
+        'zh-CN': '{{table}}{{row}}没有数值',
+        en: '{{table}}, {{row}} has no values',
+      },
+      unknownRow: {
+        'zh-CN': '{{table}}中「{{label}}」一行无法对应到统一格式的任何一行，未核对其数值',
+        en: '{{table}}: the row "{{label}}" matches no row of the official format; its values were not checked',
+      },
+      unlabeledRow: {
+        'zh-CN': '{{table}}中有一行数值缺少行名，且无法按统一格式的行序确定是哪一行，未核对其数值',
+        en: '{{table}}: a row of values has no label and its place in the official row order cannot be determined; it was not checked',
+      },
+      noDataRow: {
+        'zh-CN': '{{table}}有表头但找不到数据行',
+        en: '{{table}} has a header but no data row could be found',
+      },
+    },
+  },
+  check(report, context) {
+    for (const table of Object.values(report.tables)) {
+      if (!table) continue;
+      const name = tableName(table.kind, context.locale);
+      for (const p of table.problems) {
+        if (p.kind === 'unreadableRow') {
+          const row = table.rows[p.rowKey!];
+          const columns = table.kind === 'applications' ? 7 : table.kind === 'review' ? 15 : Object.keys(row?.cells ?? {}).length;
+          context.report({ messageId: p.detail, data: { table: name, row: rowPhrase(table, p.rowKey!, context.locale), columns, count: p.count ?? 0 }, span: row?.labelSpan ?? p.span });
+        } else if (p.kind === 'unknownRow') {
+          context.report({ messageId: p.detail ? 'unknownRow' : 'unlabeledRow', data: { table: name, label: p.detail }, span: p.span });
+        } else if (p.kind === 'noDataRow') {
+          context.report({ messageId: 'noDataRow', data: { table: name }, span: p.span });
+        }
+      }
+    }
+  },
+};
+
+/** 「一、本年新收…」行 / the data row of table 四, which has no label. */
+function rowPhrase(table: RecognizedTable, key: string, locale: Locale): string {
+  if (table.kind === 'review') return locale === 'en' ? 'the data row' : '的数据行';
+  return locale === 'en' ? `row "${rowLabel(table, key)}"` : `「${rowLabel(table, key)}」行`;
+}
+
+export default rule;

@@ -1,0 +1,60 @@
+import type { Rule } from '../engine/types.js';
+import { docsUrl } from './shared/docs.js';
+import { columnLabel, replaceCellFix, rowLabel, tableName, violations } from './shared/tables.js';
+
+/**
+ * Totals in the applications table (row totals and the （七）总计 row) and the review/litigation
+ * table (the three 总计) must equal the sum of their parts.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'table-sum',
+    type: 'problem',
+    defaultSeverity: 'error',
+    docs: {
+      description: { 'zh-CN': '表三、表四的总计须等于各分项之和', en: 'Totals in tables III and IV must equal the sum of their parts' },
+      url: docsUrl('table-sum'),
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号年度报告格式的勾稽关系', en: 'the arithmetic relations of the report format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    hasSuggestions: true,
+    messages: {
+      rowTotal: {
+        'zh-CN': '{{table}}「{{row}}」行的「总计」应为 {{expected}}（六类申请人之和 {{terms}}），实际为 {{found}}',
+        en: '{{table}}, row "{{row}}": 总计 should be {{expected}} (sum of the six applicant columns {{terms}}), found {{found}}',
+      },
+      resultTotal: {
+        'zh-CN': '{{table}}「（七）总计」行「{{col}}」列应为 {{expected}}（各项办理结果之和），实际为 {{found}}',
+        en: '{{table}}, row "（七）总计", column "{{col}}": should be {{expected}} (sum of all result rows), found {{found}}',
+      },
+      reviewTotal: {
+        'zh-CN': '{{table}}「{{col}}」应为 {{expected}}（结果维持、结果纠正、其他结果、尚未审结之和 {{terms}}），实际为 {{found}}',
+        en: '{{table}}, "{{col}}" should be {{expected}} (维持 + 纠正 + 其他 + 尚未审结 = {{terms}}), found {{found}}',
+      },
+      setTotal: { 'zh-CN': '将总计改为 {{expected}}', en: 'Change the total to {{expected}}' },
+    },
+  },
+  check(report, context) {
+    for (const v of violations(report, 'table-sum')) {
+      const { relation, table } = v;
+      const messageId = relation.table === 'review' ? 'reviewTotal' : relation.id.startsWith('applications.rowTotal') ? 'rowTotal' : 'resultTotal';
+      const data = {
+        table: tableName(table.kind, context.locale),
+        row: rowLabel(table, relation.anchor.row),
+        col: columnLabel(table, relation.anchor.col),
+        expected: v.expected,
+        found: v.found,
+        terms: v.terms.join('+'),
+      };
+      const fix = replaceCellFix(context.text, v.anchor, v.expected);
+      context.report({
+        messageId,
+        data,
+        span: v.anchor.span,
+        suggest: fix ? [{ messageId: 'setTotal', data: { expected: v.expected }, fix }] : undefined,
+      });
+    }
+  },
+};
+
+export default rule;

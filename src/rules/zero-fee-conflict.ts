@@ -1,0 +1,67 @@
+import type { Rule } from '../engine/types.js';
+import type { FeeClaim, FeeFigure, Report } from '../model/report.js';
+import { docsUrl } from './shared/docs.js';
+
+/**
+ * "No fee was charged" must not contradict a non-zero fee figure for the same fee. The 信息处理费
+ * of section 六 (国办函〔2020〕109号) and the 行政事业性收费 row of table 二 are different fees:
+ * "未收取信息处理费" beside 行政事业性收费 54.7176万元 is consistent; "本机关全年未收取任何费用"
+ * beside it is not.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'zero-fee-conflict',
+    type: 'problem',
+    defaultSeverity: 'error',
+    docs: {
+      description: { 'zh-CN': '“未收取费用”的表述不得与非零收费数据矛盾', en: 'A statement that no fee was charged must not contradict a non-zero fee figure' },
+      url: docsUrl('zero-fee-conflict'),
+      legalBasis: {
+        'zh-CN': '《中华人民共和国政府信息公开条例》第四十二条、第五十条；国办函〔2020〕109号《政府信息公开信息处理费管理办法》',
+        en: 'Regulations on Open Government Information, arts. 42 and 50; 国办函〔2020〕109号 (information processing fees)',
+      },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      conflict: {
+        'zh-CN': '此处称「{{claim}}」，但{{figure}}（第 {{line}} 行），二者矛盾',
+        en: 'This says "{{claim}}", but {{figure}} (line {{line}})',
+      },
+      adminFeeFigure: { 'zh-CN': '表二「行政事业性收费」本年收费金额为 {{amount}} 万元', en: 'table II reports 行政事业性收费 of {{amount}} (10k yuan)' },
+      processingFeeFigure: { 'zh-CN': '报告称「{{text}}」', en: 'the report states "{{text}}"' },
+    },
+  },
+  check(report, context) {
+    const figures = feeFigures(report).filter((f) => f.yuan > 0);
+    for (const claim of report.feeClaims) {
+      const figure = figures.find((f) => conflicts(claim, f));
+      if (!figure) continue;
+      const line = context.document.source.positionAt(figure.span.start).line;
+      const figureText =
+        figure.kind === 'adminFees'
+          ? fill(rule.meta.messages.adminFeeFigure, context.locale, { amount: figure.yuan / 10000 })
+          : fill(rule.meta.messages.processingFeeFigure, context.locale, { text: figure.text });
+      context.report({ messageId: 'conflict', data: { claim: claim.text, figure: figureText, line }, span: claim.span });
+    }
+  },
+};
+
+/** An "all fees" claim conflicts with any fee; a 信息处理费 claim only with 信息处理费. */
+function conflicts(claim: FeeClaim, figure: FeeFigure): boolean {
+  return claim.scope === 'all' || figure.kind === 'processing';
+}
+
+function feeFigures(report: Report): FeeFigure[] {
+  const out = [...report.processingFeeFigures];
+  const active = report.tables.active;
+  // Only the 2021 layout states an amount (万元); the 2019 layout counts fee items, not money.
+  const cell = active?.layout === '2021' ? active.rows.adminFees?.cells.feeAmount : undefined;
+  if (cell?.kind === 'number') out.push({ kind: 'adminFees', yuan: cell.value! * 10000, text: cell.raw, span: cell.span });
+  return out;
+}
+
+function fill(t: { 'zh-CN': string; en: string }, locale: string, data: Record<string, string | number>): string {
+  return (locale === 'en' ? t.en : t['zh-CN']).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(data[k]));
+}
+
+export default rule;
