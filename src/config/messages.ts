@@ -1,0 +1,142 @@
+import type { ErrorObject } from 'ajv';
+import type { Locale } from '../engine/types.js';
+
+/** User-facing texts of config loading, in both locales. Each function returns one line. */
+
+const zh = (locale: Locale) => locale !== 'en';
+
+function quote(v: unknown): string {
+  return typeof v === 'string' ? `"${v}"` : JSON.stringify(v);
+}
+
+/** "a、b 或 c" / "a, b or c". */
+export function orList(items: string[], locale: Locale): string {
+  if (items.length <= 1) return items.join('');
+  const head = items.slice(0, -1).join(zh(locale) ? '、' : ', ');
+  // Chinese needs no space around 或 between Chinese words, but keeps it next to quoted values.
+  const or = zh(locale) ? (/^[\u4e00-\u9fff]/.test(items[items.length - 1]) ? '或' : ' 或 ') : ' or ';
+  return `${head}${or}${items[items.length - 1]}`;
+}
+
+export function invalidConfig(file: string, keyPath: string, problem: string, locale: Locale): string {
+  const where = keyPath || (zh(locale) ? '（整个配置）' : '(config)');
+  return zh(locale) ? `配置文件 ${file} 无效：${where} ${problem}` : `Invalid config ${file}: ${where} ${problem}`;
+}
+
+export function jsonSyntax(file: string, line: number, column: number, found: string | undefined, locale: Locale): string {
+  if (zh(locale)) {
+    const what = found === undefined ? '文件意外结束' : `意外的字符 ${JSON.stringify(found)}`;
+    return `配置文件 ${file} 不是有效的 JSON：第 ${line} 行第 ${column} 列，${what}`;
+  }
+  const what = found === undefined ? 'unexpected end of file' : `unexpected character ${JSON.stringify(found)}`;
+  return `Invalid JSON in config ${file} at line ${line}, column ${column}: ${what}`;
+}
+
+export function cannotRead(file: string, reason: string, locale: Locale): string {
+  return zh(locale) ? `无法读取配置文件 ${file}：${reason}` : `Cannot read config file ${file}: ${reason}`;
+}
+
+export function configNotFound(file: string, locale: Locale): string {
+  return zh(locale) ? `找不到配置文件 ${file}` : `Config file not found: ${file}`;
+}
+
+export const severityExpected = (locale: Locale) =>
+  zh(locale) ? '应为 "off"、"warn"、"error" 或 0、1、2' : 'should be "off", "warn", "error" or 0, 1, 2';
+
+export const ruleEntryShape = (locale: Locale) =>
+  zh(locale)
+    ? '应为严重程度，或数组 [严重程度] / [严重程度, {选项}]'
+    : 'should be a severity, or an array [severity] / [severity, {options}]';
+
+export const optionsObjectExpected = (locale: Locale) => (zh(locale) ? '应为选项对象 {…}' : 'should be an options object {…}');
+
+export function unknownRule(id: string, known: string[], locale: Locale): string {
+  const list = known.length ? known.join(zh(locale) ? '、' : ', ') : zh(locale) ? '（无）' : '(none)';
+  return zh(locale) ? `是未知规则 "${id}"（可用规则：${list}）` : `is an unknown rule "${id}" (available rules: ${list})`;
+}
+
+export function extendsNotFound(target: string, presets: string[], locale: Locale): string {
+  const names = presets.map((p) => `"gia-lint:${p}"`).join(zh(locale) ? '、' : ', ');
+  return zh(locale)
+    ? `指向的文件 ${target} 不存在（内置预设：${names}）`
+    : `points to ${target}, which does not exist (built-in presets: ${names})`;
+}
+
+export function unknownPreset(name: string, presets: string[], locale: Locale): string {
+  const names = presets.map((p) => `"gia-lint:${p}"`).join(zh(locale) ? '、' : ', ');
+  return zh(locale) ? `是未知预设 "${name}"（可用：${names}）` : `is an unknown preset "${name}" (available: ${names})`;
+}
+
+export function extendsCycle(chain: string[], locale: Locale): string {
+  return zh(locale) ? `形成循环引用：${chain.join(' → ')}` : `forms a cycle: ${chain.join(' → ')}`;
+}
+
+const TYPE_NAMES: Record<string, [string, string]> = {
+  string: ['字符串', 'a string'],
+  number: ['数字', 'a number'],
+  integer: ['整数', 'an integer'],
+  boolean: ['布尔值 true 或 false', 'a boolean (true or false)'],
+  object: ['对象 {…}', 'an object {…}'],
+  array: ['数组 […]', 'an array […]'],
+  null: ['null', 'null'],
+};
+
+/**
+ * The "expected value" half of an ajv error, e.g. `应为 2008 到 2100 之间的整数`.
+ * Needs ajv's `verbose: true` so that `parentSchema` is available for ranges.
+ */
+export function describeAjvError(err: ErrorObject, locale: Locale): string {
+  const z = zh(locale);
+  const p = err.params as Record<string, unknown>;
+  const parent = (err.parentSchema ?? {}) as Record<string, unknown>;
+  const range = () => {
+    const min = parent.minimum ?? parent.exclusiveMinimum;
+    const max = parent.maximum ?? parent.exclusiveMaximum;
+    const integer = parent.type === 'integer';
+    if (typeof min === 'number' && typeof max === 'number') {
+      return z
+        ? `应为 ${min} 到 ${max} 之间的${integer ? '整数' : '数'}`
+        : `should be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}`;
+    }
+    return undefined;
+  };
+  switch (err.keyword) {
+    case 'type': {
+      const types = (Array.isArray(p.type) ? p.type : String(p.type).split(',')) as string[];
+      const r = types.length === 1 ? range() : undefined;
+      if (r) return r;
+      const names = types.map((t) => (TYPE_NAMES[t] ?? [t, t])[z ? 0 : 1]);
+      return z ? `应为${orList(names, locale)}` : `should be ${orList(names, locale)}`;
+    }
+    case 'enum': {
+      const values = (p.allowedValues as unknown[]).map(quote);
+      return z ? `应为 ${orList(values, locale)}` : `should be ${orList(values, locale)}`;
+    }
+    case 'const':
+      return z ? `应为 ${quote(p.allowedValue)}` : `should be ${quote(p.allowedValue)}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return range() ?? (z ? `应 ${p.comparison} ${p.limit}` : `should be ${p.comparison} ${p.limit}`);
+    case 'additionalProperties':
+      return z ? '是不允许的键' : 'is not an allowed key';
+    case 'required':
+      return z ? `缺少必填项 ${p.missingProperty}` : `is missing the required key ${p.missingProperty}`;
+    case 'minLength':
+      return z ? `长度应至少为 ${p.limit}` : `should be at least ${p.limit} characters long`;
+    case 'maxLength':
+      return z ? `长度应至多为 ${p.limit}` : `should be at most ${p.limit} characters long`;
+    case 'minItems':
+      return z ? `应至少有 ${p.limit} 项` : `should have at least ${p.limit} items`;
+    case 'maxItems':
+      return z ? `应至多有 ${p.limit} 项` : `should have at most ${p.limit} items`;
+    case 'uniqueItems':
+      return z ? '不应有重复项' : 'should not contain duplicates';
+    case 'pattern':
+      return z ? `应匹配正则 ${p.pattern}` : `should match the pattern ${p.pattern}`;
+    default:
+      // Keywords we do not phrase ourselves fall back to ajv's English text.
+      return z ? `不符合要求（${err.message ?? err.keyword}）` : (err.message ?? `fails "${err.keyword}"`);
+  }
+}

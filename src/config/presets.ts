@@ -1,0 +1,21 @@
+import type { Rule } from '../engine/types.js';
+import type { NormalizedRuleSetting } from './validate.js';
+
+/**
+ * Built-in presets, usable as `"extends": "gia-lint:<name>"` or just `"<name>"`.
+ * A preset is computed from the rule map, so rules added later join it automatically.
+ * (`strict` will be added here.)
+ */
+export const presets: Record<string, (rules: ReadonlyMap<string, Rule>) => Record<string, NormalizedRuleSetting>> = {
+  recommended: (rules) => {
+    const out: Record<string, NormalizedRuleSetting> = {};
+    for (const [id, rule] of rules) out[id] = { severity: rule.meta.defaultSeverity === 'error' ? 2 : 1 };
+    return out;
+  },
+};
+
+/** "gia-lint:recommended" or "recommended" → "recommended"; anything else → undefined. */
+export function presetName(ref: string): string | undefined {
+  const name = ref.startsWith('gia-lint:') ? ref.slice('gia-lint:'.length) : ref;
+  return Object.hasOwn(presets, name) ? name : undefined;
+}
