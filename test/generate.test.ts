@@ -17,6 +17,7 @@ import {
 } from '../src/templates/tables.js';
 import { SECTIONS } from '../src/templates/sections.js';
 import type { Layout } from '../src/templates/eras.js';
+import { num, rowValues, tableRows } from './support/text-tables.js';
 
 const FORMATS: GenFormat[] = ['md', 'txt-tsv', 'txt-pipe'];
 const YEARS = [2016, 2020, 2024];
@@ -40,29 +41,6 @@ function brokenRelations(m: GenModel, layout: Layout): string[] {
     .filter(Boolean);
 }
 
-/** Table rows of the text as lists of non-empty cells, whatever the format. */
-function tableRows(text: string, format: GenFormat): string[][] {
-  if (format === 'md') {
-    const html = [...text.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]));
-    const gfm = text.split('\n').filter((l) => l.startsWith('|')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
-    return [...html, ...gfm].map((r) => r.filter((c) => c !== ''));
-  }
-  const sep = format === 'txt-tsv' ? '\t' : '|';
-  return text
-    .split('\n')
-    .filter((l) => l.includes(sep))
-    .map((l) => l.split(sep).map((c) => c.trim()).filter((c) => c !== ''));
-}
-
-/** The values printed after `label` in the (single) row whose cell equals label. */
-function rowValues(rows: string[][], label: string): string[] {
-  const hits = rows.filter((r) => r.includes(label));
-  if (hits.length !== 1) throw new Error(`row '${label}' found ${hits.length} times`);
-  const r = hits[0];
-  return r.slice(r.indexOf(label) + 1);
-}
-
-const num = (s: string) => (/^-?\d+(\.\d+)?$/.test(s) ? Number(s) : NaN);
 
 describe.each(CASES)('generated report $year $format', ({ year, format }) => {
   const layout: Layout | null = year <= 2018 ? null : year <= 2020 ? '2019' : '2021';
