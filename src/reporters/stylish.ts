@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { Chalk } from 'chalk';
+import type { LintMessage, LintResult, Locale } from '../engine/types.js';
+import type { Reporter } from './types.js';
+import { displayWidth, padEnd, padStart } from './width.js';
+
+/**
+ * ESLint's "stylish" layout: one block per file with problems, aligned columns
+ * `  line:col  severity  message  rule-id`, then a summary. Alignment counts display columns,
+ * so Chinese messages line up in a terminal. Prints nothing when there are no problems.
+ */
+export const stylish: Reporter = (results, ctx) => {
+  // level 1 (16 colours) is all stylish uses; 0 guarantees no escape codes at all.
+  const c = new Chalk({ level: ctx.color ? 1 : 0 });
+  const t = texts(ctx.locale);
+  let out = '\n';
+  let errors = 0;
+  let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
+
+  for (const result of results) {
+    errors += result.errorCount;
+    warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
+    if (result.messages.length === 0) continue;
+
+    const rows = result.messages.map((m) => ({
+      line: String(m.line || 0),
+      column: String(m.column || 0),
+      severity: isError(m) ? t.error : t.warning,
+      error: isError(m),
+      // One message per row: a line break would break the columns.
+      message: m.message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([^ ])\.$/, '$1'),
+      ruleId: m.ruleId ?? '',
+    }));
+    const w = {
+      line: Math.max(...rows.map((r) => r.line.length)),
+      column: Math.max(...rows.map((r) => r.column.length)),
+      severity: Math.max(...rows.map((r) => displayWidth(r.severity))),
+      message: Math.max(...rows.map((r) => displayWidth(r.message))),
+    };
+    out += `${c.underline(relative(ctx.cwd, result.filePath))}\n`;
+    for (const r of rows) {
+      const severity = padEnd(r.severity, w.severity);
+      const line = [
+        '',
+        c.dim(`${padStart(r.line, w.line)}:${padEnd(r.column, w.column)}`),
+        r.error ? c.red(severity) : c.yellow(severity),
+        padEnd(r.message, w.message),
+        c.dim(r.ruleId),
+      ].join('  ');
+      // Padding is only trailing whitespace when a row has no rule id (fatal messages).
+      out += `${r.ruleId ? line : line.trimEnd()}\n`;
+    }
+    out += '\n';
+  }
+
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const summary = errors > 0 ? c.red.bold : c.yellow.bold;
+  out += summary(`✖ ${t.summary(total, errors, warnings)}\n`);
+  if (fixableErrors + fixableWarnings > 0) out += summary(`  ${t.fixable(fixableErrors, fixableWarnings)}\n`);
+  return out;
+};
+
+const isError = (m: LintMessage) => m.fatal === true || m.severity === 2;
+
+function relative(cwd: string, file: string): string {
+  if (!path.isAbsolute(file)) return file; // "<text>", "<stdin>"
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function texts(locale: Locale) {
+  if (locale === 'en') {
+    return {
+      error: 'error',
+      warning: 'warning',
+      summary: (total: number, e: number, w: number) =>
+        `${plural(total, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')})`,
+      fixable: (e: number, w: number) => `${plural(e, 'error')} and ${plural(w, 'warning')} potentially fixable.`,
+    };
+  }
+  return {
+    error: '错误',
+    warning: '警告',
+    summary: (total: number, e: number, w: number) => `${total} 个问题（${e} 个错误，${w} 个警告）`,
+    fixable: (e: number, w: number) => `其中 ${e} 个错误和 ${w} 个警告可自动修复。`,
+  };
+}
