@@ -142,7 +142,7 @@ function splitSegments(blocks: Block[], info: BlockInfo[]): Segment[] {
 
 function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: number, options: RecognizeOptions): Report {
   const span: Span = blocks.length ? { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end } : { start: 0, end: 0 };
-  const prose = buildProse(blocks);
+  const prose = buildProse(blocks, doc.format === 'markdown');
 
   // Title: the first title-like line.
   let title: TextSpan | undefined;
@@ -236,12 +236,15 @@ function reportYear(title: TextSpan | undefined, info: BlockInfo[], blocks: Bloc
   return undefined;
 }
 
+/** A short numbered sub-heading: "（三）收取信息处理费情况", "2. 依申请公开". */
+const SUB_HEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])[^。；，,]{1,30}$/;
+
 /**
  * All prose of the report, tables excluded, whitespace folded. Lines are joined without a break
  * when the previous one does not end a sentence (PDF and pasted text wrap inside sentences), so
- * "统计期限从 2024\n\n年 1 月 1 日" reads as one phrase.
+ * "统计期限从 2024\n\n年 1 月 1 日" reads as one phrase. Markdown paragraphs are whole already.
  */
-function buildProse(blocks: Block[]): MappedText {
+function buildProse(blocks: Block[], paragraphsAreWhole: boolean): MappedText {
   const parts: MappedText[] = [];
   let prevEnds = true;
   for (const b of blocks) {
@@ -251,8 +254,8 @@ function buildProse(blocks: Block[]): MappedText {
     }
     const folded = b.content.foldWhitespace();
     if (!folded.text) continue;
-    const isHeadingLike = b.kind === 'heading' || TOP_NUMBERING.test(folded.text);
-    if (parts.length && (prevEnds || isHeadingLike)) parts.push(new MappedText('\n', [folded.offsetAt(0), folded.offsetAt(0)]));
+    const isHeadingLike = b.kind === 'heading' || TOP_NUMBERING.test(folded.text) || SUB_HEADING.test(folded.text);
+    if (parts.length && (prevEnds || isHeadingLike || paragraphsAreWhole)) parts.push(new MappedText('\n', [folded.offsetAt(0), folded.offsetAt(0)]));
     parts.push(folded);
     prevEnds = isHeadingLike || /[。！？；：:”」）)]$/.test(folded.text);
   }

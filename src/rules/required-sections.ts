@@ -37,9 +37,11 @@ const rule: Rule = {
     const ignore = new Set(context.options.ignore as SectionKey[]);
     for (const section of requiredSections(report.era)) {
       if (report.sections[section.key] || ignore.has(section.key)) continue;
-      // Point where the section belongs: at the next section that is present, else the report's end.
+      // Point where the section belongs: at the next section present, else the one it should
+      // follow, else the title (a report's last lines are often pasted page chrome).
       const next = SECTIONS.filter((s) => s.ordinal > section.ordinal).map((s) => report.sections[s.key]).find(Boolean);
-      const at = next ? next.span.start : report.span.end;
+      const prev = SECTIONS.filter((s) => s.ordinal < section.ordinal).reverse().map((s) => report.sections[s.key]).find(Boolean);
+      const anchor = next?.span ?? prev?.span ?? report.title?.span ?? { start: report.span.start, end: report.span.start };
       context.report({
         messageId: 'missing',
         data: {
@@ -47,7 +49,7 @@ const rule: Rule = {
           titleEn: section.titleEn,
           format: context.locale === 'en' ? ERA_NAMES[report.era].en : ERA_NAMES[report.era]['zh-CN'],
         },
-        span: { start: at, end: next ? next.span.end : at },
+        span: anchor,
       });
     }
   },

@@ -1,0 +1,78 @@
+/**
+ * The rule cases: every file test/cases/<rule-id>/<name>.<md|txt> is linted with ONLY that rule
+ * enabled, and the messages must equal <name>.expected.json exactly (same count, line, column,
+ * messageId; optional endLine/endColumn, fix text, message fragments). Adding a case needs no code.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { verify, applyFixes } from '../src/engine/linter.js';
+import { builtinRules } from '../src/rules/index.js';
+import type { Locale, ResolvedConfig } from '../src/engine/types.js';
+
+interface ExpectedMessage {
+  line: number;
+  column: number;
+  messageId: string;
+  endLine?: number;
+  endColumn?: number;
+  /** Substrings the rendered message must contain. */
+  includes?: string[];
+  /** The fix's replacement text, or null for "no fix". */
+  fix?: string | null;
+}
+
+interface CaseSpec {
+  description: string;
+  options?: Record<string, unknown>;
+  year?: number;
+  locale?: Locale;
+  messages: ExpectedMessage[];
+  /** Whole-file text after applying all fixes. */
+  output?: string;
+}
+
+const root = new URL('./cases/', import.meta.url).pathname;
+const ruleDirs = existsSync(root) ? readdirSync(root).filter((d) => builtinRules.has(d)) : [];
+
+test('every built-in rule has a folder of cases with valid and invalid ones in Markdown and text', () => {
+  for (const id of builtinRules.keys()) {
+    const files = existsSync(join(root, id)) ? readdirSync(join(root, id)) : [];
+    const inputs = files.filter((f) => ['.md', '.txt'].includes(extname(f)));
+    expect({ id, md: inputs.some((f) => f.endsWith('.md')), txt: inputs.some((f) => f.endsWith('.txt')) }).toEqual({ id, md: true, txt: true });
+    const specs = inputs.map((f) => JSON.parse(readFileSync(join(root, id, f.replace(/\.(md|txt)$/, '.expected.json')), 'utf8')) as CaseSpec);
+    expect({ id, valid: specs.some((s) => s.messages.length === 0), invalid: specs.some((s) => s.messages.length > 0) }).toEqual({ id, valid: true, invalid: true });
+  }
+});
+
+for (const ruleId of ruleDirs) {
+  describe(ruleId, () => {
+    const dir = join(root, ruleId);
+    for (const file of readdirSync(dir).filter((f) => ['.md', '.txt'].includes(extname(f))).sort()) {
+      const specPath = join(dir, file.replace(/\.(md|txt)$/, '.expected.json'));
+      const spec = JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec;
+      test(`${file}: ${spec.description}`, () => {
+        const text = readFileSync(join(dir, file), 'utf8');
+        const rule = builtinRules.get(ruleId)!;
+        const config: ResolvedConfig = {
+          locale: spec.locale ?? 'zh-CN',
+          year: spec.year,
+          rules: { [ruleId]: { severity: rule.meta.defaultSeverity === 'error' ? 2 : 1, options: spec.options ?? {} } },
+        };
+        const { messages } = verify(text, { filePath: file, config, rules: builtinRules });
+        expect(messages.every((m) => m.ruleId === ruleId)).toBe(true);
+        const actual = messages.map((m, i) => {
+          const want = spec.messages[i];
+          const got: Record<string, unknown> = { line: m.line, column: m.column, messageId: m.messageId };
+          if (want?.endLine !== undefined) got.endLine = m.endLine;
+          if (want?.endColumn !== undefined) got.endColumn = m.endColumn;
+          if (want?.includes) got.includes = want.includes.filter((s) => m.message.includes(s));
+          if (want?.fix !== undefined) got.fix = m.fix ? m.fix.text : null;
+          return got;
+        });
+        expect(actual).toEqual(spec.messages);
+        if (spec.output !== undefined) expect(applyFixes(text, messages).output).toBe(spec.output);
+      });
+    }
+  });
+}
