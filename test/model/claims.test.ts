@@ -1,0 +1,60 @@
+import { describe, expect, test } from '@jest/globals';
+import { MappedText } from '../../src/model/mapped-text.js';
+import { findFeeClaims, findPeriods, findProcessingFeeFigures } from '../../src/model/claims.js';
+
+const prose = (s: string) => MappedText.verbatim(s, 0, s.length).foldWhitespace();
+
+describe('statistics period phrasings', () => {
+  const cases: [string, [number, number, number], [number | undefined, number, number]][] = [
+    ['本报告中所列数据的统计时限自2021年1月1日起至2021年12月31日止。', [2021, 1, 1], [2021, 12, 31]],
+    ['报告中所列数据统计期限从 2024\n\n年 1 月 1 日到 12 月 31 日止。', [2024, 1, 1], [undefined, 12, 31]],
+    ['本报告中所列数据的统计期限为2023年1月1日至2023年12月31日。', [2023, 1, 1], [2023, 12, 31]],
+    ['本报告统计时间为二〇二二年一月一日至二〇二二年十二月三十一日。', [2022, 1, 1], [2022, 12, 31]],
+    ['数据统计时限：2020年1月1日—2020年6月30日。', [2020, 1, 1], [2020, 6, 30]],
+  ];
+  for (const [text, start, end] of cases) {
+    test(text.replace(/\s+/g, ' '), () => {
+      const [p] = findPeriods(prose(text));
+      expect([p.start.year, p.start.month, p.start.day]).toEqual(start);
+      expect([p.end.year, p.end.month, p.end.day]).toEqual(end);
+    });
+  }
+
+  test('year spans point at the written years in the original text, across wraps', () => {
+    const text = '统计期限从 2024\n\n年 1 月 1 日到 2024 年 12 月 31 日止';
+    const [p] = findPeriods(prose(text));
+    expect(p.yearSpans.map((s) => text.slice(s.start, s.end))).toEqual(['2024', '2024']);
+    expect(p.yearSpans[1].start).toBe(text.lastIndexOf('2024'));
+  });
+
+  test('a date range without a 统计 keyword is not a period statement', () => {
+    expect(findPeriods(prose('2021年1月1日至2021年12月31日期间，我办开展了培训。'))).toEqual([]);
+  });
+});
+
+describe('fee claims', () => {
+  const scopes = (s: string) => findFeeClaims(prose(s)).map((c) => c.scope);
+  test('信息处理费 statements are about the processing fee', () => {
+    expect(scopes('全年共办理政府信息公开申请1件，通过邮件形式完成答复，未收取信息处理费。')).toEqual(['processing']);
+    expect(scopes('2023年，本机关未收取政府信息依申请公开信息处理费。')).toEqual(['processing']);
+    expect(scopes('截至2018年底，我办未收取过此类费用。')).toEqual(['processing']);
+  });
+  test('an unqualified "any fee" statement covers all fees', () => {
+    expect(scopes('本机关全年未收取任何费用。')).toEqual(['all']);
+    expect(scopes('我局没有收取任何费用。')).toEqual(['all']);
+  });
+  test('"any fee" in a sentence about disclosure work is about that work only', () => {
+    expect(scopes('在政府信息公开工作中，本机关未收取任何费用。')).toEqual(['processing']);
+  });
+  test('vague or unrelated statements are not claims', () => {
+    expect(scopes('对相关费用予以减免。')).toEqual([]);
+    expect(scopes('申请人逾期未按收费通知要求缴纳费用。')).toEqual([]);
+    expect(scopes('未收取费用。')).toEqual([]);
+  });
+  test('collected 信息处理费 amounts are figures; notices are not collections', () => {
+    const f = findProcessingFeeFigures(prose('发出收费通知2件，总金额200元，实际收取信息处理费共计400元。'));
+    expect(f.map((x) => x.yuan)).toEqual([400]);
+    expect(findProcessingFeeFigures(prose('信息处理费合计0.05万元。')).map((x) => x.yuan)).toEqual([500]);
+    expect(findProcessingFeeFigures(prose('未收取信息处理费。'))).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
+import { parseDocument } from '../../src/formats/index.js';
+import { recognizeReports } from '../../src/model/recognize.js';
+
+const seed = (name: string) => readFileSync(new URL(`../seeds/${name}`, import.meta.url), 'utf8');
+
+describe('a file with several reports (seed 003)', () => {
+  const reports = recognizeReports(parseDocument(seed('003_25319f2a3a9dfda5.txt'), 'text'));
+  test('is cut into its reports; the 信息公开指南 before them is not a report', () => {
+    expect(reports.map((r) => r.year?.value)).toEqual([2023, 2022, 2022, 2021, 2020, 2019, 2018, 2017, 2014]);
+    expect(reports.map((r) => r.era)).toEqual(['2021', '2021', '2021', '2021', '2019', '2019', 'legacy', 'legacy', 'legacy']);
+  });
+  test('each report has its own sections, signature and tables', () => {
+    expect(Object.keys(reports[0].sections).sort()).toEqual(['active', 'applications', 'other', 'overview', 'problems', 'review']);
+    expect(reports[4].sections.other).toBeUndefined();
+    expect(reports[1].signature).toMatchObject({ year: 2022, month: 12, day: 26 });
+    expect(reports[4].tables.applications?.layout).toBe('2019');
+    expect(reports[6].tables).toEqual({});
+  });
+  test('a row whose label was lost is placed by its position in the official order', () => {
+    const row = reports[0].tables.applications!.rows.newReceived;
+    expect(row.match).toBe('position');
+    expect(row.unreadable).toBe('blanksLost');
+    expect(reports[0].tables.applications!.rows['notProcessed.petition'].match).toBe('position');
+  });
+});
+
+describe('PDF-extracted text (seed 001)', () => {
+  const [r] = recognizeReports(parseDocument(seed('001_03af6b1ba3cee113.txt'), 'text'));
+  test('wrapped labels are identified', () => {
+    const t = r.tables.applications!;
+    expect(Object.keys(t.rows)).toHaveLength(25);
+    expect(t.rows['notProcessed.confirmation'].match).toBe('partial');
+    expect(t.rows['otherHandling.noCorrection'].match).toBe('exact');
+    expect(t.rows.newReceived.cells.total.value).toBe(1);
+  });
+  test('the review table row of 15 values is read under its broken header', () => {
+    expect(Object.keys(r.tables.review!.rows.data.cells)).toHaveLength(15);
+  });
+  test('the wrapped 统计期限 sentence is found', () => {
+    expect(r.periods).toHaveLength(1);
+    expect(r.periods[0].end.year).toBeUndefined();
+  });
+});
+
+describe('year and era', () => {
+  test('from the title; overridden by configuration', () => {
+    const text = '# 某区2020年政府信息公开工作年度报告\n\n正文。\n';
+    expect(recognizeReports(parseDocument(text, 'markdown'))[0]).toMatchObject({ year: { value: 2020, source: 'title' }, era: '2019' });
+    expect(recognizeReports(parseDocument(text, 'markdown'), { year: 2022 })[0]).toMatchObject({ year: { value: 2022, source: 'override' }, era: '2021' });
+  });
+  test('a report without any year is read with the current template', () => {
+    expect(recognizeReports(parseDocument('一、总体情况\n正文。', 'text'))[0]).toMatchObject({ era: '2021', eraSource: 'default' });
+  });
+});
