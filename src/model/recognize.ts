@@ -26,14 +26,11 @@ export function recognizeReports(doc: Document, options: RecognizeOptions = {}):
   const reports: { from: number; to: number }[] = [];
   for (const seg of segments) {
     const looksLikeReport = seg.hasTitle || seg.hasPeriod || seg.sectionHits >= 2;
-    if (looksLikeReport || reports.length === 0) {
-      if (looksLikeReport) reports.push({ ...seg });
-      else if (segments.length === 1) reports.push({ ...seg });
-      // a preamble before the first report is skipped
-    } else {
-      reports[reports.length - 1].to = seg.to; // not a report of its own: belongs to the previous one
-    }
+    if (looksLikeReport) reports.push({ from: seg.from, to: seg.to });
+    else if (reports.length) reports[reports.length - 1].to = seg.to; // a tail of the previous report
+    // else: a preamble before the first report (a 指南, page chrome) is not linted
   }
+  // Nothing looks like a report (an early draft, a fragment): lint the whole file as one.
   if (reports.length === 0) reports.push({ from: 0, to: doc.blocks.length });
   return reports.map((r, index) => buildReport(doc, doc.blocks.slice(r.from, r.to), info.slice(r.from, r.to), index, options));
 }
