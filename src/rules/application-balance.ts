@@ -15,7 +15,7 @@ const rule: Rule = {
       description: { 'zh-CN': '表三每列：第一项加第二项之和须等于第三项加第四项之和', en: 'Table III, every column: item 1 + item 2 must equal item 3 + item 4' },
       url: docsUrl('application-balance'),
       legalBasis: {
-        'zh-CN': '表三注明的勾稽关系“第一项加第二项之和，等于第三项加第四项之和”，国办公开办函〔2021〕30号',
+        'zh-CN': '国办公开办函〔2021〕30号表三所注勾稽关系',
         en: 'the relation printed in table III, 国办公开办函〔2021〕30号',
       },
     },

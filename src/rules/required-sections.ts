@@ -16,7 +16,7 @@ const rule: Rule = {
     docs: {
       description: { 'zh-CN': '年度报告须包含统一格式的六个部分', en: 'The report must contain the six mandated sections' },
       url: docsUrl('required-sections'),
-      legalBasis: { 'zh-CN': '《中华人民共和国政府信息公开条例》第五十条', en: 'Regulations on Open Government Information, art. 50' },
+      legalBasis: { 'zh-CN': '《政府信息公开条例》第五十条', en: 'Regulations on Open Government Information, art. 50' },
     },
     schema: {
       type: 'object',

@@ -14,7 +14,7 @@ const rule: Rule = {
     docs: {
       description: { 'zh-CN': '须写明统计时限，且为报告年度1月1日至12月31日', en: 'The statistics period must be stated and be 1 Jan – 31 Dec of the report year' },
       url: docsUrl('statistics-period'),
-      legalBasis: { 'zh-CN': '《中华人民共和国政府信息公开条例》第四十九条、第五十条（报告上一年度的工作情况）', en: 'Regulations on Open Government Information, arts. 49–50 (the report covers the previous calendar year)' },
+      legalBasis: { 'zh-CN': '《政府信息公开条例》第四十九条、第五十条', en: 'Regulations on Open Government Information, arts. 49–50' },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     fixable: 'code',

@@ -17,7 +17,7 @@ const rule: Rule = {
     docs: {
       description: { 'zh-CN': '表格行列须可识别（否则无法核对勾稽关系）', en: 'Table rows and cells must be identifiable (otherwise totals cannot be checked)' },
       url: docsUrl('table-structure'),
-      legalBasis: { 'zh-CN': '统一格式的表格结构（国办公开办函〔2021〕30号、〔2019〕60号）', en: 'the table layout of the unified format (国办公开办函〔2021〕30号 / 〔2019〕60号)' },
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {

@@ -14,7 +14,7 @@ const rule: Rule = {
     docs: {
       description: { 'zh-CN': '表三、表四的总计须等于各分项之和', en: 'Totals in tables III and IV must equal the sum of their parts' },
       url: docsUrl('table-sum'),
-      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号年度报告格式的勾稽关系', en: 'the arithmetic relations of the report format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the arithmetic relations of the report format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     hasSuggestions: true,

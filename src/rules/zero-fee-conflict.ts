@@ -17,7 +17,7 @@ const rule: Rule = {
       description: { 'zh-CN': '“未收取费用”的表述不得与非零收费数据矛盾', en: 'A statement that no fee was charged must not contradict a non-zero fee figure' },
       url: docsUrl('zero-fee-conflict'),
       legalBasis: {
-        'zh-CN': '《中华人民共和国政府信息公开条例》第四十二条、第五十条；国办函〔2020〕109号《政府信息公开信息处理费管理办法》',
+        'zh-CN': '《政府信息公开条例》第四十二条；国办函〔2020〕109号',
         en: 'Regulations on Open Government Information, arts. 42 and 50; 国办函〔2020〕109号 (information processing fees)',
       },
     },
