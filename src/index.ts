@@ -1,0 +1,44 @@
+/** Public entry point of the `gia-lint` package. */
+export {
+  DEFAULT_EXTENSIONS,
+  errorsOnly,
+  expandPatterns,
+  lintBuffer,
+  lintFiles,
+  lintText,
+  type LintFilesOptions,
+  type LintOptions,
+  type LintTextOptions,
+} from './api.js';
+export {
+  CONFIG_FILE_NAMES,
+  ConfigError,
+  ConfigResolver,
+  GiaLintError,
+  UsageError,
+  findConfigFile,
+  loadConfig,
+  presets,
+  resolveConfigForFile,
+  type ConfigData,
+  type ConfigOptions,
+} from './config/index.js';
+export { decodeBuffer, type DecodeOptions, type DecodeResult } from './formats/decode.js';
+export { formatResults, reporters, type Reporter, type ReporterContext } from './reporters/index.js';
+export { builtinRules } from './rules/index.js';
+export { verify, type VerifyOptions, type VerifyOutput } from './engine/linter.js';
+export type {
+  AgencyKind,
+  Fix,
+  LintMessage,
+  LintResult,
+  Locale,
+  ResolvedConfig,
+  Rule,
+  RuleContext,
+  RuleMeta,
+  RuleSetting,
+  Severity,
+  SeveritySetting,
+  Suggestion,
+} from './engine/types.js';
