@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { supportsColor } from 'chalk';
+import { errorsOnly, lintBuffer, lintFiles, type LintOptions } from '../api.js';
+import { resolveConfigForFile } from '../config/load.js';
+import { GiaLintError, UsageError } from '../config/errors.js';
+import type { LintResult, Locale } from '../engine/types.js';
+import { formatResults, reporters } from '../reporters/index.js';
+import { helpText, runtime, withHelpHint } from './messages.js';
+import { parseCli, sniffLocale, type CliOptions } from './options.js';
+
+/** What the CLI touches of the outside world; tests pass their own. */
+export interface CliIO {
+  stdout: { write(text: string): unknown; isTTY?: boolean };
+  stderr: { write(text: string): unknown };
+  stdin: AsyncIterable<Buffer | string>;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env, cwd: process.cwd() });
+
+/** Run the CLI; resolves to the exit code (0 ok, 1 problems, 2 usage/config/internal error). */
+export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
+  let locale: Locale = sniffLocale(argv);
+  try {
+    const opts = parseCli(argv);
+    locale = opts.locale ?? locale;
+    return await execute(opts, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`gia-lint: ${withHelpHint(e.message, locale)}\n`);
+      return e.exitCode;
+    }
+    if (e instanceof GiaLintError) {
+      io.stderr.write(`gia-lint: ${e.message}\n`);
+      return e.exitCode;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`gia-lint: ${runtime.internal(message.split('\n')[0], locale)}\n`);
+    if (io.env.GIA_LINT_DEBUG === '1' && e instanceof Error) io.stderr.write(`${e.stack}\n`);
+    return 2;
+  }
+}
+
+/** Entry point used by bin/gia-lint.js. Sets the exit code rather than exiting, so output is flushed. */
+export async function main(): Promise<void> {
+  process.exitCode = await run(process.argv.slice(2));
+}
+
+async function execute(opts: CliOptions, io: CliIO): Promise<number> {
+  const locale: Locale = opts.locale ?? 'zh-CN';
+  if (opts.help) {
+    io.stdout.write(helpText(locale, [...reporters.keys()]));
+    return 0;
+  }
+  if (opts.version) {
+    io.stdout.write(`${readVersion()}\n`);
+    return 0;
+  }
+
+  const apiOptions: LintOptions = {
+    cwd: io.cwd,
+    configFile: opts.config,
+    useConfigFile: !opts.noConfig,
+    overrideConfig: {
+      ...(opts.locale ? { locale: opts.locale } : {}),
+      ...(opts.year !== undefined ? { year: opts.year } : {}),
+    },
+  };
+
+  if (opts.printConfig !== undefined) {
+    const config = await resolveConfigForFile(opts.printConfig, apiOptions);
+    io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+    return 0;
+  }
+
+  let results: LintResult[];
+  if (opts.stdin) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    results = [await lintBuffer(Buffer.concat(chunks), { ...apiOptions, filePath: opts.stdinFilename })];
+  } else {
+    if (opts.files.length === 0) throw new UsageError(locale === 'en' ? 'No files given' : '没有指定要检查的文件');
+    results = await lintFiles(opts.files, apiOptions);
+  }
+
+  // The report's language: --locale, else the config of the first file (all usually share one).
+  const first = results[0]?.filePath;
+  const outLocale =
+    opts.locale ?? (await resolveConfigForFile(first && path.isAbsolute(first) ? first : undefined, apiOptions)).locale;
+
+  const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
+  // --quiet hides warnings and they no longer count for --max-warnings (as in ESLint 9).
+  const shown = opts.quiet ? errorsOnly(results) : results;
+  const output = formatResults(opts.format, shown, {
+    cwd: io.cwd,
+    locale: outLocale,
+    color: wantColor(io, opts.outputFile !== undefined),
+  });
+  if (opts.outputFile !== undefined) await writeAtomically(path.resolve(io.cwd, opts.outputFile), output, outLocale);
+  else if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+
+  if (results.every((r) => r.fatalErrorCount > 0)) {
+    io.stderr.write(`gia-lint: ${runtime.nothingLinted(outLocale)}\n`);
+    return 2;
+  }
+  if (shown.some((r) => r.errorCount > 0)) return 1;
+  const countedWarnings = opts.quiet ? 0 : warningCount;
+  if (opts.maxWarnings !== undefined && countedWarnings > opts.maxWarnings) {
+    io.stderr.write(`gia-lint: ${runtime.tooManyWarnings(countedWarnings, opts.maxWarnings, outLocale)}\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/**
+ * Colour only for a terminal. FORCE_COLOR wins (0/false disables), then NO_COLOR, then chalk's
+ * own detection (TTY, TERM=dumb, CI). A file written with --output-file never gets colour.
+ */
+function wantColor(io: CliIO, toFile: boolean): boolean {
+  if (toFile) return false;
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined) return force !== '0' && force !== 'false';
+  if (io.env.NO_COLOR) return false;
+  return io.stdout.isTTY === true && supportsColor !== false;
+}
+
+/** Write via a temp file in the same directory and rename, so readers never see half a report. */
+async function writeAtomically(file: string, text: string, locale: Locale): Promise<void> {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    if ((await stat(file).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, text);
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+    throw new GiaLintError(runtime.cannotWrite(file, reason, locale));
+  }
+}
+
+function readVersion(): string {
+  // Same relative location from src/cli (tests) and dist/cli (installed).
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

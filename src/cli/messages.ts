@@ -1,0 +1,89 @@
+import type { Locale } from '../engine/types.js';
+import { padEnd } from '../reporters/width.js';
+
+/** CLI texts in both locales. Chinese is the default everywhere. */
+
+type Pair = [zh: string, en: string];
+const pick = (locale: Locale, [zh, en]: Pair) => (locale === 'en' ? en : zh);
+
+const OPTIONS: [flags: string, text: Pair][] = [
+  ['-f, --format <name>', ['输出格式：{{formats}}（默认 stylish）', 'Output format: {{formats}} (default: stylish)']],
+  ['-o, --output-file <path>', ['把结果写入文件而不是标准输出（自动创建目录）', 'Write the report to a file instead of stdout (creates directories)']],
+  ['    --stdin', ['从标准输入读取报告', 'Lint text read from stdin']],
+  ['    --stdin-filename <name>', ['标准输入内容对应的文件名（决定格式和配置）', 'File name for stdin text (picks the format and the config)']],
+  ['    --max-warnings <n>', ['警告数超过 n 时以退出码 1 结束（-1 表示不限，默认）', 'Exit with code 1 when there are more than n warnings (-1: no limit, the default)']],
+  ['    --quiet', ['只报告错误，忽略警告', 'Report errors only, ignore warnings']],
+  ['    --year <yyyy>', ['指定报告年度（2008–2100），不再自动识别', 'Set the report year (2008–2100) instead of detecting it']],
+  ['    --locale <zh-CN|en>', ['消息语言（默认 zh-CN；优先于配置文件）', 'Message language (default zh-CN; wins over the config file)']],
+  ['-c, --config <path>', ['使用指定的配置文件，不再查找 .gianrc', 'Use this config file instead of searching for .gianrc']],
+  ['    --no-config', ['不使用任何配置文件（使用推荐规则集）', 'Use no config file (the recommended rule set)']],
+  ['    --print-config <file>', ['打印对该文件生效的配置（JSON）后退出', 'Print the configuration used for the file (JSON) and exit']],
+  ['-h, --help', ['显示本帮助', 'Show this help']],
+  ['-v, --version', ['显示版本号', 'Show the version number']],
+];
+
+export function helpText(locale: Locale, formats: string[]): string {
+  const en = locale === 'en';
+  const width = Math.max(...OPTIONS.map(([f]) => f.length)) + 2;
+  const lines = OPTIONS.map(([flags, text]) => `  ${padEnd(flags, width)}${pick(locale, text).replace('{{formats}}', formats.join(en ? ', ' : '、'))}`);
+  return [
+    en ? 'Usage: gia-lint [options] <file|dir|glob>...' : '用法：gia-lint [选项] <文件|目录|通配符>...',
+    '',
+    en
+      ? 'Lints Chinese government annual reports on information disclosure (政府信息公开工作年度报告).'
+      : '检查政府信息公开工作年度报告（Markdown、纯文本）。',
+    en
+      ? 'Directories are searched for .md, .markdown and .txt files (skipping node_modules and dot-directories).'
+      : '目录会被递归查找 .md、.markdown、.txt 文件（跳过 node_modules 和以点开头的目录）。',
+    '',
+    en ? 'Options:' : '选项：',
+    ...lines,
+    '',
+    en
+      ? 'Exit codes: 0 no errors; 1 errors found or too many warnings; 2 usage error, config error or nothing could be linted.'
+      : '退出码：0 没有错误；1 发现错误或警告过多；2 用法错误、配置错误或没有任何文件可以检查。',
+    en ? 'Config: .gianrc or .gianrc.json, nearest one upward from each file.' : '配置：.gianrc 或 .gianrc.json，从被检查文件所在目录向上查找，使用最近的一个。',
+    '',
+  ].join('\n');
+}
+
+/** A usage error plus the hint, on one line. */
+export function withHelpHint(message: string, locale: Locale): string {
+  return locale === 'en' ? `${message}. Run "gia-lint --help" for usage.` : `${message}。运行 gia-lint --help 查看用法。`;
+}
+
+export const usage = {
+  unknownOption: (opt: string, l: Locale) => pick(l, [`未知选项 ${opt}`, `Unknown option ${opt}`]),
+  missingValue: (opt: string, l: Locale) => pick(l, [`选项 ${opt} 缺少取值`, `Option ${opt} needs a value`]),
+  noValueAllowed: (opt: string, l: Locale) => pick(l, [`选项 ${opt} 不接受取值`, `Option ${opt} does not take a value`]),
+  badOption: (detail: string, l: Locale) => pick(l, [`无法解析命令行参数（${detail}）`, `Cannot parse the arguments (${detail})`]),
+  badLocale: (v: string, l: Locale) => pick(l, [`--locale 的取值 "${v}" 无效，应为 zh-CN 或 en`, `Invalid --locale "${v}"; expected zh-CN or en`]),
+  badFormat: (v: string, formats: string[], l: Locale) =>
+    pick(l, [`--format 的取值 "${v}" 无效，应为 ${formats.join('、')} 之一`, `Invalid --format "${v}"; expected one of ${formats.join(', ')}`]),
+  badMaxWarnings: (v: string, l: Locale) =>
+    pick(l, [
+      `--max-warnings 的取值 "${v}" 无效，应为非负整数（-1 表示不限）`,
+      `Invalid --max-warnings "${v}"; expected a non-negative integer (-1: no limit)`,
+    ]),
+  badYear: (v: string, l: Locale) =>
+    pick(l, [`--year 的取值 "${v}" 无效，应为 2008 到 2100 之间的整数`, `Invalid --year "${v}"; expected an integer from 2008 to 2100`]),
+  configAndNoConfig: (l: Locale) => pick(l, ['--config 和 --no-config 不能同时使用', '--config and --no-config cannot be used together']),
+  stdinWithFiles: (l: Locale) => pick(l, ['使用 --stdin 时不能再指定文件', 'Files cannot be given together with --stdin']),
+  stdinFilenameAlone: (l: Locale) => pick(l, ['--stdin-filename 只能与 --stdin 一起使用', '--stdin-filename can only be used with --stdin']),
+  printConfigWithFiles: (l: Locale) =>
+    pick(l, ['--print-config 只接受它自己的一个文件参数', '--print-config takes exactly one file of its own; do not give other files']),
+};
+
+export const runtime = {
+  tooManyWarnings: (count: number, max: number, l: Locale) =>
+    pick(l, [`警告过多：${count} 个，上限为 ${max} 个（--max-warnings）`, `Too many warnings: ${count} (maximum: ${max}, --max-warnings)`]),
+  nothingLinted: (l: Locale) =>
+    pick(l, ['没有任何文件可以检查（所有文件都为空、无法读取或不是文本）', 'Nothing could be linted (every file is empty, unreadable or not text)']),
+  cannotWrite: (file: string, reason: string, l: Locale) =>
+    pick(l, [`无法写入输出文件 ${file}（${reason}）`, `Cannot write the output file ${file} (${reason})`]),
+  internal: (message: string, l: Locale) =>
+    pick(l, [
+      `内部错误：${message}（设置环境变量 GIA_LINT_DEBUG=1 可查看堆栈）`,
+      `Internal error: ${message} (set GIA_LINT_DEBUG=1 to see the stack trace)`,
+    ]),
+};

@@ -1,0 +1,136 @@
+import { parseArgs } from 'node:util';
+import { UsageError } from '../config/errors.js';
+import type { Locale } from '../engine/types.js';
+import { reporters } from '../reporters/index.js';
+import { usage } from './messages.js';
+
+/** Command-line options after parsing and validation. */
+export interface CliOptions {
+  files: string[];
+  format: string;
+  outputFile?: string;
+  stdin: boolean;
+  stdinFilename?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  year?: number;
+  /** Only set when given on the command line (so the config's locale can apply otherwise). */
+  locale?: Locale;
+  config?: string;
+  noConfig: boolean;
+  printConfig?: string;
+  help: boolean;
+  version: boolean;
+}
+
+const SPEC = {
+  format: { type: 'string', short: 'f' },
+  'output-file': { type: 'string', short: 'o' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean' },
+  year: { type: 'string' },
+  locale: { type: 'string' },
+  config: { type: 'string', short: 'c' },
+  // node 20's parseArgs has no allowNegative, so --no-config is an option of its own.
+  'no-config': { type: 'boolean' },
+  'print-config': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+/**
+ * The locale for messages about the command line itself, found before full parsing so that even
+ * "unknown option" errors come in the requested language. Invalid values fall back to zh-CN.
+ */
+export function sniffLocale(argv: string[]): Locale {
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') break;
+    const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice(9) : undefined;
+    if (value === 'en' || value === 'zh-CN') return value;
+  }
+  return 'zh-CN';
+}
+
+export function parseCli(argv: string[]): CliOptions {
+  const l = sniffLocale(argv);
+  let parsed;
+  try {
+    parsed = parseArgs({ args: joinNegativeValues(argv), options: SPEC, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new UsageError(describeParseError(e as NodeJS.ErrnoException, l));
+  }
+  const v = parsed.values;
+
+  const locale = v.locale;
+  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en') throw new UsageError(usage.badLocale(locale, l));
+
+  const formats = [...reporters.keys()];
+  const format = v.format ?? 'stylish';
+  if (!reporters.has(format)) throw new UsageError(usage.badFormat(format, formats, l));
+
+  let maxWarnings: number | undefined;
+  if (v['max-warnings'] !== undefined) {
+    if (!/^(\d+|-1)$/.test(v['max-warnings'])) throw new UsageError(usage.badMaxWarnings(v['max-warnings'], l));
+    // -1 means "no limit", as in ESLint.
+    maxWarnings = v['max-warnings'] === '-1' ? undefined : Number(v['max-warnings']);
+  }
+
+  let year: number | undefined;
+  if (v.year !== undefined) {
+    year = Number(v.year);
+    if (!/^\d{4}$/.test(v.year) || year < 2008 || year > 2100) throw new UsageError(usage.badYear(v.year, l));
+  }
+
+  const opts: CliOptions = {
+    files: parsed.positionals,
+    format,
+    outputFile: v['output-file'],
+    stdin: v.stdin ?? false,
+    stdinFilename: v['stdin-filename'],
+    maxWarnings,
+    quiet: v.quiet ?? false,
+    year,
+    locale: locale as Locale | undefined,
+    config: v.config,
+    noConfig: v['no-config'] ?? false,
+    printConfig: v['print-config'],
+    help: v.help ?? false,
+    version: v.version ?? false,
+  };
+  if (opts.config !== undefined && opts.noConfig) throw new UsageError(usage.configAndNoConfig(l));
+  if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError(usage.stdinFilenameAlone(l));
+  if (opts.stdin && opts.files.length > 0) throw new UsageError(usage.stdinWithFiles(l));
+  if (opts.printConfig !== undefined && (opts.files.length > 0 || opts.stdin)) throw new UsageError(usage.printConfigWithFiles(l));
+  return opts;
+}
+
+/**
+ * parseArgs takes "-1" after an option for another option and refuses it, so
+ * `--max-warnings -1` (ESLint's "no limit") is rewritten to `--max-warnings=-1`.
+ */
+function joinNegativeValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--') return [...out, ...argv.slice(i)];
+    if (argv[i] === '--max-warnings' && /^-\d+$/.test(argv[i + 1] ?? '')) out.push(`--max-warnings=${argv[++i]}`);
+    else out.push(argv[i]);
+  }
+  return out;
+}
+
+/** parseArgs errors are English sentences; pull out the option name and phrase our own. */
+function describeParseError(e: NodeJS.ErrnoException, l: Locale): string {
+  const quoted = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  // "-f, --format <value>" → "--format"
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted;
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return usage.unknownOption(option, l);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return /does not take an argument/.test(e.message) ? usage.noValueAllowed(option, l) : usage.missingValue(option, l);
+    default:
+      return usage.badOption(e.message, l);
+  }
+}

@@ -1,0 +1,97 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { run, type CliIO } from '../../src/cli/main.js';
+import { parseCli, sniffLocale } from '../../src/cli/options.js';
+import { UsageError } from '../../src/config/errors.js';
+import { removeTempTrees, tempTree } from '../config/tmp.js';
+
+afterAll(removeTempTrees);
+
+/** In-process runs, for what spawning cannot easily provoke (internal errors) and for quick parsing checks. */
+function io(overrides: Partial<CliIO> = {}): CliIO & { out: string; err: string } {
+  const x: CliIO & { out: string; err: string } = {
+    out: '',
+    err: '',
+    stdout: { write: (s: string): void => void (x.out += s) },
+    stderr: { write: (s: string): void => void (x.err += s) },
+    stdin: (async function* () {})(),
+    env: {},
+    cwd: tempTree(),
+    ...overrides,
+  };
+  return x;
+}
+
+describe('unexpected internal errors', () => {
+  const failingStdin = () =>
+    (async function* (): AsyncGenerator<Buffer> {
+      throw new Error('boom\nsecond line');
+    })();
+
+  test('one line, exit 2, no stack trace', async () => {
+    const x = io({ stdin: failingStdin() });
+    expect(await run(['--stdin'], x)).toBe(2);
+    expect(x.err).toBe('gia-lint: 内部错误：boom（设置环境变量 GIA_LINT_DEBUG=1 可查看堆栈）\n');
+  });
+
+  test('English, and the stack with GIA_LINT_DEBUG=1', async () => {
+    const x = io({ stdin: failingStdin(), env: { GIA_LINT_DEBUG: '1' } });
+    expect(await run(['--stdin', '--locale', 'en'], x)).toBe(2);
+    expect(x.err).toMatch(/^gia-lint: Internal error: boom \(set GIA_LINT_DEBUG=1 to see the stack trace\)\nError: boom\nsecond line\n\s+at /);
+  });
+});
+
+describe('parseCli', () => {
+  test('defaults', () => {
+    expect(parseCli(['a.md'])).toEqual({
+      files: ['a.md'],
+      format: 'stylish',
+      outputFile: undefined,
+      stdin: false,
+      stdinFilename: undefined,
+      maxWarnings: undefined,
+      quiet: false,
+      year: undefined,
+      locale: undefined,
+      config: undefined,
+      noConfig: false,
+      printConfig: undefined,
+      help: false,
+      version: false,
+    });
+  });
+
+  test('every option, short forms, = syntax', () => {
+    expect(
+      parseCli(['-f', 'json', '-o', 'out.json', '--max-warnings=3', '--quiet', '--year', '2023', '--locale=en', '-c', 'x.json', 'a', 'b']),
+    ).toMatchObject({
+      files: ['a', 'b'],
+      format: 'json',
+      outputFile: 'out.json',
+      maxWarnings: 3,
+      quiet: true,
+      year: 2023,
+      locale: 'en',
+      config: 'x.json',
+    });
+    expect(parseCli(['--stdin', '--stdin-filename', 'x.md'])).toMatchObject({ stdin: true, stdinFilename: 'x.md' });
+    expect(parseCli(['--no-config', '--print-config', 'x.md'])).toMatchObject({ noConfig: true, printConfig: 'x.md' });
+    expect(parseCli(['--max-warnings', '-1', 'a'])).toMatchObject({ maxWarnings: undefined, files: ['a'] });
+  });
+
+  test('after --, arguments are files even if they look like options', () => {
+    expect(parseCli(['--', '--max-warnings', '-1']).files).toEqual(['--max-warnings', '-1']);
+  });
+
+  test('bad combinations are usage errors', () => {
+    expect(() => parseCli(['--stdin-filename', 'x.md', 'a.md'])).toThrow(new UsageError('--stdin-filename 只能与 --stdin 一起使用'));
+    expect(() => parseCli(['--print-config', 'x.md', 'a.md'])).toThrow(UsageError);
+    expect(() => parseCli(['--year', '20231'])).toThrow(UsageError);
+  });
+
+  test('sniffLocale finds --locale before full parsing', () => {
+    expect(sniffLocale(['--bogus', '--locale', 'en'])).toBe('en');
+    expect(sniffLocale(['--locale=en'])).toBe('en');
+    expect(sniffLocale(['--locale', 'fr'])).toBe('zh-CN');
+    expect(sniffLocale(['--', '--locale', 'en'])).toBe('zh-CN');
+  });
+});
