@@ -23,6 +23,12 @@ const CASES: [unknown, string, string, string][] = [
     '是未知规则 "nope"（可用规则：statistics-period、table-sum）',
     'is an unknown rule "nope" (available rules: statistics-period, table-sum)',
   ],
+  [
+    { rules: { 'tabel-sum': 'warn' } },
+    'rules.tabel-sum',
+    '是未知规则 "tabel-sum"，是否想写 "table-sum"？',
+    'is an unknown rule "tabel-sum"; did you mean "table-sum"?',
+  ],
   [{ rules: { 'table-sum': 'fatal' } }, 'rules.table-sum', '应为 "off"、"warn"、"error" 或 0、1、2', 'should be "off", "warn", "error" or 0, 1, 2'],
   [{ rules: { 'table-sum': 3 } }, 'rules.table-sum', '应为 "off"、"warn"、"error" 或 0、1、2', 'should be "off", "warn", "error" or 0, 1, 2'],
   [{ rules: { 'table-sum': ['on'] } }, 'rules.table-sum[0]', '应为 "off"、"warn"、"error" 或 0、1、2', 'should be "off", "warn", "error" or 0, 1, 2'],
