@@ -7,6 +7,7 @@ import { resolveConfigForFile } from '../config/load.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
 import type { LintResult, Locale } from '../engine/types.js';
 import { formatResults, reporters } from '../reporters/index.js';
+import { builtinRules } from '../rules/index.js';
 import { helpText, runtime, withHelpHint } from './messages.js';
 import { parseCli, sniffLocale, type CliOptions } from './options.js';
 
@@ -72,6 +73,10 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
 
   if (opts.printConfig !== undefined) {
     const config = await resolveConfigForFile(opts.printConfig, apiOptions);
+    // Show the options the engine will really use: the rule's defaults under the configured ones.
+    for (const [id, setting] of Object.entries(config.rules)) {
+      setting.options = { ...(builtinRules.get(id)?.meta.defaultOptions ?? {}), ...setting.options };
+    }
     io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
     return 0;
   }

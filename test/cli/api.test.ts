@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { chmodSync } from 'node:fs';
+import { chmodSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { expandPatterns, lintBuffer, lintFiles, lintText } from '../../src/api.js';
@@ -82,6 +82,15 @@ describe('expandPatterns', () => {
     const root = tree();
     expect(await expandPatterns(['r'], { cwd: root })).toEqual(
       ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/sub/e.MD'].map((f) => path.join(root, f)),
+    );
+  });
+
+  test('symlinked directories are not followed; symlinked files are taken', async () => {
+    const root = tree();
+    symlinkSync(path.join(root, 'r/sub'), path.join(root, 'r/link-dir'));
+    symlinkSync(path.join(root, 'r/b.md'), path.join(root, 'r/link.md'));
+    expect(await expandPatterns(['r'], { cwd: root })).toEqual(
+      ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/link.md', 'r/sub/e.MD'].map((f) => path.join(root, f)),
     );
   });
 

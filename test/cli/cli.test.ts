@@ -182,6 +182,12 @@ describe('linting files', () => {
     expect(readdirSync(path.join(dir, 'out/deep'))).toEqual(['report.txt']);
   });
 
+  test('--output-file is written (empty) even when there are no problems, replacing an old report', () => {
+    const dir = fixtures({ 'out.txt': 'old report' });
+    expect(cli(['-o', 'out.txt', 'good.md'], { cwd: dir })).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(path.join(dir, 'out.txt'), 'utf8')).toBe('');
+  });
+
   test('--output-file to a directory: exit 2, one line', () => {
     const dir = fixtures({ 'out/keep': '' });
     const r = cli(['--output-file', 'out', 'bad.md'], { cwd: dir });
@@ -231,11 +237,18 @@ describe('configuration', () => {
     const dir = fixtures({ 'sub/.gianrc': { agencyKind: 'department', rules: { 'table-sum': ['warn', {}] } } });
     const r = cli(['--print-config', 'sub/x.md', '--year', '2022'], { cwd: dir });
     expect(r.code).toBe(0);
-    const config = JSON.parse(r.stdout) as { locale: string; year: number; agencyKind: string; rules: Record<string, { severity: number }> };
+    const config = JSON.parse(r.stdout) as {
+      locale: string;
+      year: number;
+      agencyKind: string;
+      rules: Record<string, { severity: number; options: Record<string, unknown> }>;
+    };
     expect(config).toMatchObject({ locale: 'zh-CN', year: 2022, agencyKind: 'department' });
     expect(Object.keys(config.rules).sort()).toEqual([...builtinRules.keys()].sort());
     expect(config.rules['table-sum'].severity).toBe(1);
     expect(config.rules['required-sections'].severity).toBe(2);
+    // Options shown are the effective ones: the rule's defaults under the configured ones.
+    expect(config.rules['required-sections'].options).toEqual(builtinRules.get('required-sections')!.meta.defaultOptions);
   });
 
   test('--year is passed to the engine', () => {
@@ -312,5 +325,6 @@ describe('colour', () => {
     expect(cli(['bad.md'], { cwd: dir, env: { FORCE_COLOR: '1' } }).stdout).toContain(`${ESC}31m错误`);
     expect(cli(['bad.md'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout).not.toContain(ESC);
     expect(cli(['bad.md'], { cwd: dir, env: { FORCE_COLOR: '0' } }).stdout).not.toContain(ESC);
+    expect(cli(['bad.md'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).toContain(ESC);
   });
 });
