@@ -2,6 +2,8 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import { ConfigError } from '../../src/config/errors.js';
 import { findConfigFile, loadConfig, resolveConfigForFile } from '../../src/config/load.js';
+import { fileURLToPath } from 'node:url';
+import { builtinRules } from '../../src/rules/index.js';
 import { fakeRules } from './fake-rules.js';
 import { removeTempTrees, tempTree } from './tmp.js';
 
@@ -157,4 +159,11 @@ describe('invalid JSON', () => {
     expect(err).toBeInstanceOf(ConfigError);
     expect((err as ConfigError).message).toBe(`配置文件 ${path.join(root, 'bad.json')} 不是有效的 JSON：第 1 行第 2 列，意外的字符 ","`);
   });
+});
+
+test('.gianrc.example is a valid config for the built-in rules', async () => {
+  const example = fileURLToPath(new URL('../../.gianrc.example', import.meta.url));
+  const c = await loadConfig(example, { rules: builtinRules });
+  expect(c.rules['table-structure']).toEqual({ severity: 0 });
+  expect(Object.keys(c.rules).length).toBe(builtinRules.size);
 });
