@@ -47,6 +47,11 @@ export async function run(argv: string[], io: CliIO = processIO()): Promise<numb
 
 /** Entry point used by bin/gia-lint.js. Sets the exit code rather than exiting, so output is flushed. */
 export async function main(): Promise<void> {
+  // A reader that stops early (`gia-lint dir | head`) is not an error worth a stack trace.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+    process.exit(process.exitCode ?? 0);
+  });
   process.exitCode = await run(process.argv.slice(2));
 }
 

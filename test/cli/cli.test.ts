@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -327,4 +327,18 @@ describe('colour', () => {
     expect(cli(['bad.md'], { cwd: dir, env: { FORCE_COLOR: '0' } }).stdout).not.toContain(ESC);
     expect(cli(['bad.md'], { cwd: dir, env: { FORCE_COLOR: '1', NO_COLOR: '1' } }).stdout).toContain(ESC);
   });
+});
+
+test('a reader that closes the pipe early gets no stack trace (EPIPE)', async () => {
+  const dir = fixtures();
+  const env = { ...process.env };
+  delete env.FORCE_COLOR;
+  const child = spawn(process.execPath, [BIN, 'bad.md'], { cwd: dir, env });
+  // Close our end before the CLI writes anything, as `gia-lint … | head -0` would.
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  expect(stderr).toBe('');
+  expect(code).toBe(1);
 });
