@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from './errors.js';
-import { findJsonSyntaxError } from './json-position.js';
+import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import * as msg from './messages.js';
 import { presetName, presets } from './presets.js';
 import type { ConfigData } from './schema.js';
@@ -136,13 +136,20 @@ async function readJson(file: string, shown: string, locale: Locale | undefined)
     throw new ConfigError(msg.cannotRead(shown, code ?? String(e), l), shown);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  try {
-    return JSON.parse(text);
-  } catch {
-    const where = findJsonSyntaxError(text) ?? { line: 1, column: 1, found: undefined };
-    // The file's locale is unknown until it parses, so only an explicit locale applies here.
-    throw new ConfigError(msg.jsonSyntax(shown, where.line, where.column, where.found, locale ?? 'zh-CN'), shown);
-  }
+  // JSON with comments (as .eslintrc and .markdownlint.jsonc allow), so configs can explain themselves.
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
+  if (errors.length === 0) return value;
+  const at = Math.min(errors[0].offset, text.length);
+  const { line, column } = lineColumn(text, at);
+  // The file's locale is unknown until it parses, so only an explicit locale applies here.
+  throw new ConfigError(msg.jsonSyntax(shown, line, column, at < text.length ? text[at] : undefined, locale ?? 'zh-CN'), shown);
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lines = before.split(/\r\n|\r|\n/);
+  return { line: lines.length, column: lines[lines.length - 1].length + 1 };
 }
 
 /**

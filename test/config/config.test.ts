@@ -134,14 +134,20 @@ describe('overrideConfig', () => {
 
 describe('invalid JSON', () => {
   test('names the file and the line:column of the syntax error', async () => {
-    const root = tempTree({ '.gianrc': '{\n  "rules": {\n    "table-sum": "error",\n  }\n}\n' });
+    const root = tempTree({ '.gianrc': '{\n  "rules": {\n    "table-sum": "error"\n  }}\n}\n' });
     const file = path.join(root, '.gianrc');
     await expect(loadConfig(file, { rules, cwd: root })).rejects.toThrow(
-      '配置文件 .gianrc 不是有效的 JSON：第 4 行第 3 列，意外的字符 "}"',
+      '配置文件 .gianrc 不是有效的 JSON：第 5 行第 1 列，意外的字符 "}"',
     );
     await expect(loadConfig(file, { rules, cwd: root, locale: 'en' })).rejects.toThrow(
-      'Invalid JSON in config .gianrc at line 4, column 3: unexpected character "}"',
+      'Invalid JSON in config .gianrc at line 5, column 1: unexpected character "}"',
     );
+  });
+
+  test('comments and trailing commas are allowed (JSONC), so a config can explain itself', async () => {
+    const root = tempTree({ '.gianrc': '{\n  // 本单位为部门\n  "agencyKind": "department", /* 行内注释 */\n  "rules": { "table-sum": "warn", },\n}\n' });
+    const cfg = await loadConfig(path.join(root, '.gianrc'), { rules, cwd: root });
+    expect(cfg.agencyKind).toBe('department');
   });
 
   test('truncated file → end of file position', async () => {

@@ -1,6 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
 import { ConfigError } from '../../src/config/errors.js';
-import { findJsonSyntaxError } from '../../src/config/json-position.js';
 import { validateConfig } from '../../src/config/validate.js';
 import type { Locale } from '../../src/engine/types.js';
 import { fakeRules } from './fake-rules.js';
@@ -93,29 +92,5 @@ describe('valid configs are normalized', () => {
       agencyKind: undefined,
       rules: { 'table-sum': { severity: 1, options: { tolerance: 0.5 } }, 'statistics-period': { severity: 0 } },
     });
-  });
-});
-
-describe('findJsonSyntaxError', () => {
-  test.each([
-    ['{"a": 1}', undefined],
-    ['[1, 2.5e-3, "x\\u00e9", true, false, null, {}]', undefined],
-    ['{"a": 1,}', { line: 1, column: 9, found: '}' }],
-    ['{\r\n"a" 1}', { line: 2, column: 5, found: '1' }],
-    ['{"a": tru}', { line: 1, column: 10, found: '}' }],
-    ['{"a": "x\ny"}', { line: 1, column: 9, found: '\n' }],
-    ['{"a": 01}', { line: 1, column: 8, found: '1' }],
-    ['{} x', { line: 1, column: 4, found: 'x' }],
-    ['', { line: 1, column: 1, found: undefined }],
-    ['// comment\n{}', { line: 1, column: 1, found: '/' }],
-  ])('%j', (text, expected) => {
-    const got = findJsonSyntaxError(text);
-    if (expected === undefined) {
-      expect(got).toBeUndefined();
-      expect(() => JSON.parse(text)).not.toThrow();
-    } else {
-      expect(got).toMatchObject(expected);
-      expect(() => JSON.parse(text)).toThrow();
-    }
   });
 });
