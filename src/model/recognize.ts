@@ -45,6 +45,7 @@ interface BlockInfo {
   folded: string;
 }
 
+const SUB_NUMBERING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])/;
 const TOP_NUMBERING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$/s;
 const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}报告$`);
 const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
@@ -58,7 +59,8 @@ function describeBlock(b: Block): BlockInfo {
   const m = TOP_NUMBERING.exec(folded);
   if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !TABLE_ROW_CORES.has(coreLabel(m[2]))) {
     info.heading = { ordinal: chineseOrdinal(m[1]), numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: sectionOf(m[2]) };
-  } else if (b.kind === 'heading') {
+  } else if (b.kind === 'heading' && !SUB_NUMBERING.test(folded)) {
+    // An unnumbered Markdown heading can be a section ("## 总体情况"); "### （一）…" is a sub-item.
     const section = sectionOf(folded);
     if (section) info.heading = { title: folded, section };
   }
