@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import type { FeeClaim, FeeFigure, Report } from '../model/report.js';
+import { fillTemplate, pick } from '../i18n/format.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
@@ -39,8 +40,8 @@ const rule: Rule = {
       const line = context.document.source.positionAt(figure.span.start).line;
       const figureText =
         figure.kind === 'adminFees'
-          ? fill(rule.meta.messages.adminFeeFigure, context.locale, { amount: figure.yuan / 10000 })
-          : fill(rule.meta.messages.processingFeeFigure, context.locale, { text: figure.text });
+          ? fillTemplate(pick(rule.meta.messages.adminFeeFigure, context.locale), { amount: figure.yuan / 10000 })
+          : fillTemplate(pick(rule.meta.messages.processingFeeFigure, context.locale), { text: figure.text });
       context.report({ messageId: 'conflict', data: { claim: claim.text, figure: figureText, line }, span: claim.span });
     }
   },
@@ -58,10 +59,6 @@ function feeFigures(report: Report): FeeFigure[] {
   const cell = active?.layout === '2021' ? active.rows.adminFees?.cells.feeAmount : undefined;
   if (cell?.kind === 'number') out.push({ kind: 'adminFees', yuan: cell.value! * 10000, text: cell.raw, span: cell.span });
   return out;
-}
-
-function fill(t: { 'zh-CN': string; en: string }, locale: string, data: Record<string, string | number>): string {
-  return (locale === 'en' ? t.en : t['zh-CN']).replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(data[k]));
 }
 
 export default rule;
