@@ -40,6 +40,22 @@ export function findPeriods(prose: MappedText): PeriodStatement[] {
   return out;
 }
 
+/** "统计时间截至2024年12月31日": only the end is written; the start is the year's 1月1日. */
+const PERIOD_END_ONLY_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?截[至止]${YEAR_SRC}年${MD_SRC}月${MD_SRC}日`, 'g');
+export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
+  const out: PeriodStatement[] = [];
+  for (const m of prose.text.matchAll(PERIOD_END_ONLY_RE)) {
+    const [y, mo, d] = m.slice(1).map((g) => parseDatePart(g!));
+    if (y === undefined || mo === undefined || d === undefined) continue;
+    const at = m.index!;
+    const groups = locateGroups(m[0], m.slice(1));
+    const yearSpan = prose.spanOf(at + groups[0].from, at + groups[0].to);
+    const endSpan = prose.spanOf(at + groups[0].from, at + m[0].length);
+    out.push({ span: prose.spanOf(at, at + m[0].length), text: m[0], start: { year: y, month: 1, day: 1, span: endSpan }, end: { year: y, month: mo, day: d, span: endSpan }, yearSpans: [yearSpan] });
+  }
+  return out;
+}
+
 /** A date range Jan 1 – Dec 31 without a 统计 keyword (accepted as the period statement when nothing better exists). */
 const BARE_RANGE_RE = new RegExp(`${DATE_SRC}(?:起)?${RANGE_SEP}(?:${YEAR_SRC}年)?12月31日`, 'g');
 export function findBarePeriods(prose: MappedText, from: number, to: number): PeriodStatement[] {

@@ -2,7 +2,7 @@ import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
 import type { Heading, Report, ReportYear, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findDates, findFeeClaims, findPeriods, findProcessingFeeFigures } from './claims.js';
+import { findBarePeriods, findDates, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures } from './claims.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
 import { eraForYear, type Era } from '../templates/eras.js';
@@ -163,6 +163,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
 
   // Periods: keyword statements anywhere; else a bare "Y年1月1日至12月31日" before the first section.
   let periods = findPeriods(prose);
+  if (periods.length === 0) periods = findEndOnlyPeriods(prose);
   if (periods.length === 0) {
     const firstSection = headings[0]?.span.start ?? span.end;
     let cut = prose.text.length;

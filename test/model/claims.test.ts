@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { MappedText } from '../../src/model/mapped-text.js';
-import { findFeeClaims, findPeriods, findProcessingFeeFigures } from '../../src/model/claims.js';
+import { findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures } from '../../src/model/claims.js';
 
 const prose = (s: string) => MappedText.verbatim(s, 0, s.length).foldWhitespace();
 
@@ -25,6 +25,12 @@ describe('statistics period phrasings', () => {
     const [p] = findPeriods(prose(text));
     expect(p.yearSpans.map((s) => text.slice(s.start, s.end))).toEqual(['2024', '2024']);
     expect(p.yearSpans[1].start).toBe(text.lastIndexOf('2024'));
+  });
+
+  test('"截至Y年12月31日" after a 统计 keyword is a statement of that year (start implied)', () => {
+    const [p] = findEndOnlyPeriods(prose('本报告数据统计时间截至2024年12月31日。'));
+    expect([p.start.year, p.start.month, p.start.day, p.end.year, p.end.month, p.end.day]).toEqual([2024, 1, 1, 2024, 12, 31]);
+    expect(findEndOnlyPeriods(prose('统计时间截至2024年6月30日'))[0].end.month).toBe(6);
   });
 
   test('a date range without a 统计 keyword is not a period statement', () => {
