@@ -26,7 +26,7 @@ export {
 export { decodeBuffer, type DecodeOptions, type DecodeResult } from './formats/decode.js';
 export { formatResults, reporters, type Reporter, type ReporterContext } from './reporters/index.js';
 export { builtinRules } from './rules/index.js';
-export { verify, type VerifyOptions, type VerifyOutput } from './engine/linter.js';
+export { verify, applyFixes, type VerifyOptions, type VerifyOutput } from './engine/linter.js';
 export type {
   AgencyKind,
   Fix,

@@ -40,6 +40,9 @@ test('every built-in rule has a folder of cases with valid and invalid ones in M
     const files = existsSync(join(root, id)) ? readdirSync(join(root, id)) : [];
     const inputs = files.filter((f) => ['.md', '.txt'].includes(extname(f)));
     expect({ id, md: inputs.some((f) => f.endsWith('.md')), txt: inputs.some((f) => f.endsWith('.txt')) }).toEqual({ id, md: true, txt: true });
+    // A .md and a .txt of one name would share one .expected.json: names must be unique per folder.
+    const bases = inputs.map((f) => f.replace(/\.(md|txt)$/, ''));
+    expect({ id, duplicates: bases.filter((b, i) => bases.indexOf(b) !== i) }).toEqual({ id, duplicates: [] });
     const specs = inputs.map((f) => JSON.parse(readFileSync(join(root, id, f.replace(/\.(md|txt)$/, '.expected.json')), 'utf8')) as CaseSpec);
     expect({ id, valid: specs.some((s) => s.messages.length === 0), invalid: specs.some((s) => s.messages.length > 0) }).toEqual({ id, valid: true, invalid: true });
   }

@@ -22,6 +22,15 @@ export interface RecognizeOptions {
  */
 export function recognizeReports(doc: Document, options: RecognizeOptions = {}): Report[] {
   const info = doc.blocks.map(describeBlock);
+  // An unnumbered Markdown heading deeper than the numbered sections ("### 主动公开政府信息情况"
+  // under "## 一、总体情况") is a sub-heading, not a section.
+  const numberedDepths = doc.blocks.flatMap((b, i) => (b.kind === 'heading' && info[i].heading?.ordinal ? [b.depth] : []));
+  if (numberedDepths.length) {
+    const sectionDepth = Math.min(...numberedDepths);
+    doc.blocks.forEach((b, i) => {
+      if (b.kind === 'heading' && info[i].heading && info[i].heading!.ordinal === undefined && b.depth > sectionDepth) delete info[i].heading;
+    });
+  }
   const segments = splitSegments(doc.blocks, info);
   const reports: { from: number; to: number }[] = [];
   for (const seg of segments) {

@@ -127,8 +127,9 @@ export interface TableProblem {
   kind: 'unreadableRow' | 'missingRow' | 'unknownRow' | 'noDataRow';
   rowKey?: string;
   detail: string;
-  /** Non-blank value cells found in the row (for unreadable rows). */
+  /** Non-blank value cells found in the row, and the columns it should have (unreadable rows). */
   count?: number;
+  columns?: number;
   span: Span;
 }
 

@@ -251,7 +251,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout | u
     const placed = placeValues(f.item.values, APPLICANT_COLUMNS.length, f.item.exact);
     rows[f.key] = buildRow(f.key, f.label, f.labelSpan, f.match!, f.item.span, APPLICANT_COLUMNS, placed);
     span = span ? { start: Math.min(span.start, f.item.span.start), end: Math.max(span.end, f.item.span.end) } : { ...f.item.span };
-    if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, detail: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values) });
+    if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, detail: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values), columns: APPLICANT_COLUMNS.length });
   }
   return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, problems };
 }
@@ -289,7 +289,7 @@ export function recognizeReview(items: StreamItem[], after: number): RecognizedT
     if (numbers < 5) continue;
     const placed = placeValues(it.values, REVIEW_COLUMNS.length, it.exact);
     const row = buildRow('data', '', undefined, 'position', it.span, REVIEW_COLUMNS, placed);
-    const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', detail: placed.unreadable, span: it.span, count: nonBlank(it.values) }] : [];
+    const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: REVIEW_COLUMNS.length }] : [];
     return { kind: 'review', layout: '2021', layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, problems };
   }
   return {
@@ -321,12 +321,18 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
   for (const it of items) {
     if (it.type !== 'row' || it.labels.length === 0) continue;
     const label = it.labels[it.labels.length - 1];
+    // Local additions in brackets identify the same row: "规章 (市政府令)", "规范性文件 (有规范性文件登记号)".
+    const bare = label.text.replace(/\s*[（(][^（）()]*[)）]\s*$/, '');
     for (const sub of subs) {
-      const hit = matchLabel(label.text, sub.rows);
+      let hit = matchLabel(label.text, sub.rows);
+      if (!hit && bare !== label.text) {
+        const b = matchLabel(bare, sub.rows);
+        if (b && b.match !== 'partial') hit = { key: b.key, match: 'variant' };
+      }
       if (!hit || hit.match === 'partial' || rows[hit.key]) continue;
       const placed = placeValues(it.values, sub.columns.length, it.exact);
       rows[hit.key] = buildRow(hit.key, normalizeLabel(label.text), label.span, hit.match, it.span, sub.columns, placed);
-      if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: hit.key, detail: placed.unreadable, span: it.span, count: nonBlank(it.values) });
+      if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: hit.key, detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: sub.columns.length });
       span = span ? { start: Math.min(span.start, it.span.start), end: Math.max(span.end, it.span.end) } : { ...it.span };
       break;
     }

@@ -58,8 +58,7 @@ const rule: Rule = {
       for (const p of table.problems) {
         if (p.kind === 'unreadableRow') {
           const row = table.rows[p.rowKey!];
-          const columns = table.kind === 'applications' ? 7 : table.kind === 'review' ? 15 : Object.keys(row?.cells ?? {}).length;
-          context.report({ messageId: p.detail, data: { table: name, row: rowPhrase(table, p.rowKey!, context.locale), columns, count: p.count ?? 0 }, span: row?.labelSpan ?? p.span });
+          context.report({ messageId: p.detail, data: { table: name, row: rowPhrase(table, p.rowKey!, context.locale), columns: p.columns ?? 0, count: p.count ?? 0 }, span: row?.labelSpan ?? p.span });
         } else if (p.kind === 'unknownRow') {
           context.report({ messageId: p.detail ? 'unknownRow' : 'unlabeledRow', data: { table: name, label: p.detail }, span: p.span });
         } else if (p.kind === 'noDataRow') {

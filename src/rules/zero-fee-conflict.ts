@@ -19,7 +19,7 @@ const rule: Rule = {
       url: docsUrl('zero-fee-conflict'),
       legalBasis: {
         'zh-CN': '《政府信息公开条例》第四十二条；国办函〔2020〕109号',
-        en: 'Regulations on Open Government Information, arts. 42 and 50; 国办函〔2020〕109号 (information processing fees)',
+        en: 'Regulations on Open Government Information, art. 42; 国办函〔2020〕109号',
       },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
