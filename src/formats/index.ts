@@ -30,9 +30,9 @@ export function parseDocument(text: string, format: InputFormat): Document {
     case 'markdown':
       return parseMarkdown(text);
     case 'html':
-      // Whole HTML pages get their own processor in a later issue; until then the text
-      // processor reads them (tags stripped) rather than failing.
-      return parseText(text);
+      // Whole HTML pages get their own processor in a later issue. Until then the Markdown path
+      // reads them: HTML blocks become prose with tags stripped, and <table>s go through cheerio.
+      return parseMarkdown(text);
     default:
       return parseText(text);
   }

@@ -195,17 +195,17 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     era = '2021';
     eraSource = 'default';
   }
-  const eraLayout = era === 'legacy' ? undefined : era;
 
   // Legacy reports have no unified tables; local tables in them are not checked against a template.
   const tables: Report['tables'] = {};
-  if (era !== 'legacy' || eraSource !== 'year') {
-  const applications = recognizeApplications(items, headerLayout ?? eraLayout);
-  if (applications) tables.applications = applications;
-  const review = recognizeReview(items, applications ? applications.span.end : (sections.review?.span.start ?? span.start));
-  if (review) tables.review = review;
-  const active = recognizeActive(items, headerLayout ?? eraLayout ?? '2021');
-  if (active) tables.active = active;
+  if (era !== 'legacy') {
+    const layout = headerLayout ?? era;
+    const applications = recognizeApplications(items, layout);
+    if (applications) tables.applications = applications;
+    const review = recognizeReview(items, applications ? applications.span.end : (sections.review?.span.start ?? span.start), layout);
+    if (review) tables.review = review;
+    const active = recognizeActive(items, layout);
+    if (active) tables.active = active;
   }
 
   // The signing date: the last date line after the last section heading.

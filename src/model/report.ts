@@ -122,9 +122,10 @@ export interface RecognizedRow {
 }
 
 export interface TableProblem {
-  /** 'unreadableRow': cells cannot be placed in columns; 'missingRow': a template row not found;
-   *  'unknownRow': a row with values whose label matches nothing. */
-  kind: 'unreadableRow' | 'missingRow' | 'unknownRow' | 'noDataRow';
+  /** 'unreadableRow': cells cannot be placed in columns; 'unknownRow': a row with values whose
+   *  label matches nothing (or with no label and no place in the row order); 'noDataRow': a
+   *  table header without its data row. */
+  kind: 'unreadableRow' | 'unknownRow' | 'noDataRow';
   rowKey?: string;
   detail: string;
   /** Non-blank value cells found in the row, and the columns it should have (unreadable rows). */

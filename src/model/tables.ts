@@ -148,7 +148,7 @@ export function placeValues(values: TableCell[], n: number, exact: boolean): Pla
 
 /* ------------------------------------------------------------------------ applications (三) */
 
-export function recognizeApplications(items: StreamItem[], eraLayout: Layout | undefined): RecognizedTable | undefined {
+export function recognizeApplications(items: StreamItem[], eraLayout: Layout): RecognizedTable | undefined {
   const allRows = [...applicationRows('2021'), ...applicationRows('2019').filter((r) => r.key === 'otherHandling')];
   type Found = { item: Extract<StreamItem, { type: 'row' }>; index: number; key?: string; match?: RecognizedRow['match']; label: string; labelSpan?: Span; groupOnly?: string };
   const found: Found[] = [];
@@ -200,7 +200,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout | u
   });
 
   if (!found.some((f) => f.key)) return undefined;
-  const layout: Layout = saw2021Other ? '2021' : saw2019Other ? '2019' : eraLayout ?? '2021';
+  const layout: Layout = saw2021Other ? '2021' : saw2019Other ? '2019' : eraLayout;
   const template = applicationRows(layout);
   const order = new Map(template.map((r, i) => [r.key, i]));
 
@@ -264,7 +264,8 @@ function buildRow(key: string, label: string, labelSpan: Span | undefined, match
 
 /* ----------------------------------------------------------------------------- review (四) */
 
-export function recognizeReview(items: StreamItem[], after: number): RecognizedTable | undefined {
+/** Table 四 is the same in both layouts; `layout` is recorded for the report's consistency. */
+export function recognizeReview(items: StreamItem[], after: number, layout: Layout): RecognizedTable | undefined {
   const isHeader = (t: string) => /行政复议/.test(t) && /行政诉讼|结果维持|复议后起诉|尚未审结/.test(t);
   let headerAt = -1;
   for (let i = 0; i < items.length; i++) {
@@ -290,10 +291,10 @@ export function recognizeReview(items: StreamItem[], after: number): RecognizedT
     const placed = placeValues(it.values, REVIEW_COLUMNS.length, it.exact);
     const row = buildRow('data', '', undefined, 'position', it.span, REVIEW_COLUMNS, placed);
     const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: REVIEW_COLUMNS.length }] : [];
-    return { kind: 'review', layout: '2021', layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, problems };
+    return { kind: 'review', layout, layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, problems };
   }
   return {
-    kind: 'review', layout: '2021', layoutSource: 'era', span: items[headerAt].span, rows: {},
+    kind: 'review', layout, layoutSource: 'era', span: items[headerAt].span, rows: {},
     problems: [{ kind: 'noDataRow', detail: 'noDataRow', span: items[headerAt].span }],
   };
 }

@@ -1,5 +1,5 @@
 import type { Fix, Rule } from '../engine/types.js';
-import type { PeriodStatement, Report } from '../model/report.js';
+import type { PeriodStatement } from '../model/report.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
@@ -79,6 +79,3 @@ function toChineseYear(y: number): string {
 }
 
 export default rule;
-
-/** Exposed for tests of the year arithmetic. */
-export const _internal = { yearFix, toChineseYear, reportYearOf: (r: Report) => r.year?.value };
