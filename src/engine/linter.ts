@@ -64,8 +64,10 @@ function toMessage(
   const template = rule.meta.messages[d.messageId];
   if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
   let message = fillTemplate(pick(template, config.locale), d.data);
-  if (rule.meta.docs.legalBasis) {
-    const basis = pick(rule.meta.docs.legalBasis, config.locale);
+  // A finding may name its own basis (or none, with null) where the rule's usual one does not fit.
+  const legalBasis = d.legalBasis === null ? undefined : d.legalBasis ?? rule.meta.docs.legalBasis;
+  if (legalBasis) {
+    const basis = pick(legalBasis, config.locale);
     message += config.locale === 'en' ? ` (basis: ${basis})` : `（依据：${basis}）`;
   }
   const { start, end } = clampSpan(d.span, source.text.length);

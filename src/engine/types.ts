@@ -101,6 +101,8 @@ export interface ReportDescriptor {
   span: Span;
   fix?: Fix;
   suggest?: { messageId: string; data?: Record<string, string | number>; fix: Fix }[];
+  /** Overrides meta.docs.legalBasis for this finding; null for a finding without one. */
+  legalBasis?: LocalizedText | null;
 }
 
 export interface RuleContext {

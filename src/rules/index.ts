@@ -1,12 +1,15 @@
 import type { Rule } from '../engine/types.js';
 import applicationBalance from './application-balance.js';
+import feeDisclosure from './fee-disclosure.js';
 import requiredSections from './required-sections.js';
+import sectionOrder from './section-order.js';
 import statisticsPeriod from './statistics-period.js';
 import tableStructure from './table-structure.js';
 import tableSum from './table-sum.js';
+import textTableMismatch from './text-table-mismatch.js';
 import zeroFeeConflict from './zero-fee-conflict.js';
 
 /** Every built-in rule, by id. One file per rule in this folder. */
-const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure];
+const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch];
 
 export const builtinRules: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

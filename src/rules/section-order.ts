@@ -1,0 +1,118 @@
+import type { Rule } from '../engine/types.js';
+import type { Heading, Report } from '../model/report.js';
+import { chineseOrdinal, normalizeLabel } from '../model/text-utils.js';
+import { SECTIONS } from '../templates/sections.js';
+import { docsUrl } from './shared/docs.js';
+
+const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** 总体情况's usual sub-items; as numbered top-level parts they were promoted by mistake. */
+const OVERVIEW_SUB_ITEMS = ['主动公开', '依申请公开', '政府信息管理', '政府信息公开平台建设', '平台建设', '监督保障'];
+
+/**
+ * The six parts in the order and numbering of the unified format; and, for every era, the
+ * introduction's "本报告由N个部分组成" agreeing with the number of parts the report has.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'section-order',
+    type: 'suggestion',
+    defaultSeverity: 'warn',
+    docs: {
+      description: { 'zh-CN': '法定部分的顺序、编号须与统一格式一致，引言所述部分数须与实际相符', en: 'Mandated sections in the official order and numbering; the stated number of parts must match' },
+      url: docsUrl('section-order'),
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      outOfOrder: { 'zh-CN': '「{{title}}」应在「{{before}}」之前', en: '"{{title}}" should come before "{{before}}"' },
+      duplicated: { 'zh-CN': '「{{title}}」部分重复出现（首次在第 {{line}} 行）', en: 'Section "{{title}}" appears again (first at line {{line}})' },
+      misnumbered: { 'zh-CN': '「{{title}}」应编号为「{{expected}}、」，实际为「{{found}}」', en: '"{{title}}" should be numbered {{expected}}、, found {{found}}' },
+      shifted: {
+        'zh-CN': '各部分编号整体错位：「{{title}}」应为「{{expected}}、」，实际为「{{found}}」，其后各部分同样错位',
+        en: 'The section numbering is shifted: "{{title}}" should be {{expected}}、 but is {{found}}, and the following sections likewise',
+      },
+      promotedSubItem: {
+        'zh-CN': '「{{found}}{{title}}」是「一、总体情况」的分项，应写作「（{{sub}}）{{title}}」，不应作为独立部分编号',
+        en: '"{{found}}{{title}}" is a sub-item of 一、总体情况 and should be numbered （{{sub}}）, not as a part of its own',
+      },
+      partCount: {
+        'zh-CN': '引言称本报告由{{stated}}个部分组成，实际有 {{actual}} 个部分',
+        en: 'The introduction says the report has {{stated}} parts, but it has {{actual}}',
+      },
+    },
+  },
+  check(report, context) {
+    const line = (h: Heading) => context.document.source.positionAt(h.span.start).line;
+    // The part count is a matter of accuracy in every era, not of the unified format.
+    checkPartCount(report, (stated, actual, span) => context.report({ messageId: 'partCount', data: { stated, actual }, span, legalBasis: null }));
+    if (report.era === 'legacy') return;
+
+    // Sub-items of 总体情况 promoted to numbered parts ("二、依申请公开").
+    let subIndex = 0;
+    for (const h of report.headings) {
+      const t = normalizeLabel(h.title).replace(/(方面|情况|工作)+$/, '');
+      if (h.ordinal && !h.section && OVERVIEW_SUB_ITEMS.includes(t)) {
+        subIndex++;
+        context.report({ messageId: 'promotedSubItem', data: { found: h.numbering ?? '', title: h.title, sub: CN[subIndex] ?? String(subIndex) }, span: h.span });
+      }
+    }
+
+    const seen = new Map<string, Heading>();
+    const found: Heading[] = [];
+    for (const h of report.headings) {
+      if (!h.section) continue;
+      const first = seen.get(h.section);
+      if (first) {
+        context.report({ messageId: 'duplicated', data: { title: titleOf(h.section), line: line(first) }, span: h.span });
+        continue;
+      }
+      seen.set(h.section, h);
+      found.push(h);
+    }
+
+    // Order: each section must come after every section with a smaller ordinal.
+    const ord = (h: Heading) => SECTIONS.find((s) => s.key === h.section)!.ordinal;
+    for (let i = 0; i < found.length; i++) {
+      const later = found.slice(i + 1).find((h) => ord(h) < ord(found[i]));
+      if (later) context.report({ messageId: 'outOfOrder', data: { title: titleOf(later.section!), before: titleOf(found[i].section!) }, span: later.span });
+    }
+
+    // Numbering: one message for a whole shifted sequence, else one per misnumbered heading.
+    const wrong = found.filter((h) => h.ordinal !== undefined && h.ordinal !== ord(h));
+    if (wrong.length === 0) return;
+    const deltas = new Set(wrong.map((h) => h.ordinal! - ord(h)));
+    const numbered = found.filter((h) => h.ordinal !== undefined);
+    if (wrong.length >= 2 && deltas.size === 1 && wrong.length === numbered.filter((h) => ord(h) >= ord(wrong[0])).length) {
+      const h = wrong[0];
+      context.report({ messageId: 'shifted', data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '' }, span: h.span });
+      return;
+    }
+    for (const h of wrong) context.report({ messageId: 'misnumbered', data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '' }, span: h.span });
+  },
+};
+
+function titleOf(key: string): string {
+  return SECTIONS.find((s) => s.key === key)!.title.replace(/^[一二三四五六]、/, '');
+}
+
+const PART_COUNT_RE = /本报告(?:共)?由[^。]{0,200}?([一二三四五六七八九十两]{1,3}|\d{1,2})个?部分(?:组成|构成)/;
+
+/**
+ * "本报告由十二个部分组成" vs the report's parts: the length of the numbered sequence 一、二、…
+ * that starts at 一 (pasted pages with their own "一、" do not extend it).
+ */
+function checkPartCount(report: Report, onMismatch: (stated: string, actual: number, span: { start: number; end: number }) => void): void {
+  const m = PART_COUNT_RE.exec(report.prose.text);
+  if (!m) return;
+  const stated = /^\d+$/.test(m[1]) ? Number(m[1]) : chineseOrdinal(m[1]);
+  if (!stated) return;
+  let actual = 0;
+  for (const h of report.headings) if (h.ordinal === actual + 1) actual++;
+  if (actual === 0 || actual === stated) return;
+  // Point at the stated number ("十二") in "本报告由十二个部分组成".
+  const numberAt = m.index + m[0].lastIndexOf(m[1]);
+  onMismatch(m[1], actual, report.prose.spanOf(numberAt, numberAt + m[1].length));
+}
+
+export default rule;
