@@ -21,6 +21,7 @@ for (const r of recognizeReports(doc, { year: yi > 0 ? Number(process.argv[yi + 
       const vals = Object.values(row.cells).map((c) => (c.kind === 'number' ? c.value : c.kind === 'empty' ? '_' : c.raw)).join(' ');
       console.log(`   ${row.key.padEnd(28)} ${row.match.padEnd(8)} ${row.unreadable ? 'UNREADABLE:' + row.unreadable : vals}  «${row.label.slice(0, 24)}»`);
     }
+    if (t.headers?.length) console.log('   headers:', t.headers.map((h) => `${h.group ? h.group + '/' : ''}${h.key}=${h.label}${h.match === 'exact' ? '' : '(' + h.match + ')'}`).join(' | '));
     for (const p of t.problems) console.log(`   problem ${p.kind} ${p.rowKey ?? ''} ${p.detail} @${pos(p.span.start)}`);
   }
 }

@@ -30,6 +30,10 @@ export interface Report {
   processingFeeFigures: FeeFigure[];
   /** The 落款 date (signing date), when one was found. */
   signature?: DateMention;
+  /** The issuing organ: the 落款 organ line, else the organ named in (or just before) the title. */
+  issuer?: Issuer;
+  /** Sentences that open with a year ("2015年，我办…", "截至2018年底，…"). */
+  yearLeads: YearLead[];
   /** All prose of the report (tables excluded), whitespace folded, line wraps joined. */
   prose: MappedText;
 }
@@ -63,6 +67,24 @@ export interface DateMention {
   month: number;
   day: number;
   span: Span;
+}
+
+export interface Issuer {
+  /** The organ's name, whitespace removed. */
+  name: string;
+  span: Span;
+  source: 'signature' | 'title';
+}
+
+export interface YearLead {
+  year: number;
+  /** The year number as written. */
+  yearSpan: Span;
+  /** The sentence the year opens, up to the next 。；！？ or line end. */
+  sentence: string;
+  span: Span;
+  /** 'narrative': "2015年，我办…"; 'yearEnd': "截至2018年底，…". */
+  form: 'narrative' | 'yearEnd';
 }
 
 export interface PeriodStatement {
@@ -119,6 +141,24 @@ export interface RecognizedRow {
   span: Span;
   /** Set when the row's cells cannot be assigned to columns reliably. */
   unreadable?: string;
+  /** The row's value cells as read, in source order (surplus blanks at the ends dropped): for rules
+   *  that can judge cells without knowing their column (blank count of an unreadable row). */
+  rawValues: CellValue[];
+}
+
+/** A column-header cell identified as one of the official columns (table-labels, required-tables). */
+export interface RecognizedHeader {
+  /** Column key (APPLICANT_COLUMNS / the sub-table's columns); 'label' for 信息内容, 'legalPerson' for 法人或其他组织. */
+  key: string;
+  /** The sub-table (its 条款, e.g. 第二十条第（一）项) for table 二 headers. */
+  group?: string;
+  /** The official wording. */
+  official: string;
+  /** The cell text as written (trimmed). */
+  label: string;
+  span: Span;
+  /** 'exact': same wording up to spaces, width and quotes; 'position': identified by its place between official headers. */
+  match: 'exact' | 'position';
 }
 
 export interface TableProblem {
@@ -141,5 +181,7 @@ export interface RecognizedTable {
   layoutSource: 'headers' | 'era';
   span: Span;
   rows: Record<string, RecognizedRow>;
+  /** Column-header cells found (tables 二 and 三; absent when the source lost its header rows). */
+  headers?: RecognizedHeader[];
   problems: TableProblem[];
 }

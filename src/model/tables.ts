@@ -1,11 +1,11 @@
 import type { Block, TableCell } from './document.js';
-import type { CellValue, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
+import type { CellValue, RecognizedHeader, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
 import type { Span } from './source.js';
 import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell } from './text-utils.js';
 import type { Layout } from '../templates/eras.js';
 import {
   APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUT_FINGERPRINTS, REVIEW_COLUMNS,
-  activeSubTables, applicationRows, type ColumnTemplate, type RowTemplate,
+  activeSubTables, applicationRows, type ActiveSubTable, type ColumnTemplate, type RowTemplate,
 } from '../templates/tables.js';
 
 /**
@@ -19,7 +19,7 @@ import {
 
 export type StreamItem =
   | { type: 'row'; labels: TableCell[]; values: TableCell[]; span: Span; exact: boolean }
-  | { type: 'text'; text: string; span: Span; header?: boolean };
+  | { type: 'text'; text: string; span: Span; header?: boolean; cells?: TableCell[] };
 
 /** Build the item stream from a report's blocks. */
 export function itemStream(blocks: Block[]): StreamItem[] {
@@ -31,11 +31,11 @@ export function itemStream(blocks: Block[]): StreamItem[] {
         const { labels, values } = splitRow(cells);
         const hasValue = values.some((v) => v.text.trim() !== '');
         if (!hasValue && labels.some((c) => HEADER_WORDS.has(coreLabel(c.text)) || /勾稽关系/.test(c.text))) {
-          items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, header: true });
+          items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, header: true, cells: labels });
         } else if (hasValue || (labels.length && values.length)) {
           items.push({ type: 'row', labels, values, span: row.span, exact: b.syntax === 'html' || b.syntax === 'gfm' });
         } else if (labels.length) {
-          items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span });
+          items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, cells: labels });
         }
       }
     } else {
@@ -114,6 +114,8 @@ function matchGroup(raw: string): string | undefined {
 interface Placement {
   cells?: CellValue[];
   unreadable?: string;
+  /** The value cells kept after dropping surplus blanks at the ends, read. */
+  kept: CellValue[];
 }
 
 /**
@@ -133,17 +135,17 @@ export function placeValues(values: TableCell[], n: number, exact: boolean): Pla
     cells.shift();
     trimmed = true;
   }
-  const read = () => cells.map((c) => readCell(c.text, c.span));
+  const kept = cells.map((c) => readCell(c.text, c.span));
   if (cells.every(blank)) {
-    if (cells.length === 0) return { unreadable: 'noValues' };
-    return { cells: Array.from({ length: n }, (_, i) => readCell('', (cells[i] ?? cells[cells.length - 1]).span)) };
+    if (cells.length === 0) return { unreadable: 'noValues', kept };
+    return { cells: Array.from({ length: n }, (_, i) => readCell('', (cells[i] ?? cells[cells.length - 1]).span)), kept };
   }
   if (cells.length === n) {
-    if (trimmed && !exact && cells.some(blank)) return { unreadable: 'blanksLost' };
-    return { cells: read() };
+    if (trimmed && !exact && cells.some(blank)) return { unreadable: 'blanksLost', kept };
+    return { cells: kept, kept };
   }
-  if (cells.length > n) return { unreadable: 'tooMany' };
-  return { unreadable: 'tooFew' };
+  if (cells.length > n) return { unreadable: 'tooMany', kept };
+  return { unreadable: 'tooFew', kept };
 }
 
 /* ------------------------------------------------------------------------ applications (三) */
@@ -232,17 +234,31 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   const problems: TableProblem[] = [];
   for (const f of candidates) {
     if (!f.key) {
-      const hasValue = f.item.values.some((v) => v.text.trim() !== '');
-      if (f.label && hasValue) problems.push({ kind: 'unknownRow', detail: f.label, span: f.labelSpan ?? f.item.span });
-      else if (!f.label && hasValue) gap.push(f);
+      if (f.item.values.some((v) => v.text.trim() !== '')) gap.push(f);
       continue;
     }
     const idx = order.get(f.key)!;
-    if (gap.length && gap.length === idx - prevIdx - 1) gap.forEach((g, k) => ((g.key = template[prevIdx + 1 + k].key), (g.match = 'position')));
-    else for (const g of gap) problems.push({ kind: 'unknownRow', detail: '', span: g.item.span });
+    const slots = idx - prevIdx - 1;
+    // Unlabelled rows fill the gap by position; labelled ones too when they make the count agree,
+    // else they are rows the format does not have (a local addition).
+    if (gap.length !== slots && gap.filter((g) => !g.label).length === slots) {
+      for (const g of gap) if (g.label) problems.push({ kind: 'unknownRow', detail: g.label, span: g.labelSpan ?? g.item.span });
+      gap = gap.filter((g) => !g.label);
+    }
+    const fits = gap.length > 0 && gap.length === slots;
+    for (const [k, g] of gap.entries()) {
+      const slot = fits ? template[prevIdx + 1 + k] : undefined;
+      // A labelled row takes the slot only when its wording is close to the official one
+      // (a reworded label); a different row in its place stays unknown.
+      if (slot && (!g.label || similarity(coreLabel(g.label), coreLabel(slot.label)) >= ROW_SIMILARITY)) {
+        g.key = slot.key;
+        g.match = 'position';
+      } else problems.push({ kind: 'unknownRow', detail: g.label, span: g.labelSpan ?? g.item.span });
+    }
     gap = [];
     prevIdx = Math.max(prevIdx, idx);
   }
+  for (const g of gap) problems.push({ kind: 'unknownRow', detail: g.label, span: g.labelSpan ?? g.item.span });
 
   const rows: Record<string, RecognizedRow> = {};
   let span: Span | undefined;
@@ -253,13 +269,105 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
     span = span ? { start: Math.min(span.start, f.item.span.start), end: Math.max(span.end, f.item.span.end) } : { ...f.item.span };
     if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, detail: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values), columns: APPLICANT_COLUMNS.length });
   }
-  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, problems };
+  // Header rows: between the header's start and the first data row.
+  const headers: RecognizedHeader[] = [];
+  if (headerAt !== -1 && headerAt < firstKeyed) {
+    for (let i = headerAt; i < firstKeyed; i++) {
+      const it = items[i];
+      if (it.type === 'text' && it.cells) addHeaders(headers, it.cells, APPLICATION_HEADER_SEQUENCES, undefined);
+    }
+  }
+  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, problems };
+}
+
+/* ----------------------------------------------------------------------------- header cells */
+
+interface HeaderSlot {
+  key: string;
+  label: string;
+}
+
+const APPLICANT_SLOTS: HeaderSlot[] = APPLICANT_COLUMNS.map((c) => ({ key: c.key, label: c.label }));
+const slot = (key: string): HeaderSlot => APPLICANT_SLOTS.find((c) => c.key === key)!;
+/** The ways table 三's header rows order the official column labels: row 2, row 3, or one flat row. */
+const APPLICATION_HEADER_SEQUENCES: HeaderSlot[][] = [
+  [slot('natural'), { key: 'legalPerson', label: '法人或其他组织' }, slot('total')],
+  APPLICANT_SLOTS.slice(1, 6),
+  APPLICANT_SLOTS,
+  [{ key: 'applicant', label: '申请人情况' }, slot('total')],
+];
+
+/** Row labels placed by position must be this close to the official wording (2·LCS / lengths). */
+const ROW_SIMILARITY = 0.4;
+
+/** 2·LCS(a, b) / (|a| + |b|): 1 for equal strings, 0 for strings without a common character. */
+export function similarity(a: string, b: string): number {
+  const x = [...a];
+  const y = [...b];
+  if (!x.length || !y.length) return 0;
+  let prev = new Array<number>(y.length + 1).fill(0);
+  for (const cx of x) {
+    const cur = [0];
+    for (let j = 0; j < y.length; j++) cur.push(cx === y[j] ? prev[j] + 1 : Math.max(prev[j + 1], cur[j]));
+    prev = cur;
+  }
+  return (2 * prev[y.length]) / (x.length + y.length);
+}
+
+/** A cell that can be a column header: short text, not a number, not a sentence, not the 勾稽关系 note. */
+function labelish(c: TableCell): boolean {
+  const t = normalizeLabel(c.text);
+  return t.length > 0 && t.length <= 24 && !isValueLike(c.text) && !isSentence(c.text) && !/勾稽关系/.test(t);
+}
+
+/**
+ * Identify the header cells of one header row against the official sequences: cells with the
+ * official wording (up to spaces, width and quotes) anchor the row; a cell between two anchors
+ * takes the one official column between them when the counts agree (so "社会组织" between 科研机构
+ * and 法律服务机构 is the 社会公益组织 column). At the row's ends, cells are placed by position only
+ * when the row has exactly as many cells as the sequence.
+ */
+function addHeaders(out: RecognizedHeader[], rowCells: TableCell[], sequences: HeaderSlot[][], group: string | undefined): void {
+  const cells = rowCells.filter(labelish);
+  let best: { seq: HeaderSlot[]; anchors: [number, number][] } | undefined;
+  for (const seq of sequences) {
+    const anchors: [number, number][] = [];
+    let j0 = 0;
+    cells.forEach((c, i) => {
+      const n = normalizeLabel(c.text);
+      const j = seq.findIndex((sl, k) => k >= j0 && normalizeLabel(sl.label) === n);
+      if (j !== -1) {
+        anchors.push([i, j]);
+        j0 = j + 1;
+      }
+    });
+    if (anchors.length && (!best || anchors.length > best.anchors.length)) best = { seq, anchors };
+  }
+  if (!best) return;
+  const { seq, anchors } = best;
+  const push = (c: TableCell, sl: HeaderSlot, match: RecognizedHeader['match']) => {
+    if (out.some((h) => h.key === sl.key && h.group === group)) return;
+    out.push({ key: sl.key, group, official: sl.label, label: c.text.trim(), span: c.span, match });
+  };
+  const fill = (ci: number, cj: number, sj: number, sk: number) => {
+    // cells [ci, cj) and slots [sj, sk), in order, when their counts agree
+    if (cj - ci !== sk - sj) return;
+    for (let k = 0; ci + k < cj; k++) push(cells[ci + k], seq[sj + k], 'position');
+  };
+  const whole = anchors.length >= 2 && cells.length === seq.length;
+  if (whole) fill(0, anchors[0][0], 0, anchors[0][1]);
+  for (let a = 0; a < anchors.length; a++) {
+    push(cells[anchors[a][0]], seq[anchors[a][1]], 'exact');
+    if (a + 1 < anchors.length) fill(anchors[a][0] + 1, anchors[a + 1][0], anchors[a][1] + 1, anchors[a + 1][1]);
+  }
+  const last = anchors[anchors.length - 1];
+  if (whole) fill(last[0] + 1, cells.length, last[1] + 1, seq.length);
 }
 
 function buildRow(key: string, label: string, labelSpan: Span | undefined, match: RecognizedRow['match'], span: Span, columns: ColumnTemplate[], placed: Placement): RecognizedRow {
   const cells: Record<string, CellValue> = {};
   if (placed.cells) columns.forEach((c, i) => (cells[c.key] = placed.cells![i]));
-  return { key, label, labelSpan, match, cells, span, unreadable: placed.unreadable };
+  return { key, label, labelSpan, match, cells, span, unreadable: placed.unreadable, rawValues: placed.kept };
 }
 
 /* ----------------------------------------------------------------------------- review (四) */
@@ -317,16 +425,30 @@ export function layoutFromHeaders(items: StreamItem[]): Layout | undefined {
 export function recognizeActive(items: StreamItem[], layout: Layout): RecognizedTable | undefined {
   const subs = activeSubTables(layout);
   const rows: Record<string, RecognizedRow> = {};
+  const headers: RecognizedHeader[] = [];
   const problems: TableProblem[] = [];
   let span: Span | undefined;
+  let current: ActiveSubTable | undefined; // the sub-table whose 条款 row came last
   for (const it of items) {
+    const cells = it.type === 'row' ? it.labels : it.cells;
+    const first = cells?.[0] ? normalizeLabel(cells[0].text) : '';
+    const clause = first ? subs.find((sub) => normalizeLabel(sub.clause) === first) : undefined;
+    if (clause) current = clause;
+    // The column-header row of a sub-table: 信息内容 | 本年制发件数 | …
+    if (it.type === 'text' && it.cells && first === '信息内容') {
+      const seqs = (current ? [current] : subs).map((sub) => [{ key: 'label', label: '信息内容' }, ...sub.columns]);
+      const before = headers.length;
+      addHeaders(headers, it.cells, seqs, current?.clause);
+      if (!current) for (const h of headers.slice(before)) h.group = subs.find((sub) => sub.columns.some((c) => c.key === h.key))?.clause;
+      continue;
+    }
     if (it.type !== 'row' || it.labels.length === 0) continue;
     const label = it.labels[it.labels.length - 1];
     // Local additions in brackets identify the same row: "规章 (市政府令)", "规范性文件 (有规范性文件登记号)".
     const bare = label.text.replace(/\s*[（(][^（）()]*[)）]\s*$/, '');
     for (const sub of subs) {
       let hit = matchLabel(label.text, sub.rows);
-      if (!hit && bare !== label.text) {
+      if ((!hit || hit.match === 'partial') && bare !== label.text) {
         const b = matchLabel(bare, sub.rows);
         if (b && b.match !== 'partial') hit = { key: b.key, match: 'variant' };
       }
@@ -339,5 +461,5 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
     }
   }
   if (!span) return undefined;
-  return { kind: 'active', layout, layoutSource: 'headers', span, rows, problems };
+  return { kind: 'active', layout, layoutSource: 'headers', span, rows, headers, problems };
 }
