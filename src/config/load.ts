@@ -4,10 +4,17 @@ import type { Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from './errors.js';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
+import picomatch from 'picomatch';
 import * as msg from './messages.js';
 import { presetName, presets } from './presets.js';
 import type { ConfigData } from './schema.js';
-import { validateConfig, type NormalizedRuleSetting, type ValidatedConfig } from './validate.js';
+import {
+  validateConfig,
+  type NormalizedRuleSetting,
+  type ValidatedConfig,
+  type ValidatedOverride,
+  type ValidatedSettings,
+} from './validate.js';
 
 /** Config file names looked for in each directory, in this order. */
 export const CONFIG_FILE_NAMES = ['.gianrc', '.gianrc.json'] as const;
@@ -63,6 +70,7 @@ async function loadChain(file: string, ctx: LoadContext, stack: string[]): Promi
   const raw = await readJson(file, shown, ctx.locale);
   const own = validateConfig(raw, { source: shown, rules: ctx.rules, locale: ctx.locale });
   const locale = ctx.locale ?? own.locale ?? 'zh-CN';
+  await resolvePrevious(own, path.dirname(file), shown, ctx.cwd, locale);
   const layers = await resolveExtends(own, path.dirname(file), shown, ctx, [...stack, file], locale);
   return mergeLayers([...layers, own]);
 }
@@ -81,7 +89,7 @@ async function resolveExtends(
     const keyPath = own.extends.length === 1 ? 'extends' : `extends[${i}]`;
     const preset = presetName(ref);
     if (preset) {
-      layers.push({ extends: [], rules: presets[preset](ctx.rules) });
+      layers.push({ extends: [], rules: presets[preset](ctx.rules), overrides: [] });
       continue;
     }
     if (ref.startsWith('gia-lint:')) {
@@ -108,21 +116,64 @@ async function resolveExtends(
   return layers;
 }
 
-/** Later layers win; a severity-only rule entry keeps the options set by an earlier layer (as in ESLint). */
-function mergeLayers(layers: ValidatedConfig[]): ValidatedConfig {
-  const out: ValidatedConfig = { extends: [], rules: {} };
+/**
+ * `previous` paths are relative to the file that names them (like `extends`); make them absolute
+ * and refuse a missing file here, so the error names the config and the key.
+ */
+async function resolvePrevious(c: ValidatedConfig, baseDir: string, shown: string, cwd: string, locale: Locale): Promise<void> {
+  const entries: [ValidatedSettings, string][] = [[c, 'previous'], ...c.overrides.map((o): [ValidatedSettings, string] => [o.settings, `${o.keyPath}.previous`])];
+  for (const [settings, keyPath] of entries) {
+    if (settings.previous === undefined) continue;
+    const target = path.resolve(baseDir, settings.previous);
+    if (!(await isFile(target))) {
+      throw new ConfigError(msg.invalidConfig(shown, keyPath, msg.previousNotFound(displayPath(target, cwd), locale), locale), shown, keyPath);
+    }
+    settings.previous = target;
+  }
+}
+
+/**
+ * Later layers win; a severity-only rule entry keeps the options set by an earlier layer (as in
+ * ESLint). `overrides` are concatenated in layer order (extended configs' first).
+ */
+function mergeLayers(layers: (ValidatedSettings & { root?: boolean; overrides?: ValidatedOverride[] })[]): ValidatedConfig {
+  const out: ValidatedConfig = { extends: [], rules: {}, overrides: [] };
   for (const layer of layers) {
     if (layer.root !== undefined) out.root = layer.root;
     if (layer.locale !== undefined) out.locale = layer.locale;
     if (layer.year !== undefined) out.year = layer.year;
     if (layer.agencyKind !== undefined) out.agencyKind = layer.agencyKind;
+    if (layer.reportUnusedDisableDirectives !== undefined) out.reportUnusedDisableDirectives = layer.reportUnusedDisableDirectives;
+    if (layer.previous !== undefined) out.previous = layer.previous;
     for (const [id, setting] of Object.entries(layer.rules)) {
       const before = out.rules[id];
       out.rules[id] = { severity: setting.severity, options: setting.options ?? before?.options };
       if (out.rules[id].options === undefined) delete out.rules[id].options;
     }
+    out.overrides.push(...(layer.overrides ?? []));
   }
   return out;
+}
+
+const matchers = new WeakMap<ValidatedOverride, (rel: string) => boolean>();
+
+/**
+ * Whether an override applies to `filePath`, matched relative to `baseDir` with picomatch as
+ * ESLint's eslintrc does (minimatch's matchBase: `*.md` matches at any depth; dot files too).
+ * A file outside `baseDir`, or text without a path, matches no override.
+ */
+function overrideApplies(o: ValidatedOverride, baseDir: string, filePath: string | undefined): boolean {
+  if (!filePath) return false;
+  const rel = path.relative(baseDir, filePath);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  let test = matchers.get(o);
+  if (!test) {
+    const opts = { dot: true, basename: true };
+    const included = picomatch(o.files, opts);
+    const excluded = o.excludedFiles.length ? picomatch(o.excludedFiles, opts) : () => false;
+    matchers.set(o, (test = (p: string) => included(p) && !excluded(p)));
+  }
+  return test(rel.split(path.sep).join('/'));
 }
 
 async function readJson(file: string, shown: string, locale: Locale | undefined): Promise<unknown> {
@@ -180,16 +231,27 @@ export class ConfigResolver {
     return found;
   }
 
-  /** The resolved config for a file (which need not exist; only its directory matters). */
+  /**
+   * The resolved config for a file (which need not exist; only its path matters): the
+   * recommended preset, the config file with its matching `overrides`, then `overrideConfig`
+   * with its own matching `overrides`.
+   */
   async forFile(filePath: string | undefined): Promise<ResolvedConfig> {
-    const layers: ValidatedConfig[] = [{ extends: [], rules: presets.recommended(this.rules) }];
-    const file = await this.configFileFor(filePath);
+    const abs = filePath === undefined ? undefined : path.resolve(this.cwd, filePath);
+    const layers: ValidatedSettings[] = [{ rules: presets.recommended(this.rules) }];
+    const file = await this.configFileFor(abs);
     if (file) {
       let loaded = this.byFile.get(file);
       if (!loaded) this.byFile.set(file, (loaded = loadConfig(file, { rules: this.rules, cwd: this.cwd, locale: this.messageLocale })));
-      layers.push(await loaded);
+      const config = await loaded;
+      // Patterns are relative to the config's directory; for --config, to cwd (as in ESLint).
+      const baseDir = this.options.configFile ? this.cwd : path.dirname(file);
+      layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, baseDir, abs)).map((o) => o.settings));
     }
-    if (this.options.overrideConfig) layers.push(await (this.override ??= this.loadOverride()));
+    if (this.options.overrideConfig) {
+      const config = await (this.override ??= this.loadOverride());
+      layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, this.cwd, abs)).map((o) => o.settings));
+    }
     return toResolved(mergeLayers(layers));
   }
 
@@ -201,7 +263,9 @@ export class ConfigResolver {
   private async loadOverride(): Promise<ValidatedConfig> {
     const ctx: LoadContext = { rules: this.rules, cwd: this.cwd, locale: this.messageLocale };
     const own = validateConfig(this.options.overrideConfig, { source: 'overrideConfig', rules: this.rules, locale: ctx.locale });
-    const layers = await resolveExtends(own, this.cwd, 'overrideConfig', ctx, [], ctx.locale ?? own.locale ?? 'zh-CN');
+    const locale = ctx.locale ?? own.locale ?? 'zh-CN';
+    await resolvePrevious(own, this.cwd, 'overrideConfig', this.cwd, locale);
+    const layers = await resolveExtends(own, this.cwd, 'overrideConfig', ctx, [], locale);
     return mergeLayers([...layers, own]);
   }
 }
@@ -211,6 +275,12 @@ export function resolveConfigForFile(filePath: string | undefined, options: Conf
   return new ConfigResolver(options).forFile(filePath);
 }
 
+/** A config's own settings, its overrides left out (they are matched per file). */
+function withoutOverrides(c: ValidatedConfig): ValidatedSettings {
+  const { overrides: _overrides, extends: _extends, root: _root, ...settings } = c;
+  return settings;
+}
+
 function toResolved(c: ValidatedConfig): ResolvedConfig {
   const rules: ResolvedConfig['rules'] = {};
   // Sorted so that --print-config output and rule order are stable.
@@ -218,9 +288,10 @@ function toResolved(c: ValidatedConfig): ResolvedConfig {
     const s: NormalizedRuleSetting = c.rules[id];
     rules[id] = { severity: s.severity, options: s.options ?? {} };
   }
-  const out: ResolvedConfig = { locale: c.locale ?? 'zh-CN', rules };
+  const out: ResolvedConfig = { locale: c.locale ?? 'zh-CN', rules, reportUnusedDisableDirectives: c.reportUnusedDisableDirectives ?? 0 };
   if (c.year !== undefined) out.year = c.year;
   if (c.agencyKind !== undefined) out.agencyKind = c.agencyKind;
+  if (c.previous !== undefined) out.previous = c.previous;
   return out;
 }
 

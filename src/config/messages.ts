@@ -58,7 +58,7 @@ export function unknownRule(id: string, known: string[], locale: Locale): string
 }
 
 /** The known id within edit distance 2 of a misspelt one (typos like "tabel-sum"), if any. */
-function closest(id: string, known: string[]): string | undefined {
+export function closest(id: string, known: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = 3;
   for (const k of known) {
@@ -166,4 +166,14 @@ export function describeAjvError(err: ErrorObject, locale: Locale): string {
       // Keywords we do not phrase ourselves fall back to ajv's English text.
       return z ? `不符合要求（${err.message ?? err.keyword}）` : (err.message ?? `fails "${err.keyword}"`);
   }
+}
+
+export function relativePatternExpected(pattern: string, locale: Locale): string {
+  return zh(locale)
+    ? `应为相对于配置文件所在目录的路径模式，不能以 / 开头或含 ..（实际为 "${pattern}"）`
+    : `should be a pattern relative to the config file's directory, not absolute and without ".." (found "${pattern}")`;
+}
+
+export function previousNotFound(target: string, locale: Locale): string {
+  return zh(locale) ? `指向的上一年度报告 ${target} 不存在或不是文件` : `points to the previous report ${target}, which does not exist or is not a file`;
 }

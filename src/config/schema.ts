@@ -1,16 +1,45 @@
-import type { AgencyKind, Locale, RuleSetting } from '../engine/types.js';
+import type { AgencyKind, Locale, RuleSetting, SeveritySetting } from '../engine/types.js';
 
-/** A config as written in `.gianrc` / `.gianrc.json` (or passed as `overrideConfig`). */
-export interface ConfigData {
-  /** Accepted for ESLint familiarity; discovery already stops at the nearest config file. */
-  root?: boolean;
-  /** Presets ("gia-lint:recommended" / "recommended") or paths relative to this file. */
-  extends?: string | string[];
+/** The settings a config and each of its `overrides` entries may carry. */
+export interface ConfigSettings {
   locale?: Locale;
   year?: number;
   agencyKind?: AgencyKind;
   rules?: Record<string, RuleSetting>;
+  /** Report `gia-lint-disable…` directives that suppressed nothing, at this severity. */
+  reportUnusedDisableDirectives?: SeveritySetting;
+  /** Last year's report, for rules that compare the two (relative to the config file). */
+  previous?: string;
 }
+
+/** One `overrides` entry: settings for the files matching `files` (and not `excludedFiles`). */
+export interface ConfigOverride extends ConfigSettings {
+  /** Glob patterns, relative to the config file's directory (picomatch; `*.md` matches at any depth). */
+  files: string | string[];
+  excludedFiles?: string | string[];
+}
+
+/** A config as written in `.gianrc` / `.gianrc.json` (or passed as `overrideConfig`). */
+export interface ConfigData extends ConfigSettings {
+  /** Accepted for ESLint familiarity; discovery already stops at the nearest config file. */
+  root?: boolean;
+  /** Presets ("gia-lint:recommended" / "recommended" / "gia-lint:strict") or paths relative to this file. */
+  extends?: string | string[];
+  overrides?: ConfigOverride[];
+}
+
+const severity = { enum: ['off', 'warn', 'error', 0, 1, 2] } as const;
+const patterns = { type: ['string', 'array'], minLength: 1, items: { type: 'string', minLength: 1 }, minItems: 1 } as const;
+
+/** Keys shared by the top level and each `overrides` entry. */
+const settings = {
+  locale: { enum: ['zh-CN', 'en'] },
+  year: { type: 'integer', minimum: 2008, maximum: 2100 },
+  agencyKind: { enum: ['department', 'government'] },
+  rules: { type: 'object' },
+  reportUnusedDisableDirectives: severity,
+  previous: { type: 'string', minLength: 1 },
+} as const;
 
 /**
  * JSON Schema of the top level. Rule entries are only required to be present here; they are
@@ -22,10 +51,16 @@ export const configSchema = {
     $schema: { type: 'string' },
     root: { type: 'boolean' },
     extends: { type: ['string', 'array'], items: { type: 'string' } },
-    locale: { enum: ['zh-CN', 'en'] },
-    year: { type: 'integer', minimum: 2008, maximum: 2100 },
-    agencyKind: { enum: ['department', 'government'] },
-    rules: { type: 'object' },
+    ...settings,
+    overrides: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { files: patterns, excludedFiles: patterns, ...settings },
+        required: ['files'],
+        additionalProperties: false,
+      },
+    },
   },
   additionalProperties: false,
 } as const;

@@ -10,14 +10,32 @@ export interface NormalizedRuleSetting {
   options?: Record<string, unknown>;
 }
 
-/** One config source after validation, before `extends` is followed. */
-export interface ValidatedConfig {
-  root?: boolean;
-  extends: string[];
+/** The settings of a config or of one `overrides` entry, after validation. */
+export interface ValidatedSettings {
   locale?: Locale;
   year?: number;
   agencyKind?: 'department' | 'government';
   rules: Record<string, NormalizedRuleSetting>;
+  reportUnusedDisableDirectives?: 0 | 1 | 2;
+  /** As written; the loader makes it absolute (relative to the file that says it). */
+  previous?: string;
+}
+
+/** One `overrides` entry: patterns always as arrays. */
+export interface ValidatedOverride {
+  files: string[];
+  excludedFiles: string[];
+  settings: ValidatedSettings;
+  /** Key path of the entry, e.g. `overrides[1]`, for errors found later (a missing `previous`). */
+  keyPath: string;
+}
+
+/** One config source after validation, before `extends` is followed. */
+export interface ValidatedConfig extends ValidatedSettings {
+  root?: boolean;
+  extends: string[];
+  /** In order; after merging, those of extended configs come first. */
+  overrides: ValidatedOverride[];
 }
 
 export interface ValidateContext {
@@ -50,10 +68,40 @@ export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedCon
     fail(errorPath('', err), msg.describeAjvError(err, locale));
   }
   const data = raw as Record<string, unknown>;
+  const settingsOf = (obj: Record<string, unknown>, prefix: string): ValidatedSettings => ({
+    locale: obj.locale as Locale | undefined,
+    year: obj.year as number | undefined,
+    agencyKind: obj.agencyKind as ValidatedSettings['agencyKind'],
+    rules: validateRules(obj.rules, `${prefix}rules`, ctx, fail, locale),
+    reportUnusedDisableDirectives: obj.reportUnusedDisableDirectives === undefined ? undefined : severityOf(obj.reportUnusedDisableDirectives),
+    previous: obj.previous as string | undefined,
+  });
 
+  const overrides = ((data.overrides ?? []) as Record<string, unknown>[]).map((o, i): ValidatedOverride => {
+    const keyPath = `overrides[${i}]`;
+    return {
+      files: patternList(o.files, `${keyPath}.files`, fail, locale),
+      excludedFiles: patternList(o.excludedFiles, `${keyPath}.excludedFiles`, fail, locale),
+      settings: settingsOf(o, `${keyPath}.`),
+      keyPath,
+    };
+  });
+
+  const ext = data.extends;
+  return {
+    root: data.root as boolean | undefined,
+    extends: ext === undefined ? [] : Array.isArray(ext) ? (ext as string[]) : [ext as string],
+    ...settingsOf(data, ''),
+    overrides,
+  };
+}
+
+type Fail = (keyPath: string, problem: string) => never;
+
+function validateRules(raw: unknown, path0: string, ctx: ValidateContext, fail: Fail, locale: Locale): Record<string, NormalizedRuleSetting> {
   const rules: Record<string, NormalizedRuleSetting> = {};
-  for (const [id, entry] of Object.entries((data.rules ?? {}) as Record<string, unknown>)) {
-    const path = `rules${keySegment(id)}`;
+  for (const [id, entry] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+    const path = `${path0}${keySegment(id)}`;
     const rule = ctx.rules.get(id);
     if (!rule) fail(path, msg.unknownRule(id, [...ctx.rules.keys()].sort(), locale));
 
@@ -78,16 +126,23 @@ export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedCon
     }
     rules[id] = { severity, options: options as Record<string, unknown> };
   }
+  return rules;
+}
 
-  const ext = data.extends;
-  return {
-    root: data.root as boolean | undefined,
-    extends: ext === undefined ? [] : Array.isArray(ext) ? (ext as string[]) : [ext as string],
-    locale: data.locale as Locale | undefined,
-    year: data.year as number | undefined,
-    agencyKind: data.agencyKind as ValidatedConfig['agencyKind'],
-    rules,
-  };
+/**
+ * Override patterns as an array. They are relative to the config's directory, so an absolute
+ * pattern or one climbing out with `..` could never match and is refused (as ESLint does).
+ */
+function patternList(raw: unknown, keyPath: string, fail: Fail, locale: Locale): string[] {
+  if (raw === undefined) return [];
+  const list = Array.isArray(raw) ? (raw as string[]) : [raw as string];
+  list.forEach((p, i) => {
+    const normalized = p.replace(/\\/g, '/');
+    if (normalized.startsWith('/') || /^[A-Za-z]:/.test(normalized) || normalized.split('/').includes('..')) {
+      fail(Array.isArray(raw) ? `${keyPath}[${i}]` : keyPath, msg.relativePatternExpected(p, locale));
+    }
+  });
+  return list;
 }
 
 function severityOf(v: unknown): 0 | 1 | 2 | undefined {

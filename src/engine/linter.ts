@@ -4,7 +4,8 @@ import { SourceText, type Span } from '../model/source.js';
 import { parseDocument, formatForPath } from '../formats/index.js';
 import { recognizeReports } from '../model/recognize.js';
 import { fillTemplate, pick } from '../i18n/format.js';
-import type { LintMessage, ReportDescriptor, ResolvedConfig, Rule, RuleContext } from './types.js';
+import { applyDirectives, parseDirectives } from './directives.js';
+import type { LintMessage, ReportDescriptor, ResolvedConfig, Rule, RuleContext, SuppressedMessage } from './types.js';
 
 /**
  * The pure engine: text + resolved config → messages. No file system, no process, no console;
@@ -15,21 +16,36 @@ export interface VerifyOptions {
   filePath?: string;
   /** Overrides the format chosen from the file name. */
   format?: InputFormat;
+  /**
+   * A Document already built from `text` (the .docx processor is asynchronous, so the API converts
+   * the bytes first); `text` must then be `document.source.text`.
+   */
+  document?: Document;
   config: ResolvedConfig;
   rules: ReadonlyMap<string, Rule>;
+  /**
+   * Last year's report file, already read and decoded by the caller (`--previous`). It is
+   * recognized with the same config except the year (taken from its own title) and given to rules
+   * as `context.previous`. Pass the same object for every file of a batch: it is parsed once.
+   */
+  previous?: { text: string; filePath: string };
 }
 
 export interface VerifyOutput {
+  /** Problems to show, in position order (inline directives already applied). */
   messages: LintMessage[];
+  /** Problems silenced by `gia-lint-disable…` directives. */
+  suppressedMessages: SuppressedMessage[];
   document: Document;
   reports: Report[];
 }
 
 export function verify(text: string, options: VerifyOptions): VerifyOutput {
-  const format = options.format ?? formatForPath(options.filePath ?? '', text);
-  const document = parseDocument(text, format);
+  const format = options.document?.format ?? options.format ?? formatForPath(options.filePath ?? '', text);
+  const document = options.document ?? parseDocument(text, format);
   const reports = recognizeReports(document, { year: options.config.year });
-  const messages: LintMessage[] = [];
+  const previous = options.previous ? previousReports(options.previous) : undefined;
+  let messages: LintMessage[] = [];
   const { config } = options;
 
   for (const [ruleId, setting] of Object.entries(config.rules)) {
@@ -44,13 +60,77 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
         config,
         document,
         text,
+        previous,
         report: (d) => messages.push(toMessage(rule, setting.severity as 1 | 2, d, document.source, config, report.index)),
       };
       rule.check(report, context);
     }
   }
-  messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
-  return { messages, document, reports };
+  const applied = applyDirectives(messages, {
+    directives: parseDirectives(text, format, document.source),
+    source: document.source,
+    knownRules: [...options.rules.keys()],
+    reportUnused: config.reportUnusedDisableDirectives ?? 0,
+    locale: config.locale,
+  });
+  messages = applied.messages;
+  messages.sort(byPosition);
+  return { messages, suppressedMessages: applied.suppressedMessages.sort(byPosition), document, reports };
+}
+
+const byPosition = (a: LintMessage, b: LintMessage) =>
+  a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+
+/** The previous year's reports, parsed once per `previous` object (a batch passes the same one). */
+const previousCache = new WeakMap<object, Report[]>();
+function previousReports(previous: { text: string; filePath: string }): Report[] {
+  let reports = previousCache.get(previous);
+  if (!reports) {
+    const document = parseDocument(previous.text, formatForPath(previous.filePath, previous.text));
+    // Its own year, from its own title: the config's `year` is this year's.
+    reports = recognizeReports(document, {});
+    previousCache.set(previous, reports);
+  }
+  return reports;
+}
+
+/** ESLint's limit on fix passes: a fix that keeps producing new fixes stops here. */
+export const MAX_FIX_PASSES = 10;
+
+export interface VerifyAndFixOutput extends VerifyOutput {
+  /** The text after all passes (the input when nothing was fixed). */
+  output: string;
+  /** Whether any fix was applied. */
+  fixed: boolean;
+}
+
+/**
+ * ESLint's verifyAndFix: lint, apply the non-overlapping fixes, lint the result again, up to
+ * MAX_FIX_PASSES times; the messages returned are those of the final text. Only `fix`es are
+ * applied, never suggestions, and never fixes of suppressed messages. `shouldFix` narrows which
+ * messages' fixes are applied (e.g. errors only, for --quiet).
+ */
+export function verifyAndFix(
+  text: string,
+  options: VerifyOptions & { shouldFix?: (m: LintMessage) => boolean },
+): VerifyAndFixOutput {
+  let current = text;
+  let fixed = false;
+  let out: VerifyOutput;
+  let passFixed: boolean;
+  let passes = 0;
+  do {
+    passes++;
+    // A Document given by the caller describes the original text only.
+    out = verify(current, passes === 1 ? options : { ...options, document: undefined });
+    const applied = applyFixes(current, out.messages, options.shouldFix);
+    passFixed = applied.fixed;
+    fixed ||= passFixed;
+    current = applied.output;
+  } while (passFixed && passes < MAX_FIX_PASSES);
+  // The last pass changed the text: its messages are stale, so lint the final text once more.
+  if (passFixed) out = verify(current, { ...options, document: undefined });
+  return { ...out, output: current, fixed: fixed && current !== text };
 }
 
 function toMessage(
@@ -85,6 +165,14 @@ function toMessage(
     reportIndex,
   };
   if (d.fix) out.fix = d.fix;
+  if (d.related?.length) {
+    out.relatedLocations = d.related.map((r) => {
+      const span = clampSpan(r.span, source.text.length);
+      const rs = source.positionAt(span.start);
+      const re = source.positionAt(span.end);
+      return { line: rs.line, column: rs.column, endLine: re.line, endColumn: re.column, message: r.message };
+    });
+  }
   if (d.suggest?.length) {
     out.suggestions = d.suggest.map((sg) => ({
       desc: fillTemplate(pick(rule.meta.messages[sg.messageId], config.locale), sg.data),
@@ -100,10 +188,18 @@ function clampSpan(span: Span, length: number): Span {
   return { start, end: Math.max(start, Math.min(span.end, length)) };
 }
 
-/** Apply non-overlapping fixes (in order of position); overlapping ones are left for a later pass. */
-export function applyFixes(text: string, messages: LintMessage[]): { output: string; fixed: boolean; remaining: LintMessage[] } {
-  const withFix = messages.filter((m) => m.fix).sort((a, b) => a.fix!.range[0] - b.fix!.range[0]);
-  const remaining = messages.filter((m) => !m.fix);
+/**
+ * Apply non-overlapping fixes (in order of position); overlapping ones are left for a later pass.
+ * `shouldFix` picks which messages' fixes to apply (default: all).
+ */
+export function applyFixes(
+  text: string,
+  messages: LintMessage[],
+  shouldFix: (m: LintMessage) => boolean = () => true,
+): { output: string; fixed: boolean; remaining: LintMessage[] } {
+  const wanted = (m: LintMessage) => m.fix !== undefined && shouldFix(m);
+  const withFix = messages.filter(wanted).sort((a, b) => a.fix!.range[0] - b.fix!.range[0] || a.fix!.range[1] - b.fix!.range[1]);
+  const remaining = messages.filter((m) => !wanted(m));
   let output = '';
   let last = 0;
   let fixed = false;
@@ -114,8 +210,9 @@ export function applyFixes(text: string, messages: LintMessage[]): { output: str
       continue;
     }
     output += text.slice(last, s) + m.fix!.text;
+    // A fix that rewrites text to itself changes nothing (and must not keep the loop going).
+    if (text.slice(s, e) !== m.fix!.text) fixed = true;
     last = e;
-    fixed = true;
   }
   output += text.slice(last);
   return { output, fixed, remaining };

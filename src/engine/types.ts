@@ -36,6 +36,29 @@ export interface LintMessage {
   suggestions?: Suggestion[];
   /** 0-based index of the report within the file (files may hold several reports). */
   reportIndex?: number;
+  /** Second places the finding refers to (e.g. the table cell a prose number contradicts). */
+  relatedLocations?: RelatedLocation[];
+}
+
+/** A second location of a finding, 1-based like the message itself. */
+export interface RelatedLocation {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** What is there, in the message's locale. */
+  message: string;
+}
+
+/** Why a message was suppressed (ESLint's shape): an inline directive, with its `-- reason`. */
+export interface Suppression {
+  kind: 'directive';
+  justification: string;
+}
+
+/** A message silenced by an inline `gia-lint-disable…` directive (ESLint's suppressedMessages). */
+export interface SuppressedMessage extends LintMessage {
+  suppressions: Suppression[];
 }
 
 /** One file's result, in ESLint's result shape. */
@@ -47,6 +70,8 @@ export interface LintResult {
   fatalErrorCount: number;
   fixableErrorCount: number;
   fixableWarningCount: number;
+  /** Messages silenced by inline directives (not counted above). */
+  suppressedMessages?: SuppressedMessage[];
   /** Present when --fix produced new text. */
   output?: string;
   source?: string;
@@ -65,6 +90,10 @@ export interface ResolvedConfig {
   year?: number;
   agencyKind?: AgencyKind;
   rules: Record<string, { severity: 0 | 1 | 2; options: Record<string, unknown> }>;
+  /** Severity of problems for `gia-lint-disable…` directives that suppressed nothing (0: not reported). */
+  reportUnusedDisableDirectives?: 0 | 1 | 2;
+  /** Absolute path of last year's report (`--previous` / `previous`), read by the API for the engine. */
+  previous?: string;
 }
 
 /* -------------------------------------------------------------------------------------- rules */
@@ -103,6 +132,8 @@ export interface ReportDescriptor {
   suggest?: { messageId: string; data?: Record<string, string | number>; fix: Fix }[];
   /** Overrides meta.docs.legalBasis for this finding; null for a finding without one. */
   legalBasis?: LocalizedText | null;
+  /** Other places the finding involves (shown by editors as related information); message in context.locale. */
+  related?: { span: Span; message: string }[];
 }
 
 export interface RuleContext {
@@ -112,6 +143,13 @@ export interface RuleContext {
   readonly document: Document;
   /** Original file text. */
   readonly text: string;
+  /**
+   * Every report recognized in last year's report file (`--previous <file>` / config `previous`),
+   * read with the same config except the year, which comes from that file's own title. Undefined
+   * when no previous file was given; empty when it was given but holds no recognizable report.
+   * Rules comparing years (carryover) pick the report they need and stay silent without one.
+   */
+  readonly previous?: readonly Report[];
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -2,6 +2,7 @@ import { MappedText } from '../model/mapped-text.js';
 import type { Block, Document, TableBlock, TableCell, TableRow, TableSyntax } from '../model/document.js';
 import { SourceText } from '../model/source.js';
 import { stripTags } from './strip-tags.js';
+import { isDirectiveLine } from '../engine/directives.js';
 
 /**
  * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
@@ -22,6 +23,8 @@ export function parseText(text: string): Document {
       table = undefined;
       continue;
     }
+    // `// gia-lint-disable…` lines are for the linter, not report content; they do not end a table.
+    if (isDirectiveLine(raw)) continue;
     const row = tableRow(raw, start);
     if (row) {
       if (!table || table.syntax !== row.syntax) {

@@ -49,6 +49,7 @@ describe('discovery', () => {
     const none = await resolveConfigForFile(file, { rules, cwd: root, useConfigFile: false });
     expect(none).toEqual({
       locale: 'zh-CN',
+      reportUnusedDisableDirectives: 0,
       rules: { 'statistics-period': { severity: 1, options: {} }, 'table-sum': { severity: 2, options: {} } },
     });
   });
@@ -73,6 +74,7 @@ describe('extends', () => {
       locale: 'en',
       year: 2020,
       agencyKind: 'government',
+      reportUnusedDisableDirectives: 0,
       rules: {
         'statistics-period': { severity: 0, options: {} },
         'table-sum': { severity: 1, options: { tolerance: 2 } },
@@ -103,14 +105,14 @@ describe('extends', () => {
   test('a missing extended file names the key and lists the presets', async () => {
     const root = tempTree({ '.gianrc': { extends: ['recommended', './nope.json'] } });
     await expect(loadConfig(path.join(root, '.gianrc'), { rules, cwd: root })).rejects.toThrow(
-      '配置文件 .gianrc 无效：extends[1] 指向的文件 ./nope.json 不存在（内置预设："gia-lint:recommended"）',
+      '配置文件 .gianrc 无效：extends[1] 指向的文件 ./nope.json 不存在（内置预设："gia-lint:recommended"、"gia-lint:strict"）',
     );
   });
 
   test('an unknown gia-lint: preset', async () => {
     const root = tempTree({ '.gianrc': { extends: 'gia-lint:nope', locale: 'en' } });
     await expect(loadConfig(path.join(root, '.gianrc'), { rules, cwd: root })).rejects.toThrow(
-      'Invalid config .gianrc: extends is an unknown preset "gia-lint:nope" (available: "gia-lint:recommended")',
+      'Invalid config .gianrc: extends is an unknown preset "gia-lint:nope" (available: "gia-lint:recommended", "gia-lint:strict")',
     );
   });
 });

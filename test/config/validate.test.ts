@@ -90,7 +90,10 @@ describe('valid configs are normalized', () => {
       locale: undefined,
       year: 2024,
       agencyKind: undefined,
+      reportUnusedDisableDirectives: undefined,
+      previous: undefined,
       rules: { 'table-sum': { severity: 1, options: { tolerance: 0.5 } }, 'statistics-period': { severity: 0 } },
+      overrides: [],
     });
   });
 });

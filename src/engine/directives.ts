@@ -1,0 +1,227 @@
+import type { InputFormat } from '../model/document.js';
+import type { SourceText, Span } from '../model/source.js';
+import { closest } from '../config/messages.js';
+import type { Fix, LintMessage, Locale, SuppressedMessage } from './types.js';
+
+/**
+ * Inline directives, with ESLint's semantics:
+ *
+ *   <!-- gia-lint-disable -->                        every rule, from here on
+ *   <!-- gia-lint-enable table-sum -->               one rule back on, from here on
+ *   <!-- gia-lint-disable-line placeholder -- 原文如此 -->   this line only, with a reason
+ *   <!-- gia-lint-disable-next-line -->              the following line only
+ *
+ * In Markdown and HTML they are HTML comments (anywhere in the text). In plain text they are
+ * comment-like lines of their own: `// gia-lint-…`, `# gia-lint-…` or `<!-- gia-lint-… -->`;
+ * the text processor skips those lines, so a directive is never read as report content.
+ */
+
+export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line';
+
+export interface Directive {
+  kind: DirectiveKind;
+  /** The listed rule ids with their spans; null when none are listed (= every rule). */
+  rules: { id: string; span: Span }[] | null;
+  /** The text after ` -- `, if any. */
+  reason?: string;
+  /** The whole comment (or comment line). */
+  span: Span;
+  /** 1-based lines where the comment starts and ends. */
+  line: number;
+  endLine: number;
+  /** What removing the directive deletes: its line when it stands alone there, else the comment. */
+  removal: Span;
+}
+
+const BODY = /^gia-lint-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
+/** A plain-text line that is a directive: `// gia-lint-…`, `# gia-lint-…`, `<!-- gia-lint-… -->`. */
+const TEXT_LINE = /^\s*(?:\/\/+|#+|<!--)\s*(gia-lint-(?:disable|enable)[\s\S]*?)\s*(?:-->)?\s*$/;
+
+/** Whether a plain-text line is a directive comment (the text processor skips such lines). */
+export function isDirectiveLine(line: string): boolean {
+  const m = TEXT_LINE.exec(line);
+  if (!m) return false;
+  // `<!--` needs its `-->`, and `//`/`#` must not end in one stray.
+  const html = /^\s*<!--/.test(line);
+  if (html !== /-->\s*$/.test(line)) return false;
+  return BODY.test(m[1]);
+}
+
+/** Every directive in the text, in order of position. */
+export function parseDirectives(text: string, format: InputFormat, source: SourceText): Directive[] {
+  const out: Directive[] = [];
+  if (format === 'text') {
+    for (let line = 1; line <= source.lineCount; line++) {
+      const raw = source.lineText(line);
+      if (!isDirectiveLine(raw)) continue;
+      const start = source.lineStart(line);
+      const m = TEXT_LINE.exec(raw)!;
+      const bodyStart = start + raw.indexOf(m[1]);
+      const span = { start: start + raw.search(/\S/), end: start + raw.trimEnd().length };
+      const d = directive(m[1], bodyStart, span, source);
+      if (d) out.push(d);
+    }
+    return out;
+  }
+  const re = /<!--([\s\S]*?)-->/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    const inner = m[1];
+    const lead = inner.length - inner.trimStart().length;
+    const body = inner.trim();
+    const d = directive(body, m.index + 4 + lead, { start: m.index, end: m.index + m[0].length }, source);
+    if (d) out.push(d);
+  }
+  return out;
+}
+
+function directive(body: string, bodyStart: number, span: Span, source: SourceText): Directive | undefined {
+  const m = BODY.exec(body);
+  if (!m) return undefined;
+  const kind = m[1] as DirectiveKind;
+  const restStart = bodyStart + 'gia-lint-'.length + m[1].length;
+  let rest = m[2];
+  let reason: string | undefined;
+  // ESLint's separator: two or more dashes with whitespace (or the end) on both sides.
+  const sep = /(?:^|\s)-{2,}(?:\s|$)/.exec(rest);
+  if (sep) {
+    reason = rest.slice(sep.index + sep[0].length).trim() || undefined;
+    rest = rest.slice(0, sep.index);
+  }
+  const rules: { id: string; span: Span }[] = [];
+  const idRe = /[^\s,，、]+/g;
+  let r: RegExpExecArray | null;
+  while ((r = idRe.exec(rest))) rules.push({ id: r[0], span: { start: restStart + r.index, end: restStart + r.index + r[0].length } });
+  const line = source.positionAt(span.start).line;
+  const endLine = source.positionAt(span.end).line;
+  return { kind, rules: rules.length ? rules : null, reason, span, line, endLine, removal: removalSpan(span, source, line, endLine) };
+}
+
+function removalSpan(span: Span, source: SourceText, line: number, endLine: number): Span {
+  const lineStart = source.lineStart(line);
+  const endLineStart = source.lineStart(endLine);
+  const before = source.text.slice(lineStart, span.start);
+  const after = source.lineText(endLine).slice(span.end - endLineStart);
+  if (!before.trim() && !after.trim()) {
+    const next = endLine < source.lineCount ? source.lineStart(endLine + 1) : source.text.length;
+    return { start: lineStart, end: next };
+  }
+  // Inline: take one space before the comment with it.
+  const start = span.start > lineStart && /[ \t]/.test(source.text[span.start - 1]) ? span.start - 1 : span.start;
+  return { start, end: span.end };
+}
+
+export interface ApplyDirectivesOptions {
+  directives: Directive[];
+  source: SourceText;
+  /** Every rule id that exists (not only the enabled ones): others in a directive are reported. */
+  knownRules: readonly string[];
+  /** Severity for directives that suppressed nothing; 0 = not reported. */
+  reportUnused: 0 | 1 | 2;
+  locale: Locale;
+}
+
+export interface ApplyDirectivesResult {
+  /** Messages kept, plus problems with the directives themselves (ruleId null). */
+  messages: LintMessage[];
+  suppressedMessages: SuppressedMessage[];
+}
+
+/**
+ * Drop the messages that directives disable (ESLint semantics: block directives act from their
+ * position on, in order; -line and -next-line act on one line), and report directives naming
+ * unknown rules, `-line` comments spanning lines, and — when asked — directives that suppressed
+ * nothing, with a fix that removes them.
+ */
+export function applyDirectives(messages: LintMessage[], o: ApplyDirectivesOptions): ApplyDirectivesResult {
+  const en = o.locale === 'en';
+  const problems: LintMessage[] = [];
+  const known = new Set(o.knownRules);
+  const valid: Directive[] = [];
+  for (const d of o.directives) {
+    const name = `gia-lint-${d.kind}`;
+    if ((d.kind === 'disable-line' || d.kind === 'disable-next-line') && d.endLine !== d.line) {
+      problems.push(
+        problem(o.source, d.span, 2, en ? `${name} comment should not span multiple lines` : `${name} 指令不能跨行`),
+      );
+      continue;
+    }
+    for (const r of d.rules ?? []) {
+      if (known.has(r.id)) continue;
+      const near = closest(r.id, [...known]);
+      const text = en
+        ? `Definition for rule "${r.id}" was not found (${name} directive)${near ? `; did you mean "${near}"?` : ''}`
+        : `${name} 指令中的规则 "${r.id}" 不存在${near ? `，是否想写 "${near}"？` : ''}`;
+      problems.push(problem(o.source, r.span, 2, text));
+    }
+    valid.push(d);
+  }
+
+  const used = new Map<Directive, Set<string>>();
+  const markUsed = (d: Directive, ruleId: string) => {
+    let s = used.get(d);
+    if (!s) used.set(d, (s = new Set()));
+    s.add(ruleId);
+  };
+  const applies = (d: Directive, ruleId: string | null) => d.rules === null || (ruleId !== null && d.rules.some((r) => r.id === ruleId));
+  const blocks = valid.filter((d) => d.kind === 'disable' || d.kind === 'enable');
+  const lines = valid.filter((d) => d.kind === 'disable-line' || d.kind === 'disable-next-line');
+
+  const kept: LintMessage[] = [];
+  const suppressedMessages: SuppressedMessage[] = [];
+  for (const m of messages) {
+    const offset = o.source.offsetAt({ line: m.line, column: m.column });
+    const by: Directive[] = [];
+    for (const d of lines) {
+      const target = d.kind === 'disable-line' ? d.line : d.endLine + 1;
+      if (target === m.line && applies(d, m.ruleId)) by.push(d);
+    }
+    let block: Directive | undefined;
+    for (const d of blocks) {
+      if (d.span.start > offset) break;
+      if (applies(d, m.ruleId)) block = d.kind === 'disable' ? d : undefined;
+    }
+    if (block) by.push(block);
+    if (by.length === 0) {
+      kept.push(m);
+      continue;
+    }
+    for (const d of by) markUsed(d, m.ruleId ?? '');
+    suppressedMessages.push({ ...m, suppressions: by.map((d) => ({ kind: 'directive', justification: d.reason ?? '' })) });
+  }
+
+  if (o.reportUnused > 0) {
+    const severity = o.reportUnused as 1 | 2;
+    for (const d of valid) {
+      if (d.kind === 'enable') continue;
+      const name = `gia-lint-${d.kind}`;
+      const usedIds = used.get(d);
+      if (d.rules === null) {
+        if (usedIds) continue;
+        const text = en
+          ? `Unused ${name} directive (no problems were reported)`
+          : `未使用的 ${name} 指令（没有需要屏蔽的问题）`;
+        problems.push(problem(o.source, d.span, severity, text, { range: [d.removal.start, d.removal.end], text: '' }));
+        continue;
+      }
+      const unused = d.rules.filter((r) => known.has(r.id) && !usedIds?.has(r.id)).map((r) => r.id);
+      if (unused.length === 0) continue;
+      const listed = unused.map((id) => `"${id}"`);
+      const text = en
+        ? `Unused ${name} directive (no problems were reported from ${listed.join(' or ')})`
+        : `未使用的 ${name} 指令（规则 ${listed.join('、')} 没有报告问题）`;
+      // Only a directive none of whose rules was needed is removed whole; a partly used one stays.
+      const whole = !usedIds && d.rules.every((r) => known.has(r.id));
+      problems.push(problem(o.source, d.span, severity, text, whole ? { range: [d.removal.start, d.removal.end], text: '' } : undefined));
+    }
+  }
+  return { messages: [...kept, ...problems], suppressedMessages };
+}
+
+function problem(source: SourceText, span: Span, severity: 1 | 2, message: string, fix?: Fix): LintMessage {
+  const s = source.positionAt(span.start);
+  const e = source.positionAt(span.end);
+  const m: LintMessage = { ruleId: null, severity, message, line: s.line, column: s.column, endLine: e.line, endColumn: e.column };
+  if (fix) m.fix = fix;
+  return m;
+}
