@@ -1,5 +1,5 @@
 import type { MappedText } from './mapped-text.js';
-import type { DateMention, FeeClaim, FeeFigure, PeriodStatement } from './report.js';
+import type { DateMention, FeeClaim, FeeFigure, PeriodStatement, YearLead } from './report.js';
 import { DATE_SRC, MD_SRC, YEAR_SRC, parseDatePart } from './text-utils.js';
 
 /*
@@ -152,6 +152,50 @@ export function findProcessingFeeFigures(prose: MappedText): FeeFigure[] {
     const amount = Number(m[1] ?? m[3]);
     const unit = m[2] ?? m[4];
     out.push({ kind: 'processing', yuan: unit === '万元' ? amount * 10000 : amount, text: m[0], span: prose.spanOf(at, at + m[0].length) });
+  }
+  return out;
+}
+
+/* --------------------------------------------------------------------------- issuer, years */
+
+/** How the names of issuing organs end: 人民政府, 办公室, 局, 委员会 … */
+const ORGAN_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管理委员会|管委会|委员会|办事处|局|厅|委|办|署|中心|院|部|处|所|站|队|会)$/;
+
+/**
+ * The issuing organ's name when `text` is nothing but one ("威海市人民政府外事办公室" on the 落款
+ * line, or before the year in a title), else undefined. Whitespace is dropped; a leading font-size
+ * switcher pasted from a web page ("大 中 小聊城市…") is not part of the name.
+ */
+export function organName(text: string): string | undefined {
+  const t = text.replace(/[\s\u3000\u00a0]+/g, '').replace(/^[#*>]+|\*+$/g, '').replace(/^(?:字号[:：]?)?大中小/, '');
+  if (t.length < 3 || t.length > 40) return undefined;
+  if (/[，。；：:,;！？、“”"《》\d]/.test(t)) return undefined;
+  return ORGAN_SUFFIX.test(t) ? t : undefined;
+}
+
+/**
+ * A year opening a sentence (after a sentence end, a line start, or a sub-item number such as
+ * "（一）", "1.", "一是"), followed by a comma or the subject of the sentence: the way reports
+ * narrate their year ("2021年，我办收到申请1件", "截至2018年底，…"). "Y年以来", "Y年1月…",
+ * "Y年度报告" do not match.
+ */
+const LEAD_PREFIX = '(?:[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[.、．](?!\\d)|[一二三四五六七八九十]{1,3}[、是]|其[一二三四五][，,]?)?';
+const LEAD_RE = new RegExp(`(?<=^|[\\n。；！？])${LEAD_PREFIX}(截至|截止到?)?${YEAR_SRC}年(度)?(底|末)?(?=[，,]|我|本机关|本单位|全年|共|累计)`, 'g');
+
+/** Sentences that open with a year, for checking that the text narrates the report year. */
+export function findYearLeads(prose: MappedText): YearLead[] {
+  const out: YearLead[] = [];
+  const text = prose.text;
+  for (const m of text.matchAll(LEAD_RE)) {
+    const year = parseDatePart(m[2]);
+    if (year === undefined || year < 1949 || year > 2100) continue;
+    const at = m.index!;
+    const yearAt = at + m[0].indexOf(m[2], m[1] ? m[1].length : 0);
+    // "截至2018年底" is a year-end statement; "截至2018年，" without 底/末 reads the same.
+    const form: YearLead['form'] = m[1] ? 'yearEnd' : 'narrative';
+    let end = text.slice(at).search(/[。；！？\n]/);
+    end = end === -1 ? text.length : at + end;
+    out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence: text.slice(at, end), span: prose.spanOf(at, end), form });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
 import type { Heading, Report, ReportYear, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findDates, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures } from './claims.js';
+import { findBarePeriods, findDates, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findYearLeads, organName } from './claims.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
 import { eraForYear, type Era } from '../templates/eras.js';
@@ -210,22 +210,49 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
 
   // The signing date: the last date line after the last section heading.
   let signature: Report['signature'];
+  let issuer: Report['issuer'];
   const lastHeading = headings.length ? headings[headings.length - 1].span.start : span.start;
   for (let i = blocks.length - 1; i >= 0 && blocks[i].span.start >= lastHeading; i--) {
     if (info[i].date && blocks[i].kind !== 'table') {
       const dates = findDates((blocks[i] as Exclude<Block, { kind: 'table' }>).content.foldWhitespace());
       if (dates.length) signature = dates[dates.length - 1];
+      issuer = signatureIssuer(blocks, info, i, lastHeading);
       break;
     }
   }
+  issuer ??= titleIssuer(title, blocks, info, ti);
 
   return {
     index, span, title, year, era, eraSource, headings, sections, tables, periods,
     feeClaims: findFeeClaims(prose),
     processingFeeFigures: findProcessingFeeFigures(prose),
     signature,
+    issuer,
+    yearLeads: findYearLeads(prose),
     prose,
   };
+}
+
+/** The 落款 organ: before the date on its line ("威海市外办 2019年1月16日"), or the line above it. */
+function signatureIssuer(blocks: Block[], info: BlockInfo[], dateAt: number, lastHeading: number): Report['issuer'] {
+  const dateLine = info[dateAt].folded;
+  const before = dateLine.slice(0, dateLine.search(new RegExp(DATE_SRC)));
+  const sameLine = organName(before);
+  if (sameLine) return { name: sameLine, span: blocks[dateAt].span, source: 'signature' };
+  const prev = dateAt - 1;
+  if (prev < 0 || blocks[prev].span.start < lastHeading || blocks[prev].kind === 'table') return undefined;
+  const name = organName(info[prev].folded);
+  return name ? { name, span: blocks[prev].span, source: 'signature' } : undefined;
+}
+
+/** The organ named before the year in the title, or on the line just above a title without one. */
+function titleIssuer(title: TextSpan | undefined, blocks: Block[], info: BlockInfo[], titleAt: number): Report['issuer'] {
+  if (!title || titleAt < 0) return undefined;
+  const m = TITLE_RE.exec(title.text);
+  const inTitle = m ? organName(title.text.slice(0, m.index)) : undefined;
+  if (inTitle) return { name: inTitle, span: title.span, source: 'title' };
+  const above = titleAt > 0 && blocks[titleAt - 1].kind !== 'table' ? organName(info[titleAt - 1].folded) : undefined;
+  return above ? { name: above, span: blocks[titleAt - 1].span, source: 'title' } : undefined;
 }
 
 const INTRO_YEAR_RE = new RegExp(`${YEAR_SRC}年度?(?:政府信息公开|政务信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告`);
