@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { verify, applyFixes } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
-import type { Locale, ResolvedConfig } from '../src/engine/types.js';
+import type { AgencyKind, Locale, ResolvedConfig } from '../src/engine/types.js';
 
 interface ExpectedMessage {
   line: number;
@@ -26,6 +26,8 @@ interface CaseSpec {
   description: string;
   options?: Record<string, unknown>;
   year?: number;
+  /** The top-level agencyKind setting (publication-date). */
+  agencyKind?: AgencyKind;
   locale?: Locale;
   messages: ExpectedMessage[];
   /** Whole-file text after applying all fixes. */
@@ -60,6 +62,7 @@ for (const ruleId of ruleDirs) {
         const config: ResolvedConfig = {
           locale: spec.locale ?? 'zh-CN',
           year: spec.year,
+          agencyKind: spec.agencyKind,
           rules: { [ruleId]: { severity: rule.meta.defaultSeverity === 'error' ? 2 : 1, options: spec.options ?? {} } },
         };
         const { messages } = verify(text, { filePath: file, config, rules: builtinRules });
