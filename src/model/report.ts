@@ -146,6 +146,12 @@ export interface RecognizedRow {
   rawValues: CellValue[];
 }
 
+export interface LayoutFingerprint {
+  layout: Layout;
+  label: string;
+  span: Span;
+}
+
 /** A column-header cell identified as one of the official columns (table-labels, required-tables). */
 export interface RecognizedHeader {
   /** Column key (APPLICANT_COLUMNS / the sub-table's columns); 'label' for 信息内容, 'legalPerson' for 法人或其他组织. */
@@ -183,5 +189,7 @@ export interface RecognizedTable {
   rows: Record<string, RecognizedRow>;
   /** Column-header cells found (tables 二 and 三; absent when the source lost its header rows). */
   headers?: RecognizedHeader[];
+  /** Labels found in the table that only one layout has (domain.md §2.4 era fingerprints), first occurrence each. */
+  fingerprints?: LayoutFingerprint[];
   problems: TableProblem[];
 }

@@ -1,5 +1,5 @@
 import type { Block, TableCell } from './document.js';
-import type { CellValue, RecognizedHeader, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
+import type { CellValue, LayoutFingerprint, RecognizedHeader, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
 import type { Span } from './source.js';
 import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell } from './text-utils.js';
 import type { Layout } from '../templates/eras.js';
@@ -277,7 +277,13 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
       if (it.type === 'text' && it.cells) addHeaders(headers, it.cells, APPLICATION_HEADER_SEQUENCES, undefined);
     }
   }
-  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, problems };
+  // The （六）其他处理 block tells the layouts apart: three numbered rows (2021) or one row (2019).
+  const fingerprints: LayoutFingerprint[] = [];
+  const other2021 = candidates.find((f) => f.key?.startsWith('otherHandling.') && f.match !== 'position' && f.labelSpan);
+  if (other2021) fingerprints.push({ layout: '2021', label: applicationRows('2021').find((r) => r.key === other2021.key)!.label, span: other2021.labelSpan! });
+  const other2019 = candidates.find((f) => f.key === 'otherHandling');
+  if (other2019) fingerprints.push({ layout: '2019', label: '（六）其他处理', span: other2019.item.labels[0]?.span ?? other2019.item.span });
+  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, fingerprints, problems };
 }
 
 /* ----------------------------------------------------------------------------- header cells */
@@ -461,5 +467,24 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
     }
   }
   if (!span) return undefined;
-  return { kind: 'active', layout, layoutSource: 'headers', span, rows, headers, problems };
+  return { kind: 'active', layout, layoutSource: 'headers', span, rows, headers, fingerprints: activeFingerprints(items), problems };
+}
+
+/** Era fingerprints among table cells and short label lines (PDF text has no cells), first of each. */
+function activeFingerprints(items: StreamItem[]): LayoutFingerprint[] {
+  const out: LayoutFingerprint[] = [];
+  const words = (['2019', '2021'] as const).flatMap((layout) => LAYOUT_FINGERPRINTS[layout].map((label) => ({ layout, label, n: normalizeLabel(label) })));
+  const see = (text: string, span: Span, whole: boolean) => {
+    const t = normalizeLabel(text);
+    for (const w of words) {
+      if (out.some((f) => f.label === w.label)) continue;
+      if (whole ? t.startsWith(w.n) : t.includes(w.n)) out.push({ layout: w.layout, label: w.label, span });
+    }
+  };
+  for (const it of items) {
+    if (it.type === 'row') for (const c of it.labels) see(c.text, c.span, true);
+    else if (it.cells) for (const c of it.cells) see(c.text, c.span, true);
+    else if (it.text && !it.header) see(it.text, it.span, false);
+  }
+  return out;
 }
