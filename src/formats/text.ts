@@ -109,6 +109,9 @@ function spacedRow(raw: string, start: number): { syntax: TableSyntax; row: Tabl
     if (!label || label.length > 20 || /[，。；：、,;:！？]/.test(label)) return undefined;
   } else if (label && /[。；！？]$/.test(label)) return undefined;
   if (/[年月日号]$/.test(label) && k <= 2) return undefined; // dates and addresses such as "2024 年 1"
+  // A wrapped date ("自 2024 年 1 月 1 日起至 2024" / "年 12 月 31 日止"): the rows with one or two
+  // values (table 二) have labels without dates or numbers besides their numbering.
+  if (k <= 2 && /\d|[年月日]/.test(label.replace(/^\d{1,2}[.、．]/, ''))) return undefined;
   const cells: TableCell[] = [];
   if (labelTokens.length) {
     const s = labelTokens[0].s;

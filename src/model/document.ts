@@ -5,7 +5,8 @@ import type { SourceText, Span } from './source.js';
  * The format-independent view of one input file: what a format processor (Markdown, text, HTML …)
  * produces, and all the recognizer ever reads. Every node carries spans into the ORIGINAL text.
  */
-export type InputFormat = 'markdown' | 'text' | 'html';
+/** 'docx': the source is a plain-text view with one line per Word paragraph (src/formats/docx.ts). */
+export type InputFormat = 'markdown' | 'text' | 'html' | 'docx';
 
 export interface Document {
   format: InputFormat;

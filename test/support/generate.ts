@@ -26,7 +26,16 @@ import {
   type RowTemplate,
 } from '../../src/templates/tables.js';
 
-export type GenFormat = 'md' | 'txt-tsv' | 'txt-pipe';
+/**
+ * Text formats. 'html' is a CMS page (site chrome, breadcrumbs, a metadata table, related links
+ * around the article body); 'txt-pdf' is text as extracted from a PDF (seed 001: wrapped short
+ * lines, space-separated table rows, wrapped and split labels, vertical header text, lost header
+ * rows). A .docx is bytes: see generateDocx.
+ */
+export type GenFormat = 'md' | 'txt-tsv' | 'txt-pipe' | 'html' | 'txt-pdf';
+
+/** Every format a report can be rendered in, .docx included. */
+export type AnyGenFormat = GenFormat | 'docx';
 
 export type NumberTable = Record<string, Record<string, number>>;
 
@@ -56,6 +65,16 @@ export interface GenOptions {
   processingFees?: ProcessingFees;
   /** 落款 date as written. Default: a January date of year+1. */
   signDate?: string;
+  /**
+   * Injected defects, for tests. `edits` rewrite the words of the title, headings and paragraphs
+   * (every format alike); `tamper` writes numbers into table cells AFTER the relations were solved,
+   * so the tables show them while generateModel still returns the correct numbers.
+   */
+  edits?: [from: string | RegExp, to: string][];
+  tamper?: {
+    applications?: Partial<Record<string, Partial<Record<string, number>>>>;
+    review?: Partial<Record<string, number>>;
+  };
 }
 
 export interface GenModel {
@@ -456,7 +475,10 @@ function renderPipe(g: Grid): string {
     .join('\n');
 }
 
-function render(blocks: Block[], format: GenFormat): string {
+function render(blocks: Block[], format: GenFormat, seed = 1): string {
+  // Layout variants get their own PRNG: the report's content must not depend on the format.
+  if (format === 'html') return renderHtmlPage(blocks, new Rng(seed * 31 + 17));
+  if (format === 'txt-pdf') return renderPdfText(blocks, new Rng(seed * 37 + 5));
   if (format === 'md') {
     return (
       blocks
@@ -814,11 +836,30 @@ function build(o: GenOptions): { blocks: Block[]; model: GenModel } {
     blocks.push(...legacyBlocks(parts));
   }
   blocks.push({ t: 'p', text: agency }, { t: 'p', text: signDate });
+  for (const [from, to] of o.edits ?? []) {
+    for (const b of blocks) {
+      if (b.t === 'table') continue;
+      b.text = b.text.replace(from, to);
+      if (b.t === 'title') b.mdText = b.mdText.replace(from, to);
+    }
+  }
+  if (o.tamper && layout) tamperTables(blocks, layout, o.tamper);
   return { blocks, model };
 }
 
 export function generateReport(o: GenOptions): string {
-  return render(build(o).blocks, o.format);
+  return render(build(o).blocks, o.format, o.seed ?? 1);
+}
+
+/** The same report as a real .docx (paragraphs and Word tables with merged cells). */
+export async function generateDocx(o: Omit<GenOptions, 'format'>): Promise<Buffer> {
+  return renderDocx(build({ ...o, format: 'md' }).blocks);
+}
+
+/** Bytes of the report in any format (text formats as UTF-8). */
+export async function generateBytes(o: Omit<GenOptions, 'format'> & { format: AnyGenFormat }): Promise<Buffer> {
+  if (o.format === 'docx') return generateDocx(o);
+  return Buffer.from(generateReport({ ...o, format: o.format }), 'utf8');
 }
 
 export function generateModel(o: GenOptions): GenModel {
@@ -828,5 +869,284 @@ export function generateModel(o: GenOptions): GenModel {
 /** Both at once (one build). */
 export function generate(o: GenOptions): { text: string; model: GenModel } {
   const { blocks, model } = build(o);
-  return { text: render(blocks, o.format), model };
+  return { text: render(blocks, o.format, o.seed ?? 1), model };
+}
+
+function tamperTables(blocks: Block[], layout: Layout, tamper: NonNullable<GenOptions['tamper']>): void {
+  for (const b of blocks) {
+    if (b.t !== 'table') continue;
+    if (b.grid.kind === 'applications') {
+      for (const [rowKey, cols] of Object.entries(tamper.applications ?? {})) {
+        const label = applicationRows(layout).find((r) => r.key === rowKey)?.label;
+        const row = b.grid.rows.find((r) => r.length >= 8 && r[r.length - 8].text === label);
+        if (!row) throw new Error(`generate: cannot tamper with applications row '${rowKey}'`);
+        for (const [col, v] of Object.entries(cols ?? {})) row[row.length - 7 + ALL_COLUMNS.indexOf(col)].text = String(v);
+      }
+    }
+    if (b.grid.kind === 'review') {
+      const row = b.grid.rows[b.grid.rows.length - 1];
+      for (const [col, v] of Object.entries(tamper.review ?? {})) row[REVIEW_COLUMNS.findIndex((x) => x.key === col)].text = String(v);
+    }
+  }
+}
+
+/* ------------------------------------------------------------------------------ html page */
+
+function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Quotes as a CMS editor writes them: named entities. */
+function escRich(s: string, rng: Rng): string {
+  const e = esc(s);
+  return rng.chance(0.5) ? e.replace(/“/g, '&ldquo;').replace(/”/g, '&rdquo;') : e;
+}
+
+function renderHtmlGrid(g: Grid, rng: Rng): string {
+  const attr = (x: Cell) => `${x.rowspan ? ` rowspan="${x.rowspan}"` : ''}${x.colspan ? ` colspan="${x.colspan}"` : ''}`;
+  const cellText = (t: string) => {
+    if (t === '') return rng.chance(0.5) ? '&nbsp;' : '';
+    const inner = esc(t);
+    // Word-exported CMS tables wrap cell text in <p> and <span>.
+    return rng.chance(0.3) ? `<p align="center"><span style="font-size:14px">${inner}</span></p>` : inner;
+  };
+  const rows = g.rows.map((r) => `  <tr>${r.map((x) => `<td${attr(x)} valign="middle">${cellText(x.text)}</td>`).join('')}</tr>`);
+  return [`<table border="1" cellspacing="0" cellpadding="0" width="100%">`, '<tbody>', ...rows, '</tbody>', '</table>'].join('\n');
+}
+
+/** The article body: paragraphs as a CMS editor (or a Word paste) produces them. */
+function renderHtmlBody(blocks: Block[], rng: Rng): string {
+  const useH = rng.chance(0.5);
+  const indent = rng.chance(0.5) ? '&nbsp;&nbsp;&nbsp;&nbsp;' : '';
+  const brJoin = rng.chance(0.3);
+  const out: string[] = [];
+  let run: string[] = [];
+  const flushRun = () => {
+    if (run.length) out.push(`<p style="text-indent:2em">${run.join('<br />\n')}</p>`);
+    run = [];
+  };
+  for (const b of blocks) {
+    switch (b.t) {
+      case 'title':
+        flushRun();
+        out.push(`<h1 class="title" style="text-align:center">${esc(b.text)}</h1>`);
+        break;
+      case 'h1':
+        flushRun();
+        out.push(useH ? `<h3>${esc(b.text)}</h3>` : `<p style="text-indent:2em"><strong>${esc(b.text)}</strong></p>`);
+        break;
+      case 'h2':
+        flushRun();
+        out.push(useH ? `<h4>${esc(b.text)}</h4>` : `<p style="text-indent:2em"><b>${esc(b.text)}</b></p>`);
+        break;
+      case 'p':
+        // Some editors put several paragraphs in one <p>, separated by <br>.
+        if (brJoin) run.push(`${indent}${escRich(b.text, rng)}`);
+        else out.push(`<p style="text-indent:2em">${indent}${escRich(b.text, rng)}</p>`);
+        break;
+      case 'table':
+        flushRun();
+        out.push(`<div align="center">\n${renderHtmlGrid(b.grid, rng)}\n</div>`);
+        break;
+    }
+  }
+  flushRun();
+  return out.join('\n');
+}
+
+function renderHtmlPage(blocks: Block[], rng: Rng): string {
+  const title = blocks.find((b) => b.t === 'title')?.text ?? '';
+  const body = renderHtmlBody(blocks, rng);
+  // Half of the pages are an article fragment as a CMS stores it; the rest a whole saved page.
+  if (rng.chance(0.3)) return `<div class="TRS_Editor">\n${body}\n</div>\n`;
+  const agency = /^(.+?)\d{4}年/.exec(title)?.[1] ?? '临江市人民政府';
+  const year = Number(/(\d{4})年/.exec(title)?.[1] ?? 2024);
+  const layoutTable = rng.chance(0.3);
+  const article = [
+    `<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/xxgk/">政府信息公开</a> &gt; <a href="/xxgk/ndbg/">政府信息公开年报</a></div>`,
+    `<table class="xxgk-meta"><tr><td>索引号：</td><td>11371000MB2853221X/${year + 1}-00012</td><td>发布机构：</td><td>${esc(agency)}</td></tr>`,
+    `<tr><td>发布日期：</td><td>${year + 1}-01-20</td><td>主题分类：</td><td>政府信息公开年报</td></tr></table>`,
+    `<div class="fontsize">字号：<a href="javascript:void(0)">大</a> <a href="javascript:void(0)">中</a> <a href="javascript:void(0)">小</a></div>`,
+    `<div id="zoom" class="article-content">`,
+    body,
+    `</div>`,
+    `<div class="tools"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>`,
+    `<div class="qrcode"><img src="/images/qr.png" alt="" /><p>扫码使用手机浏览本页内容</p></div>`,
+    `<div class="related"><div class="related-title">相关链接</div><ul>`,
+    ...[1, 2].map((k) => `<li><a href="/xxgk/ndbg/${year - k}.html">${esc(agency)}${year - k}年政府信息公开工作年度报告</a></li>`),
+    `</ul></div>`,
+  ].join('\n');
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="zh-CN">',
+    '<head>',
+    '<meta charset="utf-8" />',
+    `<title>${esc(title)}_${esc(agency)}</title>`,
+    '<style>p { line-height: 2em; } .title { font-size: 22px; }</style>',
+    `<script type="text/javascript">var pageTitle = "<p>一、总体情况</p>"; if (1 < 2) { document.title = pageTitle; }</script>`,
+    '</head>',
+    '<body>',
+    `<div class="header"><div class="logo"><a href="/"><img src="/images/logo.png" alt="临江市人民政府" /></a></div>`,
+    `<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zwfw/">政务服务</a></li></ul></div></div>`,
+    `<div style="display:none">2008年政府信息公开工作年度报告 统计期限自2008年1月1日起</div>`,
+    layoutTable ? `<table class="layout" width="1000" align="center"><tr><td class="left">\n${article}\n</td></tr></table>` : `<div class="main">\n${article}\n</div>`,
+    `<div class="footer"><p>主办单位：临江市人民政府办公室　承办单位：临江市大数据中心</p><p>网站标识码：3710000001　鲁ICP备05000000号</p><p>联系电话：0631-5200000</p></div>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
+
+/* --------------------------------------------------------------------- pdf-extracted text */
+
+/** Spaces around runs of ASCII digits, as PDF text extraction leaves them ("2024 年 1 月"). */
+function pdfSpacing(s: string): string {
+  return s.replace(/(?<=[^\x00-\x7f])(?=[0-9A-Za-z])|(?<=[0-9A-Za-z])(?=[^\x00-\x7f])/g, ' ');
+}
+
+/** Break text into lines of `width` characters, never inside an ASCII word or number, and never
+ *  before closing punctuation (the typesetter's rule that seed 001 shows: lines end in "，"). */
+function wrap(s: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const tok of s.match(/[0-9A-Za-z.:/%-]+|\s+|[^]/g) ?? []) {
+    if (line.length + tok.length > width && line.trim() && !/^[，。、；：！？）》」”]/.test(tok)) {
+      lines.push(line.trimEnd());
+      line = tok.trimStart();
+    } else line += tok;
+  }
+  if (line.trim()) lines.push(line.trimEnd());
+  return lines;
+}
+
+function renderPdfTable(g: Grid, rng: Rng, width: number): string[] {
+  const out: string[] = [];
+  // The label column is about 13 characters wide; a label cell spanning columns is wider.
+  const base = rng.int(12, 14);
+  /** A data row: its label (maybe wrapped, maybe split around the numbers), then its values. */
+  const dataRow = (label: string, values: string[], span = 1) => {
+    const nums = values.join(' ');
+    const labelWidth = span >= 3 ? 40 : span === 2 ? base + 8 : base;
+    if (label.length <= labelWidth) {
+      out.push(label ? `${label} ${nums}` : nums);
+      return;
+    }
+    const pieces = wrap(label, labelWidth);
+    if (rng.chance(0.5)) {
+      // "5.要求行政机关确认或重新 0 0 0 0 0 0 0" / "出具已获取信息"
+      out.push(`${pieces[0]} ${nums}`, ...pieces.slice(1));
+    } else {
+      // Label lines first, numbers on their own line.
+      out.push(...pieces, nums);
+    }
+  };
+  if (g.kind === 'active') {
+    for (const r of g.rows) {
+      const texts = r.map((x) => x.text);
+      if (texts.length === 1) out.push(texts[0]);
+      else if (texts.every((t) => !/^[-+]?\d+(\.\d+)?$/.test(t) || t === '')) out.push(texts.join(' '));
+      else dataRow(texts[0], texts.slice(1));
+    }
+    return out;
+  }
+  if (g.kind === 'applications') {
+    const [head, ...rest] = g.rows;
+    out.push(...wrap(head[0].text, width));
+    const lost = rng.int(0, 2);
+    if (lost === 0) out.push('申请人情况', ' 他'); // seed 001: the header rows are lost but for fragments
+    else if (lost === 1) out.push('申请人情况', '自然人 法人或其他组织 总计', '商业 企业 科研 机构 社会公益 组织 法律服务 机构 其他');
+    // lost === 2: no header at all
+    for (const r of rest.slice(2)) {
+      const cells = [...r];
+      const values = cells.splice(cells.length - 7, 7).map((x) => x.text);
+      for (const lead of cells.slice(0, -1)) {
+        // Group labels: the vertical block label one character per line, the others on their own line.
+        if (lead.rowspan && lead.rowspan > 10) out.push(...[...lead.text].filter((ch) => ch.trim()));
+        else out.push(lead.text);
+      }
+      const label = cells[cells.length - 1];
+      dataRow(label.text, values, label.colspan ?? 1);
+    }
+    return out;
+  }
+  // review: header words, often as vertical text, then one row of 15 numbers
+  out.push('行政复议 行政诉讼');
+  if (rng.chance(0.5)) for (const w of ['结', '果', '维', '持']) out.push(w);
+  else out.push('结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉');
+  out.push(g.rows[g.rows.length - 1].map((x) => x.text).join(' '));
+  return out;
+}
+
+function renderPdfText(blocks: Block[], rng: Rng): string {
+  const width = rng.int(20, 28);
+  const blankBetween = rng.chance(0.5);
+  const spaced = rng.chance(0.7);
+  const lines: string[] = [''];
+  const prose = (t: string) => {
+    for (const l of wrap(spaced ? pdfSpacing(t) : t, width)) {
+      lines.push(l);
+      if (blankBetween) lines.push('');
+    }
+  };
+  for (const b of blocks) {
+    switch (b.t) {
+      case 'title': {
+        const m = /^(.+?)(\d{4}年.*)$/.exec(b.text);
+        if (m) lines.push(m[1], m[2], '');
+        else lines.push(b.text, '');
+        break;
+      }
+      case 'h1':
+      case 'h2':
+        lines.push(b.text, '');
+        break;
+      case 'p':
+        prose(b.text);
+        if (!blankBetween) lines.push('');
+        break;
+      case 'table':
+        lines.push(...renderPdfTable(b.grid, rng, width), '');
+        break;
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/* ----------------------------------------------------------------------------------- docx */
+
+async function renderDocx(blocks: Block[]): Promise<Buffer> {
+  const d = await import('docx');
+  const children: (InstanceType<typeof d.Paragraph> | InstanceType<typeof d.Table>)[] = [];
+  const para = (text: string, opts: { bold?: boolean; heading?: (typeof d.HeadingLevel)[keyof typeof d.HeadingLevel] } = {}) =>
+    new d.Paragraph({ heading: opts.heading, children: [new d.TextRun({ text, bold: opts.bold })] });
+  for (const b of blocks) {
+    switch (b.t) {
+      case 'title':
+        children.push(para(b.text, { heading: d.HeadingLevel.TITLE }));
+        break;
+      case 'h1':
+        children.push(para(b.text, { heading: d.HeadingLevel.HEADING_2 }));
+        break;
+      case 'h2':
+        children.push(para(b.text, { bold: true }));
+        break;
+      case 'p':
+        children.push(para(b.text));
+        break;
+      case 'table':
+        children.push(
+          new d.Table({
+            rows: b.grid.rows.map(
+              (r) =>
+                new d.TableRow({
+                  children: r.map((x) => new d.TableCell({ children: [para(x.text)], rowSpan: x.rowspan, columnSpan: x.colspan })),
+                }),
+            ),
+          }),
+        );
+        children.push(para(''));
+        break;
+    }
+  }
+  return d.Packer.toBuffer(new d.Document({ sections: [{ children }] }));
 }

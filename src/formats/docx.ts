@@ -1,0 +1,127 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import type { Document } from '../model/document.js';
+import { MappedText } from '../model/mapped-text.js';
+import { SourceText, type Span } from '../model/source.js';
+import { domToBlocks, type DomLocator } from './html.js';
+
+/**
+ * .docx (Word) → Document. mammoth converts the file to HTML, which is read by the same DOM walker
+ * as HTML pages. A .docx has no lines, so the Document's source is a plain-text VIEW of the file
+ * with one line per Word paragraph, in reading order: every body paragraph (empty ones included),
+ * every paragraph inside a table cell (an empty cell counts as one), every list item. A position
+ * therefore reads "line = paragraph number, column = 1 + offset in that paragraph's text (UTF-16
+ * code units)"; a soft line break (Shift+Enter) stays inside its paragraph as one character.
+ *
+ * The conversion is asynchronous (mammoth unzips), so the API converts the bytes first and hands
+ * the ready Document to the pure engine (`verify(view, { document })`).
+ */
+
+export const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+export type DocxResult = { ok: true; document: Document } | { ok: false; detail: string };
+
+/** Is this a zip container (a .docx) by its first bytes? */
+export function looksLikeZip(buf: Buffer): boolean {
+  return buf.length >= 4 && buf.subarray(0, 4).equals(ZIP_MAGIC);
+}
+
+export async function parseDocx(buf: Buffer): Promise<DocxResult> {
+  if (!looksLikeZip(buf)) return { ok: false, detail: 'not a zip container' };
+  // Imported lazily: mammoth (and its zip and XML libraries) cost startup time for every run.
+  const { default: mammoth } = await import('mammoth');
+  let html: string;
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer: buf },
+      {
+        // Paragraph numbers are positions: keep empty paragraphs so the count matches Word's.
+        ignoreEmptyParagraphs: false,
+        // Images are not report text; do not inline them as base64.
+        convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })),
+        externalFileAccess: false,
+      },
+    );
+    html = result.value;
+  } catch (e) {
+    return { ok: false, detail: firstLine(e) };
+  }
+  return { ok: true, document: docxHtmlToDocument(html) };
+}
+
+/** mammoth's HTML → the paragraph view and its Document (exported for tests). */
+export function docxHtmlToDocument(html: string): Document {
+  const $ = cheerio.load(html, null, false);
+  const roots = $.root()[0].children;
+  const { view, textAt, spans } = renderView(roots);
+  const locator: DomLocator = {
+    text(node) {
+      const at = textAt.get(node);
+      return at === undefined ? MappedText.empty(0) : MappedText.verbatim(view, at, at + node.data.length);
+    },
+    span: (el) => spans.get(el),
+    content: (el) => spans.get(el),
+  };
+  return { format: 'docx', source: new SourceText(view), blocks: domToBlocks(roots, locator) };
+}
+
+const PARAGRAPH = /^(p|h[1-6]|li)$/;
+
+function isElement(n: AnyNode): n is Element {
+  return n.type === 'tag';
+}
+
+/** Does a table cell hold its own paragraphs (else the cell itself is one paragraph)? */
+function hasParagraphs(td: Element): boolean {
+  return td.children.some((c) => isElement(c) && (PARAGRAPH.test(c.name) || c.name === 'ol' || c.name === 'ul' || c.name === 'table'));
+}
+
+/** One line per paragraph; records where each text node and element landed. Iterative (no recursion). */
+function renderView(roots: AnyNode[]): { view: string; textAt: Map<AnyNode, number>; spans: Map<Element, Span> } {
+  let out = '';
+  let lineOpen = false;
+  const textAt = new Map<AnyNode, number>();
+  const spans = new Map<Element, Span>();
+  const starts = new Map<Element, number>();
+  const isPara = (el: Element) => PARAGRAPH.test(el.name) || ((el.name === 'td' || el.name === 'th') && !hasParagraphs(el));
+  const closeLine = () => {
+    out += '\n';
+    lineOpen = false;
+  };
+
+  type Frame = { node: AnyNode; exit: boolean };
+  const stack: Frame[] = [...roots].reverse().map((node) => ({ node, exit: false }));
+  while (stack.length) {
+    const { node, exit } = stack.pop()!;
+    if (node.type === 'text') {
+      lineOpen = true;
+      textAt.set(node, out.length);
+      // Paragraph text has no line breaks of its own; keep one line per paragraph.
+      out += (node as unknown as { data: string }).data.replace(/[\r\n]/g, ' ');
+      continue;
+    }
+    if (!isElement(node)) continue;
+    if (exit) {
+      spans.set(node, { start: starts.get(node)!, end: out.length });
+      if (isPara(node) && lineOpen) closeLine();
+      continue;
+    }
+    if (node.name === 'br') {
+      lineOpen = true;
+      out += ' ';
+      continue;
+    }
+    if (isPara(node)) {
+      if (lineOpen) closeLine();
+      lineOpen = true;
+    }
+    starts.set(node, out.length);
+    stack.push({ node, exit: true });
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], exit: false });
+  }
+  return { view: out, textAt, spans };
+}
+
+function firstLine(e: unknown): string {
+  return (e instanceof Error ? e.message : String(e)).split('\n')[0];
+}
