@@ -12,7 +12,8 @@ function toEslintResult(r: LintResult) {
   return {
     filePath: r.filePath,
     messages: r.messages.map(toEslintMessage),
-    suppressedMessages: [],
+    // Messages silenced by inline directives, each with its `suppressions` (ESLint's shape).
+    suppressedMessages: (r.suppressedMessages ?? []).map((m) => ({ ...toEslintMessage(m), suppressions: m.suppressions })),
     errorCount: r.errorCount,
     fatalErrorCount: r.fatalErrorCount,
     warningCount: r.warningCount,

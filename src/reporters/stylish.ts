@@ -16,10 +16,14 @@ export const stylish: Reporter = (results, ctx) => {
   let out = '\n';
   let errors = 0;
   let warnings = 0;
+  let fixableErrors = 0;
+  let fixableWarnings = 0;
 
   for (const result of results) {
     errors += result.errorCount;
     warnings += result.warningCount;
+    fixableErrors += result.fixableErrorCount;
+    fixableWarnings += result.fixableWarningCount;
     if (result.messages.length === 0) continue;
 
     const rows = result.messages.map((m) => ({
@@ -57,6 +61,7 @@ export const stylish: Reporter = (results, ctx) => {
   if (total === 0) return '';
   const summary = errors > 0 ? c.red.bold : c.yellow.bold;
   out += summary(`✖ ${t.summary(total, errors, warnings)}\n`);
+  if (fixableErrors + fixableWarnings > 0) out += summary(`  ${t.fixable(fixableErrors, fixableWarnings)}\n`);
   return out;
 };
 
@@ -79,11 +84,13 @@ function texts(locale: Locale) {
       warning: 'warning',
       summary: (total: number, e: number, w: number) =>
         `${plural(total, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')})`,
+      fixable: (e: number, w: number) => `${plural(e, 'error')} and ${plural(w, 'warning')} potentially fixable with the \`--fix\` option.`,
     };
   }
   return {
     error: '错误',
     warning: '警告',
     summary: (total: number, e: number, w: number) => `${total} 个问题（${e} 个错误，${w} 个警告）`,
+    fixable: (e: number, w: number) => `其中 ${e} 个错误和 ${w} 个警告可使用 --fix 选项自动修复。`,
   };
 }

@@ -55,6 +55,7 @@ describe('stylish', () => {
         '  1:1  错误  文件为空，没有可检查的内容',
         '',
         '✖ 3 个问题（2 个错误，1 个警告）',
+        '  其中 1 个错误和 0 个警告可使用 --fix 选项自动修复。',
         '',
       ].join('\n'),
     );
@@ -64,15 +65,17 @@ describe('stylish', () => {
     const en = (results: LintResult[]) => formatResults('stylish', results, { cwd, locale: 'en', color: false });
     expect(en(fixture)).toContain('\n  12:3   error    合计不符：应为 12，实际 10  table-sum\n');
     expect(en(fixture)).toContain('\n   3:10  warning  Missing period              statistics-period\n');
-    expect(en(fixture)).toMatch(/✖ 3 problems \(2 errors, 1 warning\)\n$/);
+    expect(en(fixture)).toContain('✖ 3 problems (2 errors, 1 warning)\n  1 error and 0 warnings potentially fixable with the `--fix` option.\n');
     expect(en([result('a.md', [fatal])])).toMatch(/✖ 1 problem \(1 error, 0 warnings\)\n$/);
     expect(en([result('a.md', [period, { ...period, line: 4 }])])).toMatch(/✖ 2 problems \(0 errors, 2 warnings\)\n$/);
   });
 
-  test('no "fixable" line: the CLI cannot apply fixes yet, so it does not advertise them', () => {
-    const out = formatResults('stylish', fixture, { cwd, locale: 'zh-CN', color: false });
-    expect(out).toMatch(/✖ 3 个问题（2 个错误，1 个警告）\n$/);
+  test('no "fixable" line when nothing is fixable (ESLint wording otherwise)', () => {
+    const out = formatResults('stylish', [result('a.md', [period])], { cwd, locale: 'zh-CN', color: false });
+    expect(out).toMatch(/✖ 1 个问题（0 个错误，1 个警告）\n$/);
     expect(out).not.toContain('修复');
+    const warn = formatResults('stylish', [result('a.md', [{ ...period, fix: { range: [0, 1], text: 'x' } }])], { cwd, locale: 'en', color: false });
+    expect(warn).toMatch(/✖ 1 problem \(0 errors, 1 warning\)\n {2}0 errors and 1 warning potentially fixable with the `--fix` option\.\n$/);
   });
 
   test('nothing at all when there are no problems', () => {
