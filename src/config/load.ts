@@ -158,6 +158,18 @@ function mergeLayers(layers: (ValidatedSettings & { root?: boolean; overrides?: 
 const matchers = new WeakMap<ValidatedOverride, (rel: string) => boolean>();
 
 /**
+ * One test for a pattern list. picomatch's `basename` option applies to every pattern it is given,
+ * so patterns without a slash (matched against the file name) are compiled apart from the others.
+ */
+function matcher(patterns: string[]): (rel: string) => boolean {
+  const names = patterns.filter((p) => !p.includes('/'));
+  const paths = patterns.filter((p) => p.includes('/'));
+  const byName = names.length ? picomatch(names, { dot: true, basename: true }) : () => false;
+  const byPath = paths.length ? picomatch(paths, { dot: true }) : () => false;
+  return (rel) => byName(rel) || byPath(rel);
+}
+
+/**
  * Whether an override applies to `filePath`, matched relative to `baseDir` with picomatch as
  * ESLint's eslintrc does (minimatch's matchBase: `*.md` matches at any depth; dot files too).
  * A file outside `baseDir`, or text without a path, matches no override.
@@ -168,9 +180,8 @@ function overrideApplies(o: ValidatedOverride, baseDir: string, filePath: string
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
   let test = matchers.get(o);
   if (!test) {
-    const opts = { dot: true, basename: true };
-    const included = picomatch(o.files, opts);
-    const excluded = o.excludedFiles.length ? picomatch(o.excludedFiles, opts) : () => false;
+    const included = matcher(o.files);
+    const excluded = matcher(o.excludedFiles);
     matchers.set(o, (test = (p: string) => included(p) && !excluded(p)));
   }
   return test(rel.split(path.sep).join('/'));

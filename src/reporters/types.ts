@@ -1,4 +1,4 @@
-import type { LintResult, Locale } from '../engine/types.js';
+import type { LintResult, Locale, RuleMeta } from '../engine/types.js';
 
 export interface ReporterContext {
   /** File paths are shown relative to this directory (stylish). */
@@ -6,6 +6,13 @@ export interface ReporterContext {
   locale: Locale;
   /** Whether ANSI colours may be used. The caller decides (TTY, NO_COLOR, FORCE_COLOR, --output-file). */
   color: boolean;
+  /**
+   * Metadata of the rules that may appear in the results (descriptions, docs links, legal basis),
+   * for the formats that describe rules (sarif, html). formatResults fills in the built-in rules.
+   */
+  rules?: ReadonlyMap<string, { meta: RuleMeta }>;
+  /** gia-lint's version, named by formats that record the tool (sarif). formatResults fills it in. */
+  version?: string;
 }
 
 /** A reporter is a pure function of the results; it never writes anything itself. */

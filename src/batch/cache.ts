@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { LintResult } from '../engine/types.js';
+
+export const DEFAULT_CACHE_FILE = '.gianlintcache';
+
+/** One file's cached result and what it was computed from. */
+export interface CacheEntry {
+  /** sha256 of the file's bytes. */
+  content: string;
+  /** sha256 of the resolved config and the options that change results (see configKey). */
+  config: string;
+  result: LintResult;
+}
+
+interface CacheFile {
+  gianLintCache: 1;
+  /** Version + build fingerprint: a cache written by other code is discarded whole. */
+  build: string;
+  entries: Record<string, CacheEntry>;
+}
+
+export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+
+/**
+ * Where `--cache-location` points: a directory (existing, or written with a trailing slash) gets
+ * the default file name inside it, as with ESLint's --cache-location.
+ */
+export async function cacheFilePath(cwd: string, location: string | undefined): Promise<string> {
+  if (location === undefined) return path.join(cwd, DEFAULT_CACHE_FILE);
+  const abs = path.resolve(cwd, location);
+  if (/[\\/]$/.test(location) || (await stat(abs).catch(() => undefined))?.isDirectory()) return path.join(abs, DEFAULT_CACHE_FILE);
+  return abs;
+}
+
+/**
+ * The lint cache: results keyed by file path, valid while the file's content hash, its resolved
+ * config's hash and the build are unchanged. A missing, unreadable or foreign cache file is an
+ * empty cache, never an error: the run just lints everything again.
+ */
+export class LintCache {
+  private constructor(
+    readonly file: string,
+    private readonly build: string,
+    private readonly entries: Map<string, CacheEntry>,
+  ) {}
+
+  static async load(file: string, build: string): Promise<LintCache> {
+    const entries = new Map<string, CacheEntry>();
+    try {
+      const data = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
+      if (data && data.gianLintCache === 1 && data.build === build && data.entries && typeof data.entries === 'object') {
+        for (const [k, v] of Object.entries(data.entries)) {
+          if (v && typeof v.content === 'string' && typeof v.config === 'string' && v.result && Array.isArray(v.result.messages)) entries.set(k, v);
+        }
+      }
+    } catch {
+      // absent or corrupt: start empty
+    }
+    return new LintCache(file, build, entries);
+  }
+
+  get(file: string): CacheEntry | undefined {
+    return this.entries.get(file);
+  }
+
+  set(file: string, entry: CacheEntry): void {
+    this.entries.set(file, entry);
+  }
+
+  /** Written through a temp file and a rename, so an interrupted run never leaves half a cache. */
+  async save(): Promise<void> {
+    const data: CacheFile = { gianLintCache: 1, build: this.build, entries: Object.fromEntries(this.entries) };
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await mkdir(path.dirname(this.file), { recursive: true });
+    try {
+      await writeFile(tmp, JSON.stringify(data));
+      await rename(tmp, this.file);
+    } catch (e) {
+      await unlink(tmp).catch(() => undefined);
+      throw e;
+    }
+  }
+}

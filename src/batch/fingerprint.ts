@@ -1,0 +1,31 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { packageVersion } from '../reporters/index.js';
+
+let cached: string | undefined;
+
+/**
+ * What the cache must be invalidated by besides content and config: the version, and the compiled
+ * code itself (size and mtime of every module of this build), so that a rebuilt checkout with an
+ * unchanged version number never serves results of the old rules.
+ */
+export function buildFingerprint(): string {
+  if (cached) return cached;
+  const root = path.dirname(path.dirname(fileURLToPath(import.meta.url))); // dist/ (or src/ in tests)
+  const h = createHash('sha256').update(packageVersion());
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else if (/\.(js|ts|json)$/.test(e.name) && !e.name.endsWith('.map')) {
+        const st = statSync(full);
+        h.update(`${path.relative(root, full)}\0${st.size}\0${st.mtimeMs}\n`);
+      }
+    }
+  };
+  walk(root);
+  cached = h.digest('hex');
+  return cached;
+}

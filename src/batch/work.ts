@@ -1,0 +1,42 @@
+import { readFile, stat } from 'node:fs/promises';
+import { lintFile, type LintOptions } from '../api.js';
+import type { ConfigResolver } from '../config/load.js';
+import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
+import type { LintResult } from '../engine/types.js';
+import { sha256 } from './cache.js';
+
+/** One file to lint, with what the cache holds for it (only hashes travel to a worker). */
+export interface Task {
+  index: number;
+  file: string;
+  cached?: { content: string; config: string };
+}
+
+export type Outcome =
+  | { index: number; hit: true; content: string; config: string }
+  | { index: number; hit?: false; result: LintResult; content?: string; config?: string };
+
+/**
+ * The unit of work, the same in the main thread (serial runs) and in a worker: resolve the file's
+ * config, hash content and config when caching, and lint unless the cache entry still holds.
+ */
+export async function runTask(task: Task, resolver: ConfigResolver, options: LintOptions, useCache: boolean): Promise<Outcome> {
+  const config = await resolver.forFile(task.file);
+  if (!useCache) return { index: task.index, result: await lintFile(task.file, config, options) };
+
+  // Last year's report (config `previous`) is input too: its content joins the key, not just its path.
+  const previous = config.previous ? await readFile(config.previous).then(sha256, () => null) : null;
+  const configHash = sha256(JSON.stringify([config, previous, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES]));
+  let content: string | undefined;
+  try {
+    // Too large files are not read for hashing; lintFile reports them without reading them either.
+    if ((await stat(task.file)).size <= (options.maxBytes ?? DEFAULT_MAX_BYTES)) content = sha256(await readFile(task.file));
+  } catch {
+    // unreadable: lintFile phrases the problem, and the result is not cached
+  }
+  if (content !== undefined && task.cached?.content === content && task.cached.config === configHash) {
+    return { index: task.index, hit: true, content, config: configHash };
+  }
+  const result = await lintFile(task.file, config, options);
+  return { index: task.index, result, content, config: configHash };
+}

@@ -1,0 +1,326 @@
+import type { LintMessage, LintResult, Locale, RuleMeta } from '../engine/types.js';
+import { SourceText } from '../model/source.js';
+import type { Reporter, ReporterContext } from './types.js';
+import { escapeXml as esc, isError, relativePath, splitBasis } from './util.js';
+
+/**
+ * One self-contained HTML page for the people who decide whether reports may be published, who
+ * are not programmers: a verdict, the counts, a table and bar chart per rule and per file, then
+ * every report that has problems with its full text, each problem highlighted where it is and
+ * explained right below the line (message, legal basis, rule). No scripts, fonts, images or links
+ * to anything outside the page: it opens from a mail attachment or a shared folder, and prints.
+ *
+ * The text comes from `result.source`, which the API fills when asked (`includeSource`); a result
+ * without it still lists its problems.
+ */
+export const html: Reporter = (results, ctx) => {
+  const t = TEXTS[ctx.locale];
+  const rules = ctx.rules;
+  const files = results.map((r, i) => ({ r, id: `f${i}`, shown: relativePath(ctx.cwd, r.filePath) }));
+  const errors = results.reduce((n, r) => n + r.errorCount, 0);
+  const warnings = results.reduce((n, r) => n + r.warningCount, 0);
+  const withProblems = files.filter((f) => f.r.messages.length > 0);
+  const unreadable = results.filter((r) => r.fatalErrorCount > 0).length;
+
+  let body = `<header><h1>${esc(t.title)}</h1>`;
+  const verdict = errors > 0 ? t.verdictFail(errors, warnings) : warnings > 0 ? t.verdictWarn(warnings) : t.verdictPass;
+  body += `<p class="verdict ${errors > 0 ? 'fail' : warnings > 0 ? 'warn' : 'pass'}">${esc(verdict)}</p></header>`;
+
+  body += '<section class="summary"><h2>' + esc(t.summary) + '</h2><div class="cards">';
+  body += card(t.filesChecked, results.length, '');
+  body += card(t.filesWithProblems, withProblems.length, withProblems.length ? 'warn' : '');
+  body += card(t.errors, errors, errors ? 'error' : '');
+  body += card(t.warnings, warnings, warnings ? 'warning' : '');
+  if (unreadable) body += card(t.unreadable, unreadable, 'error');
+  body += '</div>';
+
+  body += ruleTable(results, rules, ctx.locale);
+  body += fileTable(withProblems, ctx.locale);
+  body += '</section>';
+
+  for (const f of withProblems) body += fileSection(f.r, f.id, f.shown, ctx);
+
+  const clean = files.filter((f) => f.r.messages.length === 0);
+  if (clean.length) {
+    body += `<section class="clean"><h2>${esc(t.cleanFiles(clean.length))}</h2><ul>`;
+    for (const f of clean) body += `<li>${esc(f.shown)}</li>`;
+    body += '</ul></section>';
+  }
+  body += `<footer>${esc(t.footer)}</footer>`;
+
+  return (
+    `<!DOCTYPE html>\n<html lang="${ctx.locale}">\n<head>\n<meta charset="utf-8">\n` +
+    '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
+    `<title>${esc(t.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+  );
+};
+
+function card(label: string, value: number, kind: string): string {
+  return `<div class="card ${kind}"><div class="num">${value}</div><div class="label">${esc(label)}</div></div>`;
+}
+
+/** Horizontal stacked bar, errors then warnings, scaled to the largest row of its table. */
+function bar(errors: number, warnings: number, max: number, label: string): string {
+  const W = 200;
+  const scale = max > 0 ? W / max : 0;
+  const e = Math.round(errors * scale * 10) / 10;
+  const w = Math.round(warnings * scale * 10) / 10;
+  return (
+    `<svg class="bar" width="${W}" height="14" viewBox="0 0 ${W} 14" role="img" aria-label="${esc(label)}">` +
+    `<rect x="0" y="0" width="${W}" height="14" fill="#eef0f3"/>` +
+    (e > 0 ? `<rect x="0" y="0" width="${e}" height="14" fill="#c62828"/>` : '') +
+    (w > 0 ? `<rect x="${e}" y="0" width="${w}" height="14" fill="#f2a900"/>` : '') +
+    '</svg>'
+  );
+}
+
+function ruleTable(results: LintResult[], rules: ReporterContext['rules'], locale: Locale): string {
+  const t = TEXTS[locale];
+  const counts = new Map<string, { errors: number; warnings: number }>();
+  for (const r of results) {
+    for (const m of r.messages) {
+      const key = m.ruleId ?? '';
+      const c = counts.get(key) ?? { errors: 0, warnings: 0 };
+      if (isError(m)) c.errors++;
+      else c.warnings++;
+      counts.set(key, c);
+    }
+  }
+  if (counts.size === 0) return '';
+  const rows = [...counts].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || (a[0] < b[0] ? -1 : 1));
+  const max = Math.max(...rows.map(([, c]) => c.errors + c.warnings));
+  let out = `<h3>${esc(t.byRule)}</h3><table class="counts"><thead><tr><th>${esc(t.rule)}</th><th>${esc(t.description)}</th>`;
+  out += `<th class="n">${esc(t.errors)}</th><th class="n">${esc(t.warnings)}</th><th>${esc(t.chart)}</th></tr></thead><tbody>`;
+  for (const [id, c] of rows) {
+    const meta = id ? rules?.get(id)?.meta : undefined;
+    const desc = id ? (meta ? describe(meta, locale) : '') : t.fatalRule;
+    out += `<tr><td><code>${esc(id || '—')}</code></td><td>${esc(desc)}</td><td class="n">${c.errors}</td><td class="n">${c.warnings}</td>`;
+    out += `<td>${bar(c.errors, c.warnings, max, t.counts(c.errors, c.warnings))}</td></tr>`;
+  }
+  return `${out}</tbody></table>`;
+}
+
+function fileTable(files: { r: LintResult; id: string; shown: string }[], locale: Locale): string {
+  const t = TEXTS[locale];
+  if (files.length === 0) return '';
+  const rows = [...files].sort((a, b) => b.r.errorCount + b.r.warningCount - (a.r.errorCount + a.r.warningCount));
+  const max = Math.max(...rows.map((f) => f.r.errorCount + f.r.warningCount));
+  let out = `<h3>${esc(t.byFile)}</h3><table class="counts"><thead><tr><th>${esc(t.file)}</th>`;
+  out += `<th class="n">${esc(t.errors)}</th><th class="n">${esc(t.warnings)}</th><th>${esc(t.chart)}</th></tr></thead><tbody>`;
+  for (const f of rows) {
+    out += `<tr><td><a href="#${f.id}">${esc(f.shown)}</a></td><td class="n">${f.r.errorCount}</td><td class="n">${f.r.warningCount}</td>`;
+    out += `<td>${bar(f.r.errorCount, f.r.warningCount, max, t.counts(f.r.errorCount, f.r.warningCount))}</td></tr>`;
+  }
+  return `${out}</tbody></table>`;
+}
+
+interface Placed {
+  m: LintMessage;
+  n: number; // 1-based number of the problem within its file, as listed
+  start: number;
+  end: number;
+  /** Nothing visible to cover (an empty span, or only a line break): drawn as a caret. */
+  point: boolean;
+  /** The line whose end the caret sits at (points), or after which the explanation follows. */
+  noteLine: number;
+}
+
+function fileSection(r: LintResult, id: string, shown: string, ctx: ReporterContext): string {
+  const t = TEXTS[ctx.locale];
+  let out = `<article class="file" id="${id}"><h2>${esc(shown)}</h2>`;
+  out += `<p class="filecounts">${esc(t.counts(r.errorCount, r.warningCount))}</p><ol class="problems">`;
+  r.messages.forEach((m, i) => {
+    const { text, basis } = splitBasis(m.message);
+    const where = m.line ? t.at(m.line, m.column) : '';
+    const target = r.source !== undefined && m.line ? `<a href="#${id}-p${i + 1}">${esc(where)}</a>` : esc(where);
+    out += `<li class="${isError(m) ? 'error' : 'warning'}"><span class="sev">${esc(isError(m) ? t.error : t.warning)}</span> `;
+    out += `${target} ${esc(text)}`;
+    if (basis) out += `<div class="basis">${esc(t.basis)}${esc(basis)}</div>`;
+    if (m.ruleId) out += `<div class="rule">${esc(t.rule)}：<code>${esc(m.ruleId)}</code>${ruleHint(m.ruleId, ctx)}</div>`;
+    if ((m.reportIndex ?? 0) > 0) out += `<div class="rule">${esc(t.reportNo(m.reportIndex! + 1))}</div>`;
+    out += '</li>';
+  });
+  out += '</ol>';
+  if (r.source !== undefined) out += sourceView(r.source, r.messages, id, ctx.locale);
+  else if (r.fatalErrorCount === 0) out += `<p class="nosource">${esc(t.noSource)}</p>`;
+  return `${out}</article>`;
+}
+
+function ruleHint(ruleId: string, ctx: ReporterContext): string {
+  const meta = ctx.rules?.get(ruleId)?.meta;
+  return meta ? ` — ${esc(describe(meta, ctx.locale))}` : '';
+}
+
+const describe = (meta: RuleMeta, locale: Locale): string => (locale === 'en' ? meta.docs.description.en : meta.docs.description['zh-CN']);
+
+/**
+ * The report's text line by line, with every problem's span marked. Overlapping spans are cut into
+ * segments so marks never nest; a segment covered by an error is drawn as an error. Each problem's
+ * explanation follows the line where its span ends.
+ */
+function sourceView(source: string, messages: LintMessage[], id: string, locale: Locale): string {
+  const t = TEXTS[locale];
+  const st = new SourceText(source);
+  const placed: Placed[] = [];
+  messages.forEach((m, i) => {
+    if (m.fatal || !m.line) return;
+    const start = st.offsetAt({ line: m.line, column: m.column || 1 });
+    const end = Math.max(start, m.endLine !== undefined ? st.offsetAt({ line: m.endLine, column: m.endColumn ?? 1 }) : start);
+    let last = end;
+    while (last > start && isBreak(source.charCodeAt(last - 1))) last--;
+    const point = last === start;
+    placed.push({ m, n: i + 1, start, end, point, noteLine: st.positionAt(point ? start : last - 1).line });
+  });
+
+  let out = '<div class="src">';
+  for (let line = 1; line <= st.lineCount; line++) {
+    const from = st.lineStart(line);
+    const to = line < st.lineCount ? lineEnd(source, st.lineStart(line + 1)) : source.length;
+    const spans = placed.filter((p) => !p.point && p.start < to && p.end > from);
+    const points = placed.filter((p) => p.point && p.noteLine === line);
+    const hit = spans.length + points.length > 0;
+    out += `<div class="l${hit ? ' hit' : ''}"><span class="ln">${line}</span><span class="tx">`;
+    out += `${renderLine(source, line, from, to, spans, id)}${points.map((p) => caret(p, id)).join('')}</span></div>`;
+    for (const p of placed) {
+      if (p.noteLine !== line) continue;
+      const { text, basis } = splitBasis(p.m.message);
+      const sev = isError(p.m) ? 'error' : 'warning';
+      out += `<div class="note ${sev}"><span class="sev">${esc(isError(p.m) ? t.error : t.warning)}</span> `;
+      out += `<b>${p.n}.</b> ${esc(text)}`;
+      if (basis) out += `<span class="basis">${esc(t.basis)}${esc(basis)}</span>`;
+      if (p.m.ruleId) out += ` <code>${esc(p.m.ruleId)}</code>`;
+      out += '</div>';
+    }
+  }
+  return `${out}</div>`;
+}
+
+const isBreak = (c: number): boolean => c === 10 || c === 13;
+
+/** Offset of the end of a line's text, given the start of the next line (its line break excluded). */
+function lineEnd(source: string, nextStart: number): number {
+  let e = nextStart;
+  if (e > 0 && source.charCodeAt(e - 1) === 10) e--;
+  if (e > 0 && source.charCodeAt(e - 1) === 13) e--;
+  return e;
+}
+
+/** One line's text with the spans on it; the first segment of each span carries its anchor. */
+function renderLine(source: string, line: number, from: number, to: number, spans: Placed[], id: string): string {
+  const cuts = new Set<number>([from, to]);
+  for (const p of spans) {
+    if (p.start > from && p.start < to) cuts.add(p.start);
+    if (p.end > from && p.end < to) cuts.add(p.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  let out = '';
+  for (let k = 0; k + 1 < points.length; k++) {
+    const a = points[k];
+    const b = points[k + 1];
+    const text = esc(source.slice(a, b));
+    const cover = spans.filter((p) => p.start <= a && p.end >= b);
+    if (cover.length === 0) {
+      out += text;
+      continue;
+    }
+    const sev = cover.some((p) => isError(p.m)) ? 'error' : 'warning';
+    const first = cover.find((p) => p.start === a);
+    const title = cover.map((p) => `${p.n}. ${splitBasis(p.m.message).text}`).join('\n');
+    // The numbers mark where a span ends, so a reader can match the mark to its explanation.
+    const ending = cover.filter((p) => p.noteLine === line && (p.end <= b || b === to));
+    const sup = ending.length ? `<sup>${ending.map((p) => p.n).join(',')}</sup>` : '';
+    out += `<mark class="${sev}"${first ? ` id="${id}-p${first.n}"` : ''} title="${esc(title)}">${text}${sup}</mark>`;
+  }
+  // An empty line still needs a box of one line's height.
+  return out || '&#8203;';
+}
+
+function caret(p: Placed, id: string): string {
+  const sev = isError(p.m) ? 'error' : 'warning';
+  return `<mark class="${sev} point" id="${id}-p${p.n}" title="${esc(`${p.n}. ${splitBasis(p.m.message).text}`)}">▲<sup>${p.n}</sup></mark>`;
+}
+
+const TEXTS = {
+  'zh-CN': {
+    title: '政府信息公开工作年度报告检查结果',
+    verdictFail: (e: number, w: number) => `未通过：发现 ${e} 个错误${w ? `、${w} 个警告` : ''}，请修改后再发布。`,
+    verdictWarn: (w: number) => `没有错误；有 ${w} 个警告，请核实。`,
+    verdictPass: '通过：没有发现问题。',
+    summary: '概况',
+    filesChecked: '检查的文件',
+    filesWithProblems: '有问题的文件',
+    unreadable: '无法检查的文件',
+    errors: '错误',
+    warnings: '警告',
+    byRule: '按规则统计',
+    byFile: '按文件统计',
+    rule: '规则',
+    description: '检查内容',
+    file: '文件',
+    chart: '图示（红：错误，黄：警告）',
+    fatalRule: '文件无法读取或解码',
+    counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
+    at: (l: number, c: number) => `第 ${l} 行第 ${c} 列`,
+    error: '错误',
+    warning: '警告',
+    basis: '依据：',
+    reportNo: (n: number) => `文件中的第 ${n} 份报告`,
+    noSource: '（未附原文）',
+    cleanFiles: (n: number) => `没有发现问题的文件（${n} 个）`,
+    footer: '由 gia-lint 生成。行号、列号指原文件中的位置。',
+  },
+  en: {
+    title: 'Annual information disclosure reports: check results',
+    verdictFail: (e: number, w: number) =>
+      `Not passed: ${e} error${e === 1 ? '' : 's'}${w ? ` and ${w} warning${w === 1 ? '' : 's'}` : ''} found; correct them before publication.`,
+    verdictWarn: (w: number) => `No errors; ${w} warning${w === 1 ? '' : 's'} to verify.`,
+    verdictPass: 'Passed: no problems found.',
+    summary: 'Summary',
+    filesChecked: 'Files checked',
+    filesWithProblems: 'Files with problems',
+    unreadable: 'Files that could not be checked',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    byRule: 'By rule',
+    byFile: 'By file',
+    rule: 'Rule',
+    description: 'What it checks',
+    file: 'File',
+    chart: 'Chart (red: errors, yellow: warnings)',
+    fatalRule: 'file could not be read or decoded',
+    counts: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
+    at: (l: number, c: number) => `line ${l}, column ${c}`,
+    error: 'Error',
+    warning: 'Warning',
+    basis: 'Basis: ',
+    reportNo: (n: number) => `report no. ${n} in this file`,
+    noSource: '(text not included)',
+    cleanFiles: (n: number) => `Files without problems (${n})`,
+    footer: 'Generated by gia-lint. Line and column numbers refer to the original file.',
+  },
+} satisfies Record<Locale, unknown>;
+
+const CSS = `
+*{box-sizing:border-box}
+body{margin:0;padding:24px 32px;font:15px/1.6 "Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","PingFang SC",system-ui,sans-serif;color:#1f2328;background:#fff}
+h1{font-size:24px;margin:0 0 8px}h2{font-size:19px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}h3{font-size:16px;margin:20px 0 6px}
+.verdict{font-size:17px;font-weight:bold;padding:10px 14px;border-radius:6px;margin:8px 0}
+.verdict.fail{background:#fdecea;color:#9b1c1c;border:1px solid #f5c2c0}.verdict.warn{background:#fff6dc;color:#7a5200;border:1px solid #f2d48a}.verdict.pass{background:#e8f5e9;color:#1b5e20;border:1px solid #a5d6a7}
+.cards{display:flex;flex-wrap:wrap;gap:12px}.card{min-width:130px;padding:10px 14px;border:1px solid #d0d7de;border-radius:6px;background:#f6f8fa}
+.card .num{font-size:26px;font-weight:bold}.card .label{color:#57606a}.card.error .num{color:#c62828}.card.warning .num,.card.warn .num{color:#a66a00}
+table.counts{border-collapse:collapse;margin:4px 0 12px}table.counts th,table.counts td{border:1px solid #d0d7de;padding:4px 10px;text-align:left;vertical-align:middle}
+table.counts th{background:#f6f8fa}td.n,th.n{text-align:right}svg.bar{display:block}
+.problems{padding-left:26px}.problems li{margin:6px 0}.sev{display:inline-block;font-size:12px;font-weight:bold;color:#fff;border-radius:3px;padding:0 6px;margin-right:4px}
+li.error .sev,.note.error .sev{background:#c62828}li.warning .sev,.note.warning .sev{background:#b97800}
+.basis{color:#57606a;font-size:13px;margin-left:6px}.problems .basis,.problems .rule{display:block;margin-left:0;font-size:13px;color:#57606a}
+.src{border:1px solid #d0d7de;border-radius:6px;background:#fbfbfc;font-family:"Noto Sans Mono CJK SC","Sarasa Mono SC",ui-monospace,monospace;font-size:13.5px;overflow:hidden}
+.l{display:flex}.l.hit{background:#fffbe6}.ln{flex:0 0 52px;text-align:right;padding-right:10px;color:#8c959f;user-select:none;border-right:1px solid #e5e7eb}
+.tx{padding-left:10px;white-space:pre-wrap;word-break:break-all;flex:1}
+mark{border-radius:2px;padding:0 1px}mark.error{background:#ffd7d5;border-bottom:2px solid #c62828;color:inherit}mark.warning{background:#ffefc2;border-bottom:2px solid #d99a00;color:inherit}
+mark sup{font-size:10px;font-weight:bold;color:#555;margin-left:1px}mark.point{background:none;border:none;color:#c62828}mark.point.warning{color:#b97800}
+.note{margin:2px 0 6px 62px;padding:4px 8px;border-left:4px solid;font-family:"Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;font-size:13.5px}
+.note.error{border-color:#c62828;background:#fdecea}.note.warning{border-color:#d99a00;background:#fff6dc}.note code{color:#57606a}
+.note .basis{display:block;margin-left:0}
+article.file{margin-top:32px}.filecounts{color:#57606a;margin:0}.clean ul{columns:2}footer{margin-top:40px;color:#8c959f;font-size:12px}
+@media print{body{padding:0}.l.hit{background:none}a{color:inherit;text-decoration:none}}
+`;
