@@ -18,6 +18,11 @@ export interface LintOptions extends ConfigOptions {
   encoding?: string;
   /** Files larger than this become a fatal result. Default 20 MiB. */
   maxBytes?: number;
+  /**
+   * Keep each linted text in `result.source`, for reporters that show it (html). Off by default:
+   * a batch would otherwise hold every report in memory, and the json format never prints it.
+   */
+  includeSource?: boolean;
 }
 
 export interface LintTextOptions extends LintOptions {
@@ -63,12 +68,17 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const files = await expandPatterns(patterns, { cwd, ext: options.ext ?? DEFAULT_EXTENSIONS, locale });
   const resolver = new ConfigResolver({ ...options, cwd });
   const results: LintResult[] = [];
-  for (const file of files) {
-    const config = await resolver.forFile(file);
-    const text = await readText(file, options, config.locale);
-    results.push(typeof text === 'string' ? runEngine(text, file, file, config, options) : fatalResult(file, text.message));
-  }
+  for (const file of files) results.push(await lintFile(file, await resolver.forFile(file), options));
   return results;
+}
+
+/**
+ * One file with its resolved config: read, decode, lint. The unit of work of lintFiles and of the
+ * batch runner (src/batch/: ignore file, worker threads, cache), so both lint a file the same way.
+ */
+export async function lintFile(file: string, config: ResolvedConfig, options: LintOptions = {}): Promise<LintResult> {
+  const text = await readText(file, options, config.locale);
+  return typeof text === 'string' ? runEngine(text, file, file, config, options) : fatalResult(file, text.message);
 }
 
 /** The files `patterns` stand for: absolute, deduplicated, sorted. */
@@ -192,7 +202,9 @@ function runEngine(
 ): LintResult {
   try {
     const { messages } = verify(text, { filePath, config, rules: options.rules ?? builtinRules });
-    return makeResult(shownPath, messages);
+    const result = makeResult(shownPath, messages);
+    if (options.includeSource) result.source = text;
+    return result;
   } catch (e) {
     // An engine failure is a bug; name the file so it can be reproduced.
     throw new Error(`${shownPath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
