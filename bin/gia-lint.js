@@ -1,9 +1,16 @@
 #!/usr/bin/env node
-// Shim only: the CLI lives in dist/cli/main.js (built from src/cli/main.ts by `npm run build`).
-import('../dist/cli/main.js').then(
-  ({ main }) => main(),
+// Shim only: the CLI lives in dist/cli/main.js, the language server in dist/lsp/server.js (built
+// from src/ by `npm run build`). `--lsp` (or the `--stdio` that editor clients add) starts the
+// server; only the chosen one is loaded, so plain CLI runs never pay for the LSP code.
+const args = process.argv.slice(2);
+const end = args.indexOf('--');
+const flags = end === -1 ? args : args.slice(0, end);
+const lsp = flags.includes('--lsp') || flags.includes('--stdio');
+const entry = lsp ? '../dist/lsp/server.js' : '../dist/cli/main.js';
+import(entry).then(
+  (mod) => (lsp ? mod.startServer() : mod.main()),
   (error) => {
-    process.stderr.write(`gia-lint: cannot load dist/cli/main.js (run "npm run build" first): ${error.message}\n`);
+    process.stderr.write(`gia-lint: cannot load ${entry.slice(3)} (run "npm run build" first): ${error.message}\n`);
     process.exitCode = 2;
   },
 );

@@ -1,5 +1,6 @@
 import type { Rule, RuleContext } from '../engine/types.js';
 import type { RecognizedTable, Report } from '../model/report.js';
+import { fillTemplate, pick } from '../i18n/format.js';
 import { chineseOrdinal } from '../model/text-utils.js';
 import { applicationRows, relations, type CellRef } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
@@ -86,6 +87,8 @@ const rule: Rule = {
         'zh-CN': '正文称「{{phrase}}」，但{{table}}{{cell}}为 {{value}}（第 {{line}} 行）',
         en: 'The text says "{{phrase}}", but in {{table}} {{cell}} is {{value}} (line {{line}})',
       },
+      relatedCell: { 'zh-CN': '{{table}}{{cell}}：{{value}}', en: '{{table}}, {{cell}}: {{value}}' },
+      relatedPart: { 'zh-CN': '{{table}}{{cell}}的第 {{n}} 项：{{value}}', en: '{{table}}, {{cell}}, part {{n}}: {{value}}' },
     },
   },
   check(report, context) {
@@ -117,16 +120,16 @@ function compare(report: Report, context: RuleContext, claim: Claim, stated: num
   // that is table-sum's finding, reported at the cell.
   if (claim.cells.length === 1 && totalDisagreesWithPartsAs(table, claim.cells[0], stated)) return;
   const anchor = cells[0]!;
+  const where = { table: tableName(table.kind, context.locale), cell: context.locale === 'en' ? claim.name.en : claim.name['zh-CN'] };
   context.report({
     messageId: 'mismatch',
-    data: {
-      phrase,
-      table: tableName(table.kind, context.locale),
-      cell: context.locale === 'en' ? claim.name.en : claim.name['zh-CN'],
-      value,
-      line: context.document.source.positionAt(anchor.span.start).line,
-    },
+    data: { phrase, ...where, value, line: context.document.source.positionAt(anchor.span.start).line },
     span: report.prose.spanOf(at, at + phrase.length),
+    // The cell(s) the prose contradicts: the "第 N 行" of the message, for editors to link.
+    related: cells.map((c, i) => ({
+      span: c!.span,
+      message: fillTemplate(pick(rule.meta.messages[cells.length > 1 ? 'relatedPart' : 'relatedCell'], context.locale), { ...where, n: i + 1, value: c!.value! }),
+    })),
   });
 }
 

@@ -42,7 +42,9 @@ const rule: Rule = {
         figure.kind === 'adminFees'
           ? fillTemplate(pick(rule.meta.messages.adminFeeFigure, context.locale), { amount: figure.yuan / 10000 })
           : fillTemplate(pick(rule.meta.messages.processingFeeFigure, context.locale), { text: figure.text });
-      context.report({ messageId: 'conflict', data: { claim: claim.text, figure: figureText, line }, span: claim.span });
+      // The figure the claim contradicts is the second location (the "第 N 行" of the message).
+      const related = [{ span: figure.span, message: figureText }];
+      context.report({ messageId: 'conflict', data: { claim: claim.text, figure: figureText, line }, span: claim.span, related });
     }
   },
 };

@@ -1,0 +1,125 @@
+import path from 'node:path';
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { readPrevious } from '../api.js';
+import { GiaLintError } from '../config/errors.js';
+import { ConfigResolver } from '../config/load.js';
+import { verify, verifyAndFix } from '../engine/linter.js';
+import type { LintMessage, Locale, ResolvedConfig, Rule } from '../engine/types.js';
+import type { InputFormat } from '../model/document.js';
+import { builtinRules } from '../rules/index.js';
+import { parseSettings, type ServerSettings } from './settings.js';
+
+/** One editor buffer to lint: its text as the editor holds it, not the file on disk. */
+export interface LintInput {
+  uri: string;
+  version: number;
+  text: string;
+  format: InputFormat;
+  /** The file behind the buffer (decides the .gianrc); undefined for untitled buffers. */
+  filePath?: string;
+}
+
+/** The result for one version of a buffer. */
+export interface LintOutcome extends LintInput {
+  messages: LintMessage[];
+  /** Locale of the messages and of everything shown with them. */
+  locale: Locale;
+  config?: ResolvedConfig;
+  previous?: { text: string; filePath: string };
+  /** Why the buffer could not be linted (a broken .gianrc, a missing previous report): shown as is. */
+  problem?: { message: string; kind: 'config' | 'internal' };
+}
+
+/**
+ * The CLI's linting for editor buffers: the same config resolution (the nearest .gianrc of the
+ * document's path, then the client's settings where the CLI puts its options), the same
+ * `previous` reading and the same engine (`verify`). Config files are cached until `invalidate()`
+ * (the server calls it when a watched .gianrc changes).
+ */
+export class LintService {
+  readonly rules: ReadonlyMap<string, Rule>;
+  private settings: ServerSettings = parseSettings(undefined, undefined).settings;
+  private roots: string[] = [];
+  private resolvers = new Map<string, ConfigResolver>();
+  /** False when the client cannot tell us about config file changes: read configs afresh each time. */
+  cacheConfigs = true;
+
+  constructor(rules: ReadonlyMap<string, Rule> = builtinRules) {
+    this.rules = rules;
+  }
+
+  get current(): ServerSettings {
+    return this.settings;
+  }
+
+  configure(settings: ServerSettings, roots: string[]): void {
+    this.settings = settings;
+    // Longest first, so a nested workspace folder wins over its parent.
+    this.roots = [...roots].sort((a, b) => b.length - a.length);
+    this.invalidate();
+  }
+
+  /** Forget every config file read (a .gianrc changed). */
+  invalidate(): void {
+    this.resolvers.clear();
+  }
+
+  /** The base for relative paths: the workspace folder holding the file, else the first one. */
+  private cwdFor(filePath: string | undefined): string {
+    if (filePath) {
+      const root = this.roots.find((r) => filePath === r || filePath.startsWith(r.endsWith(path.sep) ? r : r + path.sep));
+      if (root) return root;
+    }
+    return this.roots[0] ?? (filePath ? path.dirname(filePath) : process.cwd());
+  }
+
+  private resolver(cwd: string): ConfigResolver {
+    let r = this.cacheConfigs ? this.resolvers.get(cwd) : undefined;
+    if (!r) {
+      const s = this.settings;
+      r = new ConfigResolver({
+        cwd,
+        rules: this.rules,
+        configFile: s.configFile,
+        useConfigFile: s.useConfigFile,
+        overrideConfig: Object.keys(s.config).length ? s.config : undefined,
+      });
+      if (this.cacheConfigs) this.resolvers.set(cwd, r);
+    }
+    return r;
+  }
+
+  /** Lint one buffer version. Undefined when `token` was cancelled (a newer version is coming). */
+  async lint(input: LintInput, token?: CancellationToken): Promise<LintOutcome | undefined> {
+    const fallbackLocale: Locale = this.settings.config.locale === 'en' ? 'en' : 'zh-CN';
+    const cwd = this.cwdFor(input.filePath);
+    let config: ResolvedConfig;
+    let previous: { text: string; filePath: string } | undefined;
+    try {
+      config = await this.resolver(cwd).forFile(input.filePath);
+      if (token?.isCancellationRequested) return undefined;
+      previous = await readPrevious(config, {}, cwd);
+    } catch (e) {
+      if (token?.isCancellationRequested) return undefined;
+      // A config the user can fix (names the file and key) or a previous report that cannot be read.
+      if (e instanceof GiaLintError) return { ...input, messages: [], locale: fallbackLocale, problem: { message: e.message, kind: 'config' } };
+      throw e;
+    }
+    if (token?.isCancellationRequested) return undefined;
+    const { messages } = verify(input.text, { filePath: input.filePath, format: input.format, config, rules: this.rules, previous });
+    return { ...input, messages, locale: config.locale, config, previous };
+  }
+
+  /** The text with every auto-fix applied (ESLint's multi-pass --fix), or undefined when nothing changes. */
+  fixAll(outcome: LintOutcome): string | undefined {
+    if (!outcome.config || !outcome.messages.some((m) => m.fix)) return undefined;
+    const out = verifyAndFix(outcome.text, {
+      filePath: outcome.filePath,
+      format: outcome.format,
+      config: outcome.config,
+      rules: this.rules,
+      previous: outcome.previous,
+    });
+    return out.fixed ? out.output : undefined;
+  }
+}
