@@ -193,7 +193,8 @@ export function findYearLeads(prose: MappedText): YearLead[] {
     const yearAt = at + m[0].indexOf(m[2], m[1] ? m[1].length : 0);
     // "截至2018年底" is a year-end statement; "截至2018年，" without 底/末 reads the same.
     const form: YearLead['form'] = m[1] ? 'yearEnd' : 'narrative';
-    let end = text.slice(at).search(/[。；！？\n]/);
+    // The whole sentence: a comparison after a ；("2023年收到3件；本年收到5件") belongs to it.
+    let end = text.slice(at).search(/[。！？\n]/);
     end = end === -1 ? text.length : at + end;
     out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence: text.slice(at, end), span: prose.spanOf(at, end), form });
   }

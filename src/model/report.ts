@@ -80,7 +80,7 @@ export interface YearLead {
   year: number;
   /** The year number as written. */
   yearSpan: Span;
-  /** The sentence the year opens, up to the next 。；！？ or line end. */
+  /** The sentence the year opens, up to the next 。！？ or line end. */
   sentence: string;
   span: Span;
   /** 'narrative': "2015年，我办…"; 'yearEnd': "截至2018年底，…". */

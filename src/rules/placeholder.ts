@@ -1,0 +1,117 @@
+import type { Rule } from '../engine/types.js';
+import type { Span } from '../model/source.js';
+import { docsUrl } from './shared/docs.js';
+
+/**
+ * Draft leftovers: XX / ×× / ＸＸ standing for a number or a name, 【待填】/[待补充] markers,
+ * TODO/FIXME/TBD, 某某. Found in the original text of the report (tables included), outside
+ * URLs, e-mail addresses, HTML tags and comments. Not fixable: only the author knows what belongs
+ * there, and deleting the marker would hide the gap.
+ */
+
+/** Characters that make an X part of an ASCII word, number, URL or identifier ("xxgk", "1137…K/2021-"). */
+const ASCII_NEIGHBOUR = /[A-Za-z0-9_./\\:@%#=&?+-]/;
+const X = '[XxＸｘ×✕╳]';
+/** Units after which a single X is a number slot ("X件", "X月X日"). */
+const UNIT = '(?:件|条|个|次|项|篇|期|场|人|名|家|份|万|元|%|％|年|月|日|届|批|类|天)';
+
+const PATTERNS: { re: RegExp; word?: boolean }[] = [
+  // Two or more X's: "XX市", "共××件", "ＸＸ局". Checked for ASCII neighbours below.
+  { re: new RegExp(`${X}{2,}`, 'g'), word: true },
+  // A year written "20XX年".
+  { re: new RegExp(`(?:19|20)${X}{2}年`, 'g') },
+  // One X in a number slot ("收到申请X件", "X月X日"), not in an ASCII word ("X光" has no unit after it).
+  { re: new RegExp(`[XＸ×](?=${UNIT})`, 'g'), word: true },
+  // Bracketed to-do markers: 【待填】 [待补充] 〔待定〕 （此处填写…）.
+  { re: /[【\[［〔（(]\s*(?:待(?:填写?|补充?|完善|核实|核准|确认|定|更新|录入|修改|审核)|请(?:填写|补充|核实)|此处[^】\]］〕）)\n]{0,12}|填写[^】\]］〕）)\n]{0,12})\s*[】\]］〕）)]/g },
+  // Editor notes ("TODO:" included; "todo" in a URL is lower case).
+  { re: /(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])/g },
+  // 某某 standing for a name (not "张某某", an anonymized person; not inside quotation marks).
+  { re: /某某+/g },
+];
+
+/** Common surnames: "王某某" anonymizes a person, as court and complaint texts do. */
+const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤']);
+
+const rule: Rule = {
+  meta: {
+    id: 'placeholder',
+    type: 'problem',
+    defaultSeverity: 'error',
+    docs: {
+      description: { 'zh-CN': '报告中不得残留草稿占位符（XX、××、【待填】、TODO、某某等）', en: 'No draft placeholders (XX, ××, 【待填】, TODO, 某某 …) may remain in the report' },
+      url: docsUrl('placeholder'),
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（发布内容不准确、不全面的，依《条例》第四十七条追责）', en: 'GOB letter [2021] No. 30 (inaccurate or incomplete reports; Regulations art. 47)' },
+    },
+    schema: {
+      type: 'object',
+      properties: { allow: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true } },
+      additionalProperties: false,
+    },
+    defaultOptions: { allow: [] },
+    messages: {
+      placeholder: {
+        'zh-CN': '草稿占位符「{{found}}」尚未替换为实际内容',
+        en: 'The draft placeholder "{{found}}" has not been replaced with the actual content',
+      },
+    },
+  },
+  check(report, context) {
+    const allow = (context.options.allow as string[] | undefined) ?? [];
+    const text = context.text;
+    const from = report.span.start;
+    const to = report.span.end;
+    const slice = text.slice(from, to);
+    const excluded = excludedRanges(slice);
+    // Wording the organ uses on purpose ("XX助企行"): placeholders inside it are not gaps.
+    for (const a of allow) for (let i = slice.indexOf(a); i !== -1; i = slice.indexOf(a, i + 1)) excluded.push([i, i + a.length]);
+    const hits: Span[] = [];
+    for (const { re, word } of PATTERNS) {
+      for (const m of slice.matchAll(re)) {
+        const s = m.index!;
+        const e = s + m[0].length;
+        if (excluded.some(([a, b]) => s < b && e > a)) continue;
+        if (word && (ASCII_NEIGHBOUR.test(slice[s - 1] ?? '') || ASCII_NEIGHBOUR.test(slice[e] ?? ''))) continue;
+        if (m[0].startsWith('某') && (SURNAMES.has(slice[s - 1] ?? '') || insideQuotes(slice, s))) continue;
+        hits.push({ start: from + s, end: from + e });
+      }
+    }
+    for (const span of merge(hits, text)) {
+      const found = text.slice(span.start, span.end);
+      context.report({ messageId: 'placeholder', data: { found }, span });
+    }
+  },
+};
+
+/** URLs, e-mail addresses, HTML comments and tags, Markdown link targets: X's there are not placeholders. */
+function excludedRanges(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  const res = [/<!--[\s\S]*?-->/g, /<\/?[A-Za-z][^<>\n]*>/g, /\]\([^)\n]*\)/g, /(?:https?:\/\/|www\.)[^\s，。；、）)》」”<>\]]+/gi, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g];
+  for (const re of res) for (const m of s.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
+  return out;
+}
+
+/** Inside a “…” or 「…」 quotation on the same line (a quoted example wording, not a gap in the draft). */
+function insideQuotes(s: string, at: number): boolean {
+  const lineStart = s.lastIndexOf('\n', at) + 1;
+  let lineEnd = s.indexOf('\n', at);
+  if (lineEnd === -1) lineEnd = s.length;
+  const before = s.slice(lineStart, at);
+  const after = s.slice(at, lineEnd);
+  const open = (o: string, c: string) => before.lastIndexOf(o) > before.lastIndexOf(c) && after.includes(c);
+  return open('“', '”') || open('「', '」');
+}
+
+/** Placeholders close together in one phrase ("XX年XX月XX日") are one finding; table cells stay apart. */
+function merge(spans: Span[], text: string): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end + 3 && !/[\s|]/.test(text.slice(last.end, s.start))) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+export default rule;

@@ -1,0 +1,129 @@
+import type { AgencyKind, LocalizedText, Rule } from '../engine/types.js';
+import type { DateMention } from '../model/report.js';
+import { docsUrl } from './shared/docs.js';
+
+/**
+ * The 落款 (signing) date must not precede the end of the statistics period, and must not be
+ * later than the statutory publication deadline: 1月31日 for departments and 3月31日 for people's
+ * governments of the next year (条例 2019 art. 49, reports for 2019 on); 3月31日 for every organ for
+ * the reports of 2008–2018 (条例 2008 art. 31). A report signed late cannot have been published on
+ * time; a report signed on time may still have been published late, which the text cannot show.
+ */
+
+type Kind = AgencyKind | 'township';
+
+const BASIS: LocalizedText = { 'zh-CN': '《政府信息公开条例》第四十九条', en: 'Regulations on Open Government Information, art. 49' };
+/** Reports for 2008–2018 were due under the 2008 Regulations. */
+const BASIS_2008: LocalizedText = { 'zh-CN': '2008年《政府信息公开条例》第三十一条', en: 'Regulations on Open Government Information (2008), art. 31' };
+
+const rule: Rule = {
+  meta: {
+    id: 'publication-date',
+    type: 'problem',
+    defaultSeverity: 'error',
+    docs: {
+      description: {
+        'zh-CN': '落款日期不得早于统计期结束，不得晚于法定公布期限（部门1月31日、人民政府3月31日；2018年度及以前3月31日）',
+        en: 'The signing date must not precede the end of the period, nor pass the statutory deadline (departments 31 Jan, governments 31 Mar; 31 Mar for reports up to 2018)',
+      },
+      url: docsUrl('publication-date'),
+      legalBasis: BASIS,
+    },
+    schema: {
+      type: 'object',
+      properties: { reportMissingDate: { type: 'boolean' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { reportMissingDate: false },
+    messages: {
+      beforePeriodEnd: {
+        'zh-CN': '落款日期 {{date}} 早于统计期结束日 {{year}}年12月31日：{{year}} 年度的报告应在年度结束后成文',
+        en: 'The signing date {{date}} precedes the end of the statistics period, 31 Dec {{year}}: the {{year}} report can only be signed after the year has ended',
+      },
+      lateDepartment: {
+        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{who}}为政府部门，应在每年1月31日前公布上一年度报告',
+        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{who}} is a government department, which publishes its report by 31 January',
+      },
+      lateGovernment: {
+        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{who}}为人民政府，本级政府年度报告应在每年3月31日前公布',
+        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{who}} is a people\'s government, whose report is published by 31 March',
+      },
+      lateAny: {
+        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{reason}}',
+        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{reason}}',
+      },
+      missingDate: {
+        'zh-CN': '报告末尾没有落款日期（成文日期），无法核对是否在统计期结束后、法定期限内成文',
+        en: 'The report ends without a signing date, so whether it was written after the period and before the deadline cannot be checked',
+      },
+    },
+  },
+  check(report, context) {
+    const year = report.year?.value;
+    if (year === undefined) return;
+    const sig = report.signature;
+    if (!sig) {
+      if (context.options.reportMissingDate === true) {
+        // Where the 落款 should be: the end of the report.
+        context.report({ messageId: 'missingDate', span: { start: report.span.end, end: report.span.end }, legalBasis: year <= 2018 ? BASIS_2008 : BASIS });
+      }
+      return;
+    }
+    const en = context.locale === 'en';
+    const legalBasis = year <= 2018 ? BASIS_2008 : BASIS;
+    const date = formatDate(sig, en);
+    if (compare(sig, { year, month: 12, day: 31 }) < 0) {
+      context.report({ messageId: 'beforePeriodEnd', data: { date, year }, span: sig.span, legalBasis });
+      return;
+    }
+
+    const legacy = year <= 2018;
+    const configured = context.config.agencyKind;
+    const kind: Kind | undefined = configured ?? (report.issuer ? kindOfName(report.issuer.name) : undefined);
+    const who = configured ? (en ? 'the organ (per the agencyKind setting)' : '本机关（配置 agencyKind）') : report.issuer ? `「${report.issuer.name}」` : '';
+    const march = { year: year + 1, month: 3, day: 31 };
+    const january = { year: year + 1, month: 1, day: 31 };
+
+    if (legacy) {
+      if (compare(sig, march) > 0) {
+        const reason = en ? `reports for ${year} fall under the 2008 Regulations, which set 31 March for every organ` : `${year} 年度报告适用2008年《条例》，各级行政机关均应在3月31日前公布`;
+        context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, en), reason }, span: sig.span, legalBasis });
+      }
+      return;
+    }
+    if (kind === 'department' && compare(sig, january) > 0) {
+      context.report({ messageId: 'lateDepartment', data: { date, deadline: formatDate(january, en), who }, span: sig.span });
+    } else if (kind === 'government' && compare(sig, march) > 0) {
+      context.report({ messageId: 'lateGovernment', data: { date, deadline: formatDate(march, en), who }, span: sig.span });
+    } else if (kind === undefined && compare(sig, march) > 0) {
+      // Organ unknown: 3月31日 is the later of the two deadlines, so a date after it is late either way.
+      const reason = en ? 'whether the organ is a department (31 Jan) or a people\'s government (31 Mar), the report is late' : '无论本机关是政府部门（1月31日）还是人民政府（3月31日），均已超期';
+      context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, en), reason }, span: sig.span });
+    }
+    // 'township': 第四十九条 covers organs at and above the county level; townships follow local rules.
+  },
+};
+
+/**
+ * The kind of organ a name denotes. A name ending in 人民政府 is a people's government (乡/镇
+ * governments excepted: their deadline is set locally); the offices and bureaus of a government
+ * (人民政府办公室, 外事办公室, 局, 委员会 …) are departments. Development-zone 管委会 and 街道
+ * are neither with certainty.
+ */
+export function kindOfName(name: string): Kind | undefined {
+  if (/(?:乡|镇|民族乡|苏木)人民政府$|街道办事处$/.test(name)) return 'township';
+  if (/人民政府$/.test(name)) return 'government';
+  if (/管理委员会$|管委会$/.test(name)) return undefined;
+  if (/(?:办公厅|办公室|委员会|局|厅|委|办|署|中心|院|部)$/.test(name)) return 'department';
+  return undefined;
+}
+
+function compare(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+function formatDate(d: Pick<DateMention, 'year' | 'month' | 'day'>, en: boolean): string {
+  return en ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : `${d.year}年${d.month}月${d.day}日`;
+}
+
+export default rule;

@@ -1,0 +1,82 @@
+import type { Rule } from '../engine/types.js';
+import type { YearLead } from '../model/report.js';
+import { docsUrl } from './shared/docs.js';
+
+/**
+ * The body narrates another year as if it were the reporting year: a sentence opening with
+ * "2015年，我办已…" in the 2014 report, or "截至2020年底，…" in the 2021 report (a paragraph
+ * copied from last year's report and not updated). Only the two years beside the report year are
+ * considered, and only sentences that read as the year's record:
+ * - the next year, stated as done (已, 完成, 共…), with no plan word (将, 计划, 拟, 下一步 …);
+ * - the previous year, with no comparison (较, 同比, 上年 …) and without the report year or
+ *   本年/今年 in the same sentence.
+ * Older years are history, later ones plans; 统计期限 sentences are statistics-period's business.
+ */
+
+const PLAN = /(?<!已)将|计划|拟|力争|预计|争取|打算|准备|下一步|明年|新的一年|目标是|规划/;
+const DONE = /已|完成|了|共|累计|收到|办理|发布|公开|制定|印发|召开|开展/;
+const COMPARISON = /较|比|同比|环比|相比|上年|去年|上一年|增长|增加|减少|下降|持平|以来|起至|至今/;
+const PERIOD = /统计(?:时限|期限|时间)|数据统计/;
+
+const rule: Rule = {
+  meta: {
+    id: 'report-year',
+    type: 'problem',
+    defaultSeverity: 'warn',
+    docs: {
+      description: { 'zh-CN': '正文不得把其他年份当作报告年度叙述（如2014年度报告中写“2015年，我办已…”）', en: 'The body must not narrate another year as the reporting year ("2015年，我办已…" in the 2014 report)' },
+      url: docsUrl('report-year'),
+      legalBasis: { 'zh-CN': '《政府信息公开条例》第四十九条、第五十条（报告上一年度的工作）', en: 'Regulations on Open Government Information, arts. 49–50 (the report covers the previous year)' },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    hasSuggestions: true,
+    messages: {
+      nextYear: {
+        'zh-CN': '「{{sentence}}」以 {{found}} 年叙述已完成的工作，但本报告是 {{year}} 年度报告：年份可能写错，应为 {{year}} 年',
+        en: '"{{sentence}}" narrates work done in {{found}}, but this is the report for {{year}}: the year is probably wrong and should be {{year}}',
+      },
+      previousYear: {
+        'zh-CN': '「{{sentence}}」以 {{found}} 年叙述本年工作，但本报告是 {{year}} 年度报告：可能沿用了上年报告的文字，应为 {{year}} 年',
+        en: '"{{sentence}}" narrates the year as {{found}}, but this is the report for {{year}}: probably copied from last year\'s report; it should be {{year}}',
+      },
+      useReportYear: {
+        'zh-CN': '改为 {{year}} 年',
+        en: 'Change it to {{year}}',
+      },
+    },
+  },
+  check(report, context) {
+    const year = report.year?.value;
+    if (year === undefined) return;
+    // A year read only from the statistics period (no title) may itself be the stale one; trust it
+    // when the 落款 date confirms it (signed in the following year).
+    if (report.year?.source === 'period' && report.signature?.year !== year + 1) return;
+    for (const lead of report.yearLeads) {
+      const messageId = judge(lead, year);
+      if (!messageId) continue;
+      const written = context.text.slice(lead.yearSpan.start, lead.yearSpan.end);
+      const suggest = /^\d{4}$/.test(written) ? [{ messageId: 'useReportYear', data: { year }, fix: { range: [lead.yearSpan.start, lead.yearSpan.end] as [number, number], text: String(year) } }] : undefined;
+      context.report({ messageId, data: { sentence: excerpt(lead.sentence), found: lead.year, year }, span: lead.yearSpan, suggest });
+    }
+  },
+};
+
+function judge(lead: YearLead, year: number): 'nextYear' | 'previousYear' | undefined {
+  const s = lead.sentence;
+  if (PERIOD.test(s)) return undefined;
+  if (lead.year === year + 1) {
+    return !PLAN.test(s) && DONE.test(s) ? 'nextYear' : undefined;
+  }
+  if (lead.year === year - 1) {
+    const mentionsReportYear = new RegExp(`${year}年|本年|今年|当年|全年度`).test(s);
+    return !mentionsReportYear && !COMPARISON.test(s) && !PLAN.test(s) ? 'previousYear' : undefined;
+  }
+  return undefined;
+}
+
+function excerpt(s: string): string {
+  const chars = [...s.replace(/^[（(][^)）]*[)）]|^\d{1,2}[.、．]/, '')];
+  return chars.length > 30 ? `${chars.slice(0, 30).join('')}…` : chars.join('');
+}
+
+export default rule;

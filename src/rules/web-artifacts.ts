@@ -1,0 +1,207 @@
+import type { Document } from '../model/document.js';
+import type { Span } from '../model/source.js';
+import type { Rule } from '../engine/types.js';
+import { docsUrl } from './shared/docs.js';
+
+/**
+ * Page chrome copied from a government website into the report: the font-size switcher (字号 大 中
+ * 小), "扫码使用手机浏览本页内容", view counters, share buttons, 当前位置 breadcrumbs, the 索引号 /
+ * 发布单位 / 成文日期 header of a CMS article, media-player controls, site footers, pasted link
+ * lists and raw list HTML. Lines of chrome that follow each other (blank lines, and one short
+ * title line between two of them, included) are ONE finding: a pasted article header is one
+ * thing to delete, not sixteen.
+ *
+ * Blocks are found over the whole file once; a block belongs to the report its first line is in,
+ * so chrome between two reports of a multi-report page is reported once, by the earlier report.
+ */
+
+type Kind = 'fontSize' | 'qrCode' | 'hits' | 'share' | 'breadcrumb' | 'metadata' | 'media' | 'html' | 'footer' | 'pageTools' | 'listing' | 'attachment';
+
+const KIND_NAMES: Record<Kind, { 'zh-CN': string; en: string }> = {
+  fontSize: { 'zh-CN': '字号 大 中 小', en: 'font-size switcher' },
+  qrCode: { 'zh-CN': '扫码浏览提示', en: '"scan to read on a phone" prompt' },
+  hits: { 'zh-CN': '点击次数', en: 'view counter' },
+  share: { 'zh-CN': '分享按钮', en: 'share buttons' },
+  breadcrumb: { 'zh-CN': '当前位置导航', en: 'breadcrumb trail' },
+  metadata: { 'zh-CN': '索引号等文章信息栏', en: 'article metadata (索引号, 发布单位, 成文日期 …)' },
+  media: { 'zh-CN': '音视频播放器控件', en: 'media player controls' },
+  html: { 'zh-CN': 'HTML 标签', en: 'raw HTML tags' },
+  footer: { 'zh-CN': '网站页脚', en: 'site footer' },
+  pageTools: { 'zh-CN': '打印/关闭按钮', en: 'print/close buttons' },
+  listing: { 'zh-CN': '网页信息列表', en: 'pasted list of page links' },
+  attachment: { 'zh-CN': '附件链接', en: 'attachment link' },
+};
+
+interface LineHit {
+  kinds: Kind[];
+  /** Strong: chrome by itself. Weak: chrome only beside a strong line (a 来源: line, a file name). */
+  strong: boolean;
+  /** Offsets within the line of the chrome part (a prefix such as "大 中 小" glued to the text). */
+  from: number;
+  to: number;
+}
+
+const META_STRONG = /^(?:索引号|成文日期|发文日期|生成日期|有效性(?:\/截止日期)?|公开方式|公开范围|内容分类|主题分类|体裁分类|公文种类)\s*[:：]/;
+const META_WEAK = /^(?:发布单位|发布机构|发文机关|发文字号|文号|文章来源|信息来源|来源|作者|编辑|责任编辑|发布时间|发文时间|发布日期|时间|日期|标题)\s*[:：]/;
+const TIMESTAMP = /\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
+
+function classify(raw: string, format: Document['format']): LineHit | undefined {
+  const line = raw.replace(/\s+$/, '');
+  const lead = line.length - line.replace(/^[\s\u3000]+/, '').length;
+  const t = line.slice(lead);
+  if (!t) return undefined;
+  const whole = (kind: Kind, strong = true): LineHit => ({ kinds: [kind], strong, from: lead, to: line.length });
+  const text = t.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+
+  // 字号：大 中 小 — alone, or glued in front of the next paragraph ("大 中 小2023年以来，…").
+  if (/^【?\s*字[号体]\s*[:：]?\s*(?:大\s*中\s*小)?\s*】?\s*$/.test(t)) return whole('fontSize');
+  const font = /^(?:【?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*】?|大\s+中\s+小)/.exec(t);
+  if (font) {
+    // The switcher is often glued to more chrome ("大 中 小扫码使用手机浏览本页内容"): then the whole line is chrome.
+    const rest = t.slice(font[0].length);
+    const restHit = rest.trim() ? classify(rest, format) : undefined;
+    if (restHit && restHit.from === rest.length - rest.trimStart().length && restHit.to === rest.trimEnd().length) {
+      return { kinds: ['fontSize', ...restHit.kinds], strong: true, from: lead, to: line.length };
+    }
+    return { kinds: ['fontSize'], strong: true, from: lead, to: lead + font[0].length };
+  }
+  const listTags = format === 'markdown' ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^>]*>/i : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^>]*>/i;
+  if (format !== 'html' && listTags.test(t)) return whole('html');
+  if (/扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/.test(text) && text.length <= 40) return whole('qrCode');
+  if (/^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*\d*\s*$/.test(text)) return whole('hits');
+  if (/^分享(?:到)?\s*[:：]?\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|\s)*$/.test(text)) return whole('share');
+  if (/(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^)]*\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text) || /^\[?首页\]?(?:\([^)]*\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
+  if (META_STRONG.test(text)) return whole('metadata');
+  if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && /\d:\d{2}/.test(text));
+  if (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text))) return whole('media');
+  if (/网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright\s|©/.test(text) && text.length <= 160) return whole('footer');
+  if (/^(?:网站)?主办单位\s*[:：]|^承办单位\s*[:：]|^技术支持\s*[:：]|^联系方式\s*[:：]\s*[\d-]+\s*$|^传真\s*[:：]\s*[\d-]+\S*\s*$/.test(text) && text.length <= 120) return whole('footer', false);
+  if (/^(?:[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|打印|关闭)\s*[】\]]?\s*)+$/.test(text)) return whole('pageTools');
+  if (/^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/.test(text)) return whole('listing');
+  if (/\d{4}-\d{2}-\d{2}\s*$/.test(text) && /\t/.test(t) && !/[。；]/.test(text)) return whole('listing', false);
+  if (/^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i.test(text)) return whole('attachment', false);
+  return undefined;
+}
+
+interface ChromeBlock {
+  start: number;
+  end: number;
+  firstLine: number;
+  lastLine: number;
+  kinds: Kind[];
+}
+
+const cache = new WeakMap<Document, ChromeBlock[]>();
+
+/** One line of the input as the rule reads it, with its place in the original text. */
+interface Unit {
+  text: string;
+  line: number;
+  lastLine: number;
+  /** Original span of text[from..to). */
+  spanOf(from: number, to: number): Span;
+}
+
+/**
+ * Markdown and plain text are read line by line from the source, markup included (raw HTML is
+ * itself an artifact there). HTML pages and .docx files are read as the processor's blocks: their
+ * markup is the format, and the HTML processor already drops the page's own nav/header/footer.
+ */
+function units(doc: Document): Unit[] {
+  const src = doc.source;
+  const out: Unit[] = [];
+  if (doc.format === 'markdown' || doc.format === 'text') {
+    for (let line = 1; line <= src.lineCount; line++) {
+      const start = src.lineStart(line);
+      out.push({ text: src.lineText(line), line, lastLine: line, spanOf: (f, t) => ({ start: start + f, end: start + t }) });
+    }
+    return out;
+  }
+  const pos = (o: number) => src.positionAt(o).line;
+  for (const b of doc.blocks) {
+    const rows = b.kind === 'table' ? b.rows.map((r) => ({ text: r.cells.map((c) => c.text).join('\t'), span: r.span })) : [];
+    if (b.kind !== 'table') {
+      const c = b.content;
+      out.push({ text: c.text, line: pos(b.span.start), lastLine: pos(Math.max(b.span.start, b.span.end - 1)), spanOf: (f, t) => c.spanOf(f, t) });
+    }
+    for (const r of rows) out.push({ text: r.text, line: pos(r.span.start), lastLine: pos(Math.max(r.span.start, r.span.end - 1)), spanOf: () => r.span });
+  }
+  return out;
+}
+
+/** Chrome blocks of the whole file, in order. */
+function chromeBlocks(doc: Document): ChromeBlock[] {
+  const cached = cache.get(doc);
+  if (cached) return cached;
+  type Item = { unit: Unit; hit?: LineHit };
+  const items: Item[] = units(doc)
+    .filter((u) => u.text.trim())
+    .map((unit) => ({ unit, hit: classify(unit.text, doc.format) }));
+  const blocks: ChromeBlock[] = [];
+  let cur: Item[] = [];
+  const close = () => {
+    if (cur.some((l) => l.hit!.strong)) {
+      const first = cur[0];
+      const last = cur[cur.length - 1];
+      const kinds = [...new Set(cur.flatMap((l) => l.hit!.kinds))];
+      blocks.push({ start: first.unit.spanOf(first.hit!.from, first.hit!.to).start, end: last.unit.spanOf(last.hit!.from, last.hit!.to).end, firstLine: first.unit.line, lastLine: last.unit.lastLine, kinds });
+    }
+    cur = [];
+  };
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (it.hit) {
+      cur.push(it);
+      // A prefix glued to the text ends the block: the rest of the line is report content.
+      if (it.hit.to < it.unit.text.trimEnd().length) close();
+      continue;
+    }
+    // One short title-like line between two chrome lines (the pasted article's title) stays inside.
+    const other = it.unit.text.trim();
+    if (cur.length && other.length <= 50 && !/[。；，,]/.test(other) && items[i + 1]?.hit) continue;
+    close();
+  }
+  close();
+  cache.set(doc, blocks);
+  return blocks;
+}
+
+const rule: Rule = {
+  meta: {
+    id: 'web-artifacts',
+    type: 'layout',
+    defaultSeverity: 'warn',
+    docs: {
+      description: { 'zh-CN': '报告中不得夹带从网站复制的页面元素（字号 大 中 小、扫码浏览、点击次数、当前位置、索引号信息栏、HTML 标签等）', en: 'No web-page chrome (font-size switcher, QR prompt, view counters, breadcrumbs, CMS metadata headers, raw HTML) pasted into the report' },
+      url: docsUrl('web-artifacts'),
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（按统一格式编制，内容准确）', en: 'GOB letter [2021] No. 30 (reports follow the unified format)' },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      chrome: {
+        'zh-CN': '第 {{lines}} 行是从网站复制的页面元素（{{kinds}}），不属于报告内容，应删除',
+        en: 'Line(s) {{lines}} are web-page elements copied from a website ({{kinds}}), not report content; delete them',
+      },
+      rawHtml: {
+        'zh-CN': '第 {{lines}} 行是网页 HTML 源码（{{kinds}}），不属于报告内容，应删除或改写为正文',
+        en: 'Line(s) {{lines}} are raw web-page HTML ({{kinds}}), not report content; delete them or rewrite them as text',
+      },
+    },
+  },
+  check(report, context) {
+    const src = context.document.source;
+    const firstLine = src.positionAt(report.span.start).line;
+    const lastLine = src.positionAt(Math.max(report.span.start, report.span.end - 1)).line;
+    for (const b of chromeBlocks(context.document)) {
+      // A block belongs to the report holding its first line; the first report also takes a block
+      // that begins in the unlinted preamble and runs into it.
+      const owns = (b.firstLine >= firstLine && b.firstLine <= lastLine) || (report.index === 0 && b.firstLine < firstLine && b.lastLine >= firstLine);
+      if (!owns) continue;
+      const lines = b.firstLine === b.lastLine ? String(b.firstLine) : `${b.firstLine}–${b.lastLine}`;
+      const kinds = b.kinds.map((k) => KIND_NAMES[k][context.locale]).join(context.locale === 'en' ? ', ' : '、');
+      context.report({ messageId: b.kinds.every((k) => k === 'html') ? 'rawHtml' : 'chrome', data: { lines, kinds }, span: { start: b.start, end: b.end } });
+    }
+  },
+};
+
+export default rule;
