@@ -68,8 +68,9 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
 
   // Custom rules and a fix filter are functions: they cannot be sent to a worker, nor hashed for
   // the cache. A fixing run needs fresh results (with `output`), never cached ones.
-  const custom = options.rules !== undefined || typeof options.fix === 'function';
-  const useCache = options.cache === true && !custom && !options.fix;
+  const fix = (options as { fix?: unknown }).fix;
+  const custom = options.rules !== undefined || typeof fix === 'function';
+  const useCache = options.cache === true && !custom && !fix;
   const cache = useCache ? await LintCache.load(await cacheFilePath(cwd, options.cacheLocation), buildFingerprint()) : undefined;
   const lintOptions = { ...options, cwd };
   delete lintOptions.onProgress;
@@ -119,8 +120,9 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
 
 /** LintOptions without what cannot cross to a worker (functions, Maps). */
 function serializable(o: BatchOptions) {
-  const { rules: _rules, onProgress: _p, fix, ...rest } = o;
-  return typeof fix === 'function' ? rest : { ...rest, fix };
+  const { rules: _rules, onProgress: _p, ...rest } = o as BatchOptions & { fix?: unknown };
+  if (typeof (rest as { fix?: unknown }).fix === 'function') delete (rest as { fix?: unknown }).fix;
+  return rest;
 }
 
 function workerUrl(): URL {

@@ -2,11 +2,14 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { supportsColor } from 'chalk';
-import { errorsOnly, lintBuffer, lintFiles, type LintOptions } from '../api.js';
+import { errorsOnly, lintBuffer, type LintOptions } from '../api.js';
 import { resolveConfigForFile } from '../config/load.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
 import type { LintResult, Locale } from '../engine/types.js';
-import { formatResults, reporters } from '../reporters/index.js';
+import { FORMATS_NEEDING_SOURCE, formatResults, reporters } from '../reporters/index.js';
+import { lintFilesBatch, type BatchStats } from '../batch/index.js';
+import { runInit } from './init.js';
+import { Progress, summaryLine } from './progress.js';
 import { builtinRules } from '../rules/index.js';
 import { helpText, runtime, withHelpHint } from './messages.js';
 import { parseCli, sniffLocale, type CliOptions } from './options.js';
@@ -14,8 +17,8 @@ import { parseCli, sniffLocale, type CliOptions } from './options.js';
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIO {
   stdout: { write(text: string): unknown; isTTY?: boolean };
-  stderr: { write(text: string): unknown };
-  stdin: AsyncIterable<Buffer | string>;
+  stderr: { write(text: string): unknown; isTTY?: boolean };
+  stdin: AsyncIterable<Buffer | string> & { isTTY?: boolean };
   env: Record<string, string | undefined>;
   cwd: string;
 }
@@ -65,6 +68,7 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
     io.stdout.write(`${readVersion()}\n`);
     return 0;
   }
+  if (opts.init) return runInit({ agencyKind: opts.agencyKind, locale: opts.locale, preset: opts.preset, force: opts.force }, io, locale);
 
   const apiOptions: LintOptions = {
     cwd: io.cwd,
@@ -87,13 +91,27 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
   }
 
   let results: LintResult[];
+  let stats: BatchStats | undefined;
+  let progress: Progress | undefined;
   if (opts.stdin) {
     const chunks: Buffer[] = [];
     for await (const chunk of io.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
     results = [await lintBuffer(Buffer.concat(chunks), { ...apiOptions, filePath: opts.stdinFilename })];
   } else {
     if (opts.files.length === 0) throw new UsageError(locale === 'en' ? 'No files given' : '没有指定要检查的文件');
-    results = await lintFiles(opts.files, apiOptions);
+    // Progress only where a person watches: a terminal's stderr, never a pipe, file or CI log.
+    progress = io.stderr.isTTY === true && !io.env.CI ? new Progress(io.stderr, locale) : undefined;
+    const batch = await lintFilesBatch(opts.files, {
+      ...apiOptions,
+      includeSource: opts.outputs.some((o) => FORMATS_NEEDING_SOURCE.has(o.format)),
+      concurrency: opts.concurrency,
+      cache: opts.cache,
+      cacheLocation: opts.cacheLocation,
+      ignore: !opts.noIgnore,
+      onProgress: progress?.update,
+    }).finally(() => progress?.clear());
+    results = batch.results;
+    stats = batch.stats;
   }
 
   // The report's language: --locale, else the config of the first file (all usually share one).
@@ -104,13 +122,18 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
   const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
   // --quiet hides warnings and they no longer count for --max-warnings (as in ESLint 9).
   const shown = opts.quiet ? errorsOnly(results) : results;
-  const output = formatResults(opts.format, shown, {
-    cwd: io.cwd,
-    locale: outLocale,
-    color: wantColor(io, opts.outputFile !== undefined),
-  });
-  if (opts.outputFile !== undefined) await writeAtomically(path.resolve(io.cwd, opts.outputFile), output, outLocale);
-  else if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  // Every output sees the same results, so the exit code below does not depend on the formats.
+  for (const out of opts.outputs) {
+    const output = formatResults(out.format, shown, { cwd: io.cwd, locale: outLocale, color: wantColor(io, out.file !== undefined) });
+    if (out.file !== undefined) await writeAtomically(path.resolve(io.cwd, out.file), output, outLocale);
+    else if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
+  }
+  // The batch summary goes to stderr, for a person at a terminal only: scripts and CI logs get
+  // exactly the report (and the exit code), as before.
+  if (stats && io.stderr.isTTY === true) {
+    const errors = shown.reduce((n, r) => n + r.errorCount, 0);
+    io.stderr.write(summaryLine(stats, errors, opts.quiet ? 0 : warningCount, outLocale));
+  }
 
   if (results.every((r) => r.fatalErrorCount > 0)) {
     io.stderr.write(`gia-lint: ${runtime.nothingLinted(outLocale)}\n`);

@@ -7,7 +7,7 @@ type Pair = [zh: string, en: string];
 const pick = (locale: Locale, [zh, en]: Pair) => (locale === 'en' ? en : zh);
 
 const OPTIONS: [flags: string, text: Pair][] = [
-  ['-f, --format <name>', ['输出格式：{{formats}}（默认 stylish）', 'Output format: {{formats}} (default: stylish)']],
+  ['-f, --format <name[:path]>', ['输出格式：{{formats}}（默认 stylish）；可多次使用，name:path 写入文件', 'Output format: {{formats}} (default: stylish); repeatable, name:path writes to a file']],
   ['-o, --output-file <path>', ['把结果写入文件而不是标准输出（自动创建目录）', 'Write the report to a file instead of stdout (creates directories)']],
   ['    --stdin', ['从标准输入读取报告', 'Lint text read from stdin']],
   ['    --stdin-filename <name>', ['标准输入内容对应的文件名（决定格式和配置）', 'File name for stdin text (picks the format and the config)']],
@@ -15,6 +15,11 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['    --quiet', ['只报告错误，忽略警告', 'Report errors only, ignore warnings']],
   ['    --year <yyyy>', ['指定报告年度（2008–2100），不再自动识别', 'Set the report year (2008–2100) instead of detecting it']],
   ['    --locale <zh-CN|en>', ['消息语言（默认 zh-CN；优先于配置文件）', 'Message language (default zh-CN; wins over the config file)']],
+  ['    --concurrency <auto|n>', ['并行检查的线程数（默认 auto：按文件数和 CPU 决定）', 'Worker threads for linting (default auto: by file count and CPUs)']],
+  ['    --cache', ['只重新检查内容、配置或版本变化了的文件', 'Only re-lint files whose content, config or version changed']],
+  ['    --cache-location <path>', ['缓存文件或目录（默认 .gianlintcache）', 'Cache file or directory (default .gianlintcache)']],
+  ['    --no-ignore', ['不使用 .gianignore', 'Do not use .gianignore']],
+  ['    --init', ['生成带注释的 .gianrc（可配合 --agency-kind、--preset、--locale、--force）', 'Write a commented .gianrc (with --agency-kind, --preset, --locale, --force)']],
   ['-c, --config <path>', ['使用指定的配置文件，不再查找 .gianrc', 'Use this config file instead of searching for .gianrc']],
   ['    --no-config', ['不使用任何配置文件（使用推荐规则集）', 'Use no config file (the recommended rule set)']],
   ['    --print-config <file>', ['打印对该文件生效的配置（JSON）后退出', 'Print the configuration used for the file (JSON) and exit']],
@@ -70,6 +75,18 @@ export const usage = {
   configAndNoConfig: (l: Locale) => pick(l, ['--config 和 --no-config 不能同时使用', '--config and --no-config cannot be used together']),
   stdinWithFiles: (l: Locale) => pick(l, ['使用 --stdin 时不能再指定文件', 'Files cannot be given together with --stdin']),
   stdinFilenameAlone: (l: Locale) => pick(l, ['--stdin-filename 只能与 --stdin 一起使用', '--stdin-filename can only be used with --stdin']),
+  badConcurrency: (v: string, l: Locale) =>
+    pick(l, [`--concurrency 的取值 "${v}" 无效，应为 auto 或正整数`, `Invalid --concurrency "${v}"; expected auto or a positive integer`]),
+  badAgencyKind: (v: string, l: Locale) =>
+    pick(l, [`--agency-kind 的取值 "${v}" 无效，应为 department 或 government`, `Invalid --agency-kind "${v}"; expected department or government`]),
+  twoFormatsOneStream: (names: string[], toFile: boolean, l: Locale) =>
+    pick(l, [
+      `${names.join('、')} 不能同时写到${toFile ? ' --output-file' : '标准输出'}，请用 --format 名称:路径 分别指定文件`,
+      `${names.join(' and ')} cannot both go to ${toFile ? '--output-file' : 'stdout'}; give each its own file with --format name:path`,
+    ]),
+  initWithFiles: (l: Locale) => pick(l, ['--init 不接受要检查的文件', '--init takes no files to lint']),
+  initOnly: (l: Locale) =>
+    pick(l, ['--agency-kind、--preset 和 --force 只能与 --init 一起使用', '--agency-kind, --preset and --force can only be used with --init']),
   printConfigWithFiles: (l: Locale) =>
     pick(l, ['--print-config 只接受它自己的一个文件参数', '--print-config takes exactly one file of its own; do not give other files']),
 };

@@ -7,8 +7,23 @@ import { usage } from './messages.js';
 /** Command-line options after parsing and validation. */
 export interface CliOptions {
   files: string[];
+  /** The first output's format (most runs have one). */
   format: string;
+  /** Every requested output: `--format name` goes to --output-file or stdout, `--format name:path` to path. */
+  outputs: CliOutput[];
   outputFile?: string;
+  /** Worker threads for batches. */
+  concurrency?: number | 'auto';
+  cache: boolean;
+  cacheLocation?: string;
+  /** Lint files even when .gianignore lists them. */
+  noIgnore: boolean;
+  /** `--init`: write a commented .gianrc; with agencyKind/preset answered by flags or asked on a TTY. */
+  init: boolean;
+  agencyKind?: 'department' | 'government';
+  preset?: string;
+  /** --init may overwrite an existing .gianrc. */
+  force: boolean;
   stdin: boolean;
   stdinFilename?: string;
   maxWarnings?: number;
@@ -24,7 +39,7 @@ export interface CliOptions {
 }
 
 const SPEC = {
-  format: { type: 'string', short: 'f' },
+  format: { type: 'string', short: 'f', multiple: true },
   'output-file': { type: 'string', short: 'o' },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
@@ -36,6 +51,14 @@ const SPEC = {
   // node 20's parseArgs has no allowNegative, so --no-config is an option of its own.
   'no-config': { type: 'boolean' },
   'print-config': { type: 'string' },
+  concurrency: { type: 'string' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'no-ignore': { type: 'boolean' },
+  init: { type: 'boolean' },
+  'agency-kind': { type: 'string' },
+  preset: { type: 'string' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -67,8 +90,18 @@ export function parseCli(argv: string[]): CliOptions {
   if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en') throw new UsageError(usage.badLocale(locale, l));
 
   const formats = [...reporters.keys()];
-  const format = v.format ?? 'stylish';
-  if (!reporters.has(format)) throw new UsageError(usage.badFormat(format, formats, l));
+  const outputs = parseOutputs(v.format ?? [], v['output-file'], formats, l);
+  const format = outputs[0].format;
+
+  let concurrency: number | 'auto' | undefined;
+  if (v.concurrency !== undefined) {
+    if (v.concurrency !== 'auto' && !/^[1-9]\d{0,2}$/.test(v.concurrency)) throw new UsageError(usage.badConcurrency(v.concurrency, l));
+    concurrency = v.concurrency === 'auto' ? 'auto' : Number(v.concurrency);
+  }
+  const agencyKind = v['agency-kind'];
+  if (agencyKind !== undefined && agencyKind !== 'department' && agencyKind !== 'government') {
+    throw new UsageError(usage.badAgencyKind(agencyKind, l));
+  }
 
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
@@ -86,7 +119,16 @@ export function parseCli(argv: string[]): CliOptions {
   const opts: CliOptions = {
     files: parsed.positionals,
     format,
+    outputs,
     outputFile: v['output-file'],
+    concurrency,
+    cache: v.cache ?? false,
+    cacheLocation: v['cache-location'],
+    noIgnore: v['no-ignore'] ?? false,
+    init: v.init ?? false,
+    agencyKind,
+    preset: v.preset,
+    force: v.force ?? false,
     stdin: v.stdin ?? false,
     stdinFilename: v['stdin-filename'],
     maxWarnings,
@@ -103,7 +145,32 @@ export function parseCli(argv: string[]): CliOptions {
   if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError(usage.stdinFilenameAlone(l));
   if (opts.stdin && opts.files.length > 0) throw new UsageError(usage.stdinWithFiles(l));
   if (opts.printConfig !== undefined && (opts.files.length > 0 || opts.stdin)) throw new UsageError(usage.printConfigWithFiles(l));
+  if (opts.init && (opts.files.length > 0 || opts.stdin || opts.printConfig !== undefined)) throw new UsageError(usage.initWithFiles(l));
+  if (!opts.init && (opts.agencyKind !== undefined || opts.preset !== undefined || opts.force)) throw new UsageError(usage.initOnly(l));
   return opts;
+}
+
+/**
+ * `--format` values: `name` or `name:path` (ESLint-like, as in `--format sarif:out.sarif --format
+ * stylish`). Outputs without a path go to --output-file if given, else to stdout; two of them
+ * would be interleaved there, so that is a usage error. Default: stylish.
+ */
+function parseOutputs(values: string[], outputFile: string | undefined, formats: string[], l: Locale): CliOutput[] {
+  const outputs = (values.length ? values : ['stylish']).map((value): CliOutput => {
+    const m = /^([a-z][\w-]*):(.+)$/i.exec(value);
+    const name = m ? m[1] : value;
+    if (!reporters.has(name)) throw new UsageError(usage.badFormat(name, formats, l));
+    return m ? { format: name, file: m[2] } : { format: name };
+  });
+  const unrouted = outputs.filter((o) => o.file === undefined);
+  if (unrouted.length > 1) throw new UsageError(usage.twoFormatsOneStream(unrouted.map((o) => o.format), outputFile !== undefined, l));
+  return outputs.map((o) => (o.file === undefined && outputFile !== undefined ? { ...o, file: outputFile } : o));
+}
+
+export interface CliOutput {
+  format: string;
+  /** Where to write; undefined: stdout. */
+  file?: string;
 }
 
 /**

@@ -154,9 +154,11 @@ describe('json', () => {
 });
 
 describe('registry', () => {
-  test('has stylish and json; unknown names are usage errors listing the available ones', () => {
-    expect([...reporters.keys()]).toEqual(['stylish', 'json']);
-    expect(() => formatResults('sarif', [], { cwd, locale: 'zh-CN', color: false })).toThrow(UsageError);
-    expect(() => formatResults('sarif', [], { cwd, locale: 'en', color: false })).toThrow('Unknown format "sarif" (available: stylish, json)');
+  test('has every documented format; unknown names are usage errors listing the available ones', () => {
+    expect([...reporters.keys()]).toEqual(['stylish', 'json', 'compact', 'unix', 'checkstyle', 'junit', 'sarif', 'github', 'html']);
+    expect(() => formatResults('xml', [], { cwd, locale: 'zh-CN', color: false })).toThrow(UsageError);
+    expect(() => formatResults('xml', [], { cwd, locale: 'en', color: false })).toThrow(
+      'Unknown format "xml" (available: stylish, json, compact, unix, checkstyle, junit, sarif, github, html)',
+    );
   });
 });
