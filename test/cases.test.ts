@@ -28,6 +28,8 @@ interface CaseSpec {
   year?: number;
   /** The top-level agencyKind setting (publication-date). */
   agencyKind?: AgencyKind;
+  /** Last year's report (carryover), a path relative to the rule's case folder (keep it in a subfolder, so it is not a case itself). */
+  previous?: string;
   locale?: Locale;
   messages: ExpectedMessage[];
   /** Whole-file text after applying all fixes. */
@@ -65,7 +67,8 @@ for (const ruleId of ruleDirs) {
           agencyKind: spec.agencyKind,
           rules: { [ruleId]: { severity: rule.meta.defaultSeverity === 'error' ? 2 : 1, options: spec.options ?? {} } },
         };
-        const { messages } = verify(text, { filePath: file, config, rules: builtinRules });
+        const previous = spec.previous ? { text: readFileSync(join(dir, spec.previous), 'utf8'), filePath: spec.previous } : undefined;
+        const { messages } = verify(text, { filePath: file, config, rules: builtinRules, previous });
         expect(messages.every((m) => m.ruleId === ruleId)).toBe(true);
         const actual = messages.map((m, i) => {
           const want = spec.messages[i];

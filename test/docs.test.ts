@@ -11,6 +11,8 @@ import { builtinRules } from '../src/rules/index.js';
 
 const docsDir = new URL('../docs/rules/', import.meta.url).pathname;
 const EXAMPLE = /```(markdown|text) gia-lint:(incorrect|correct)\n([\s\S]*?)```/g;
+/** Last year's report for the examples of a page (carryover): a block marked `gia-lint:previous`. */
+const PREVIOUS = /```(markdown|text) gia-lint:previous\n([\s\S]*?)```/;
 
 for (const [id, rule] of builtinRules) {
   describe(`docs/rules/${id}.md`, () => {
@@ -24,6 +26,8 @@ for (const [id, rule] of builtinRules) {
     });
 
     const examples = [...page.matchAll(EXAMPLE)];
+    const prev = PREVIOUS.exec(page);
+    const previous = prev ? { text: prev[2], filePath: prev[1] === 'markdown' ? 'previous.md' : 'previous.txt' } : undefined;
     test('has at least one incorrect and one correct example', () => {
       expect(examples.some((m) => m[2] === 'incorrect')).toBe(true);
       expect(examples.some((m) => m[2] === 'correct')).toBe(true);
@@ -35,6 +39,7 @@ for (const [id, rule] of builtinRules) {
           filePath: lang === 'markdown' ? 'example.md' : 'example.txt',
           config: { locale: 'zh-CN', rules: { [id]: { severity: 2, options: {} } } },
           rules: builtinRules,
+          previous,
         });
         if (kind === 'incorrect') expect(messages.length).toBeGreaterThan(0);
         else expect(messages.map((x) => x.message)).toEqual([]);

@@ -282,7 +282,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   const other2021 = candidates.find((f) => f.key?.startsWith('otherHandling.') && f.match !== 'position' && f.labelSpan);
   if (other2021) fingerprints.push({ layout: '2021', label: applicationRows('2021').find((r) => r.key === other2021.key)!.label, span: other2021.labelSpan! });
   const other2019 = candidates.find((f) => f.key === 'otherHandling');
-  if (other2019) fingerprints.push({ layout: '2019', label: '（六）其他处理', span: other2019.item.labels[0]?.span ?? other2019.item.span });
+  if (other2019) fingerprints.push({ layout: '2019', label: '（六）其他处理（一行，无 1—3 分项）', span: other2019.item.labels[0]?.span ?? other2019.item.span });
   return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, fingerprints, problems };
 }
 

@@ -1,0 +1,142 @@
+import type { Rule } from '../engine/types.js';
+import type { CellValue, RecognizedRow, RecognizedTable } from '../model/report.js';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, activeSubTables, type ColumnTemplate } from '../templates/tables.js';
+import { docsUrl } from './shared/docs.js';
+import { columnLabel, rowLabel, tableName } from './shared/tables.js';
+import { tablesApply } from './shared/template-scope.js';
+
+/**
+ * Every cell of the three tables holds a number: 0 where nothing happened, never blank, "/" or
+ * "—" (which a reader cannot tell from "not reported"). Counts are non-negative integers;
+ * fractions are legal only in the amount columns (本年收费金额 万元, 采购总金额), and only the 2019
+ * layout's 本年增/减 may be negative.
+ *
+ * Blank cells are reported once per ROW (naming its blank columns), not once per cell: a table
+ * filled with blanks would otherwise produce a hundred messages for one habit. Negative and
+ * fractional values are reported per cell — each is a wrong figure of its own.
+ */
+
+/** Columns whose values may be fractional (amounts), and the one that may be negative (a change). */
+const FRACTION_OK = new Set(['feeAmount', 'procurementAmount']);
+const NEGATIVE_OK = new Set(['change']);
+
+const rule: Rule = {
+  meta: {
+    id: 'cell-value',
+    type: 'problem',
+    defaultSeverity: 'warn',
+    docs: {
+      description: { 'zh-CN': '表格单元格须填数字：没有的填 0，不留空、不填“/”；件数不得为负数或小数', en: 'Table cells hold numbers: 0 rather than blank or "/"; counts are non-negative integers' },
+      url: docsUrl('cell-value'),
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      blankRow: {
+        'zh-CN': '{{table}}{{row}}有 {{count}} 个单元格未填数字（{{columns}}）；没有的事项应填 0',
+        en: '{{table}}, {{row}}: {{count}} cell(s) without a number ({{columns}}); write 0 where there is nothing to report',
+      },
+      blankRows: {
+        'zh-CN': '{{table}}从「{{first}}」到「{{last}}」共 {{rows}} 行整行未填数字；没有的事项应填 0',
+        en: '{{table}}: {{rows}} rows from "{{first}}" to "{{last}}" have no number at all; write 0 where there is nothing to report',
+      },
+      blankRowUnplaced: {
+        'zh-CN': '{{table}}{{row}}有 {{count}} 个空白单元格（所在列无法确定）；没有的事项应填 0',
+        en: '{{table}}, {{row}}: {{count}} blank cell(s) (their columns cannot be determined); write 0 where there is nothing to report',
+      },
+      negative: {
+        'zh-CN': '{{table}}{{row}}「{{column}}」为负数 {{value}}，件数不能为负',
+        en: '{{table}}, {{row}}, "{{column}}": negative value {{value}}; a count cannot be negative',
+      },
+      fractional: {
+        'zh-CN': '{{table}}{{row}}「{{column}}」为小数 {{value}}，件数应为整数（只有金额栏可有小数）',
+        en: '{{table}}, {{row}}, "{{column}}": fractional value {{value}}; counts are whole numbers (only amounts may have decimals)',
+      },
+    },
+  },
+  check(report, context) {
+    // Where the tables are used (2019 reports included), their cells must be right.
+    if (!tablesApply(report, true)) return;
+    const en = context.locale === 'en';
+    for (const table of [report.tables.active, report.tables.applications, report.tables.review]) {
+      if (!table) continue;
+      const name = tableName(table.kind, context.locale);
+      // Consecutive wholly blank rows become one message (a habit, not many separate slips).
+      let run: RecognizedRow[] = [];
+      const flush = () => {
+        if (run.length === 1) {
+          const cols = columnsOf(table, run[0].key).length;
+          context.report({ messageId: 'blankRow', data: { table: name, row: rowPhrase(table, run[0], en), count: cols, columns: en ? 'the whole row' : '整行' }, span: run[0].labelSpan ?? run[0].span });
+        } else if (run.length > 1) {
+          const first = rowLabel(table, run[0].key);
+          const last = rowLabel(table, run[run.length - 1].key);
+          context.report({ messageId: 'blankRows', data: { table: name, first, last, rows: run.length }, span: run[0].labelSpan ?? run[0].span });
+        }
+        run = [];
+      };
+      for (const row of Object.values(table.rows).sort((a, b) => a.span.start - b.span.start)) {
+        const where = rowPhrase(table, row, en);
+        const at = row.labelSpan ?? row.span;
+        const columns = columnsOf(table, row.key);
+        const blanks = row.unreadable ? [] : columns.filter((c) => row.cells[c.key] && row.cells[c.key].kind !== 'number' && row.cells[c.key].kind !== 'text');
+        if (columns.length > 1 && blanks.length === columns.length) {
+          run.push(row);
+          continue;
+        }
+        flush();
+        if (!row.unreadable) {
+          if (blanks.length) {
+            const names = blankColumnNames(table, blanks, en);
+            context.report({ messageId: 'blankRow', data: { table: name, row: where, count: blanks.length, columns: names }, span: at });
+          }
+          for (const c of columns) checkNumber(row.cells[c.key], c.key, columnLabel(table, c.key));
+        } else {
+          // The row's cells could not be placed in columns (table-structure says so), but a row
+          // whose blank positions were lost still shows how many of its cells are blank.
+          if (row.unreadable === 'blanksLost') {
+            const count = row.rawValues.filter((v) => v.kind === 'empty' || v.kind === 'na').length;
+            if (count) context.report({ messageId: 'blankRowUnplaced', data: { table: name, row: where, count }, span: at });
+          }
+          // Sign and integrality need the column only where columns differ in what they allow.
+          if (columns.every((c) => !FRACTION_OK.has(c.key) && !NEGATIVE_OK.has(c.key))) {
+            for (const v of row.rawValues) checkNumber(v, '', en ? '?' : '列不详');
+          }
+        }
+
+        function checkNumber(cell: CellValue | undefined, key: string, column: string): void {
+          if (!cell || cell.kind !== 'number' || cell.value === undefined) return;
+          const data = { table: name, row: where, column, value: cell.raw.trim() };
+          if (cell.value < 0 && !NEGATIVE_OK.has(key)) context.report({ messageId: 'negative', data, span: cell.span });
+          else if (!Number.isInteger(cell.value) && !FRACTION_OK.has(key)) context.report({ messageId: 'fractional', data, span: cell.span });
+        }
+      }
+      flush();
+    }
+  },
+};
+
+/** Blank columns by name; table 四's columns by group when a whole group is blank. */
+function blankColumnNames(table: RecognizedTable, blanks: ColumnTemplate[], en: boolean): string {
+  const sep = en ? ', ' : '、';
+  if (table.kind !== 'review') return blanks.map((c) => columnLabel(table, c.key)).join(sep);
+  const parts: string[] = [];
+  for (const g of REVIEW_GROUPS) {
+    const mine = blanks.filter((c) => c.key.startsWith(`${g.key}.`));
+    if (mine.length === 5) parts.push(en ? `all of ${g.label}` : `${g.label}各列`);
+    else parts.push(...mine.map((c) => columnLabel(table, c.key)));
+  }
+  return parts.join(sep);
+}
+
+function columnsOf(table: RecognizedTable, rowKey: string): ColumnTemplate[] {
+  if (table.kind === 'review') return REVIEW_COLUMNS;
+  if (table.kind === 'applications') return APPLICANT_COLUMNS;
+  return activeSubTables(table.layout).find((s) => s.rows.some((r) => r.key === rowKey))?.columns ?? [];
+}
+
+function rowPhrase(table: RecognizedTable, row: RecognizedRow, en: boolean): string {
+  if (table.kind === 'review') return en ? 'data row' : '数据行';
+  return en ? `row "${rowLabel(table, row.key)}"` : `「${rowLabel(table, row.key)}」行`;
+}
+
+export default rule;

@@ -1,0 +1,65 @@
+import type { Rule } from '../engine/types.js';
+import type { Layout } from '../templates/eras.js';
+import { docsUrl } from './shared/docs.js';
+import { tableName } from './shared/tables.js';
+import { tablesApply } from './shared/template-scope.js';
+
+/**
+ * The tables must be those of the format in force for the report year: the 2019 trial format
+ * (国办公开办函〔2019〕60号) for 2019–2020 reports, the 2021 format (〔2021〕30号) from 2021 on. The
+ * evidence is the labels only one layout has (domain.md §2.4): 本年新制作数量, 上一年项目数量,
+ * 政府集中采购 … vs 本年制发件数, 现行有效件数, 本年处理决定数量 …, and the （六）其他处理 block of
+ * table 三 (one row in 2019, three in 2021). A table is reported only when the other era's labels
+ * outnumber its own era's, so a single stray word does not decide.
+ */
+const FORMAT_NAMES: Record<Layout, { 'zh-CN': string; en: string }> = {
+  '2019': { 'zh-CN': '国办公开办函〔2019〕60号格式（试行）', en: 'the 2019 trial format (国办公开办函〔2019〕60号)' },
+  '2021': { 'zh-CN': '国办公开办函〔2021〕30号格式', en: 'the 2021 format (国办公开办函〔2021〕30号)' },
+};
+
+const rule: Rule = {
+  meta: {
+    id: 'format-version',
+    type: 'problem',
+    defaultSeverity: 'error',
+    docs: {
+      description: { 'zh-CN': '表格须使用报告年度适用的统一格式版本', en: 'Tables use the format version in force for the report year' },
+      url: docsUrl('format-version'),
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号；国办公开办函〔2019〕60号', en: '国办公开办函〔2021〕30号; 国办公开办函〔2019〕60号' },
+    },
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      wrongLayout: {
+        'zh-CN': '{{table}}使用的是{{found}}的栏目（{{labels}}），{{year}} 年度报告应使用{{expected}}',
+        en: '{{table}} uses the labels of {{found}} ({{labels}}); a {{year}} report must use {{expected}}',
+      },
+    },
+  },
+  check(report, context) {
+    if (!tablesApply(report, true)) return;
+    const expected = report.era as Layout;
+    const other: Layout = expected === '2021' ? '2019' : '2021';
+    for (const table of [report.tables.active, report.tables.applications]) {
+      if (!table?.fingerprints?.length) continue;
+      const foreign = table.fingerprints.filter((f) => f.layout === other).sort((a, b) => a.span.start - b.span.start);
+      const own = table.fingerprints.filter((f) => f.layout === expected);
+      if (!foreign.length || foreign.length <= own.length) continue;
+      const pick = (l: Layout) => (context.locale === 'en' ? FORMAT_NAMES[l].en : FORMAT_NAMES[l]['zh-CN']);
+      const shown = foreign.slice(0, 4).map((f) => `「${f.label}」`).join(context.locale === 'en' ? ', ' : '、');
+      const more = foreign.length > 4 ? (context.locale === 'en' ? ` and ${foreign.length - 4} more` : ` 等 ${foreign.length} 项`) : '';
+      context.report({
+        messageId: 'wrongLayout',
+        data: {
+          table: tableName(table.kind, context.locale),
+          found: pick(other),
+          expected: pick(expected),
+          year: report.year!.value,
+          labels: shown + more,
+        },
+        span: foreign[0].span,
+      });
+    }
+  },
+};
+
+export default rule;

@@ -1,0 +1,112 @@
+import type { Fix, Rule } from '../engine/types.js';
+import type { RecognizedTable } from '../model/report.js';
+import type { Span } from '../model/source.js';
+import { coreLabel, normalizeLabel } from '../model/text-utils.js';
+import { activeSubTables, applicationRows } from '../templates/tables.js';
+import { docsUrl } from './shared/docs.js';
+import { tableName } from './shared/tables.js';
+import { tablesApply } from './shared/template-scope.js';
+
+/**
+ * Row and column labels of tables 二 and 三 must keep the official wording. Only real wording
+ * differences count: spaces (PDF wraps: "商业 企业"), full/half-width punctuation, quote styles and
+ * the numbering's bracket style are extraction or typing artefacts, not deviations. A label is
+ * checked only where the recognizer tied it to an official row or column — by an alias, or by its
+ * place between official labels — so an unknown local row is never "corrected" into another one.
+ */
+
+/** A local note in brackets after the official wording: "规章（市政府令）". */
+const LOCAL_NOTE = /[（(][^（）()]*[)）]$/;
+/** Leading numbering as written, spaces allowed: "三、", "（一）", "(二) ", "1. ". */
+const NUMBERING_RAW = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d))\s*/;
+
+const rule: Rule = {
+  meta: {
+    id: 'table-labels',
+    type: 'suggestion',
+    defaultSeverity: 'warn',
+    docs: {
+      description: { 'zh-CN': '表格的行名、列名须使用统一格式的规范表述', en: 'Table row and column labels use the official wording' },
+      url: docsUrl('table-labels'),
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
+    },
+    schema: {
+      type: 'object',
+      properties: { allowLocalNotes: { type: 'boolean' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { allowLocalNotes: true },
+    fixable: 'code',
+    messages: {
+      rowLabel: {
+        'zh-CN': '{{table}}行名「{{found}}」与统一格式的表述不一致，应为「{{expected}}」',
+        en: '{{table}}: row label "{{found}}" deviates from the official wording "{{expected}}"',
+      },
+      columnLabel: {
+        'zh-CN': '{{table}}{{sub}}列名「{{found}}」与统一格式的表述不一致，应为「{{expected}}」',
+        en: '{{table}}{{sub}}: column label "{{found}}" deviates from the official wording "{{expected}}"',
+      },
+    },
+  },
+  check(report, context) {
+    if (!tablesApply(report, true)) return;
+    const allowNotes = context.options.allowLocalNotes !== false;
+    for (const table of [report.tables.active, report.tables.applications]) {
+      if (!table) continue;
+      const name = tableName(table.kind, context.locale);
+      for (const row of Object.values(table.rows)) {
+        // 'exact' is the official wording; 'partial' is a wrapped or truncated label (unsure);
+        // 'position' rows without a label have nothing to check.
+        if ((row.match !== 'variant' && row.match !== 'position') || !row.label || !row.labelSpan) continue;
+        const official = officialRow(table, row.key);
+        if (!official || !deviates(row.label, official, allowNotes)) continue;
+        const found = context.text.slice(row.labelSpan.start, row.labelSpan.end).trim();
+        context.report({
+          messageId: 'rowLabel',
+          data: { table: name, found: normalizeLabel(found) === row.label ? found : row.label, expected: official },
+          span: row.labelSpan,
+          fix: labelFix(context.text, row.labelSpan, row.label, official),
+        });
+      }
+      for (const h of table.headers ?? []) {
+        if (h.match !== 'position' || !deviates(h.label, h.official, allowNotes)) continue;
+        context.report({
+          messageId: 'columnLabel',
+          data: { table: name, sub: h.group ? (context.locale === 'en' ? ` (${h.group})` : `「${h.group}」`) : '', found: h.label, expected: h.official },
+          span: h.span,
+          fix: labelFix(context.text, h.span, normalizeLabel(h.label), h.official),
+        });
+      }
+    }
+  },
+};
+
+function officialRow(table: RecognizedTable, key: string): string | undefined {
+  const rows = table.kind === 'applications' ? applicationRows(table.layout) : activeSubTables(table.layout).flatMap((s) => s.rows);
+  return rows.find((r) => r.key === key)?.label;
+}
+
+/** Different words, not just different spaces, widths, quotes or numbering brackets. */
+function deviates(found: string, official: string, allowNotes: boolean): boolean {
+  const f = coreLabel(found);
+  const o = coreLabel(official);
+  if (f === o) return false;
+  if (allowNotes && LOCAL_NOTE.test(f) && f.replace(LOCAL_NOTE, '') === o) return false;
+  return true;
+}
+
+/**
+ * Replace the label with the official wording, keeping its numbering as written. Only when the
+ * source at the span is exactly the label (one cell, no markup), so nothing else is touched.
+ */
+function labelFix(text: string, span: Span, normalized: string, official: string): Fix | undefined {
+  const slice = text.slice(span.start, span.end);
+  const trimmed = slice.trim();
+  if (!trimmed || normalizeLabel(trimmed) !== normalized || /[\n|\t<>*_`]/.test(trimmed)) return undefined;
+  const start = span.start + slice.indexOf(trimmed);
+  const numbering = NUMBERING_RAW.exec(trimmed)?.[0] ?? '';
+  const officialCore = official.replace(NUMBERING_RAW, '');
+  return { range: [start, start + trimmed.length], text: numbering + officialCore };
+}
+
+export default rule;
