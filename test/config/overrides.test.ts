@@ -144,3 +144,15 @@ describe('previous and reportUnusedDisableDirectives in config', () => {
     expect((await resolve(tempTree(), 'a.md')).reportUnusedDisableDirectives).toBe(0);
   });
 });
+
+test('the commented overrides example in .gianrc.example is a valid config once uncommented', async () => {
+  const { readFileSync } = await import('node:fs');
+  const example = readFileSync(new URL('../../.gianrc.example', import.meta.url), 'utf8');
+  const block = /\/\/ "overrides": \[[\s\S]*?\/\/ \],/.exec(example)?.[0];
+  expect(block).toBeDefined();
+  const json = `{${block!.replace(/^\s*\/\/ ?/gm, '').replace(/,\s*$/, '')}}`;
+  const root = tempTree({ '.gianrc': json });
+  const c = await resolveConfigForFile(path.join(root, 'reports/2019/a.md'), { cwd: root });
+  expect(c.year).toBe(2019);
+  expect(c.rules['table-structure'].severity).toBe(0);
+});
