@@ -31,8 +31,72 @@ export interface DomLocator {
 
 export function parseHtml(html: string): Document {
   const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
-  const blocks = domToBlocks($.root()[0].children, htmlLocator(html));
+  const roots = $.root()[0].children;
+  const blocks = domToBlocks(roots, htmlLocator(html), contentRoot(roots));
   return { format: 'html', source: new SourceText(html), blocks };
+}
+
+/**
+ * The element holding the article of a saved page: from <body> down, step into the child that holds
+ * most (≥ 60 %) of the readable, non-link text, as long as there is one. Only containers are
+ * entered (never a data table, a list or a paragraph), so a short report with big tables keeps its
+ * prose. A page whose text is spread over several siblings keeps <body>.
+ */
+function contentRoot(roots: AnyNode[]): Element | undefined {
+  const weight = textWeights(roots);
+  let cur = findBody(roots);
+  if (!cur) return undefined;
+  for (;;) {
+    const total = weight.get(cur) ?? 0;
+    if (total === 0) return cur;
+    const next = cur.children.find((c): c is Element => isElement(c) && (weight.get(c) ?? 0) >= 0.6 * total);
+    if (!next || !CONTAINER.has(next.name) || (next.name === 'table' && isDataTable(next))) return cur;
+    cur = next;
+  }
+}
+
+const CONTAINER = new Set(['html', 'body', 'div', 'section', 'article', 'main', 'center', 'span', 'font', 'form', 'table', 'tbody', 'tr', 'td', 'th']);
+
+function findBody(roots: AnyNode[]): Element | undefined {
+  const stack = [...roots];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!isElement(n)) {
+      if ('children' in n && Array.isArray(n.children)) stack.push(...n.children);
+      continue;
+    }
+    if (n.name === 'body') return n;
+    if (n.name === 'html') stack.push(...n.children);
+  }
+  return undefined;
+}
+
+/** Readable characters (not in links, not in chrome) below each element; iterative post-order. */
+function textWeights(roots: AnyNode[]): Map<AnyNode, number> {
+  const weight = new Map<AnyNode, number>();
+  const stack: { node: AnyNode; exit: boolean; inLink: boolean }[] = roots.map((node) => ({ node, exit: false, inLink: false }));
+  while (stack.length) {
+    const { node, exit, inLink } = stack.pop()!;
+    if (node.type === 'text') {
+      if (!inLink) weight.set(node, (node as Text).data.replace(/[\s\u00a0\u3000]/g, '').length);
+      continue;
+    }
+    const children = 'children' in node && Array.isArray(node.children) ? (node.children as AnyNode[]) : [];
+    if (exit) {
+      weight.set(node, children.reduce((n, c) => n + (weight.get(c) ?? 0), 0));
+      continue;
+    }
+    if (isElement(node) && isChrome(node, true)) continue;
+    const link = inLink || (isElement(node) && node.name === 'a');
+    stack.push({ node, exit: true, inLink });
+    for (const c of children) stack.push({ node: c, exit: false, inLink: link });
+  }
+  return weight;
+}
+
+/** Outside the article only a title-like line is kept (some CMSs put the title above the article box). */
+function keepOutsideContent(text: string): boolean {
+  return text.length <= 60 && /^[^：:>，。；]*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^：:>，。；]*(?:报告|年报)$/.test(text.trim());
 }
 
 const SKIP = new Set([
@@ -75,11 +139,13 @@ interface Pending {
 type Frame = { node: AnyNode; exit: false } | { node: Element; exit: true };
 
 /** Walk a DOM (already parsed) into blocks. Shared by the HTML and the .docx processors. */
-export function domToBlocks(roots: AnyNode[], loc: DomLocator): Block[] {
+export function domToBlocks(roots: AnyNode[], loc: DomLocator, content?: Element): Block[] {
   const blocks: Block[] = [];
   let cur: Pending = { parts: [], plain: 0, linked: 0 };
   let linkDepth = 0;
   let articleDepth = 0;
+  // Inside the article element (or everywhere, when there is none).
+  let contentDepth = content ? 0 : 1;
 
   const flush = () => {
     const p = cur;
@@ -89,6 +155,7 @@ export function domToBlocks(roots: AnyNode[], loc: DomLocator): Block[] {
     if (!content.text) return;
     // A paragraph that is nothing but link text is navigation, not report content.
     if (p.heading === undefined && p.plain === 0 && p.linked > 0) return;
+    if (contentDepth === 0 && !keepOutsideContent(content.text)) return;
     const span = content.span;
     blocks.push(p.heading !== undefined ? { kind: 'heading', depth: p.heading, content, span } : { kind: 'paragraph', content, span });
   };
@@ -101,7 +168,8 @@ export function domToBlocks(roots: AnyNode[], loc: DomLocator): Block[] {
       const el = f.node;
       if (el.name === 'a') linkDepth--;
       if (el.name === 'article' || el.name === 'main') articleDepth--;
-      if (BLOCK.has(el.name)) flush();
+      if (BLOCK.has(el.name) || el === content) flush();
+      if (el === content) contentDepth--;
       continue;
     }
     const node = f.node;
@@ -127,10 +195,12 @@ export function domToBlocks(roots: AnyNode[], loc: DomLocator): Block[] {
     if (node.name === 'table' && isDataTable(node)) {
       flush();
       const table = readTable(node, loc);
-      if (table) blocks.push(table);
+      // A data table outside the article is page furniture (a CMS metadata box).
+      if (table && contentDepth > 0) blocks.push(table);
       continue;
     }
-    if (BLOCK.has(node.name)) flush();
+    if (BLOCK.has(node.name) || node === content) flush();
+    if (node === content) contentDepth++;
     const h = HEADING.exec(node.name);
     if (h) cur.heading = Number(h[1]);
     if (node.name === 'a') linkDepth++;
