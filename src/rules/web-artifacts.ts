@@ -1,4 +1,5 @@
 import type { Document } from '../model/document.js';
+import type { Report } from '../model/report.js';
 import type { Span } from '../model/source.js';
 import type { Rule } from '../engine/types.js';
 import { docsUrl } from './shared/docs.js';
@@ -197,11 +198,20 @@ const rule: Rule = {
       // that begins in the unlinted preamble and runs into it.
       const owns = (b.firstLine >= firstLine && b.firstLine <= lastLine) || (report.index === 0 && b.firstLine < firstLine && b.lastLine >= firstLine);
       if (!owns) continue;
+      // A web page (HTML input) carries its own chrome around the article: only chrome inside the
+      // report body, between the first section heading and the 落款, was pasted into the report.
+      if (context.document.format === 'html' && !insideBody(b, report)) continue;
       const lines = b.firstLine === b.lastLine ? String(b.firstLine) : `${b.firstLine}–${b.lastLine}`;
       const kinds = b.kinds.map((k) => KIND_NAMES[k][context.locale]).join(context.locale === 'en' ? ', ' : '、');
       context.report({ messageId: b.kinds.every((k) => k === 'html') ? 'rawHtml' : 'chrome', data: { lines, kinds }, span: { start: b.start, end: b.end } });
     }
   },
 };
+
+function insideBody(b: ChromeBlock, report: Report): boolean {
+  const first = report.headings[0]?.span.start;
+  const signed = report.issuer?.source === 'signature' ? report.issuer.span.start : report.signature?.span.start;
+  return first !== undefined && b.start > first && (signed === undefined || b.end <= signed);
+}
 
 export default rule;
