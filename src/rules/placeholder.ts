@@ -1,4 +1,5 @@
-import type { Rule } from '../engine/types.js';
+import type { Rule, RuleContext } from '../engine/types.js';
+import type { Report } from '../model/report.js';
 import type { Span } from '../model/source.js';
 import { docsUrl } from './shared/docs.js';
 
@@ -58,30 +59,59 @@ const rule: Rule = {
   },
   check(report, context) {
     const allow = (context.options.allow as string[] | undefined) ?? [];
-    const text = context.text;
-    const from = report.span.start;
-    const to = report.span.end;
-    const slice = text.slice(from, to);
-    const excluded = excludedRanges(slice);
-    // Wording the organ uses on purpose ("XX助企行"): placeholders inside it are not gaps.
-    for (const a of allow) for (let i = slice.indexOf(a); i !== -1; i = slice.indexOf(a, i + 1)) excluded.push([i, i + a.length]);
     const hits: Span[] = [];
-    for (const { re, word } of PATTERNS) {
-      for (const m of slice.matchAll(re)) {
-        const s = m.index!;
-        const e = s + m[0].length;
-        if (excluded.some(([a, b]) => s < b && e > a)) continue;
-        if (word && (ASCII_NEIGHBOUR.test(slice[s - 1] ?? '') || ASCII_NEIGHBOUR.test(slice[e] ?? ''))) continue;
-        if (m[0].startsWith('某') && (SURNAMES.has(slice[s - 1] ?? '') || insideQuotes(slice, s))) continue;
-        hits.push({ start: from + s, end: from + e });
+    for (const seg of segments(report, context)) {
+      const t = seg.text;
+      const excluded = excludedRanges(t);
+      // Wording the organ uses on purpose ("XX助企行"): placeholders inside it are not gaps.
+      for (const a of allow) for (let i = t.indexOf(a); i !== -1; i = t.indexOf(a, i + 1)) excluded.push([i, i + a.length]);
+      for (const { re, word } of PATTERNS) {
+        for (const m of t.matchAll(re)) {
+          const s = m.index!;
+          const e = s + m[0].length;
+          if (excluded.some(([a, b]) => s < b && e > a)) continue;
+          if (word && (ASCII_NEIGHBOUR.test(t[s - 1] ?? '') || ASCII_NEIGHBOUR.test(t[e] ?? ''))) continue;
+          if (m[0].startsWith('某') && (SURNAMES.has(t[s - 1] ?? '') || insideQuotes(t, s))) continue;
+          hits.push(seg.spanOf(s, e));
+        }
       }
     }
-    for (const span of merge(hits, text)) {
-      const found = text.slice(span.start, span.end);
-      context.report({ messageId: 'placeholder', data: { found }, span });
+    for (const span of merge(hits, context.text)) {
+      context.report({ messageId: 'placeholder', data: { found: context.text.slice(span.start, span.end) }, span });
     }
   },
 };
+
+interface Segment {
+  text: string;
+  spanOf(from: number, to: number): Span;
+}
+
+/**
+ * The text to search. Markdown and plain text: the report's source as written (tables included).
+ * HTML and .docx: the processor's blocks and cells, so that scripts, attributes and page chrome
+ * the processor dropped are not searched.
+ */
+function segments(report: Report, context: RuleContext): Segment[] {
+  const { start, end } = report.span;
+  const fmt = context.document.format;
+  if (fmt === 'markdown' || fmt === 'text') {
+    return [{ text: context.text.slice(start, end), spanOf: (f, t) => ({ start: start + f, end: start + t }) }];
+  }
+  const out: Segment[] = [];
+  for (const b of context.document.blocks) {
+    if (b.span.start < start || b.span.start >= end) continue;
+    if (b.kind !== 'table') {
+      out.push({ text: b.content.text, spanOf: (f, t) => b.content.spanOf(f, t) });
+      continue;
+    }
+    for (const cell of b.rows.flatMap((r) => r.cells)) {
+      const at = context.text.slice(cell.span.start, cell.span.end).indexOf(cell.text);
+      out.push({ text: cell.text, spanOf: (f, t) => (at === -1 || !cell.text ? cell.span : { start: cell.span.start + at + f, end: cell.span.start + at + t }) });
+    }
+  }
+  return out;
+}
 
 /** URLs, e-mail addresses, HTML comments and tags, Markdown link targets: X's there are not placeholders. */
 function excludedRanges(s: string): [number, number][] {

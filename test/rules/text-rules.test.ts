@@ -86,3 +86,17 @@ describe('publication-date in English', () => {
     expect(m.message).toContain('2008');
   });
 });
+
+describe('placeholder on HTML input', () => {
+  test('searches the page text and cells, not scripts, attributes or link targets', () => {
+    const page = [
+      '<html><head><script>var xx = 1; // TODO</script></head><body>',
+      '<h1>临江市XX局2023年政府信息公开工作年度报告</h1>',
+      '<p>2023年，我局共收到申请××件。<a href="http://x.gov.cn/xxgk/">xxgk</a></p>',
+      '<table><tr><td>规章</td><td>XX</td></tr></table>',
+      '</body></html>',
+    ].join('\n');
+    const { messages } = lint(page, 'page.html', 'placeholder');
+    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([[2, 8, 10], [3, 17, 19], [4, 27, 29]]);
+  });
+});
