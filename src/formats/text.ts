@@ -25,7 +25,9 @@ export function parseText(text: string): Document {
     }
     // `// gia-lint-disable…` lines are for the linter, not report content; they do not end a table.
     if (isDirectiveLine(raw)) continue;
-    const row = tableRow(raw, start);
+    // A number at the end of a line whose next line goes on with 年/月/日 is a wrapped date
+    // ("统计期限从 2024" / "年 1 月 1 日到 12 月 31 日止"), not a table row.
+    const row = /\d\s*$/.test(raw) && /^\s*[年月日]/.test(nextNonBlank(source, line)) ? undefined : tableRow(raw, start);
     if (row) {
       if (!table || table.syntax !== row.syntax) {
         table = { kind: 'table', syntax: row.syntax, rows: [], span: { start, end } };
@@ -47,6 +49,14 @@ export function parseText(text: string): Document {
     blocks.push({ kind: 'paragraph', content: trimMapped(content), span: { start, end } });
   }
   return { format: 'text', source, blocks };
+}
+
+function nextNonBlank(source: SourceText, line: number): string {
+  for (let l = line + 1; l <= source.lineCount && l <= line + 3; l++) {
+    const t = source.lineText(l);
+    if (t.trim()) return t;
+  }
+  return '';
 }
 
 const NUMBER_TOKEN = /^[-+]?\d+(?:\.\d+)?$/;
