@@ -36,10 +36,12 @@ function isPipeRow(doc: TextDocument, line: number): boolean {
 }
 
 /** Where an existing directive lists its rules, so that one more can be added after them. */
-function addToDirective(doc: TextDocument, line: number, kind: string, format: InputFormat, ruleId: string): TextEdit | undefined | null {
+function addToDirective(doc: TextDocument, line: number, kind: string, format: InputFormat, ruleId: string, trailing = false): TextEdit | undefined | null {
   const t = lineText(doc, line);
   const open = format === 'text' ? '(?:\\/\\/+|#+|<!--)' : '<!--';
-  const m = new RegExp(`^(\\s*${open}\\s*gia-lint-${kind})(?=\\s|$)(.*?)(\\s+-{2,}\\s.*?)?(\\s*-->)?\\s*$`).exec(t);
+  // A line directive stands alone on its line; a trailing one (pipe-table rows) ends the line.
+  const lead = trailing ? '^(.*?' : '^(\\s*';
+  const m = new RegExp(`${lead}${open}\\s*gia-lint-${kind})(?=\\s|$)(.*?)(\\s+-{2,}\\s.*?)?(\\s*-->)?\\s*$`).exec(t);
   if (!m) return undefined;
   const ids = m[2].split(/[\s,，、]+/).filter(Boolean);
   // No rules listed: it already disables every rule, so there is nothing to add.
@@ -56,7 +58,7 @@ function comment(format: InputFormat, body: string): string {
 export function disableLineEdit(doc: TextDocument, format: InputFormat, line: number, ruleId: string): TextEdit | null {
   const current = lineText(doc, line);
   if (format !== 'text' && isPipeRow(doc, line)) {
-    const existing = addToDirective(doc, line, 'disable-line', format, ruleId);
+    const existing = addToDirective(doc, line, 'disable-line', format, ruleId, true);
     if (existing !== undefined) return existing;
     const at = current.trimEnd().length;
     return { range: { start: { line, character: at }, end: { line, character: current.length } }, newText: ` ${comment(format, `gia-lint-disable-line ${ruleId}`)}` };

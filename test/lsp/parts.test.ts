@@ -1,0 +1,204 @@
+import { describe, expect, test } from '@jest/globals';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CancellationToken } from 'vscode-languageserver/node';
+import { minimalEdit } from '../../src/lsp/actions.js';
+import { documentFormat, messageRange, ruleDocsUrl, toDiagnostic } from '../../src/lsp/convert.js';
+import { disableFileEdit, disableLineEdit } from '../../src/lsp/disable.js';
+import { LintScheduler } from '../../src/lsp/scheduler.js';
+import { parseSettings } from '../../src/lsp/settings.js';
+import { builtinRules } from '../../src/rules/index.js';
+import { verify } from '../../src/engine/linter.js';
+import { resolveConfigForFile } from '../../src/config/load.js';
+import { generateReport } from '../support/generate.js';
+import type { TextEdit } from 'vscode-languageserver/node';
+
+const doc = (text: string, languageId = 'markdown') => TextDocument.create('file:///x/report.md', languageId, 1, text);
+const apply = (d: TextDocument, e: TextEdit | null) => TextDocument.applyEdits(d, e ? [e] : []);
+
+describe('positions', () => {
+  test('LintMessage 1-based UTF-16 → LSP 0-based, also past astral characters', () => {
+    expect(messageRange({ line: 3, column: 5, endLine: 3, endColumn: 9 })).toEqual({ start: { line: 2, character: 4 }, end: { line: 2, character: 8 } });
+    expect(messageRange({ line: 1, column: 1 })).toEqual({ start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
+  });
+
+  test('a diagnostic has the rule as code, an absolute docs link and related locations', () => {
+    const d = toDiagnostic(
+      { ruleId: 'table-sum', severity: 1, message: 'm', line: 2, column: 3, endLine: 2, endColumn: 4, relatedLocations: [{ line: 5, column: 1, endLine: 5, endColumn: 3, message: 'there' }] },
+      { uri: 'file:///r.md', rules: builtinRules, docsBaseUrl: 'https://example.org/gia-lint/rules/' },
+    );
+    expect(d).toEqual({
+      range: { start: { line: 1, character: 2 }, end: { line: 1, character: 3 } },
+      severity: 2,
+      source: 'gia-lint',
+      message: 'm',
+      code: 'table-sum',
+      codeDescription: { href: 'https://example.org/gia-lint/rules/table-sum.md' },
+      relatedInformation: [{ location: { uri: 'file:///r.md', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } } }, message: 'there' }],
+    });
+    expect(ruleDocsUrl('table-sum')).toMatch(/^file:\/\/.*\/docs\/rules\/table-sum\.md$/);
+  });
+
+  test('the format comes from the language id, else the extension', () => {
+    expect(documentFormat('markdown', undefined, 'untitled:Untitled-1')).toBe('markdown');
+    expect(documentFormat('plaintext', '/a/b.md', 'file:///a/b.md')).toBe('text');
+    expect(documentFormat('text', undefined, 'untitled:x')).toBe('text');
+    expect(documentFormat('html', undefined, 'untitled:x')).toBe('html');
+    expect(documentFormat('unknown', '/a/b.htm', 'file:///a/b.htm')).toBe('html');
+    expect(documentFormat('json', '/a/.gianrc', 'file:///a/.gianrc')).toBeUndefined();
+    expect(documentFormat('unknown', '/a/b.docx', 'file:///a/b.docx')).toBeUndefined();
+  });
+});
+
+describe('disable directives', () => {
+  test('markdown: a comment line above, with the line\'s blockquote prefix', () => {
+    const d = doc('# 标题\n\n> 引用第一行\n> 统计期限……\n');
+    expect(apply(d, disableLineEdit(d, 'markdown', 3, 'statistics-period'))).toBe('# 标题\n\n> 引用第一行\n> <!-- gia-lint-disable-next-line statistics-period -->\n> 统计期限……\n');
+  });
+
+  test('markdown pipe-table row: a trailing disable-line (a line between rows would end the table)', () => {
+    const d = doc('| a | b |\n| --- | --- |\n| 1 | 2 |\n');
+    expect(apply(d, disableLineEdit(d, 'markdown', 2, 'table-sum'))).toBe('| a | b |\n| --- | --- |\n| 1 | 2 | <!-- gia-lint-disable-line table-sum -->\n');
+    const again = TextDocument.create(d.uri, 'markdown', 2, apply(d, disableLineEdit(d, 'markdown', 2, 'table-sum')));
+    expect(apply(again, disableLineEdit(again, 'markdown', 2, 'cell-value'))).toBe('| a | b |\n| --- | --- |\n| 1 | 2 | <!-- gia-lint-disable-line table-sum, cell-value -->\n');
+  });
+
+  test('an existing disable-next-line gets the rule added, before its reason', () => {
+    const d = doc('<!-- gia-lint-disable-next-line table-sum -- 原表如此 -->\n<tr><td>1</td></tr>\n', 'html');
+    expect(apply(d, disableLineEdit(d, 'html', 1, 'cell-value'))).toBe('<!-- gia-lint-disable-next-line table-sum, cell-value -- 原表如此 -->\n<tr><td>1</td></tr>\n');
+    const all = doc('<!-- gia-lint-disable-next-line -->\nx\n');
+    expect(disableLineEdit(all, 'markdown', 1, 'table-sum')).toBeNull();
+  });
+
+  test('plain text: a // line with the same indentation; CRLF kept', () => {
+    const d = doc('标题\r\n  统计期限\r\n', 'plaintext');
+    expect(apply(d, disableLineEdit(d, 'text', 1, 'statistics-period'))).toBe('标题\r\n  // gia-lint-disable-next-line statistics-period\r\n  统计期限\r\n');
+  });
+
+  test('whole file: at the top, after a BOM or an HTML doctype; merged into an existing one', () => {
+    const md = doc('\uFEFF# 报告\n');
+    expect(apply(md, disableFileEdit(md, 'markdown', 'table-sum'))).toBe('\uFEFF<!-- gia-lint-disable table-sum -->\n# 报告\n');
+    const html = doc('<!DOCTYPE html>\n<html><body></body></html>\n', 'html');
+    expect(apply(html, disableFileEdit(html, 'html', 'web-artifacts'))).toBe('<!DOCTYPE html>\n<!-- gia-lint-disable web-artifacts -->\n<html><body></body></html>\n');
+    const txt = doc('// gia-lint-disable placeholder\n正文\n', 'plaintext');
+    expect(apply(txt, disableFileEdit(txt, 'text', 'table-sum'))).toBe('// gia-lint-disable placeholder, table-sum\n正文\n');
+  });
+
+  test('the inserted directives are honoured by the engine, in every generated format', async () => {
+    const config = await resolveConfigForFile(undefined, { useConfigFile: false });
+    for (const format of ['md', 'txt-tsv', 'txt-pipe'] as const) {
+      const good = generateReport({ year: 2024, format, seed: 5 });
+      const bad = good.replace(/统计(期限|时限)自2024年/, '统计$1自2023年');
+      expect(bad).not.toBe(good);
+      const inputFormat = format === 'md' ? 'markdown' : 'text';
+      const { messages } = verify(bad, { format: inputFormat, config, rules: builtinRules });
+      const m = messages.find((x) => x.ruleId === 'statistics-period')!;
+      expect(m).toBeDefined();
+      const d = doc(bad);
+      const line = apply(d, disableLineEdit(d, inputFormat, m.line - 1, 'statistics-period'));
+      expect(verify(line, { format: inputFormat, config, rules: builtinRules }).messages).toEqual([]);
+      const file = apply(d, disableFileEdit(d, inputFormat, 'statistics-period'));
+      expect(verify(file, { format: inputFormat, config, rules: builtinRules }).messages).toEqual([]);
+    }
+  });
+
+  test('a trailing disable-line on a pipe-table row silences the row and changes nothing else', async () => {
+    const config = await resolveConfigForFile(undefined, { useConfigFile: false });
+    const md = generateReport({ year: 2024, format: 'md', seed: 2 });
+    const lines = md.split('\n');
+    const row = lines.findIndex((l) => /^\| 行政许可 \|/.test(l));
+    expect(row).toBeGreaterThan(0);
+    const d = doc(md);
+    const withComment = apply(d, disableLineEdit(d, 'markdown', row, 'cell-value'));
+    expect(withComment.split('\n')[row]).toMatch(/ <!-- gia-lint-disable-line cell-value -->$/);
+    const before = verify(md, { format: 'markdown', config, rules: builtinRules });
+    const after = verify(withComment, { format: 'markdown', config, rules: builtinRules });
+    expect(after.messages).toEqual(before.messages);
+    // The row still reads as the same cells (the comment is no extra column).
+    const cells = (r: typeof before) => r.reports[0].tables.active!.rows.licensing.cells;
+    expect(Object.keys(cells(before))).toEqual(Object.keys(cells(after)));
+    expect(Object.values(cells(after)).map((c) => c.raw)).toEqual(Object.values(cells(before)).map((c) => c.raw));
+  });
+});
+
+describe('settings', () => {
+  test('config keys pass through (relative paths from the workspace); server keys are checked', () => {
+    const { settings, problems } = parseSettings({ locale: 'en', year: 2024, previous: 'reports/2023.md', debounceMs: 0, docsBaseUrl: 'https://e.org/r' }, '/ws');
+    expect(problems).toEqual([]);
+    expect(settings).toEqual({ config: { locale: 'en', year: 2024, previous: '/ws/reports/2023.md' }, useConfigFile: true, debounceMs: 0, docsBaseUrl: 'https://e.org/r/' });
+  });
+
+  test('a bad value or an unknown key is named and dropped', () => {
+    const { settings, problems } = parseSettings({ debounceMs: -5, colour: 'red', useConfigFile: 'no' }, undefined, 'en');
+    expect(settings.debounceMs).toBe(150);
+    expect(settings.useConfigFile).toBe(true);
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toContain('debounceMs');
+    expect(problems[1]).toContain('colour');
+    expect(problems[2]).toContain('useConfigFile');
+  });
+});
+
+describe('scheduler', () => {
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  test('debounces edits, cancels the run in flight, publishes only the latest', async () => {
+    let version = 0;
+    const started: number[] = [];
+    const cancelled: number[] = [];
+    const published: number[] = [];
+    const gates: (() => void)[] = [];
+    const until = async (cond: () => boolean) => {
+      for (let i = 0; i < 500 && !cond(); i++) await sleep(5);
+      expect(cond()).toBe(true);
+    };
+    const scheduler = new LintScheduler<number>(
+      async (_uri, token: CancellationToken) => {
+        const v = version;
+        started.push(v);
+        await new Promise<void>((r) => gates.push(r)); // a slow lint (config loading), released by the test
+        if (token.isCancellationRequested) {
+          cancelled.push(v);
+          return undefined;
+        }
+        return v;
+      },
+      (_uri, v) => published.push(v),
+      () => 20,
+    );
+    // Five quick edits: one lint, of the last version, after the quiet time.
+    for (version = 1; version <= 5; version++) scheduler.schedule('a');
+    version = 5;
+    expect(started).toEqual([]);
+    await until(() => started.length === 1);
+    expect(started).toEqual([5]);
+    // Version 6 arrives while 5 is being linted: 5 is cancelled and never published.
+    version = 6;
+    scheduler.schedule('a');
+    gates[0]();
+    await until(() => cancelled.length === 1);
+    await until(() => started.length === 2);
+    gates[1]();
+    await until(() => published.length === 1);
+    expect(started).toEqual([5, 6]);
+    expect(cancelled).toEqual([5]);
+    expect(published).toEqual([6]);
+    // now() skips the wait.
+    const now = scheduler.now('a');
+    await until(() => gates.length === 3);
+    gates[2]();
+    expect(await now).toBe(6);
+    scheduler.dispose();
+  });
+
+  test('a failing lint is reported, not thrown', async () => {
+    const errors: unknown[] = [];
+    const scheduler = new LintScheduler<number>(async () => { throw new Error('boom'); }, () => undefined, () => 0, (_u, e) => errors.push(e));
+    expect(await scheduler.now('a')).toBeUndefined();
+    expect(String(errors[0])).toContain('boom');
+  });
+});
+
+test('fix all replaces only what changed', () => {
+  const d = doc('第一行\n统计期限2023年\n第三行\n');
+  expect(minimalEdit(d, d.getText(), '第一行\n统计期限2024年\n第三行\n')).toEqual({ range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } }, newText: '4' });
+});
