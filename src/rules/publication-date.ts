@@ -77,6 +77,10 @@ const rule: Rule = {
       return;
     }
 
+    // A year read only from the statistics period may be stale text; then a 落款 outside the year
+    // after it says one of the two is wrong, not which.
+    if (report.year?.source === 'period' && sig.year !== year + 1) return;
+
     const legacy = year <= 2018;
     const configured = context.config.agencyKind;
     const kind: Kind | undefined = configured ?? (report.issuer ? kindOfName(report.issuer.name) : undefined);
@@ -112,7 +116,7 @@ const rule: Rule = {
  */
 export function kindOfName(name: string): Kind | undefined {
   if (/(?:乡|镇|民族乡|苏木)人民政府$|街道办事处$/.test(name)) return 'township';
-  if (/人民政府$/.test(name)) return 'government';
+  if (/人民政府$|(?:省|市|县|区|州|盟|旗)政府$/.test(name)) return 'government';
   if (/管理委员会$|管委会$/.test(name)) return undefined;
   if (/(?:办公厅|办公室|委员会|局|厅|委|办|署|中心|院|部)$/.test(name)) return 'department';
   return undefined;

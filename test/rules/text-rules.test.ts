@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { verify } from '../../src/engine/linter.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Locale, ResolvedConfig } from '../../src/engine/types.js';
+import { kindOfName } from '../../src/rules/publication-date.js';
 
 const lint = (text: string, filePath: string, ruleId: string, locale: Locale = 'zh-CN') => {
   const config: ResolvedConfig = { locale, rules: { [ruleId]: { severity: 1, options: {} } } };
@@ -98,5 +99,24 @@ describe('placeholder on HTML input', () => {
     ].join('\n');
     const { messages } = lint(page, 'page.html', 'placeholder');
     expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([[2, 8, 10], [3, 17, 19], [4, 27, 29]]);
+  });
+});
+
+describe('publication-date: the kind of organ from its name', () => {
+  test.each([
+    ['临江市人民政府', 'government'],
+    ['临江市政府', 'government'],
+    ['威海市人民政府外事办公室', 'department'],
+    ['聊城市人民政府外事办公室', 'department'],
+    ['临江市人民政府办公室', 'department'],
+    ['聊城市政府外事与侨务办公室', 'department'],
+    ['临江市财政局', 'department'],
+    ['临江市发展和改革委员会', 'department'],
+    ['威海临港经济技术开发区党政办公室', 'department'],
+    ['临江镇人民政府', 'township'],
+    ['临江街道办事处', 'township'],
+    ['临江经济技术开发区管理委员会', undefined],
+  ])('%s → %s', (name, kind) => {
+    expect(kindOfName(name)).toBe(kind);
   });
 });
