@@ -23,6 +23,7 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['-c, --config <path>', ['使用指定的配置文件，不再查找 .gianrc', 'Use this config file instead of searching for .gianrc']],
   ['    --no-config', ['不使用任何配置文件（使用推荐规则集）', 'Use no config file (the recommended rule set)']],
   ['    --print-config <file>', ['打印对该文件生效的配置（JSON）后退出', 'Print the configuration used for the file (JSON) and exit']],
+  ['    --lsp [--stdio]', ['作为语言服务器（LSP）在标准输入输出上运行，供编辑器使用', 'Run as a Language Server Protocol server on stdio, for editors']],
   ['-h, --help', ['显示本帮助', 'Show this help']],
   ['-v, --version', ['显示版本号', 'Show the version number']],
 ];

@@ -25,6 +25,8 @@ export const DEFAULT_DEBOUNCE_MS = 150;
 /** Keys passed through to the config layer (validated there, with the .gianrc's own messages). */
 const CONFIG_KEYS = ['locale', 'year', 'agencyKind', 'rules', 'previous', 'reportUnusedDisableDirectives', 'extends'] as const;
 const SERVER_KEYS = ['configFile', 'useConfigFile', 'debounceMs', 'docsBaseUrl'] as const;
+/** Keys of the same settings section that belong to the editor side (VS Code's trace, the server path). */
+const CLIENT_KEYS = ['trace', 'path', 'enable'];
 
 export interface ParsedSettings {
   settings: ServerSettings;
@@ -52,7 +54,8 @@ export function parseSettings(raw: unknown, baseDir: string | undefined, locale:
   const abs = (p: string) => (baseDir && !path.isAbsolute(p) ? path.resolve(baseDir, p) : p);
 
   for (const [key, value] of Object.entries(obj)) {
-    if (value === undefined || value === null) continue;
+    // Editors show unset settings as null or "" (VS Code defaults): the same as absent.
+    if (value === undefined || value === null || value === '' || CLIENT_KEYS.includes(key)) continue;
     if ((CONFIG_KEYS as readonly string[]).includes(key)) {
       let v = value;
       if (key === 'previous' && typeof v === 'string' && v !== '') v = abs(v);

@@ -1,0 +1,47 @@
+// Minimal VS Code client for the gia-lint language server (`gia-lint --lsp --stdio`).
+// Everything else (linting, fixes, directives, hover) is the server's; see README "Editor integration (LSP)".
+'use strict';
+const fs = require('node:fs');
+const path = require('node:path');
+const { workspace, window } = require('vscode');
+const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+
+let client;
+
+/** The server to run: the setting, the workspace's own gia-lint, or gia-lint on PATH. */
+function serverCommand() {
+  const configured = workspace.getConfiguration('gia-lint').get('path');
+  const local = (workspace.workspaceFolders ?? [])
+    .map((f) => path.join(f.uri.fsPath, 'node_modules', 'gia-lint', 'bin', 'gia-lint.js'))
+    .find((p) => fs.existsSync(p));
+  const target = configured || local;
+  // A .js entry runs with the node on PATH (gia-lint needs Node ≥ 20.18.1, newer than some editors bundle).
+  if (target && target.endsWith('.js')) return { command: 'node', args: [target, '--lsp'] };
+  return { command: target || 'gia-lint', args: ['--lsp'] };
+}
+
+exports.activate = async function activate(context) {
+  const { command, args } = serverCommand();
+  // TransportKind.stdio makes the client add --stdio.
+  const serverOptions = { command, args, transport: TransportKind.stdio };
+  const clientOptions = {
+    documentSelector: ['markdown', 'html', 'plaintext'].flatMap((language) => [
+      { scheme: 'file', language },
+      { scheme: 'untitled', language },
+    ]),
+    initializationOptions: workspace.getConfiguration('gia-lint'),
+    // The server asks for the `gia-lint` section (workspace/configuration) and reloads on changes.
+    synchronize: { configurationSection: 'gia-lint' },
+  };
+  client = new LanguageClient('gia-lint', 'gia-lint', serverOptions, clientOptions);
+  try {
+    await client.start();
+  } catch (e) {
+    window.showErrorMessage(`gia-lint: cannot start "${command} ${args.join(' ')}": ${e.message}. Set gia-lint.path.`);
+  }
+  context.subscriptions.push({ dispose: () => client && client.stop() });
+};
+
+exports.deactivate = function deactivate() {
+  return client ? client.stop() : undefined;
+};
