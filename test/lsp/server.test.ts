@@ -304,6 +304,24 @@ describe('gia-lint --lsp', () => {
     expect(sum.message).toMatch(/should be 28/);
     const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: sum.range, context: { diagnostics: [sum] } });
     expect(actions.map((a) => a.title)).toContain('Disable table-sum for this line');
+
+    // `previous` (like --previous), relative to the workspace folder: a missing file is named, not a crash.
+    client.configuration = { locale: 'en', debounceMs: 50, previous: 'archive/2023.md' };
+    const missing = client.diagnostics(uri, 1);
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    const problem = (await missing).diagnostics;
+    expect(problem).toHaveLength(1);
+    expect(problem[0].range.start).toEqual({ line: 0, character: 0 });
+    expect(problem[0].message).toContain(path.join('archive', '2023.md'));
+    mkdirSync(path.join(workspace, 'archive'));
+    writeFileSync(path.join(workspace, 'archive/2023.md'), clean.replace(/2024/g, '2023'));
+    const withPrevious = client.diagnostics(uri, 1);
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    expect((await withPrevious).diagnostics.map((d: any) => d.code)).toContain('table-sum');
+    client.configuration = { debounceMs: 50 };
+    const back = client.diagnostics(uri, 1);
+    client.notify('workspace/didChangeConfiguration', { settings: null });
+    expect((await back).diagnostics.find((d: any) => d.code === 'table-sum').message).toContain('应为 28');
   });
 
   test('nothing but JSON-RPC on stdout; shutdown then exit ends with code 0', async () => {
