@@ -44,12 +44,13 @@ export function parseHtml(html: string): Document {
  */
 function contentRoot(roots: AnyNode[]): Element | undefined {
   const weight = textWeights(roots);
-  let cur = findBody(roots);
-  if (!cur) return undefined;
+  const body = findBody(roots);
+  if (!body) return undefined;
+  let cur: Element = body;
   for (;;) {
     const total = weight.get(cur) ?? 0;
     if (total === 0) return cur;
-    const next = cur.children.find((c): c is Element => isElement(c) && (weight.get(c) ?? 0) >= 0.6 * total);
+    const next: Element | undefined = cur.children.find((c): c is Element => isElement(c) && (weight.get(c) ?? 0) >= 0.6 * total);
     if (!next || !CONTAINER.has(next.name) || (next.name === 'table' && isDataTable(next))) return cur;
     cur = next;
   }
