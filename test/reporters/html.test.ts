@@ -1,0 +1,176 @@
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PNG } from 'pngjs';
+import { lintText } from '../../src/api.js';
+import type { LintMessage, LintResult } from '../../src/engine/types.js';
+import { formatResults } from '../../src/reporters/index.js';
+
+const cwd = path.resolve('/work/reports');
+const zh = { cwd, locale: 'zh-CN' as const, color: false };
+
+function result(file: string, messages: LintMessage[], source?: string): LintResult {
+  const errors = messages.filter((m) => m.severity === 2);
+  return {
+    filePath: path.resolve(cwd, file),
+    messages,
+    errorCount: errors.length,
+    warningCount: messages.length - errors.length,
+    fatalErrorCount: messages.filter((m) => m.fatal).length,
+    fixableErrorCount: 0,
+    fixableWarningCount: 0,
+    ...(source !== undefined ? { source } : {}),
+  };
+}
+
+const msg = (ruleId: string, severity: 1 | 2, message: string, line: number, column: number, endLine: number, endColumn: number): LintMessage => ({
+  ruleId,
+  severity,
+  message,
+  line,
+  column,
+  endLine,
+  endColumn,
+});
+
+describe('html: content', () => {
+  const source = '标题 <script>alert(1)</script>\r\n一、总计 12 元\r\n\r\n末行';
+  const page = formatResults(
+    'html',
+    [
+      result(
+        'a/报告.md',
+        [
+          msg('table-sum', 2, '总计应为 28，实际为 29（依据：国办公开办函〔2021〕30号）', 2, 6, 2, 8),
+          // overlaps the first one, and is a warning
+          msg('statistics-period', 1, '缺少统计时限（依据：《条例》第五十条）', 2, 1, 2, 7),
+          // an empty span at the end of a line: drawn as a caret
+          msg('required-sections', 2, '缺少第六部分', 4, 3, 4, 3),
+        ],
+        source,
+      ),
+      result('b.md', []),
+      result('c.md', [{ ruleId: null, fatal: true, severity: 2, message: '文件为空', line: 1, column: 1 }]),
+    ],
+    zh,
+  );
+
+  test('self-contained: no scripts, no external resources', () => {
+    expect(page.startsWith('<!DOCTYPE html>\n<html lang="zh-CN">')).toBe(true);
+    expect(page).not.toMatch(/<script|<link|<img|<iframe|\bsrc=|url\(|@import|href="(?!#)/i);
+  });
+
+  test('summary: counts, a chart row per rule and per file, clean files listed', () => {
+    expect(page).toContain('未通过：发现 3 个错误、1 个警告');
+    expect(page).toMatch(/<div class="num">3<\/div><div class="label">检查的文件<\/div>/);
+    expect(page).toMatch(/<div class="num">1<\/div><div class="label">无法检查的文件<\/div>/);
+    for (const id of ['table-sum', 'statistics-period', 'required-sections']) expect(page).toContain(`<td><code>${id}</code></td>`);
+    expect(page.match(/<svg class="bar"/g)).toHaveLength(4 + 2); // 3 rules + the fatal row, 2 files with problems
+    expect(page).toContain('没有发现问题的文件（1 个）</h2><ul><li>b.md</li>');
+  });
+
+  test('the text is escaped, every line shown, problems marked in place with message and basis', () => {
+    expect(page).toContain('标题 &lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(page.match(/<span class="ln">\d+<\/span>/g)).toHaveLength(4);
+    // Line 2: "一、总计 12 元" — the warning covers columns 1–6, the error 6–7: three segments, no nesting.
+    expect(page).toContain(
+      '<span class="tx"><mark class="warning" id="f0-p2" title="2. 缺少统计时限">一、总计 </mark>' +
+        '<mark class="error" id="f0-p1" title="1. 总计应为 28，实际为 29&#10;2. 缺少统计时限">1<sup>2</sup></mark>' +
+        '<mark class="error" title="1. 总计应为 28，实际为 29">2<sup>1</sup></mark> 元</span>',
+    );
+    expect(page).not.toMatch(/<mark[^>]*>[^<]*<mark/);
+    // Explanations right below the line, with the legal basis apart.
+    expect(page).toContain('<b>1.</b> 总计应为 28，实际为 29<span class="basis">依据：国办公开办函〔2021〕30号</span> <code>table-sum</code>');
+    expect(page).toMatch(/<mark class="error point" id="f0-p3"[^>]*>▲<sup>3<\/sup><\/mark>/);
+    // The problem list links to the marks.
+    for (const n of [1, 2, 3]) expect(page).toContain(`<a href="#f0-p${n}">`);
+  });
+
+  test('English page', () => {
+    const en = formatResults('html', [result('b.md', [])], { ...zh, locale: 'en' });
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Passed: no problems found.');
+  });
+
+  test('a result without its text still lists its problems', () => {
+    const out = formatResults('html', [result('x.md', [msg('table-sum', 2, '总计不符', 1, 1, 1, 2)])], zh);
+    expect(out).toContain('总计不符');
+    expect(out).toContain('（未附原文）');
+    expect(out).not.toContain('<div class="src">');
+  });
+});
+
+/**
+ * The page as a person sees it: Debian's chromium renders it headless to a PNG. In CI a missing
+ * browser is a failure, not a skip (.ci/run installs it).
+ */
+const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'gia-html-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function chromium(args: string[]) {
+  const profile = mkdtempSync(path.join(tmp, 'profile-'));
+  return spawnSync(
+    CHROMIUM!,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      '--hide-scrollbars',
+      ...args,
+    ],
+    { encoding: 'utf8', timeout: 60_000 },
+  );
+}
+
+describe('html: rendered in headless Chromium', () => {
+  test('chromium is installed (CI installs it; set CHROMIUM_PATH elsewhere)', () => {
+    if (!CHROMIUM && process.env.CI !== 'true') {
+      console.warn('html.test: no chromium found; the rendering checks below are skipped outside CI');
+      return;
+    }
+    expect(CHROMIUM).toBeDefined();
+  });
+
+  const run = CHROMIUM || process.env.CI === 'true' ? test : test.skip;
+
+  run('the report of the example draft renders: DOM as written, a screenshot of the right size that is not blank', async () => {
+    const text = readFileSync(new URL('../../examples/draft-2024.md', import.meta.url), 'utf8');
+    const real = await lintText(text, { filePath: 'examples/draft-2024.md', useConfigFile: false, includeSource: true });
+    expect(real.errorCount).toBe(4);
+    const file = path.join(tmp, 'report.html');
+    writeFileSync(file, formatResults('html', [real], { ...zh, cwd: process.cwd() }));
+
+    const dom = chromium(['--dump-dom', `file://${file}`]);
+    expect(dom.status).toBe(0);
+    // The browser parsed what we wrote: one mark per problem, a note per problem, the charts.
+    expect(dom.stdout.match(/<mark class="error"[^>]* id="f0-p\d"/g)).toHaveLength(4);
+    expect(dom.stdout.match(/<div class="note error">/g)).toHaveLength(4);
+    expect(dom.stdout).toContain('未通过：发现 4 个错误');
+
+    const png = path.join(tmp, 'shot.png');
+    const shot = chromium(['--window-size=1200,1600', `--screenshot=${png}`, `file://${file}`]);
+    expect(shot.status).toBe(0);
+    const image = PNG.sync.read(readFileSync(png));
+    expect([image.width, image.height]).toEqual([1200, 1600]);
+    // Not blank: many non-white pixels, and the error red of the verdict, bars and marks is drawn.
+    let ink = 0;
+    let red = 0;
+    for (let i = 0; i < image.data.length; i += 4) {
+      const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
+      if (r < 240 || g < 240 || b < 240) ink++;
+      if (r > 180 && g < 70 && b < 70) red++;
+    }
+    const pixels = image.width * image.height;
+    expect(ink / pixels).toBeGreaterThan(0.05);
+    expect(red).toBeGreaterThan(1000);
+  }, 120_000);
+});
