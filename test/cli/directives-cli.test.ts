@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
@@ -12,6 +12,8 @@ const BAD = GOOD.replace(PERIOD, '统计期限自2023年1月1日起至2023年12�
 const BAD_TXT = generateReport({ year: 2024, format: 'txt-pipe' }).replace(PERIOD, '统计期限自2023年1月1日起至2023年12月31日止');
 
 afterAll(removeTempTrees);
+// Several spawned CLI runs per test; a loaded 2-core machine can take seconds for each.
+jest.setTimeout(60_000);
 
 function cli(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });

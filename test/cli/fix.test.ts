@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
@@ -20,6 +20,8 @@ const GOOD_TXT = generateReport({ year: 2024, format: 'txt-tsv' });
 const BAD_TXT = GOOD_TXT.replace('统计期限自2024年1月1日起至2024年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
 
 afterAll(removeTempTrees);
+// Several spawned CLI runs per test; a loaded 2-core machine can take seconds for each.
+jest.setTimeout(60_000);
 
 function cli(args: string[], cwd: string, input = '') {
   const env = { ...process.env };

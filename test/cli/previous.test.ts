@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, test } from '@jest/globals';
+import { afterAll, describe, expect, jest, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,6 +18,8 @@ const THIS_YEAR = generateReport({ year: 2024, format: 'md' });
 const LAST_YEAR = generateReport({ year: 2023, format: 'txt-tsv' });
 
 afterAll(removeTempTrees);
+// Several spawned CLI runs per test; a loaded 2-core machine can take seconds for each.
+jest.setTimeout(60_000);
 
 /** A rule that records what it was given as `previous`, once per linted report. */
 function spy() {
