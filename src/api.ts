@@ -1,11 +1,15 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { chmod, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import iconv from 'iconv-lite';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { ConfigResolver, type ConfigOptions } from './config/load.js';
-import { UsageError } from './config/errors.js';
-import { verify } from './engine/linter.js';
-import type { LintMessage, LintResult, Locale, ResolvedConfig } from './engine/types.js';
+import { ConfigResolver, displayPath, type ConfigOptions } from './config/load.js';
+import { GiaLintError, UsageError } from './config/errors.js';
+import { verifyAndFix } from './engine/linter.js';
+import type { LintMessage, LintResult, Locale, ResolvedConfig, SuppressedMessage } from './engine/types.js';
 import { DEFAULT_MAX_BYTES, decodeBuffer, type DecodeFailureReason } from './formats/decode.js';
+import { looksLikeZip, parseDocx } from './formats/docx.js';
+import { ALL_EXTENSIONS, formatOfPath } from './formats/index.js';
+import type { Document } from './model/document.js';
 import { builtinRules } from './rules/index.js';
 
 /**
@@ -18,6 +22,12 @@ export interface LintOptions extends ConfigOptions {
   encoding?: string;
   /** Files larger than this become a fatal result. Default 20 MiB. */
   maxBytes?: number;
+  /**
+   * Apply fixes (ESLint's `fix`): results carry `output`, the fixed text, when it differs from
+   * the input. Nothing is written; `outputFixes(results)` does that. A function picks which
+   * messages' fixes to apply (e.g. errors only).
+   */
+  fix?: boolean | ((message: LintMessage) => boolean);
   /**
    * Keep each linted text in `result.source`, for reporters that show it (html). Off by default:
    * a batch would otherwise hold every report in memory, and the json format never prints it.
@@ -43,7 +53,8 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const resolver = new ConfigResolver({ ...options, cwd });
   const filePath = options.filePath ? path.resolve(cwd, options.filePath) : undefined;
   const config = await resolver.forFile(filePath);
-  return runEngine(text, filePath ?? '<text>', filePath, config, options);
+  const previous = await readPrevious(config, options, cwd);
+  return runEngine(text, filePath ?? '<text>', filePath, config, options, undefined, previous);
 }
 
 /** Lint raw bytes (e.g. stdin): decoded like a file, so a decoding problem becomes a fatal result. */
@@ -52,9 +63,10 @@ export async function lintBuffer(buf: Buffer, options: LintTextOptions = {}): Pr
   const resolver = new ConfigResolver({ ...options, cwd });
   const filePath = options.filePath ? path.resolve(cwd, options.filePath) : undefined;
   const config = await resolver.forFile(filePath);
-  const decoded = decodeBuffer(buf, { encoding: options.encoding, maxBytes: options.maxBytes });
-  if (!decoded.ok) return fatalResult(filePath ?? '<text>', decodeProblem(decoded.reason, buf.length, options, config.locale));
-  return runEngine(decoded.text, filePath ?? '<text>', filePath, config, options);
+  const previous = await readPrevious(config, options, cwd);
+  const input = await bytesToInput(buf, filePath, options, config.locale);
+  if ('message' in input) return fatalResult(filePath ?? '<text>', input.message);
+  return runEngine(input.text, filePath ?? '<text>', filePath, config, options, input.document, previous);
 }
 
 /**
@@ -77,8 +89,99 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
  * batch runner (src/batch/: ignore file, worker threads, cache), so both lint a file the same way.
  */
 export async function lintFile(file: string, config: ResolvedConfig, options: LintOptions = {}): Promise<LintResult> {
-  const text = await readText(file, options, config.locale);
-  return typeof text === 'string' ? runEngine(text, file, file, config, options) : fatalResult(file, text.message);
+  const previous = await readPrevious(config, options, path.resolve(options.cwd ?? process.cwd()));
+  const input = await readInput(file, options, config.locale);
+  if ('message' in input) return fatalResult(file, input.message);
+  return runEngine(input.text, file, file, config, options, input.document, previous);
+}
+
+/**
+ * Write the fixed text of every result that has `output` (ESLint's `ESLint.outputFixes`), in the
+ * file's own encoding (a GBK file stays GBK, a BOM stays), atomically: a temp file in the same
+ * directory renamed over the original, with the original's permissions. Results without a real
+ * file (stdin, "<text>") are skipped. Resolves to the files written.
+ */
+export async function outputFixes(results: LintResult[], options: { locale?: Locale; encoding?: string } = {}): Promise<string[]> {
+  const written: string[] = [];
+  for (const r of results) {
+    if (r.output === undefined || !path.isAbsolute(r.filePath)) continue;
+    try {
+      // The encoding is detected again from the file itself (results may come from worker
+      // threads or a cache), exactly as it was when the file was linted.
+      const before = await readFile(r.filePath);
+      const decoded = decodeBuffer(before, { encoding: options.encoding, maxBytes: Infinity });
+      const encoding = decoded.ok ? decoded.encoding : 'utf-8';
+      await writeFileAtomic(r.filePath, encodeText(r.output, encoding, bomOf(before)));
+    } catch (e) {
+      const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
+      throw new GiaLintError(
+        options.locale === 'en' ? `Cannot write the fixed file ${r.filePath} (${reason})` : `无法写入修复后的文件 ${r.filePath}（${reason}）`,
+      );
+    }
+    written.push(r.filePath);
+  }
+  return written;
+}
+
+const BOMS: Record<string, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
+
+function encodeText(text: string, encoding: string, bom: boolean): Buffer {
+  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, encoding);
+  return bom && BOMS[encoding] ? Buffer.concat([Buffer.from(BOMS[encoding]), body]) : body;
+}
+
+function bomOf(buf: Buffer): boolean {
+  return Object.values(BOMS).some((b) => b.every((byte, i) => buf[i] === byte));
+}
+
+/**
+ * Write a file so that readers see the old or the new content, never half: a temp file in the
+ * same directory (same file system), then rename. An existing file keeps its permissions.
+ */
+export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    const before = await stat(file).catch(() => undefined);
+    if (before?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(tmp, data);
+    if (before) await chmod(tmp, before.mode & 0o7777);
+    await rename(tmp, file);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Last year's report (`previous` in the config, `--previous`), read and decoded once per file
+ * version (path, size, mtime) and shared by every file compared with it, so the engine parses it
+ * once per batch. A file that cannot be read or decoded stops the run (exit 2): comparing with
+ * nothing would silently check nothing.
+ */
+const previousCache = new Map<string, Promise<{ text: string; filePath: string }>>();
+
+export async function readPrevious(config: ResolvedConfig, options: LintOptions, cwd: string): Promise<{ text: string; filePath: string } | undefined> {
+  const file = config.previous;
+  if (file === undefined) return undefined;
+  const locale = config.locale;
+  const shown = displayPath(file, cwd);
+  const failed = (why: string) =>
+    new GiaLintError(locale === 'en' ? `Cannot use the previous report ${shown}: ${why}` : `无法使用上一年度报告 ${shown}：${why}`);
+  const st = await stat(file).catch(() => undefined);
+  if (!st?.isFile()) throw failed(locale === 'en' ? 'no such file' : '文件不存在');
+  const key = `${file}\0${st.size}\0${st.mtimeMs}\0${options.encoding ?? ''}`;
+  let p = previousCache.get(key);
+  if (!p) {
+    p = readInput(file, options, locale).then((input) => {
+      if ('message' in input) throw failed(input.message);
+      return { text: input.text, filePath: file };
+    });
+    previousCache.set(key, p);
+    // A failure is not remembered: the next call reports it afresh (or finds the file fixed).
+    p.catch(() => previousCache.delete(key));
+  }
+  return p;
 }
 
 /** The files `patterns` stand for: absolute, deduplicated, sorted. */
@@ -145,8 +248,11 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
+/** What the engine lints: text, plus the Document when a processor built it from bytes (.docx). */
+type Input = { text: string; document?: Document } | { message: string };
+
 /** File → text, or the reason it cannot be linted (already phrased for the user). */
-async function readText(file: string, options: LintOptions, locale: Locale): Promise<string | { message: string }> {
+async function readInput(file: string, options: LintOptions, locale: Locale): Promise<Input> {
   const en = locale === 'en';
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   let buf: Buffer;
@@ -159,8 +265,32 @@ async function readText(file: string, options: LintOptions, locale: Locale): Pro
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
     return { message: en ? `Cannot read file (${code})` : `无法读取文件（${code}）` };
   }
-  const decoded = decodeBuffer(buf, { encoding: options.encoding, maxBytes });
-  return decoded.ok ? decoded.text : { message: decodeProblem(decoded.reason, buf.length, options, locale) };
+  return bytesToInput(buf, file, options, locale);
+}
+
+/**
+ * Bytes → Input. A .docx (by name, or a zip container read from stdin without a name) goes
+ * through the .docx processor; everything else is decoded as text.
+ */
+async function bytesToInput(buf: Buffer, filePath: string | undefined, options: LintOptions, locale: Locale): Promise<Input> {
+  const byName = filePath ? formatOfPath(filePath) : undefined;
+  if (byName === 'docx' || (byName === undefined && looksLikeZip(buf))) {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    if (buf.length > maxBytes) return { message: decodeProblem('tooLarge', buf.length, options, locale) };
+    if (buf.length === 0) return { message: decodeProblem('empty', 0, options, locale) };
+    const docx = await parseDocx(buf);
+    if (!docx.ok) {
+      return {
+        message:
+          locale === 'en'
+            ? `Not a readable .docx file (${docx.detail}); it may be truncated, damaged or not a Word document`
+            : `不是可读取的 .docx 文件（${docx.detail}），文件可能已损坏、不完整或并非 Word 文档`,
+      };
+    }
+    return { text: docx.document.source.text, document: docx.document };
+  }
+  const decoded = decodeBuffer(buf, { encoding: options.encoding, maxBytes: options.maxBytes });
+  return decoded.ok ? { text: decoded.text } : { message: decodeProblem(decoded.reason, buf.length, options, locale) };
 }
 
 function decodeProblem(reason: DecodeFailureReason, size: number, options: LintOptions, locale: Locale): string {
@@ -199,10 +329,19 @@ function runEngine(
   filePath: string | undefined,
   config: ResolvedConfig,
   options: LintOptions,
+  document?: Document,
+  previous?: { text: string; filePath: string },
 ): LintResult {
   try {
-    const { messages } = verify(text, { filePath, config, rules: options.rules ?? builtinRules });
-    const result = makeResult(shownPath, messages);
+    // Fix ranges of a .docx point into its paragraph view, not into the binary file: never apply them…
+    const docx = document?.format === 'docx';
+    const shouldFix = docx ? () => false : typeof options.fix === 'function' ? options.fix : () => options.fix === true;
+    const out = verifyAndFix(text, { filePath, config, rules: options.rules ?? builtinRules, document, previous, shouldFix });
+    let messages = out.messages;
+    // …and never offer them.
+    if (docx) messages = messages.map(({ fix: _fix, suggestions: _s, ...m }) => m);
+    const result = makeResult(shownPath, messages, out.suppressedMessages);
+    if (out.fixed) result.output = out.output;
     if (options.includeSource) result.source = text;
     return result;
   } catch (e) {
@@ -216,10 +355,11 @@ function fatalResult(filePath: string, message: string): LintResult {
 }
 
 /** ESLint result counts from the messages. Fatal messages count as errors. */
-export function makeResult(filePath: string, messages: LintMessage[]): LintResult {
+export function makeResult(filePath: string, messages: LintMessage[], suppressedMessages: SuppressedMessage[] = []): LintResult {
   const r: LintResult = {
     filePath,
     messages,
+    suppressedMessages,
     errorCount: 0,
     warningCount: 0,
     fatalErrorCount: 0,

@@ -6,6 +6,8 @@ export {
   lintBuffer,
   lintFiles,
   lintText,
+  outputFixes,
+  writeFileAtomic,
   type LintFilesOptions,
   type LintOptions,
   type LintTextOptions,
@@ -22,11 +24,22 @@ export {
   resolveConfigForFile,
   type ConfigData,
   type ConfigOptions,
+  type ConfigOverride,
+  type ConfigSettings,
 } from './config/index.js';
 export { decodeBuffer, type DecodeOptions, type DecodeResult } from './formats/decode.js';
 export { formatResults, reporters, type Reporter, type ReporterContext } from './reporters/index.js';
 export { builtinRules } from './rules/index.js';
-export { verify, applyFixes, type VerifyOptions, type VerifyOutput } from './engine/linter.js';
+export {
+  verify,
+  verifyAndFix,
+  applyFixes,
+  MAX_FIX_PASSES,
+  type VerifyOptions,
+  type VerifyOutput,
+  type VerifyAndFixOutput,
+} from './engine/linter.js';
+export { parseDirectives, applyDirectives, type Directive, type DirectiveKind } from './engine/directives.js';
 export type {
   AgencyKind,
   Fix,
@@ -41,4 +54,6 @@ export type {
   Severity,
   SeveritySetting,
   Suggestion,
+  SuppressedMessage,
+  Suppression,
 } from './engine/types.js';

@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { supportsColor } from 'chalk';
-import { errorsOnly, lintBuffer, type LintOptions } from '../api.js';
+import { errorsOnly, lintBuffer, outputFixes, type LintOptions } from '../api.js';
 import { resolveConfigForFile } from '../config/load.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
-import type { LintResult, Locale } from '../engine/types.js';
+import type { LintMessage, LintResult, Locale } from '../engine/types.js';
 import { FORMATS_NEEDING_SOURCE, formatResults, reporters } from '../reporters/index.js';
 import { lintFilesBatch, type BatchStats } from '../batch/index.js';
 import { runInit } from './init.js';
 import { Progress, summaryLine } from './progress.js';
 import { builtinRules } from '../rules/index.js';
-import { helpText, runtime, withHelpHint } from './messages.js';
+import { helpText, runtime, usage, withHelpHint } from './messages.js';
 import { parseCli, sniffLocale, type CliOptions } from './options.js';
 
 /** What the CLI touches of the outside world; tests pass their own. */
@@ -70,14 +70,23 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
   }
   if (opts.init) return runInit({ agencyKind: opts.agencyKind, locale: opts.locale, preset: opts.preset, force: opts.force }, io, locale);
 
+  if (opts.previous !== undefined && !(await stat(path.resolve(io.cwd, opts.previous)).catch(() => undefined))?.isFile()) {
+    throw new UsageError(usage.previousMissing(opts.previous, locale));
+  }
   const apiOptions: LintOptions = {
     cwd: io.cwd,
     configFile: opts.config,
     useConfigFile: !opts.noConfig,
+    ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
     overrideConfig: {
       ...(opts.locale ? { locale: opts.locale } : {}),
       ...(opts.year !== undefined ? { year: opts.year } : {}),
+      ...(opts.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives } : {}),
+      // Relative to the current directory, like every path on the command line.
+      ...(opts.previous !== undefined ? { previous: opts.previous } : {}),
     },
+    // With --quiet only errors' fixes are applied, as in ESLint: hidden warnings are not touched.
+    ...(opts.fix || opts.fixDryRun ? { fix: opts.quiet ? (m: LintMessage) => m.severity === 2 : true } : {}),
   };
 
   if (opts.printConfig !== undefined) {
@@ -103,6 +112,7 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
     progress = io.stderr.isTTY === true && !io.env.CI ? new Progress(io.stderr, locale) : undefined;
     const batch = await lintFilesBatch(opts.files, {
       ...apiOptions,
+      ...(opts.ext ? { ext: opts.ext } : {}),
       includeSource: opts.outputs.some((o) => FORMATS_NEEDING_SOURCE.has(o.format)),
       concurrency: opts.concurrency,
       cache: opts.cache,
@@ -113,6 +123,8 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
     results = batch.results;
     stats = batch.stats;
   }
+  // Only --fix writes, and only files whose text changed; --fix-dry-run leaves `output` in the results.
+  if (opts.fix) await outputFixes(results, { locale, encoding: opts.encoding });
 
   // The report's language: --locale, else the config of the first file (all usually share one).
   const first = results[0]?.filePath;

@@ -11,6 +11,8 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['-o, --output-file <path>', ['把结果写入文件而不是标准输出（自动创建目录）', 'Write the report to a file instead of stdout (creates directories)']],
   ['    --stdin', ['从标准输入读取报告', 'Lint text read from stdin']],
   ['    --stdin-filename <name>', ['标准输入内容对应的文件名（决定格式和配置）', 'File name for stdin text (picks the format and the config)']],
+  ['    --encoding <name>', ['指定输入文件的编码（如 gbk、utf-16le），不再自动识别', 'Force the input encoding (e.g. gbk, utf-16le) instead of detecting it']],
+  ['    --ext <.ext,...>', ['目录和通配符中要检查的扩展名（默认 .md,.markdown,.txt,.html,.htm,.docx）', 'Extensions linted in directories and globs (default .md,.markdown,.txt,.html,.htm,.docx)']],
   ['    --max-warnings <n>', ['警告数超过 n 时以退出码 1 结束（-1 表示不限，默认）', 'Exit with code 1 when there are more than n warnings (-1: no limit, the default)']],
   ['    --quiet', ['只报告错误，忽略警告', 'Report errors only, ignore warnings']],
   ['    --year <yyyy>', ['指定报告年度（2008–2100），不再自动识别', 'Set the report year (2008–2100) instead of detecting it']],
@@ -22,6 +24,11 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['    --init', ['生成带注释的 .gianrc（可配合 --agency-kind、--preset、--locale、--force）', 'Write a commented .gianrc (with --agency-kind, --preset, --locale, --force)']],
   ['-c, --config <path>', ['使用指定的配置文件，不再查找 .gianrc', 'Use this config file instead of searching for .gianrc']],
   ['    --no-config', ['不使用任何配置文件（使用推荐规则集）', 'Use no config file (the recommended rule set)']],
+  ['    --fix', ['自动修复可修复的问题并写回文件', 'Fix the problems that can be fixed automatically and write the files']],
+  ['    --fix-dry-run', ['计算修复结果但不写文件（json 格式输出 output）', 'Compute fixes without writing files (the json format shows the output)']],
+  ['    --report-unused-disable-directives', ['把没有屏蔽任何问题的 gia-lint-disable 指令报告为错误', 'Report gia-lint-disable directives that suppress nothing, as errors']],
+  ['    --report-unused-disable-directives-severity <level>', ['同上，指定级别：off、warn、error', 'The same, at this severity: off, warn or error']],
+  ['    --previous <file>', ['上一年度的报告，用于核对结转数据（对本次所有文件生效）', "Last year's report, for checks that compare the two (applies to every file)"]],
   ['    --print-config <file>', ['打印对该文件生效的配置（JSON）后退出', 'Print the configuration used for the file (JSON) and exit']],
   ['    --lsp [--stdio]', ['作为语言服务器（LSP）在标准输入输出上运行，供编辑器使用', 'Run as a Language Server Protocol server on stdio, for editors']],
   ['-h, --help', ['显示本帮助', 'Show this help']],
@@ -37,10 +44,10 @@ export function helpText(locale: Locale, formats: string[]): string {
     '',
     en
       ? 'Lints Chinese government annual reports on information disclosure (政府信息公开工作年度报告).'
-      : '检查政府信息公开工作年度报告（Markdown、纯文本）。',
+      : '检查政府信息公开工作年度报告（Markdown、纯文本、HTML、Word .docx）。',
     en
-      ? 'Directories are searched for .md, .markdown and .txt files (skipping node_modules and dot-directories).'
-      : '目录会被递归查找 .md、.markdown、.txt 文件（跳过 node_modules 和以点开头的目录）。',
+      ? 'Directories are searched for .md, .markdown, .txt, .html, .htm and .docx files (skipping node_modules and dot-directories).'
+      : '目录会被递归查找 .md、.markdown、.txt、.html、.htm、.docx 文件（跳过 node_modules 和以点开头的目录）。',
     '',
     en ? 'Options:' : '选项：',
     ...lines,
@@ -71,11 +78,30 @@ export const usage = {
       `--max-warnings 的取值 "${v}" 无效，应为非负整数（-1 表示不限）`,
       `Invalid --max-warnings "${v}"; expected a non-negative integer (-1: no limit)`,
     ]),
+  badEncoding: (v: string, l: Locale) =>
+    pick(l, [`--encoding 的取值 "${v}" 不是已知的编码（例如 utf-8、gbk、gb18030、utf-16le）`, `Unknown --encoding "${v}" (e.g. utf-8, gbk, gb18030, utf-16le)`]),
+  badExt: (v: string, l: Locale) =>
+    pick(l, [`--ext 的取值 "${v}" 无效，应为扩展名，如 .md 或 html`, `Invalid --ext "${v}"; expected an extension such as .md or html`]),
   badYear: (v: string, l: Locale) =>
     pick(l, [`--year 的取值 "${v}" 无效，应为 2008 到 2100 之间的整数`, `Invalid --year "${v}"; expected an integer from 2008 to 2100`]),
   configAndNoConfig: (l: Locale) => pick(l, ['--config 和 --no-config 不能同时使用', '--config and --no-config cannot be used together']),
   stdinWithFiles: (l: Locale) => pick(l, ['使用 --stdin 时不能再指定文件', 'Files cannot be given together with --stdin']),
   stdinFilenameAlone: (l: Locale) => pick(l, ['--stdin-filename 只能与 --stdin 一起使用', '--stdin-filename can only be used with --stdin']),
+  fixAndDryRun: (l: Locale) => pick(l, ['--fix 和 --fix-dry-run 不能同时使用', 'The --fix option and the --fix-dry-run option cannot be used together']),
+  fixWithStdin: (l: Locale) =>
+    pick(l, ['--fix 不能用于标准输入的内容，请改用 --fix-dry-run', 'The --fix option is not available for piped-in text; use --fix-dry-run instead']),
+  unusedBoth: (l: Locale) =>
+    pick(l, [
+      '--report-unused-disable-directives 和 --report-unused-disable-directives-severity 不能同时使用',
+      '--report-unused-disable-directives and --report-unused-disable-directives-severity cannot be used together',
+    ]),
+  badUnusedSeverity: (v: string, l: Locale) =>
+    pick(l, [
+      `--report-unused-disable-directives-severity 的取值 "${v}" 无效，应为 off、warn 或 error`,
+      `Invalid --report-unused-disable-directives-severity "${v}"; expected off, warn or error`,
+    ]),
+  previousMissing: (file: string, l: Locale) =>
+    pick(l, [`--previous 指定的上一年度报告 ${file} 不存在或不是文件`, `The previous report given with --previous, ${file}, does not exist or is not a file`]),
   badConcurrency: (v: string, l: Locale) =>
     pick(l, [`--concurrency 的取值 "${v}" 无效，应为 auto 或正整数`, `Invalid --concurrency "${v}"; expected auto or a positive integer`]),
   badAgencyKind: (v: string, l: Locale) =>

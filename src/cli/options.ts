@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import iconv from 'iconv-lite';
 import { UsageError } from '../config/errors.js';
 import type { Locale } from '../engine/types.js';
 import { reporters } from '../reporters/index.js';
@@ -34,6 +35,17 @@ export interface CliOptions {
   config?: string;
   noConfig: boolean;
   printConfig?: string;
+  /** Apply fixes and write the files (--fix), or only compute them (--fix-dry-run). */
+  fix: boolean;
+  fixDryRun: boolean;
+  /** From --report-unused-disable-directives (error) or its -severity form. */
+  reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
+  /** Last year's report, for every file in the call. */
+  previous?: string;
+  /** Force the input encoding of files and stdin (--encoding), e.g. "gbk". */
+  encoding?: string;
+  /** Extensions picked from directories and globs (--ext, repeatable or comma-separated). */
+  ext?: string[];
   help: boolean;
   version: boolean;
 }
@@ -59,6 +71,13 @@ const SPEC = {
   'agency-kind': { type: 'string' },
   preset: { type: 'string' },
   force: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  'report-unused-disable-directives': { type: 'boolean' },
+  'report-unused-disable-directives-severity': { type: 'string' },
+  previous: { type: 'string' },
+  encoding: { type: 'string' },
+  ext: { type: 'string', multiple: true },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -116,6 +135,25 @@ export function parseCli(argv: string[]): CliOptions {
     if (!/^\d{4}$/.test(v.year) || year < 2008 || year > 2100) throw new UsageError(usage.badYear(v.year, l));
   }
 
+  if (v.encoding !== undefined && !iconv.encodingExists(v.encoding)) throw new UsageError(usage.badEncoding(v.encoding, l));
+  let ext: string[] | undefined;
+  if (v.ext !== undefined) {
+    ext = v.ext.flatMap((e) => e.split(',')).map((e) => e.trim());
+    const bad = ext.find((e) => !/^\.?[A-Za-z0-9]+$/.test(e));
+    if (bad !== undefined) throw new UsageError(usage.badExt(bad, l));
+    ext = ext.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
+  }
+
+  // As in ESLint: the flag means "error"; the -severity form picks one; they do not combine.
+  let reportUnused: CliOptions['reportUnusedDisableDirectives'];
+  const severity = v['report-unused-disable-directives-severity'];
+  if (severity !== undefined) {
+    if (v['report-unused-disable-directives']) throw new UsageError(usage.unusedBoth(l));
+    const named = ({ off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' } as const)[severity];
+    if (!named) throw new UsageError(usage.badUnusedSeverity(severity, l));
+    reportUnused = named;
+  } else if (v['report-unused-disable-directives']) reportUnused = 'error';
+
   const opts: CliOptions = {
     files: parsed.positionals,
     format,
@@ -138,6 +176,12 @@ export function parseCli(argv: string[]): CliOptions {
     config: v.config,
     noConfig: v['no-config'] ?? false,
     printConfig: v['print-config'],
+    fix: v.fix ?? false,
+    fixDryRun: v['fix-dry-run'] ?? false,
+    reportUnusedDisableDirectives: reportUnused,
+    previous: v.previous,
+    encoding: v.encoding,
+    ext,
     help: v.help ?? false,
     version: v.version ?? false,
   };
@@ -147,6 +191,9 @@ export function parseCli(argv: string[]): CliOptions {
   if (opts.printConfig !== undefined && (opts.files.length > 0 || opts.stdin)) throw new UsageError(usage.printConfigWithFiles(l));
   if (opts.init && (opts.files.length > 0 || opts.stdin || opts.printConfig !== undefined)) throw new UsageError(usage.initWithFiles(l));
   if (!opts.init && (opts.agencyKind !== undefined || opts.preset !== undefined || opts.force)) throw new UsageError(usage.initOnly(l));
+  // ESLint's rules: one fix mode at a time, and piped text is never "written back".
+  if (opts.fix && opts.fixDryRun) throw new UsageError(usage.fixAndDryRun(l));
+  if (opts.fix && opts.stdin) throw new UsageError(usage.fixWithStdin(l));
   return opts;
 }
 

@@ -64,6 +64,10 @@ describe('parseCli', () => {
       config: undefined,
       noConfig: false,
       printConfig: undefined,
+      fix: false,
+      fixDryRun: false,
+      reportUnusedDisableDirectives: undefined,
+      previous: undefined,
       help: false,
       version: false,
     });
