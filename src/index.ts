@@ -29,6 +29,7 @@ export {
 } from './config/index.js';
 export { lintFilesBatch, IGNORE_FILE, DEFAULT_CACHE_FILE, type BatchOptions, type BatchStats } from './batch/index.js';
 export { decodeBuffer, type DecodeOptions, type DecodeResult } from './formats/decode.js';
+export { parseDocx, type DocxResult } from './formats/docx.js';
 export { formatResults, reporters, type Reporter, type ReporterContext } from './reporters/index.js';
 export { builtinRules } from './rules/index.js';
 export {
