@@ -45,7 +45,7 @@ export interface LintFilesOptions extends LintOptions {
   ext?: string[];
 }
 
-export const DEFAULT_EXTENSIONS = ['.md', '.markdown', '.txt'];
+export const DEFAULT_EXTENSIONS = ALL_EXTENSIONS;
 
 /** Lint a string. Without `filePath` the result's filePath is "<text>". */
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintResult> {
