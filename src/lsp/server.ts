@@ -173,6 +173,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   });
 
   connection.onInitialized(async () => {
+    connection.console.info(`gia-lint ${packageVersion()} language server (node ${process.version}); workspace: ${roots.join(', ') || '(none)'}`);
     for (const p of pendingProblems) showOnce(MessageType.Warning, `${ui.settingsProblem(settingsLocale)}${p}`);
     pendingProblems = [];
     if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
@@ -208,6 +209,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onDidChangeWatchedFiles((change) => {
     const configChanged = change.changes.some((c) => CONFIG_FILE_NAMES.some((n) => c.uri.endsWith(`/${n}`)));
     if (!configChanged) return;
+    connection.console.info(`config changed (${change.changes.map((c) => c.uri).join(', ')}): relinting open documents`);
     service.invalidate();
     // A fixed .gianrc may break again later: let that be announced again.
     shown.clear();

@@ -265,6 +265,24 @@ describe('gia-lint --lsp', () => {
     expect((await after).diagnostics).toEqual([]);
   });
 
+  test('HTML: an untitled buffer with language id html; the fix and the comment directive', async () => {
+    const good = generateReport({ year: 2024, format: 'html', seed: 3 });
+    const text = good.replace('自2024年1月1日起至2024年12月31日止', '自2023年1月1日起至2023年12月31日止');
+    expect(text).not.toBe(good);
+    const uri = 'untitled:Untitled-7';
+    const first = client.diagnostics(uri, 1);
+    client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'html', version: 1, text } });
+    const found = (await first).diagnostics;
+    expect(found.map((d: any) => d.code)).toEqual(['statistics-period']);
+    const actions: any[] = await client.request('textDocument/codeAction', { textDocument: { uri }, range: found[0].range, context: { diagnostics: found } });
+    expect(applyEdits(text, editsOf(actions[0].edit, uri))).toBe(good);
+    const disabled = applyEdits(text, editsOf(actions.find((a) => a.title === '在此行禁用 statistics-period').edit, uri));
+    expect(disabled.split('\n')[found[0].range.start.line]).toBe('<!-- gia-lint-disable-next-line statistics-period -->');
+    const after = client.diagnostics(uri, 2);
+    client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: disabled }] });
+    expect((await after).diagnostics).toEqual([]);
+  });
+
   test('a broken .gianrc: one message naming the key, one diagnostic at 1:1; fixed on disk, linting resumes', async () => {
     const dir = path.join(workspace, 'dept');
     mkdirSync(dir);
@@ -329,6 +347,8 @@ describe('gia-lint --lsp', () => {
     client.notify('exit', null);
     expect(await client.exited).toBe(0);
     expect(client.garbage).toEqual([]);
+    // Logs go to the client's log channel (window/logMessage), never to stdout as text.
+    expect(client.notifications.some((n) => n.method === 'window/logMessage' && n.params.message.startsWith('gia-lint '))).toBe(true);
     // The server registered for .gianrc changes (dynamic registration).
     const reg = client.serverRequests.find((r) => r.method === 'client/registerCapability');
     expect(JSON.stringify(reg?.params)).toContain('**/.gianrc');
