@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { readFileSync } from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CancellationToken } from 'vscode-languageserver/node';
 import { minimalEdit } from '../../src/lsp/actions.js';
@@ -201,4 +202,32 @@ describe('scheduler', () => {
 test('fix all replaces only what changed', () => {
   const d = doc('第一行\n统计期限2023年\n第三行\n');
   expect(minimalEdit(d, d.getText(), '第一行\n统计期限2024年\n第三行\n')).toEqual({ range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } }, newText: '4' });
+});
+
+describe('related locations from the rules', () => {
+  const repo = new URL('../..', import.meta.url);
+  const lint = async (rel: string) => {
+    const text = readFileSync(new URL(rel, repo), 'utf8');
+    const config = await resolveConfigForFile(undefined, { useConfigFile: false });
+    return { text, messages: verify(text, { filePath: rel, config, rules: builtinRules }).messages };
+  };
+
+  test('text-table-mismatch points at the cell its "第 N 行" names', async () => {
+    const { text, messages } = await lint('test/cases/text-table-mismatch/received-mismatch.txt');
+    const m = messages.find((x) => x.ruleId === 'text-table-mismatch')!;
+    const line = Number(/第 (\d+) 行/.exec(m.message)![1]);
+    expect(m.relatedLocations).toHaveLength(1);
+    const r = m.relatedLocations![0];
+    expect(r.line).toBe(line);
+    expect(text.split('\n')[r.line - 1].slice(r.column - 1, r.endColumn - 1)).toBe('9');
+    expect(r.message).toContain('9');
+  });
+
+  test('zero-fee-conflict points at the fee figure', async () => {
+    const { text, messages } = await lint('examples/draft-2024.md');
+    const m = messages.find((x) => x.ruleId === 'zero-fee-conflict')!;
+    const r = m.relatedLocations![0];
+    expect(r.line).toBe(Number(/第 (\d+) 行/.exec(m.message)![1]));
+    expect(text.split('\n')[r.line - 1].slice(r.column - 1, r.endColumn - 1)).toBe('1.25');
+  });
 });
