@@ -100,10 +100,12 @@ export function startServer(options: ServerOptions = {}): Connection {
     outcomes.set(uri, outcome);
     const ctx = { uri, rules: service.rules, docsBaseUrl: service.current.docsBaseUrl };
     let diagnostics: Diagnostic[];
+    if (outcome.error) connection.console.error(`${uri}: ${outcome.error instanceof Error ? (outcome.error.stack ?? outcome.error.message) : String(outcome.error)}`);
     if (outcome.problem) {
-      showOnce(MessageType.Error, `${ui.configProblem(outcome.locale)}${outcome.problem.message}`);
+      showOnce(outcome.problem.kind === 'config' ? MessageType.Error : MessageType.Warning, outcome.problem.kind === 'config' ? `${ui.configProblem(outcome.locale)}${outcome.problem.message}` : outcome.problem.message);
       // One diagnostic at 1:1, so the reason is also where the user looks.
-      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Error, source: SOURCE, message: outcome.problem.message }];
+      const severity = outcome.problem.kind === 'config' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning;
+      diagnostics = [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, source: SOURCE, message: outcome.problem.message }];
     } else {
       diagnostics = outcome.messages.map((m) => toDiagnostic(m, ctx));
     }

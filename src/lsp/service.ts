@@ -6,6 +6,7 @@ import { ConfigResolver } from '../config/load.js';
 import { verify, verifyAndFix } from '../engine/linter.js';
 import type { LintMessage, Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import type { InputFormat } from '../model/document.js';
+import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import { builtinRules } from '../rules/index.js';
 import { parseSettings, type ServerSettings } from './settings.js';
 
@@ -28,6 +29,8 @@ export interface LintOutcome extends LintInput {
   previous?: { text: string; filePath: string };
   /** Why the buffer could not be linted (a broken .gianrc, a missing previous report): shown as is. */
   problem?: { message: string; kind: 'config' | 'internal' };
+  /** The exception behind an internal problem (for the log). */
+  error?: unknown;
 }
 
 /**
@@ -106,8 +109,22 @@ export class LintService {
       throw e;
     }
     if (token?.isCancellationRequested) return undefined;
-    const { messages } = verify(input.text, { filePath: input.filePath, format: input.format, config, rules: this.rules, previous });
-    return { ...input, messages, locale: config.locale, config, previous };
+    const locale = config.locale;
+    // The CLI's size limit: a buffer beyond it would block the server for every keystroke.
+    const bytes = Buffer.byteLength(input.text, 'utf8');
+    if (bytes > DEFAULT_MAX_BYTES) {
+      const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
+      const message = locale === 'en' ? `Too large to lint (${mib(bytes)}; limit ${mib(DEFAULT_MAX_BYTES)})` : `文件过大，不予检查（${mib(bytes)}，上限 ${mib(DEFAULT_MAX_BYTES)}）`;
+      return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' } };
+    }
+    try {
+      const { messages } = verify(input.text, { filePath: input.filePath, format: input.format, config, rules: this.rules, previous });
+      return { ...input, messages, locale, config, previous };
+    } catch (e) {
+      // An engine failure is a bug; say so in the document rather than leave stale diagnostics.
+      const message = `${locale === 'en' ? 'gia-lint internal error: ' : 'gia-lint 内部错误：'}${e instanceof Error ? e.message : String(e)}`;
+      return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' }, error: e };
+    }
   }
 
   /** The text with every auto-fix applied (ESLint's multi-pass --fix), or undefined when nothing changes. */

@@ -6,6 +6,8 @@ import { minimalEdit } from '../../src/lsp/actions.js';
 import { documentFormat, messageRange, ruleDocsUrl, toDiagnostic } from '../../src/lsp/convert.js';
 import { disableFileEdit, disableLineEdit } from '../../src/lsp/disable.js';
 import { LintScheduler } from '../../src/lsp/scheduler.js';
+import { LintService } from '../../src/lsp/service.js';
+import type { Rule } from '../../src/engine/types.js';
 import { parseSettings } from '../../src/lsp/settings.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { verify } from '../../src/engine/linter.js';
@@ -229,5 +231,36 @@ describe('related locations from the rules', () => {
     const r = m.relatedLocations![0];
     expect(r.line).toBe(Number(/第 (\d+) 行/.exec(m.message)![1]));
     expect(text.split('\n')[r.line - 1].slice(r.column - 1, r.endColumn - 1)).toBe('1.25');
+  });
+});
+
+describe('lint service', () => {
+  const input = (text: string) => ({ uri: 'untitled:x', version: 1, text, format: 'markdown' as const });
+
+  test('an engine failure becomes a problem of the document, not a crash', async () => {
+    const boom: Rule = {
+      meta: { ...builtinRules.get('table-sum')!.meta, id: 'boom' },
+      check() {
+        throw new Error('rule exploded');
+      },
+    };
+    const service = new LintService(new Map([['boom', boom]]));
+    service.configure(parseSettings({ useConfigFile: false }, undefined).settings, []);
+    const out = await service.lint(input(generateReport({ year: 2024, format: 'md', seed: 1 })));
+    expect(out?.problem).toEqual({ kind: 'internal', message: expect.stringContaining('rule exploded') });
+    expect(out?.messages).toEqual([]);
+  });
+
+  test('a buffer over the size limit is not linted', async () => {
+    const service = new LintService();
+    service.configure(parseSettings({ useConfigFile: false, locale: 'en' }, undefined).settings, []);
+    const out = await service.lint(input('统'.repeat(7 * 1024 * 1024 + 1)));
+    expect(out?.problem?.message).toMatch(/^Too large to lint \(21\.0 MiB; limit 20\.0 MiB\)$/);
+  });
+
+  test('a cancelled run returns nothing', async () => {
+    const service = new LintService();
+    service.configure(parseSettings({ useConfigFile: false }, undefined).settings, []);
+    expect(await service.lint(input('# x'), { isCancellationRequested: true, onCancellationRequested: () => ({ dispose() {} }) })).toBeUndefined();
   });
 });
