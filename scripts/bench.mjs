@@ -96,9 +96,10 @@ try {
   execFileSync('npm', ['install', '--prefix', tools, '--no-audit', '--no-fund', '--silent', ...Object.entries(TOOLS).map(([n, v]) => `${n}@${v}`)], {
     stdio: 'inherit',
   });
-  // remark-cli reads its config from the directory of the files.
-  writeFileSync(path.join(mdDir, '.remarkrc.json'), JSON.stringify({ plugins: ['remark-preset-lint-recommended'] }));
-  const remarkNodePath = path.join(tools, 'node_modules');
+  // remark-cli resolves plugins relative to its config file, so the config lives beside the
+  // tools' node_modules and is named explicitly.
+  const remarkrc = path.join(tools, '.remarkrc.json');
+  writeFileSync(remarkrc, JSON.stringify({ plugins: ['remark-preset-lint-recommended'] }));
 
   const bin = path.join(ROOT, 'bin/gia-lint.js');
   const cacheFile = path.join(work, 'cache', '.gianlintcache');
@@ -110,7 +111,7 @@ try {
     { name: 'gia-lint, Markdown only, cold', cmd: [node, bin, '-f', 'json', '-o', path.join(work, 'out3.json'), mdDir], md: true },
     { name: 'gia-lint, Markdown only, --concurrency 1', cmd: [node, bin, '--concurrency', '1', '-f', 'json', '-o', path.join(work, 'out4.json'), mdDir], md: true },
     { name: 'markdownlint-cli2, Markdown only', cmd: [node, path.join(tools, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${mdDir}/*.md`], md: true },
-    { name: 'remark-cli + preset-lint-recommended, Markdown only', cmd: [node, path.join(tools, 'node_modules/remark-cli/cli.js'), '--quiet', '--frail', mdDir], md: true, env: { NODE_PATH: remarkNodePath } },
+    { name: 'remark-cli + preset-lint-recommended, Markdown only', cmd: [node, path.join(tools, 'node_modules/remark-cli/cli.js'), '--rc-path', remarkrc, '--no-ignore', '--quiet', '--frail', mdDir], md: true },
     { name: 'gia-lint start-up, one small file', cmd: [node, bin, small], small: true },
   ];
 
@@ -122,8 +123,10 @@ try {
     for (let k = 0; k < (c.small ? RUNS * 3 : RUNS); k++) samples.push(measure(c.cmd, c.env));
     samples.sort((a, b) => a.wall - b.wall);
     const m = samples[Math.floor(samples.length / 2)];
-    rows.push({ name: c.name, ...m });
+    rows.push({ name: c.name, wall: m.wall, cpu: m.cpu, rssMB: m.rssMB, code: m.code });
     log(`${c.name}: ${m.wall.toFixed(2)} s wall, ${m.cpu.toFixed(2)} s CPU, ${m.rssMB.toFixed(0)} MB (exit ${m.code})`);
+    // Linters exit 1 when they find problems; anything else means the tool did not run properly.
+    if (m.code !== 0 && m.code !== 1) throw new Error(`${c.name} exited with ${m.code}: ${m.stderr.slice(-800)}`);
   }
 
   const cpuModel = os.cpus()[0]?.model ?? 'unknown CPU';
@@ -164,7 +167,7 @@ function measure(cmd, env = {}) {
   const line = r.stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`no timing for ${cmd.join(' ')}: ${r.stderr.slice(-500)}`);
   const [wall, user, sys, rssKB] = line.slice(6).split(' ').map(Number);
-  return { wall, cpu: user + sys, rssMB: rssKB / 1024, code: r.status };
+  return { wall, cpu: user + sys, rssMB: rssKB / 1024, code: r.status, stderr: r.stderr };
 }
 
 /** Bring a report to ~25 KB with the kind of prose real reports add (case notes, measures, outlook). */
