@@ -116,8 +116,21 @@ function segments(report: Report, context: RuleContext): Segment[] {
 /** URLs, e-mail addresses, HTML comments and tags, Markdown link targets: X's there are not placeholders. */
 function excludedRanges(s: string): [number, number][] {
   const out: [number, number][] = [];
-  const res = [/<!--[\s\S]*?-->/g, /<\/?[A-Za-z][^<>\n]*>/g, /\]\([^)\n]*\)/g, /(?:https?:\/\/|www\.)[^\s，。；、）)》」”<>\]]+/gi, /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/g];
+  // Bounded, and anchored where a match can start, so that a long run of letters stays linear.
+  const res = [
+    /<\/?[A-Za-z][^<>\n]{0,2000}>/g,
+    /\]\([^()[\]\s]{0,2000}\)/g,
+    /(?:https?:\/\/|www\.)[^\s，。；、）)》」”<>\]]{1,2000}/gi,
+    /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g,
+  ];
   for (const re of res) for (const m of s.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
+  // HTML comments (gia-lint directives among them), found with indexOf: linear however many "<!--".
+  for (let i = s.indexOf('<!--'); i !== -1; ) {
+    const close = s.indexOf('-->', i + 4);
+    if (close === -1) break;
+    out.push([i, close + 3]);
+    i = s.indexOf('<!--', close + 3);
+  }
   return out;
 }
 

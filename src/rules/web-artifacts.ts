@@ -46,32 +46,37 @@ const META_STRONG = /^(?:索引号|成文日期|发文日期|生成日期|有效
 const META_WEAK = /^(?:发布单位|发布机构|发文机关|发文字号|文号|文章来源|信息来源|来源|作者|编辑|责任编辑|发布时间|发文时间|发布日期|时间|日期|标题)\s*[:：]/;
 const TIMESTAMP = /\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
-function classify(raw: string, format: Document['format']): LineHit | undefined {
-  const line = raw.replace(/\s+$/, '');
-  const lead = line.length - line.replace(/^[\s\u3000]+/, '').length;
-  const t = line.slice(lead);
-  if (!t) return undefined;
-  const whole = (kind: Kind, strong = true): LineHit => ({ kinds: [kind], strong, from: lead, to: line.length });
-  const text = t.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+/** The font-size switcher, possibly repeated ("大 中 小大 中 小"); sticky, so a long line stays linear. */
+const FONT = /(?:【?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*】?|大\s+中\s+小)\s*/y;
 
+function classify(raw: string, format: Document['format']): LineHit | undefined {
+  const line = raw.trimEnd();
+  const t = line.trimStart();
+  const lead = line.length - t.length;
+  if (!t) return undefined;
   // 字号：大 中 小 — alone, or glued in front of the next paragraph ("大 中 小2023年以来，…").
-  if (/^【?\s*字[号体]\s*[:：]?\s*(?:大\s*中\s*小)?\s*】?\s*$/.test(t)) return whole('fontSize');
-  const font = /^(?:【?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*】?|大\s+中\s+小)/.exec(t);
-  if (font) {
-    // The switcher is often glued to more chrome ("大 中 小扫码使用手机浏览本页内容"): then the whole line is chrome.
-    const rest = t.slice(font[0].length);
-    const restHit = rest.trim() ? classify(rest, format) : undefined;
-    if (restHit && restHit.from === rest.length - rest.trimStart().length && restHit.to === rest.trimEnd().length) {
-      return { kinds: ['fontSize', ...restHit.kinds], strong: true, from: lead, to: line.length };
-    }
-    return { kinds: ['fontSize'], strong: true, from: lead, to: lead + font[0].length };
+  if (/^【?\s*字[号体]\s*[:：]?\s*】?$/.test(t)) return { kinds: ['fontSize'], strong: true, from: lead, to: line.length };
+  let at = 0;
+  for (FONT.lastIndex = 0; FONT.exec(t); ) at = FONT.lastIndex;
+  if (at === 0) return classifyOther(t, lead, line.length, format);
+  // The switcher is often glued to more chrome ("大 中 小扫码使用手机浏览本页内容"): then the whole line is chrome.
+  const rest = classifyOther(t.slice(at), lead + at, line.length, format);
+  if (at === t.length || (rest && rest.from === lead + at && rest.to === line.length)) {
+    return { kinds: ['fontSize', ...(rest?.kinds ?? [])], strong: true, from: lead, to: line.length };
   }
-  const listTags = format === 'markdown' ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^>]*>/i : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^>]*>/i;
+  return { kinds: ['fontSize'], strong: true, from: lead, to: lead + t.slice(0, at).trimEnd().length };
+}
+
+/** Chrome other than the font switcher; `t` is trimmed and starts at `from` of its line, which ends at `end`. */
+function classifyOther(t: string, from: number, end: number, format: Document['format']): LineHit | undefined {
+  const whole = (kind: Kind, strong = true): LineHit => ({ kinds: [kind], strong, from, to: end });
+  const text = t.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const listTags = format === 'markdown' ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
   if (format !== 'html' && listTags.test(t)) return whole('html');
   if (/扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/.test(text) && text.length <= 40) return whole('qrCode');
   if (/^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*\d*\s*$/.test(text)) return whole('hits');
   if (/^分享(?:到)?\s*[:：]?\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|\s)*$/.test(text)) return whole('share');
-  if (/(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^)]*\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text) || /^\[?首页\]?(?:\([^)]*\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
+  if (/(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text) || /^\[?首页\]?(?:\([^()]{0,200}\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
   if (META_STRONG.test(text)) return whole('metadata');
   if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && /\d:\d{2}/.test(text));
   if (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text))) return whole('media');
