@@ -20,6 +20,8 @@ interface ExpectedMessage {
   includes?: string[];
   /** The fix's replacement text, or null for "no fix". */
   fix?: string | null;
+  /** 1 or 2, where the finding's severity differs from its rule's (a lesser case of an error rule). */
+  severity?: 1 | 2;
 }
 
 interface CaseSpec {
@@ -77,6 +79,7 @@ for (const ruleId of ruleDirs) {
           if (want?.endColumn !== undefined) got.endColumn = m.endColumn;
           if (want?.includes) got.includes = want.includes.filter((s) => m.message.includes(s));
           if (want?.fix !== undefined) got.fix = m.fix ? m.fix.text : null;
+          if (want?.severity !== undefined) got.severity = m.severity;
           return got;
         });
         expect(actual).toEqual(spec.messages);

@@ -155,7 +155,7 @@ function toMessage(
   const e = source.positionAt(end);
   const out: LintMessage = {
     ruleId: rule.meta.id,
-    severity,
+    severity: d.severity === 'warn' ? 1 : severity,
     message,
     line: s.line,
     column: s.column,

@@ -134,6 +134,12 @@ export interface ReportDescriptor {
   legalBasis?: LocalizedText | null;
   /** Other places the finding involves (shown by editors as related information); message in context.locale. */
   related?: { span: Span; message: string }[];
+  /**
+   * 'warn' makes this finding a warning even where the rule is configured as an error (a lesser
+   * case of the same rule, e.g. a missing signing date beside a late one). The configured severity
+   * is a ceiling: a finding is never raised above it, and a rule set to "warn" stays a warning.
+   */
+  severity?: 'warn';
 }
 
 export interface RuleContext {

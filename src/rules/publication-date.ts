@@ -34,7 +34,7 @@ const rule: Rule = {
       properties: { reportMissingDate: { type: 'boolean' } },
       additionalProperties: false,
     },
-    defaultOptions: { reportMissingDate: false },
+    defaultOptions: { reportMissingDate: true },
     messages: {
       beforePeriodEnd: {
         'zh-CN': '落款日期 {{date}} 早于统计期结束日 {{year}}年12月31日：{{year}} 年度的报告应在年度结束后成文',
@@ -64,8 +64,9 @@ const rule: Rule = {
     const sig = report.signature;
     if (!sig) {
       if (context.options.reportMissingDate === true) {
-        // Where the 落款 should be: the end of the report.
-        context.report({ messageId: 'missingDate', span: { start: report.span.end, end: report.span.end }, legalBasis: year <= 2018 ? BASIS_2008 : BASIS });
+        // Where the 落款 should be: the end of the report. A lesser defect than a late date, and
+        // PDF text or a web page may have lost the date block: a warning, even in an error rule.
+        context.report({ messageId: 'missingDate', span: { start: report.span.end, end: report.span.end }, legalBasis: year <= 2018 ? BASIS_2008 : BASIS, severity: 'warn' });
       }
       return;
     }
