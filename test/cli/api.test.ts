@@ -70,7 +70,8 @@ describe('expandPatterns', () => {
       'r/b.md': 'x',
       'r/a.txt': 'x',
       'r/c.markdown': 'x',
-      'r/d.html': 'x',
+      'r/d.pdf': 'x',
+      'r/f.htm': 'x',
       'r/sub/e.MD': 'x',
       'r/node_modules/pkg/readme.md': 'x',
       'r/.git/notes.md': 'x',
@@ -78,10 +79,10 @@ describe('expandPatterns', () => {
       'other/notes.doc': 'x',
     });
 
-  test('directories: .md/.markdown/.txt recursively, skipping node_modules and dot-directories; sorted', async () => {
+  test('directories: .md/.markdown/.txt/.html/.htm/.docx recursively, skipping node_modules and dot-directories; sorted', async () => {
     const root = tree();
     expect(await expandPatterns(['r'], { cwd: root })).toEqual(
-      ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/sub/e.MD'].map((f) => path.join(root, f)),
+      ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/f.htm', 'r/sub/e.MD'].map((f) => path.join(root, f)),
     );
   });
 
@@ -90,13 +91,13 @@ describe('expandPatterns', () => {
     symlinkSync(path.join(root, 'r/sub'), path.join(root, 'r/link-dir'));
     symlinkSync(path.join(root, 'r/b.md'), path.join(root, 'r/link.md'));
     expect(await expandPatterns(['r'], { cwd: root })).toEqual(
-      ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/link.md', 'r/sub/e.MD'].map((f) => path.join(root, f)),
+      ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/f.htm', 'r/link.md', 'r/sub/e.MD'].map((f) => path.join(root, f)),
     );
   });
 
   test('ext option; explicit files are taken whatever their extension; duplicates removed', async () => {
     const root = tree();
-    expect(await expandPatterns(['r'], { cwd: root, ext: ['html'] })).toEqual([path.join(root, 'r/d.html')]);
+    expect(await expandPatterns(['r'], { cwd: root, ext: ['pdf'] })).toEqual([path.join(root, 'r/d.pdf')]);
     expect(await expandPatterns(['other/notes.doc', 'r/b.md', path.join(root, 'r/b.md')], { cwd: root })).toEqual(
       [path.join(root, 'other/notes.doc'), path.join(root, 'r/b.md')],
     );
@@ -105,7 +106,7 @@ describe('expandPatterns', () => {
   test('globs, filtered by extension, without dot-directories or node_modules', async () => {
     const root = tree();
     expect(await expandPatterns(['r/**/*'], { cwd: root })).toEqual(
-      ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/sub/e.MD'].map((f) => path.join(root, f)),
+      ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/f.htm', 'r/sub/e.MD'].map((f) => path.join(root, f)),
     );
     expect(await expandPatterns(['r/*.md'], { cwd: root })).toEqual([path.join(root, 'r/b.md')]);
   });
@@ -116,7 +117,7 @@ describe('expandPatterns', () => {
     await expect(expandPatterns(['nope.md'], { cwd: root })).rejects.toThrow(new UsageError('找不到文件或目录：nope.md'));
     await expect(expandPatterns(['nope.md'], { cwd: root, locale: 'en' })).rejects.toThrow('No such file or directory: nope.md');
     await expect(expandPatterns(['r/*.pdf'], { cwd: root })).rejects.toThrow('没有文件匹配模式 "r/*.pdf"');
-    await expect(expandPatterns(['other'], { cwd: root })).rejects.toThrow('目录 other 中没有可检查的文件（.md、.markdown、.txt）');
+    await expect(expandPatterns(['other'], { cwd: root })).rejects.toThrow('目录 other 中没有可检查的文件（.md、.markdown、.txt、.html、.htm、.docx）');
   });
 });
 
