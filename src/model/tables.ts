@@ -435,11 +435,16 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
   const problems: TableProblem[] = [];
   let span: Span | undefined;
   let current: ActiveSubTable | undefined; // the sub-table whose 条款 row came last
+  let inside = false; // between a 条款/header/data row of table 二 and the next heading
+  const strays: { label: string; span: Span }[] = [];
   for (const it of items) {
     const cells = it.type === 'row' ? it.labels : it.cells;
-    const first = cells?.[0] ? normalizeLabel(cells[0].text) : '';
+    const first = cells?.[0] ? normalizeLabel(cells[0].text) : it.type === 'text' ? normalizeLabel(it.text) : '';
     const clause = first ? subs.find((sub) => normalizeLabel(sub.clause) === first) : undefined;
-    if (clause) current = clause;
+    if (clause) {
+      current = clause;
+      inside = true;
+    } else if (it.type === 'text' && it.header && !first.startsWith('信息内容')) inside = false;
     // The column-header row of a sub-table: 信息内容 | 本年制发件数 | …
     if (it.type === 'text' && it.cells && first === '信息内容') {
       const seqs = (current ? [current] : subs).map((sub) => [{ key: 'label', label: '信息内容' }, ...sub.columns]);
@@ -452,6 +457,7 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
     const label = it.labels[it.labels.length - 1];
     // Local additions in brackets identify the same row: "规章 (市政府令)", "规范性文件 (有规范性文件登记号)".
     const bare = label.text.replace(/\s*[（(][^（）()]*[)）]\s*$/, '');
+    let matched = false;
     for (const sub of subs) {
       let hit = matchLabel(label.text, sub.rows);
       if ((!hit || hit.match === 'partial') && bare !== label.text) {
@@ -463,11 +469,21 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
       rows[hit.key] = buildRow(hit.key, normalizeLabel(label.text), label.span, hit.match, it.span, sub.columns, placed);
       if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: hit.key, detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: sub.columns.length });
       span = span ? { start: Math.min(span.start, it.span.start), end: Math.max(span.end, it.span.end) } : { ...it.span };
+      matched = true;
       break;
     }
+    if (matched) inside = true;
+    else if (inside && !clause && it.values.some((v) => v.text.trim() !== '') && !isApplicationLabel(label.text)) strays.push({ label: normalizeLabel(label.text), span: label.span });
   }
   if (!span) return undefined;
+  // Rows with values inside table 二 whose label is no official row (a reworded or local row).
+  for (const st of strays) problems.push({ kind: 'unknownRow', detail: st.label, span: st.span });
   return { kind: 'active', layout, layoutSource: 'headers', span, rows, headers, fingerprints: activeFingerprints(items), problems };
+}
+
+/** A row of table 三 (when its section heading is missing, table 二 runs straight into it). */
+function isApplicationLabel(raw: string): boolean {
+  return matchGroup(raw) !== undefined || matchLabel(raw, [...applicationRows('2021'), ...applicationRows('2019')]) !== undefined;
 }
 
 /** Era fingerprints among table cells and short label lines (PDF text has no cells), first of each. */
