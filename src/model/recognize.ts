@@ -59,14 +59,20 @@ const TOP_NUMBERING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.
 const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}报告$`);
 const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
 /** Labels of table rows that start like headings ("一、本年新收…") but are not. */
-const TABLE_ROW_CORES = new Set([...applicationRows('2021'), ...APPLICATION_GROUPS].map((r) => coreLabel(r.label)));
+const TABLE_ROW_CORES = [...applicationRows('2021'), ...APPLICATION_GROUPS].map((r) => coreLabel(r.label));
+
+/** A table row label, whole or cut short by a PDF line wrap ("一、本年新收政府信息公开"). */
+function isTableRowLabel(title: string): boolean {
+  const core = coreLabel(title);
+  return TABLE_ROW_CORES.some((row) => row === core || (core.length >= 4 && row.startsWith(core)));
+}
 
 function describeBlock(b: Block): BlockInfo {
   if (b.kind === 'table') return { folded: '' };
   const folded = b.content.foldWhitespace().text.replace(/^[#*\s]+|[*\s]+$/g, '');
   const info: BlockInfo = { folded };
   const m = TOP_NUMBERING.exec(folded);
-  if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !TABLE_ROW_CORES.has(coreLabel(m[2]))) {
+  if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !isTableRowLabel(m[2])) {
     info.heading = { ordinal: chineseOrdinal(m[1]), numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: sectionOf(m[2]) };
   } else if (b.kind === 'heading' && !SUB_NUMBERING.test(folded)) {
     // An unnumbered Markdown heading can be a section ("## 总体情况"); "### （一）…" is a sub-item.

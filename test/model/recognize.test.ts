@@ -54,3 +54,18 @@ describe('year and era', () => {
     expect(recognizeReports(parseDocument('一、总体情况\n正文。', 'text'))[0]).toMatchObject({ era: '2021', eraSource: 'default' });
   });
 });
+
+describe('PDF-wrapped table row labels are not section headings', () => {
+  test('"一、本年新收政府信息公开" cut by a wrap does not start a new report', () => {
+    const text = [
+      '临江市人民政府外事办公室2024年政府信息公开工作年度报告',
+      '本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
+      '一、总体情况', '正文。', '二、主动公开政府信息情况', '正文。', '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开', '申请数量 1 0 0 0 0 0 1',
+      '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '未收取信息处理费。',
+    ].join('\n');
+    const reports = recognizeReports(parseDocument(text, 'text'));
+    expect(reports).toHaveLength(1);
+    expect(reports[0].headings.map((h) => h.ordinal)).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
