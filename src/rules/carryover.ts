@@ -10,10 +10,10 @@ import { tablesApply } from './shared/template-scope.js';
  * this year's 二、上年结转政府信息公开申请数量 equals, column by column, last year's
  * 四、结转下年度继续办理 — the same applications, counted at the same moment.
  *
- * Optionally (`validCount`), the 2021 layout's 现行有效件数 continuity: this year's 现行有效 =
+ * Also (`validCount`, on by default) the 2021 layout's 现行有效件数 continuity: this year's 现行有效 =
  * last year's 现行有效 + 本年制发 − 本年废止. That is a heuristic with legitimate exceptions
- * (documents that lapse at the end of their term without being 废止, re-counting after a 清理),
- * and a rule has one severity; so it is off by default and, when on, says it is a plausibility check.
+ * (documents that lapse at the end of their term without being 废止, re-counting after a 清理), so
+ * it is reported as a warning (below the rule's error) and says it is a plausibility check.
  */
 const rule: Rule = {
   meta: {
@@ -30,7 +30,7 @@ const rule: Rule = {
       properties: { validCount: { type: 'boolean' } },
       additionalProperties: false,
     },
-    defaultOptions: { validCount: false },
+    defaultOptions: { validCount: true },
     hasSuggestions: true,
     messages: {
       mismatch: {
@@ -67,7 +67,7 @@ const rule: Rule = {
       }
     }
 
-    if (context.options.validCount === true) checkValidCount(report, prev, prevYear, context.report);
+    if (context.options.validCount !== false) checkValidCount(report, prev, prevYear, context.report);
   },
 };
 
@@ -94,6 +94,7 @@ function checkValidCount(report: Report, prev: Report, prevYear: number, emit: P
       data: { row: key === 'rules' ? '规章' : '行政规范性文件', found: valid.value, expected, prevYear, prevValid: prevValid.value, made: made.value, repealed: repealed.value },
       span: valid.span,
       legalBasis: { 'zh-CN': '统一格式表二第二十条第（一）项（国办公开办函〔2021〕30号）', en: 'table II, art. 20(1) rows of the 2021 format (国办公开办函〔2021〕30号)' },
+      severity: 'warn',
     });
   }
 }

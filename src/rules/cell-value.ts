@@ -14,6 +14,10 @@ import { tablesApply } from './shared/template-scope.js';
  * Blank cells are reported once per ROW (naming its blank columns), not once per cell: a table
  * filled with blanks would otherwise produce a hundred messages for one habit. Negative and
  * fractional values are reported per cell — each is a wrong figure of its own.
+ *
+ * Severity: a negative count is an error (no reading makes it right); blanks and fractions are
+ * warnings (a filling habit, a unit slip) — the rule is an error rule whose lesser findings lower
+ * themselves, and a rule set to "warn" makes them all warnings.
  */
 
 /** Columns whose values may be fractional (amounts), and the one that may be negative (a change). */
@@ -24,7 +28,7 @@ const rule: Rule = {
   meta: {
     id: 'cell-value',
     type: 'problem',
-    defaultSeverity: 'warn',
+    defaultSeverity: 'error',
     docs: {
       description: { 'zh-CN': '表格单元格须填数字：没有的填 0，不留空、不填“/”；件数不得为负数或小数', en: 'Table cells hold numbers: 0 rather than blank or "/"; counts are non-negative integers' },
       url: docsUrl('cell-value'),
@@ -66,11 +70,11 @@ const rule: Rule = {
       const flush = () => {
         if (run.length === 1) {
           const cols = columnsOf(table, run[0].key).length;
-          context.report({ messageId: 'blankRow', data: { table: name, row: rowPhrase(table, run[0], en), count: cols, columns: en ? 'the whole row' : '整行' }, span: run[0].labelSpan ?? run[0].span });
+          context.report({ messageId: 'blankRow', data: { table: name, row: rowPhrase(table, run[0], en), count: cols, columns: en ? 'the whole row' : '整行' }, span: run[0].labelSpan ?? run[0].span, severity: 'warn' });
         } else if (run.length > 1) {
           const first = rowLabel(table, run[0].key);
           const last = rowLabel(table, run[run.length - 1].key);
-          context.report({ messageId: 'blankRows', data: { table: name, first, last, rows: run.length }, span: run[0].labelSpan ?? run[0].span });
+          context.report({ messageId: 'blankRows', data: { table: name, first, last, rows: run.length }, span: run[0].labelSpan ?? run[0].span, severity: 'warn' });
         }
         run = [];
       };
@@ -87,7 +91,7 @@ const rule: Rule = {
         if (!row.unreadable) {
           if (blanks.length) {
             const names = blankColumnNames(table, blanks, en);
-            context.report({ messageId: 'blankRow', data: { table: name, row: where, count: blanks.length, columns: names }, span: at });
+            context.report({ messageId: 'blankRow', data: { table: name, row: where, count: blanks.length, columns: names }, span: at, severity: 'warn' });
           }
           for (const c of columns) checkNumber(row.cells[c.key], c.key, columnLabel(table, c.key));
         } else {
@@ -95,7 +99,7 @@ const rule: Rule = {
           // whose blank positions were lost still shows how many of its cells are blank.
           if (row.unreadable === 'blanksLost') {
             const count = row.rawValues.filter((v) => v.kind === 'empty' || v.kind === 'na').length;
-            if (count) context.report({ messageId: 'blankRowUnplaced', data: { table: name, row: where, count }, span: at });
+            if (count) context.report({ messageId: 'blankRowUnplaced', data: { table: name, row: where, count }, span: at, severity: 'warn' });
           }
           // Sign and integrality need the column only where columns differ in what they allow.
           if (columns.every((c) => !FRACTION_OK.has(c.key) && !NEGATIVE_OK.has(c.key))) {
@@ -107,7 +111,7 @@ const rule: Rule = {
           if (!cell || cell.kind !== 'number' || cell.value === undefined) return;
           const data = { table: name, row: where, column, value: cell.raw.trim() };
           if (cell.value < 0 && !NEGATIVE_OK.has(key)) context.report({ messageId: 'negative', data, span: cell.span });
-          else if (!Number.isInteger(cell.value) && !FRACTION_OK.has(key)) context.report({ messageId: 'fractional', data, span: cell.span });
+          else if (!Number.isInteger(cell.value) && !FRACTION_OK.has(key)) context.report({ messageId: 'fractional', data, span: cell.span, severity: 'warn' });
         }
       }
       flush();
