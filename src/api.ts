@@ -197,6 +197,7 @@ export async function expandPatterns(
   if (patterns.length === 0) throw new UsageError(en ? 'No files given' : '没有指定要检查的文件');
 
   const files = new Set<string>();
+  const missing: string[] = [];
   for (const pattern of patterns) {
     const abs = path.resolve(cwd, pattern);
     const st = await stat(abs).catch(() => undefined);
@@ -222,9 +223,15 @@ export async function expandPatterns(
       }
       found.forEach((f) => files.add(f));
     } else {
-      throw new UsageError(en ? `No such file or directory: ${pattern}` : `找不到文件或目录：${pattern}`);
+      missing.push(pattern);
     }
   }
+  // A path that does not exist is a usage error when it is all there was; beside other files it
+  // is one fatal result of its own (reading it fails) and the rest of the batch is still linted.
+  if (files.size === 0 && missing.length) {
+    throw new UsageError(en ? `No such file or directory: ${missing[0]}` : `找不到文件或目录：${missing[0]}`);
+  }
+  for (const m of missing) files.add(path.resolve(cwd, m));
   // Code-unit order, not localeCompare: the same on every machine.
   return [...files].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
@@ -263,6 +270,7 @@ async function readInput(file: string, options: LintOptions, locale: Locale): Pr
     buf = await readFile(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    if (code === 'ENOENT') return { message: en ? 'No such file or directory' : '找不到该文件或目录' };
     return { message: en ? `Cannot read file (${code})` : `无法读取文件（${code}）` };
   }
   return bytesToInput(buf, file, options, locale);

@@ -116,6 +116,9 @@ describe('expandPatterns', () => {
     await expect(expandPatterns([], { cwd: root })).rejects.toThrow(new UsageError('没有指定要检查的文件'));
     await expect(expandPatterns(['nope.md'], { cwd: root })).rejects.toThrow(new UsageError('找不到文件或目录：nope.md'));
     await expect(expandPatterns(['nope.md'], { cwd: root, locale: 'en' })).rejects.toThrow('No such file or directory: nope.md');
+    // Beside an existing file, a missing path is kept: reading it gives that file's fatal result.
+    const both = await expandPatterns(['nope.md', 'r'], { cwd: root });
+    expect(both.map((f) => path.basename(f))).toContain('nope.md');
     await expect(expandPatterns(['r/*.pdf'], { cwd: root })).rejects.toThrow('没有文件匹配模式 "r/*.pdf"');
     await expect(expandPatterns(['other'], { cwd: root })).rejects.toThrow('目录 other 中没有可检查的文件（.md、.markdown、.txt、.html、.htm、.docx）');
   });

@@ -111,7 +111,7 @@ describe('usage errors exit 2 with one localized line and a --help hint', () => 
     [['--year', '1999', 'good.md'], 'gia-lint: --year 的取值 "1999" 无效，应为 2008 到 2100 之间的整数。运行 gia-lint --help 查看用法。\n'],
     [['--locale', 'fr', 'good.md'], 'gia-lint: --locale 的取值 "fr" 无效，应为 zh-CN 或 en。运行 gia-lint --help 查看用法。\n'],
     [[], 'gia-lint: 没有指定要检查的文件。运行 gia-lint --help 查看用法。\n'],
-    [['good.md', 'missing.md'], 'gia-lint: 找不到文件或目录：missing.md。运行 gia-lint --help 查看用法。\n'],
+    [['missing.md'], 'gia-lint: 找不到文件或目录：missing.md。运行 gia-lint --help 查看用法。\n'],
     [['--locale=en', 'missing.md'], 'gia-lint: No such file or directory: missing.md. Run "gia-lint --help" for usage.\n'],
     [['*.pdf'], 'gia-lint: 没有文件匹配模式 "*.pdf"。运行 gia-lint --help 查看用法。\n'],
     [['--config', 'a.json', '--no-config', 'good.md'], 'gia-lint: --config 和 --no-config 不能同时使用。运行 gia-lint --help 查看用法。\n'],
@@ -125,6 +125,14 @@ describe('usage errors exit 2 with one localized line and a --help hint', () => 
 });
 
 describe('linting files', () => {
+  test('a missing path beside real files is one fatal result; the others are still linted (exit 1)', () => {
+    const r = cli(['--format', 'json', 'good.md', 'missing.md'], { cwd: fixtures() });
+    expect(r.code).toBe(1);
+    const results = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number; messages: { message: string; fatal?: boolean }[] }[];
+    expect(results.map((x) => [path.basename(x.filePath), x.fatalErrorCount])).toEqual([['good.md', 0], ['missing.md', 1]]);
+    expect(results[1].messages).toMatchObject([{ fatal: true, message: '找不到该文件或目录' }]);
+  });
+
   test('a correct report: exit 0, no output', () => {
     const r = cli(['good.md'], { cwd: fixtures() });
     expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
