@@ -2,11 +2,16 @@
 // Shim only: the CLI lives in dist/cli/main.js, the language server in dist/lsp/server.js (built
 // from src/ by `npm run build`). `--lsp` (or the `--stdio` that editor clients add) starts the
 // server; only the chosen one is loaded, so plain CLI runs never pay for the LSP code.
+import { existsSync } from 'node:fs';
+
 const args = process.argv.slice(2);
 const end = args.indexOf('--');
 const flags = end === -1 ? args : args.slice(0, end);
 const lsp = flags.includes('--lsp') || flags.includes('--stdio');
-const entry = lsp ? '../dist/lsp/server.js' : '../dist/cli/main.js';
+// The CLI runs from the esbuild bundle (dist/bundle/, built by `npm run build`) when present: one
+// file loads much faster than the hundreds of modules of dist/cli/.
+const bundled = new URL('../dist/bundle/main.js', import.meta.url);
+const entry = lsp ? '../dist/lsp/server.js' : existsSync(bundled) ? '../dist/bundle/main.js' : '../dist/cli/main.js';
 import(entry).then(
   (mod) => (lsp ? mod.startServer() : mod.main()),
   (error) => {

@@ -416,13 +416,16 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
 /* -------------------------------------------------------------------------- active (二) */
 
 /** Layout evidence from column headers anywhere in the stream (domain.md §2.4 fingerprints). */
+const FINGERPRINTS_2019 = LAYOUT_FINGERPRINTS['2019'].map(normalizeLabel);
+const FINGERPRINTS_2021 = LAYOUT_FINGERPRINTS['2021'].map(normalizeLabel);
+
 export function layoutFromHeaders(items: StreamItem[]): Layout | undefined {
   let score2019 = 0;
   let score2021 = 0;
   for (const it of items) {
     const t = normalizeLabel(it.type === 'text' ? it.text : it.labels.map((c) => c.text).join('|'));
-    for (const w of LAYOUT_FINGERPRINTS['2019']) if (t.includes(normalizeLabel(w))) score2019++;
-    for (const w of LAYOUT_FINGERPRINTS['2021']) if (t.includes(normalizeLabel(w))) score2021++;
+    for (const w of FINGERPRINTS_2019) if (t.includes(w)) score2019++;
+    for (const w of FINGERPRINTS_2021) if (t.includes(w)) score2021++;
   }
   if (score2019 === score2021) return undefined;
   return score2019 > score2021 ? '2019' : '2021';

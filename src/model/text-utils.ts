@@ -6,6 +6,18 @@ import type { Span } from './source.js';
  * whitespace at all (PDF wraps put spaces inside words: "商业 企业", "结 果 维 持").
  */
 export function normalizeLabel(s: string): string {
+  // Labels repeat across rows, tables and reports: remember recent results (bounded).
+  const hit = NORMALIZED.get(s);
+  if (hit !== undefined) return hit;
+  const out = normalizeUncached(s);
+  if (NORMALIZED.size > 20000) NORMALIZED.clear();
+  NORMALIZED.set(s, out);
+  return out;
+}
+
+const NORMALIZED = new Map<string, string>();
+
+function normalizeUncached(s: string): string {
   let out = '';
   for (const ch of s) {
     const c = ch.codePointAt(0)!;
@@ -21,10 +33,16 @@ const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三�
 
 /** The label with its numbering prefix ("一、", "（三）", "1.") removed, after normalizeLabel. */
 export function coreLabel(s: string): string {
+  const hit = CORES.get(s);
+  if (hit !== undefined) return hit;
   let n = normalizeLabel(s);
   for (let guard = 0; guard < 3 && NUMBERING.test(n); guard++) n = n.replace(NUMBERING, '');
+  if (CORES.size > 20000) CORES.clear();
+  CORES.set(s, n);
   return n;
 }
+
+const CORES = new Map<string, string>();
 
 /** The leading numbering of a label, normalized (e.g. "(三)", "1."), or ''. */
 export function numberingOf(s: string): string {

@@ -53,6 +53,10 @@ describe('worker threads', () => {
   test("'auto' stays in the main thread for a few files and uses the CPUs for many", () => {
     expect(workerCount('auto', 5)).toBe(1);
     expect(workerCount('auto', 1000)).toBeGreaterThanOrEqual(1);
+    // One worker per two CPUs: V8's helper threads use the other one.
+    expect(workerCount('auto', 1000, 2)).toBe(1);
+    expect(workerCount('auto', 1000, 8)).toBe(4);
+    expect(workerCount('auto', 48, 8)).toBe(2); // 24 files per worker at least
     expect(workerCount(8, 3)).toBe(3);
   });
 
