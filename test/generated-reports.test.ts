@@ -6,13 +6,11 @@
 import { describe, expect, test } from '@jest/globals';
 import { verify } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
+import { configFor } from './engine/helpers.js';
 import type { LintMessage, ResolvedConfig } from '../src/engine/types.js';
 import { generateReport, type GenFormat, type GenOptions } from './support/generate.js';
 
-const config: ResolvedConfig = {
-  locale: 'zh-CN',
-  rules: Object.fromEntries([...builtinRules.values()].map((r) => [r.meta.id, { severity: r.meta.defaultSeverity === 'error' ? 2 : 1, options: {} }])),
-};
+const config: ResolvedConfig = configFor(builtinRules);
 const FORMATS: GenFormat[] = ['md', 'txt-tsv', 'txt-pipe'];
 const fileName = (f: GenFormat) => (f === 'md' ? 'report.md' : 'report.txt');
 

@@ -7,6 +7,7 @@ import { expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { verify } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
+import { configFor } from './engine/helpers.js';
 import type { ResolvedConfig } from '../src/engine/types.js';
 
 interface SeedExpectation {
@@ -16,10 +17,7 @@ interface SeedExpectation {
 
 const dir = new URL('./seeds/', import.meta.url).pathname;
 const expected = JSON.parse(readFileSync(`${dir}expected.json`, 'utf8')) as Record<string, SeedExpectation>;
-const config: ResolvedConfig = {
-  locale: 'zh-CN',
-  rules: Object.fromEntries([...builtinRules.values()].map((r) => [r.meta.id, { severity: r.meta.defaultSeverity === 'error' ? 2 : 1, options: {} }])),
-};
+const config: ResolvedConfig = configFor(builtinRules);
 
 for (const [file, want] of Object.entries(expected)) {
   test(`${file}: ${want.messages.length} expected finding(s)`, () => {

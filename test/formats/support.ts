@@ -3,6 +3,7 @@
  * engine the way the API does, and reduce the result to what must not depend on the format.
  */
 import { decodeHTML } from 'entities';
+import { configFor as allRulesConfig } from '../engine/helpers.js';
 import { verify, type VerifyOutput } from '../../src/engine/linter.js';
 import type { LintMessage, ResolvedConfig } from '../../src/engine/types.js';
 import { parseDocx } from '../../src/formats/docx.js';
@@ -25,12 +26,7 @@ export const FILE_NAME: Record<AnyGenFormat, string> = {
 export const MISSION_RULES = ['table-sum', 'application-balance', 'zero-fee-conflict', 'statistics-period', 'required-sections', 'table-structure'];
 
 export function configFor(ruleIds: string[] = MISSION_RULES): ResolvedConfig {
-  return {
-    locale: 'zh-CN',
-    rules: Object.fromEntries(
-      ruleIds.filter((id) => builtinRules.has(id)).map((id) => [id, { severity: builtinRules.get(id)!.meta.defaultSeverity === 'error' ? 2 : 1, options: {} }]),
-    ),
-  } as ResolvedConfig;
+  return allRulesConfig(new Map(ruleIds.filter((id) => builtinRules.has(id)).map((id) => [id, builtinRules.get(id)!])));
 }
 
 export interface Read {
