@@ -42,7 +42,7 @@ const rule: Rule = {
     docs: {
       description: { 'zh-CN': '报告中不得残留草稿占位符（XX、××、【待填】、TODO、某某等）', en: 'No draft placeholders (XX, ××, 【待填】, TODO, 某某 …) may remain in the report' },
       url: docsUrl('placeholder'),
-      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（发布内容不准确、不全面的，依《条例》第四十七条追责）', en: 'GOB letter [2021] No. 30 (inaccurate or incomplete reports; Regulations art. 47)' },
+      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（发布内容不准确、不全面的，依《条例》第四十七条追责）', en: '国办公开办函〔2021〕30号 (inaccurate or incomplete reports; Regulations on Open Government Information, art. 47)' },
     },
     schema: {
       type: 'object',
