@@ -29,3 +29,16 @@ for (const [file, want] of Object.entries(expected)) {
     for (const m of want.messages) expect(m.reason.length).toBeGreaterThan(10);
   });
 }
+
+/*
+ * The same real report saved as Markdown must read the same: drafts arrive as .md with tables
+ * pasted as tab-separated lines (indented "code" to Markdown), no blank lines around titles,
+ * headings or the 落款 date, and PDF line wraps.
+ */
+for (const file of Object.keys(expected)) {
+  test(`${file} saved as .md: the same findings at the same places`, () => {
+    const text = readFileSync(dir + file, 'utf8');
+    const where = (name: string) => verify(text, { filePath: name, config, rules: builtinRules }).messages.map((m) => `${m.line}:${m.column} ${m.ruleId}/${m.messageId}`);
+    expect(where(file.replace(/\.txt$/, '.md'))).toEqual(where(file));
+  });
+}

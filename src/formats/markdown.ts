@@ -7,6 +7,7 @@ import type { Block, Document, TableCell, TableRow } from '../model/document.js'
 import { SourceText } from '../model/source.js';
 import { parseHtmlTables } from './html-table.js';
 import { stripTags } from './strip-tags.js';
+import { textLineBlocks } from './text.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -15,11 +16,13 @@ export function parseMarkdown(text: string): Document {
   const source = new SourceText(text);
   const tree = parser.parse(text);
   const blocks: Block[] = [];
-  collectBlocks(tree.children, text, blocks);
+  collectBlocks(tree.children, source, blocks, true);
   return { format: 'markdown', source, blocks };
 }
 
-function collectBlocks(nodes: RootContent[], text: string, out: Block[]): void {
+/** `topLevel`: not inside a blockquote or list, so a paragraph's source lines carry no container prefixes. */
+function collectBlocks(nodes: RootContent[], source: SourceText, out: Block[], topLevel: boolean): void {
+  const text = source.text;
   for (let i = 0; i < nodes.length; i++) {
     const node = nodes[i];
     const span = spanOf(node);
@@ -28,9 +31,14 @@ function collectBlocks(nodes: RootContent[], text: string, out: Block[]): void {
       case 'heading':
         out.push({ kind: 'heading', depth: node.depth, content: inlineText(node, text), span });
         break;
-      case 'paragraph':
-        out.push({ kind: 'paragraph', content: inlineText(node, text), span });
+      case 'paragraph': {
+        // Tables pasted as tab-separated lines (or `|` rows without a delimiter row, or PDF rows of
+        // numbers) are plain paragraphs to Markdown; read such a paragraph line by line instead.
+        const lines = topLevel ? textLineBlocks(source, node.position!.start.line, node.position!.end.line) : [];
+        if (lines.some((b) => b.kind === 'table')) out.push(...lines);
+        else out.push(...lineParagraphs(inlineText(node, text), span));
         break;
+      }
       case 'table':
         out.push({
           kind: 'table',
@@ -70,15 +78,42 @@ function collectBlocks(nodes: RootContent[], text: string, out: Block[]): void {
       case 'blockquote':
       case 'list':
       case 'listItem':
-        collectBlocks(node.children as RootContent[], text, out);
+        collectBlocks(node.children as RootContent[], source, out, false);
         break;
-      case 'code':
-        out.push({ kind: 'paragraph', content: MappedText.verbatim(text, span.start, span.end), span });
+      case 'code': {
+        // An indented "code block" in a report draft is usually table rows pasted from Word whose
+        // lines begin with a tab (an empty first cell); fenced blocks are left as written.
+        const fenced = /^\s*(```|~~~)/.test(text.slice(span.start, span.end));
+        const lines = topLevel && !fenced ? textLineBlocks(source, node.position!.start.line, node.position!.end.line) : [];
+        if (lines.some((b) => b.kind === 'table')) out.push(...lines);
+        else out.push({ kind: 'paragraph', content: MappedText.verbatim(text, span.start, span.end), span });
         break;
+      }
       default:
         break; // thematicBreak, definitions, footnotes: no report content
     }
   }
+}
+
+/**
+ * One block per line of a paragraph. Drafts converted from Word put a title, a "一、总体情况"
+ * heading or the 落款 date on a line of its own without a blank line around it, which Markdown
+ * folds into the neighbouring paragraph; the recognizer needs those lines as lines. Prose is
+ * joined again (across wraps) when the report's text is assembled.
+ */
+function lineParagraphs(content: MappedText, span: { start: number; end: number }): Block[] {
+  if (!content.text.includes('\n')) return [{ kind: 'paragraph', content, span }];
+  const out: Block[] = [];
+  let from = 0;
+  for (;;) {
+    const at = content.text.indexOf('\n', from);
+    const to = at === -1 ? content.text.length : at;
+    const piece = content.slice(from, to);
+    if (piece.text.trim()) out.push({ kind: 'paragraph', content: piece, span: piece.span });
+    if (at === -1) break;
+    from = at + 1;
+  }
+  return out.length ? out : [{ kind: 'paragraph', content, span }];
 }
 
 function tableClosed(raw: string): boolean {

@@ -12,10 +12,20 @@ import { isDirectiveLine } from '../engine/directives.js';
  */
 export function parseText(text: string): Document {
   const source = new SourceText(text);
+  return { format: 'text', source, blocks: textLineBlocks(source, 1, source.lineCount) };
+}
+
+/**
+ * The text reading of lines `from`..`to` (1-based, inclusive) of a source. The Markdown processor
+ * uses it for paragraphs that hold tables Markdown cannot see: rows pasted from Word as
+ * tab-separated lines, `|` rows without a delimiter row, PDF rows of numbers.
+ */
+export function textLineBlocks(source: SourceText, from: number, to: number): Block[] {
+  const text = source.text;
   const blocks: Block[] = [];
   let table: TableBlock | undefined;
 
-  for (let line = 1; line <= source.lineCount; line++) {
+  for (let line = from; line <= to; line++) {
     const start = source.lineStart(line);
     const raw = source.lineText(line);
     const end = start + raw.length;
@@ -48,7 +58,7 @@ export function parseText(text: string): Document {
     if (/<\/?[a-zA-Z][^<>]*>/.test(raw)) content = stripTags(content);
     blocks.push({ kind: 'paragraph', content: trimMapped(content), span: { start, end } });
   }
-  return { format: 'text', source, blocks };
+  return blocks;
 }
 
 function nextNonBlank(source: SourceText, line: number): string {

@@ -156,7 +156,7 @@ function splitSegments(blocks: Block[], info: BlockInfo[]): Segment[] {
 
 function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: number, options: RecognizeOptions): Report {
   const span: Span = blocks.length ? { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end } : { start: 0, end: 0 };
-  const prose = buildProse(blocks, doc.format === 'markdown');
+  const prose = buildProse(blocks);
 
   // Title: the first title-like line.
   let title: TextSpan | undefined;
@@ -284,9 +284,9 @@ const SUB_HEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,
 /**
  * All prose of the report, tables excluded, whitespace folded. Lines are joined without a break
  * when the previous one does not end a sentence (PDF and pasted text wrap inside sentences), so
- * "统计期限从 2024\n\n年 1 月 1 日" reads as one phrase. Markdown paragraphs are whole already.
+ * "统计期限从 2024\n\n年 1 月 1 日" reads as one phrase (in every format: PDF text is saved as .md too).
  */
-function buildProse(blocks: Block[], paragraphsAreWhole: boolean): MappedText {
+function buildProse(blocks: Block[]): MappedText {
   const parts: MappedText[] = [];
   let prevEnds = true;
   for (const b of blocks) {
@@ -297,7 +297,7 @@ function buildProse(blocks: Block[], paragraphsAreWhole: boolean): MappedText {
     const folded = b.content.foldWhitespace();
     if (!folded.text) continue;
     const isHeadingLike = b.kind === 'heading' || TOP_NUMBERING.test(folded.text) || SUB_HEADING.test(folded.text);
-    if (parts.length && (prevEnds || isHeadingLike || paragraphsAreWhole)) parts.push(new MappedText('\n', [folded.offsetAt(0), folded.offsetAt(0)]));
+    if (parts.length && (prevEnds || isHeadingLike)) parts.push(new MappedText('\n', [folded.offsetAt(0), folded.offsetAt(0)]));
     parts.push(folded);
     prevEnds = isHeadingLike || /[。！？；：:”」）)]$/.test(folded.text);
   }
