@@ -21,14 +21,17 @@ interface Claim {
 }
 
 const NUM = '(\\d+|[一二三四五六七八九十两]{1,3})';
-/** Words between 收到 and 申请 that make it another kind of application. */
-const OTHER_KIND = /复议|诉讼|提案|建议|来信|投诉|补正|信访/;
+/**
+ * Words between 收到 and 申请 that make it another kind of application, or only one channel's
+ * share of them ("收到网上申请8件、信函申请4件" are parts, not the total).
+ */
+const OTHER_KIND = /复议|诉讼|提案|建议|来信|投诉|补正|信访|网上|网络|在线|信函|邮寄|当面|现场|传真|电子邮件|邮件|电话/;
 
 const groupRows = (group: string) => applicationRows('2021').filter((r) => r.group === group).map((r) => ({ row: r.key, col: 'total' }));
 
 const CLAIMS: Claim[] = [
   {
-    re: new RegExp(`(?:新|共|共计|累计|全年|本年度?)?收到([^，。；,;]{0,14}?)申请(?:共|共计|合计)?${NUM}件`, 'g'),
+    re: new RegExp(`(?:(?:新|共|共计|累计|全年|本年度?)?收到|新收)([^，。；,;]{0,14}?)申请(?:共|共计|合计)?${NUM}件`, 'g'),
     table: 'applications',
     cells: [{ row: 'newReceived', col: 'total' }],
     name: { 'zh-CN': '「一、本年新收政府信息公开申请数量」总计', en: 'the total of row 一 (new applications)' },
