@@ -44,10 +44,6 @@ const rule: Rule = {
         'zh-CN': '{{table}}从「{{first}}」到「{{last}}」共 {{rows}} 行整行未填数字；没有的事项应填 0',
         en: '{{table}}: {{rows}} rows from "{{first}}" to "{{last}}" have no number at all; write 0 where there is nothing to report',
       },
-      blankRowUnplaced: {
-        'zh-CN': '{{table}}{{row}}有 {{count}} 个空白单元格（所在列无法确定）；没有的事项应填 0',
-        en: '{{table}}, {{row}}: {{count}} blank cell(s) (their columns cannot be determined); write 0 where there is nothing to report',
-      },
       negative: {
         'zh-CN': '{{table}}{{row}}「{{column}}」为负数 {{value}}，件数不能为负',
         en: '{{table}}, {{row}}, "{{column}}": negative value {{value}}; a count cannot be negative',
@@ -95,13 +91,8 @@ const rule: Rule = {
           }
           for (const c of columns) checkNumber(row.cells[c.key], c.key, columnLabel(table, c.key));
         } else {
-          // The row's cells could not be placed in columns (table-structure says so), but a row
-          // whose blank positions were lost still shows how many of its cells are blank.
-          if (row.unreadable === 'blanksLost') {
-            const count = row.rawValues.filter((v) => v.kind === 'empty' || v.kind === 'na').length;
-            if (count) context.report({ messageId: 'blankRowUnplaced', data: { table: name, row: where, count }, span: at, severity: 'warn' });
-          }
-          // Sign and integrality need the column only where columns differ in what they allow.
+          // The row's cells could not be placed in columns: table-structure reports the row (and
+          // that its blanks should be 0), so it is not reported twice here. Sign and integrality need the column only where columns differ in what they allow.
           if (columns.every((c) => !FRACTION_OK.has(c.key) && !NEGATIVE_OK.has(c.key))) {
             for (const v of row.rawValues) checkNumber(v, '', en ? '?' : '列不详');
           }
