@@ -26,8 +26,12 @@ export function looksLikeZip(buf: Buffer): boolean {
   return buf.length >= 4 && buf.subarray(0, 4).equals(ZIP_MAGIC);
 }
 
-export async function parseDocx(buf: Buffer): Promise<DocxResult> {
+export async function parseDocx(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): Promise<DocxResult> {
   if (!looksLikeZip(buf)) return { ok: false, detail: 'not a zip container' };
+  // A zip bomb would be inflated in memory by mammoth: refuse what declares too much unpacked data.
+  const unpacked = await declaredUnpackedSize(buf);
+  if (unpacked === undefined) return { ok: false, detail: 'not a readable zip container' };
+  if (unpacked > maxUnpacked) return { ok: false, detail: `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)` };
   // Imported lazily: mammoth (and its zip and XML libraries) cost startup time for every run.
   const { default: mammoth } = await import('mammoth');
   let html: string;
@@ -47,6 +51,29 @@ export async function parseDocx(buf: Buffer): Promise<DocxResult> {
     return { ok: false, detail: firstLine(e) };
   }
   return { ok: true, document: docxHtmlToDocument(html) };
+}
+
+/** Unpacked size a .docx may declare; a real report is a few MiB at most. */
+export const MAX_UNPACKED_BYTES = 200 * 2 ** 20;
+
+/**
+ * Sum of the uncompressed sizes the zip's central directory declares, read by jszip (mammoth's
+ * own zip library) without inflating anything; undefined when the container cannot be read.
+ */
+async function declaredUnpackedSize(buf: Buffer): Promise<number | undefined> {
+  const { default: JSZip } = await import('jszip');
+  try {
+    const zip = await JSZip.loadAsync(buf);
+    let total = 0;
+    zip.forEach((_path, file) => {
+      // jszip keeps the declared size on the entry's (untyped) compressed-data record.
+      const size = (file as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize;
+      if (typeof size === 'number' && Number.isFinite(size)) total += size;
+    });
+    return total;
+  } catch {
+    return undefined;
+  }
 }
 
 /** mammoth's HTML → the paragraph view and its Document (exported for tests). */

@@ -71,6 +71,19 @@ describe('.docx processor', () => {
     }
   });
 
+  test('a zip bomb is refused from its declared sizes, before anything is inflated', async () => {
+    const { default: JSZip } = await import('jszip');
+    const zip = new JSZip();
+    zip.file('word/document.xml', '<w:document>' + '0'.repeat(3 * 2 ** 20) + '</w:document>');
+    const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    expect(bomb.length).toBeLessThan(50_000); // 3 MiB of zeros packs into a few KiB
+    const result = await parseDocx(bomb, 2 ** 20);
+    expect(result).toEqual({ ok: false, detail: 'unpacks to 3 MiB (more than 1 MiB)' });
+    // Within the limit the same container is read (and found not to be a Word document).
+    expect((await parseDocx(bomb, 8 * 2 ** 20)).ok).toBe(false);
+    expect(await parseDocx(bomb, 8 * 2 ** 20)).not.toEqual(result);
+  });
+
   test('stdin bytes without a name are recognized as .docx by the zip signature', async () => {
     const result = await lintBuffer(await tiny(), { useConfigFile: false });
     expect(result.messages.some((m) => m.ruleId === 'statistics-period' && m.line === 7)).toBe(true);
