@@ -107,7 +107,9 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
 
   if (workers === 1) {
     const resolver = new ConfigResolver(lintOptions);
-    for (const task of tasks) accept(await runTask(task, resolver, lintOptions, useCache));
+    // Several tasks in flight: reading and hashing the next files (libuv's thread pool) overlaps
+    // the linting of this one. Results are placed by index, so the order stays the files' order.
+    await inFlight(tasks, SERIAL_IN_FLIGHT, async (task) => accept(await runTask(task, resolver, lintOptions, useCache)));
   } else {
     await runInWorkers(tasks, workers, { options: serializable(lintOptions), useCache }, accept);
   }
@@ -120,6 +122,17 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
     results,
     stats: { files: files.length, cached, ignored: expanded.length - files.length, workers, ms: performance.now() - started },
   };
+}
+
+const SERIAL_IN_FLIGHT = 8;
+
+/** Run `fn` over `items` with at most `limit` calls pending at a time. */
+async function inFlight<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await fn(items[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, lane));
 }
 
 /** LintOptions without what cannot cross to a worker (functions, Maps). */
