@@ -18,4 +18,5 @@ await build({
   banner: { js: "import { createRequire as __giaCreateRequire } from 'node:module'; const require = __giaCreateRequire(import.meta.url);" },
   logLevel: 'warning',
   legalComments: 'none',
+  alias: { undici: './scripts/undici-stub.mjs' },
 });

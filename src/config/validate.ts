@@ -62,9 +62,12 @@ export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedCon
     throw new ConfigError(msg.invalidConfig(ctx.source, keyPath, problem, locale), ctx.source, keyPath);
   };
 
-  configValidator ??= getAjv().compile(configSchema);
-  if (!configValidator(raw)) {
-    const err = configValidator.errors![0];
+  // Nothing to check in an empty object (the CLI's override layer when no option set one):
+  // skipping ajv there keeps its schema compilation out of every plain run's start-up.
+  const empty = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.values(raw).every((v) => v === undefined);
+  if (!empty) configValidator ??= getAjv().compile(configSchema);
+  if (!empty && !configValidator!(raw)) {
+    const err = configValidator!.errors![0];
     fail(errorPath('', err), msg.describeAjvError(err, locale));
   }
   const data = raw as Record<string, unknown>;
