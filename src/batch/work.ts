@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { lintFile, type LintOptions } from '../api.js';
+import { lintFile, readPrevious, type LintOptions } from '../api.js';
 import type { ConfigResolver } from '../config/load.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import type { LintResult } from '../engine/types.js';
@@ -16,6 +16,13 @@ export type Outcome =
   | { index: number; hit: true; content: string; config: string }
   | { index: number; hit?: false; result: LintResult; content?: string; config?: string };
 
+const previousHashes = new WeakMap<object, string>();
+function previousHash(previous: { text: string }): string {
+  let h = previousHashes.get(previous);
+  if (h === undefined) previousHashes.set(previous, (h = sha256(previous.text)));
+  return h;
+}
+
 /**
  * The unit of work, the same in the main thread (serial runs) and in a worker: resolve the file's
  * config, hash content and config when caching, and lint unless the cache entry still holds.
@@ -24,8 +31,9 @@ export async function runTask(task: Task, resolver: ConfigResolver, options: Lin
   const config = await resolver.forFile(task.file);
   if (!useCache) return { index: task.index, result: await lintFile(task.file, config, options) };
 
-  // Last year's report (config `previous`) is input too: its content joins the key, not just its path.
-  const previous = config.previous ? await readFile(config.previous).then(sha256, () => null) : null;
+  // Last year's report (config `previous`) is input too: its content joins the key, not just its
+  // path. readPrevious reads it once per batch; its hash is remembered per read.
+  const previous = config.previous ? await readPrevious(config, options, options.cwd ?? process.cwd()).then((p) => (p ? previousHash(p) : null), () => null) : null;
   const configHash = sha256(JSON.stringify([config, previous, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES]));
   let content: string | undefined;
   try {
