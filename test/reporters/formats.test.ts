@@ -1,3 +1,4 @@
+import { makeResult } from '../../src/api.js';
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,18 +16,9 @@ import { officialSarifSchema } from '../support/sarif-schema.js';
 const cwd = path.resolve('/work/reports');
 const ctx = { cwd, locale: 'zh-CN' as const, color: false };
 
+/** A result as the API builds it (makeResult), with the text for the formats that show it. */
 function result(file: string, messages: LintMessage[], source?: string): LintResult {
-  const errors = messages.filter((m) => m.severity === 2);
-  return {
-    filePath: path.resolve(cwd, file),
-    messages,
-    errorCount: errors.length,
-    warningCount: messages.length - errors.length,
-    fatalErrorCount: messages.filter((m) => m.fatal).length,
-    fixableErrorCount: errors.filter((m) => m.fix).length,
-    fixableWarningCount: messages.filter((m) => m.severity === 1 && m.fix).length,
-    ...(source !== undefined ? { source } : {}),
-  };
+  return { ...makeResult(path.resolve(cwd, file), messages), ...(source !== undefined ? { source } : {}) };
 }
 
 // Characters that break naive writers: XML specials, a CDATA terminator, a line break, workflow

@@ -1,3 +1,4 @@
+import { makeResult } from '../../src/api.js';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,18 +12,9 @@ import { formatResults } from '../../src/reporters/index.js';
 const cwd = path.resolve('/work/reports');
 const zh = { cwd, locale: 'zh-CN' as const, color: false };
 
+/** A result as the API builds it (makeResult), with the text for the formats that show it. */
 function result(file: string, messages: LintMessage[], source?: string): LintResult {
-  const errors = messages.filter((m) => m.severity === 2);
-  return {
-    filePath: path.resolve(cwd, file),
-    messages,
-    errorCount: errors.length,
-    warningCount: messages.length - errors.length,
-    fatalErrorCount: messages.filter((m) => m.fatal).length,
-    fixableErrorCount: 0,
-    fixableWarningCount: 0,
-    ...(source !== undefined ? { source } : {}),
-  };
+  return { ...makeResult(path.resolve(cwd, file), messages), ...(source !== undefined ? { source } : {}) };
 }
 
 const msg = (ruleId: string, severity: 1 | 2, message: string, line: number, column: number, endLine: number, endColumn: number): LintMessage => ({

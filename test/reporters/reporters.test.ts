@@ -1,3 +1,4 @@
+import { makeResult } from '../../src/api.js';
 import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import type { LintMessage, LintResult } from '../../src/engine/types.js';
@@ -6,18 +7,9 @@ import { UsageError } from '../../src/config/errors.js';
 
 const cwd = path.resolve('/work/reports');
 
+/** A result as the API builds it. */
 function result(file: string, messages: LintMessage[]): LintResult {
-  const errors = messages.filter((m) => m.severity === 2);
-  const warnings = messages.filter((m) => m.severity === 1);
-  return {
-    filePath: path.resolve(cwd, file),
-    messages,
-    errorCount: errors.length,
-    warningCount: warnings.length,
-    fatalErrorCount: messages.filter((m) => m.fatal).length,
-    fixableErrorCount: errors.filter((m) => m.fix).length,
-    fixableWarningCount: warnings.filter((m) => m.fix).length,
-  };
+  return makeResult(path.resolve(cwd, file), messages);
 }
 
 const sum: LintMessage = {
