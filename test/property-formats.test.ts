@@ -9,11 +9,11 @@ import fc from 'fast-check';
 import { verify } from '../src/engine/linter.js';
 import type { LintMessage } from '../src/engine/types.js';
 import { parseDocx } from '../src/formats/docx.js';
-import { SourceText } from '../src/model/source.js';
 import { builtinRules } from '../src/rules/index.js';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRows } from '../src/templates/tables.js';
 import { generate, generateDocx, type GenFormat, type GenOptions } from './support/generate.js';
 import { FILE_NAME, configFor, modelSummary } from './formats/support.js';
+import { expectInside } from './support/positions.js';
 
 const TEXT_FORMATS: GenFormat[] = ['md', 'html', 'txt-tsv', 'txt-pipe', 'txt-pdf'];
 const config = configFor([...builtinRules.keys()]);
@@ -35,20 +35,6 @@ function options(d: Drawn): Omit<GenOptions, 'format'> {
   return { year: d.year, seed: d.seed, applications: { newReceived }, review: d.reviewUpheld !== undefined ? { 'review.upheld': d.reviewUpheld } : {} };
 }
 
-function expectInside(messages: LintMessage[], text: string): void {
-  const src = new SourceText(text);
-  for (const m of messages) {
-    expect(m.line).toBeGreaterThanOrEqual(1);
-    expect(m.line).toBeLessThanOrEqual(src.lineCount);
-    expect(m.column).toBeGreaterThanOrEqual(1);
-    expect(m.column).toBeLessThanOrEqual(src.lineText(m.line).length + 1);
-    if (m.endLine !== undefined && m.endColumn !== undefined) {
-      expect(m.endLine).toBeLessThanOrEqual(src.lineCount);
-      expect(m.endColumn).toBeLessThanOrEqual(src.lineText(m.endLine).length + 1);
-      expect(src.offsetAt({ line: m.endLine, column: m.endColumn })).toBeGreaterThanOrEqual(src.offsetAt(m));
-    }
-  }
-}
 
 /** The tables read back equal the generator's numbers, cell by cell. */
 function expectModel(reports: ReturnType<typeof verify>['reports'], o: Omit<GenOptions, 'format'>, model: ReturnType<typeof generate>['model']): void {

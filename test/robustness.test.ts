@@ -7,7 +7,7 @@ import { expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { verify } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
-import { SourceText } from '../src/model/source.js';
+import { expectInside } from './support/positions.js';
 import type { ResolvedConfig } from '../src/engine/types.js';
 
 const config: ResolvedConfig = {
@@ -39,14 +39,7 @@ function mutate(text: string, rnd: () => number): string {
 }
 
 function assertInside(text: string, file: string): void {
-  const { messages } = verify(text, { filePath: file, config, rules: builtinRules });
-  const src = new SourceText(text);
-  for (const m of messages) {
-    expect(m.line).toBeGreaterThanOrEqual(1);
-    expect(m.line).toBeLessThanOrEqual(src.lineCount);
-    expect(m.column).toBeGreaterThanOrEqual(1);
-    expect(m.column).toBeLessThanOrEqual(src.lineText(m.line).length + 1);
-  }
+  expectInside(verify(text, { filePath: file, config, rules: builtinRules }).messages, text);
 }
 
 const seedsDir = new URL('./seeds/', import.meta.url).pathname;
