@@ -8,8 +8,3 @@ export function fillTemplate(template: string, data: Record<string, string | num
 export function pick(text: LocalizedText, locale: Locale): string {
   return locale === 'en' ? text.en : text['zh-CN'];
 }
-
-/** Chinese or English list separator. */
-export function joinList(items: string[], locale: Locale): string {
-  return items.join(locale === 'en' ? ', ' : '、');
-}

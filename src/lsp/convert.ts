@@ -1,4 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import {
   DiagnosticSeverity,
   type Diagnostic,
@@ -87,10 +87,6 @@ export function uriToPath(uri: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function pathToUri(file: string): string {
-  return pathToFileURL(file).href;
 }
 
 /** Editors' language ids for the formats gia-lint reads (Neovim calls plain text "text"). */

@@ -44,12 +44,6 @@ export function coreLabel(s: string): string {
 
 const CORES = new Map<string, string>();
 
-/** The leading numbering of a label, normalized (e.g. "(三)", "1."), or ''. */
-export function numberingOf(s: string): string {
-  const m = NUMBERING.exec(normalizeLabel(s));
-  return m ? m[0] : '';
-}
-
 // ○ (U+25CB) stands in for 〇 in many typed documents (二○二二年).
 const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 

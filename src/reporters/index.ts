@@ -32,9 +32,6 @@ export const reporters: ReadonlyMap<string, Reporter> = new Map<string, Reporter
 /** Formats that show the report's text, so the API must keep it (`includeSource`). */
 export const FORMATS_NEEDING_SOURCE: ReadonlySet<string> = new Set(['html']);
 
-/** Formats that are only for tools: no progress or summary lines may ever mix into their stream. */
-export const MACHINE_FORMATS: ReadonlySet<string> = new Set(['json', 'checkstyle', 'junit', 'sarif', 'github', 'html']);
-
 /**
  * Render results with the named reporter; an unknown name is a usage error. Fills in the rule
  * metadata (built-in rules unless the caller gives its own) and the version for the reporters that
