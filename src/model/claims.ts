@@ -156,22 +156,7 @@ export function findProcessingFeeFigures(prose: MappedText): FeeFigure[] {
   return out;
 }
 
-/* --------------------------------------------------------------------------- issuer, years */
-
-/** How the names of issuing organs end: 人民政府, 办公室, 局, 委员会 … */
-const ORGAN_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管理委员会|管委会|委员会|办事处|局|厅|委|办|署|中心|院|部|处|所|站|队|会)$/;
-
-/**
- * The issuing organ's name when `text` is nothing but one ("威海市人民政府外事办公室" on the 落款
- * line, or before the year in a title), else undefined. Whitespace is dropped; a leading font-size
- * switcher pasted from a web page ("大 中 小聊城市…") is not part of the name.
- */
-export function organName(text: string): string | undefined {
-  const t = text.replace(/[\s\u3000\u00a0]+/g, '').replace(/^[#*>]+|\*+$/g, '').replace(/^(?:字号[:：]?)?大中小/, '');
-  if (t.length < 3 || t.length > 40) return undefined;
-  if (/[，。；：:,;！？、“”"《》\d]/.test(t)) return undefined;
-  return ORGAN_SUFFIX.test(t) ? t : undefined;
-}
+/* ----------------------------------------------------------------------------------- years */
 
 /**
  * A year opening a sentence (after a sentence end, a line start, or a sub-item number such as

@@ -2,7 +2,8 @@ import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
 import type { Heading, Report, ReportYear, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findDates, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findYearLeads, organName } from './claims.js';
+import { findBarePeriods, findDates, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findYearLeads } from './claims.js';
+import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
 import { eraForYear, type Era } from '../templates/eras.js';
@@ -226,7 +227,9 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
       break;
     }
   }
-  issuer ??= titleIssuer(title, blocks, info, ti);
+  const titleOrgan = titleIssuer(title, blocks, info, ti);
+  const organs: Report['organs'] = { title: titleOrgan, signature: issuer };
+  issuer ??= titleOrgan;
 
   return {
     index, span, title, year, era, eraSource, headings, sections, tables, periods,
@@ -234,6 +237,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     processingFeeFigures: findProcessingFeeFigures(prose),
     signature,
     issuer,
+    organs,
     yearLeads: findYearLeads(prose),
     prose,
   };

@@ -32,6 +32,8 @@ export interface Report {
   signature?: DateMention;
   /** The issuing organ: the 落款 organ line, else the organ named in (or just before) the title. */
   issuer?: Issuer;
+  /** The organ named by the title (in it or on the line above) and by the 落款, each when found. */
+  organs: { title?: Issuer; signature?: Issuer };
   /** Sentences that open with a year ("2015年，我办…", "截至2018年底，…"). */
   yearLeads: YearLead[];
   /** All prose of the report (tables excluded), whitespace folded, line wraps joined. */

@@ -4,6 +4,7 @@ import carryover from './carryover.js';
 import cellValue from './cell-value.js';
 import feeDisclosure from './fee-disclosure.js';
 import formatVersion from './format-version.js';
+import organMismatch from './organ-mismatch.js';
 import placeholder from './placeholder.js';
 import publicationDate from './publication-date.js';
 import reportYear from './report-year.js';
@@ -19,6 +20,6 @@ import webArtifacts from './web-artifacts.js';
 import zeroFeeConflict from './zero-fee-conflict.js';
 
 /** Every built-in rule, by id. One file per rule in this folder. */
-const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts];
+const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts, organMismatch];
 
 export const builtinRules: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,5 +1,6 @@
 import type { AgencyKind, LocalizedText, Rule } from '../engine/types.js';
 import type { DateMention } from '../model/report.js';
+import { organKind } from '../model/organ.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
@@ -84,7 +85,7 @@ const rule: Rule = {
 
     const legacy = year <= 2018;
     const configured = context.config.agencyKind;
-    const kind: Kind | undefined = configured ?? (report.issuer ? kindOfName(report.issuer.name) : undefined);
+    const kind: Kind | undefined = configured ?? (report.issuer ? organKind(report.issuer.name) : undefined);
     const who = configured ? (en ? 'the organ (per the agencyKind setting)' : '本机关（配置 agencyKind）') : report.issuer ? `「${report.issuer.name}」` : '';
     const march = { year: year + 1, month: 3, day: 31 };
     const january = { year: year + 1, month: 1, day: 31 };
@@ -108,20 +109,6 @@ const rule: Rule = {
     // 'township': 第四十九条 covers organs at and above the county level; townships follow local rules.
   },
 };
-
-/**
- * The kind of organ a name denotes. A name ending in 人民政府 is a people's government (乡/镇
- * governments excepted: their deadline is set locally); the offices and bureaus of a government
- * (人民政府办公室, 外事办公室, 局, 委员会 …) are departments. Development-zone 管委会 and 街道
- * are neither with certainty.
- */
-export function kindOfName(name: string): Kind | undefined {
-  if (/(?:乡|镇|民族乡|苏木)人民政府$|街道办事处$/.test(name)) return 'township';
-  if (/人民政府$|(?:省|市|县|区|州|盟|旗)政府$/.test(name)) return 'government';
-  if (/管理委员会$|管委会$/.test(name)) return undefined;
-  if (/(?:办公厅|办公室|委员会|局|厅|委|办|署|中心|院|部)$/.test(name)) return 'department';
-  return undefined;
-}
 
 function compare(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;

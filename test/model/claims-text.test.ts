@@ -4,7 +4,8 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { MappedText } from '../../src/model/mapped-text.js';
-import { findYearLeads, organName } from '../../src/model/claims.js';
+import { findYearLeads } from '../../src/model/claims.js';
+import { organName } from '../../src/model/organ.js';
 import { parseDocument } from '../../src/formats/index.js';
 import { recognizeReports } from '../../src/model/recognize.js';
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { verify } from '../../src/engine/linter.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Locale, ResolvedConfig } from '../../src/engine/types.js';
-import { kindOfName } from '../../src/rules/publication-date.js';
+import { organKind as kindOfName } from '../../src/model/organ.js';
 
 const lint = (text: string, filePath: string, ruleId: string, locale: Locale = 'zh-CN') => {
   const config: ResolvedConfig = { locale, rules: { [ruleId]: { severity: 1, options: {} } } };

@@ -1,0 +1,72 @@
+/*
+ * Names of issuing organs (机关名称): recognising one, normalising it for comparison, telling its
+ * kind, and deciding whether two spellings name the same organ. Used by the recognizer (title and
+ * 落款 organs), publication-date (which deadline applies), organ-mismatch (title vs 落款) and the
+ * region compilation (which report belongs to which organ).
+ */
+
+/** How the names of issuing organs end: 人民政府, 办公室, 局, 委员会 … */
+const ORGAN_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管理委员会|管委会|委员会|办事处|局|厅|委|办|署|中心|院|部|处|所|站|队|会)$/;
+
+/**
+ * The issuing organ's name when `text` is nothing but one ("威海市人民政府外事办公室" on the 落款
+ * line, or before the year in a title), else undefined. Whitespace is dropped; a leading font-size
+ * switcher pasted from a web page ("大 中 小聊城市…") is not part of the name.
+ */
+export function organName(text: string): string | undefined {
+  const t = text.replace(/[\s\u3000\u00a0]+/g, '').replace(/^[#*>]+|\*+$/g, '').replace(/^(?:字号[:：]?)?大中小/, '');
+  if (t.length < 3 || t.length > 40) return undefined;
+  if (/[，。；：:,;！？、“”"《》\d]/.test(t)) return undefined;
+  return ORGAN_SUFFIX.test(t) ? t : undefined;
+}
+
+export type OrganKind = 'department' | 'government' | 'township';
+
+/**
+ * The kind of organ a name denotes. A name ending in 人民政府 is a people's government (乡/镇
+ * governments excepted: their deadline is set locally); the offices and bureaus of a government
+ * (人民政府办公室, 外事办公室, 局, 委员会 …) are departments. Development-zone 管委会 and 街道
+ * are neither with certainty.
+ */
+export function organKind(name: string): OrganKind | undefined {
+  if (/(?:乡|镇|民族乡|苏木)人民政府$|街道办事处$/.test(name)) return 'township';
+  if (/人民政府$|(?:省|市|县|区|州|盟|旗)政府$/.test(name)) return 'government';
+  if (/管理委员会$|管委会$/.test(name)) return undefined;
+  if (/(?:办公厅|办公室|委员会|局|厅|委|办|署|中心|院|部)$/.test(name)) return 'department';
+  return undefined;
+}
+
+/**
+ * A name reduced for comparison: no whitespace, full-width letters folded, the party prefix of a
+ * joint name dropped ("中共…委员会办公室" is not the government organ), and the usual short forms of
+ * the government written out ("市政府" → "市人民政府").
+ */
+export function normalizeOrgan(name: string): string {
+  let t = '';
+  for (const ch of name.replace(/[\s\u3000\u00a0]+/g, '')) {
+    const c = ch.codePointAt(0)!;
+    t += c >= 0xff01 && c <= 0xff5e ? String.fromCodePoint(c - 0xfee0) : ch;
+  }
+  return t.replace(/(省|市|县|区|州|盟|旗)政府/g, '$1人民政府');
+}
+
+/**
+ * True when two names may denote the same organ: equal after normalising, or one an abbreviation
+ * of the other (its characters appear in order in the other: "威海市外办" in
+ * "威海市人民政府外事办公室", "临江市人民政府" in "临江市人民政府办公室" — the office that compiles the
+ * government's report). Names that share no such relation are different organs.
+ */
+export function sameOrgan(a: string, b: string): boolean {
+  const x = normalizeOrgan(a);
+  const y = normalizeOrgan(b);
+  if (x === y) return true;
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return isSubsequence(short, long);
+}
+
+function isSubsequence(short: string, long: string): boolean {
+  const want = [...short];
+  let i = 0;
+  for (const ch of long) if (i < want.length && ch === want[i]) i++;
+  return i === want.length;
+}
