@@ -28,6 +28,9 @@ import { LintScheduler } from './scheduler.js';
 import { LintService, type LintOutcome } from './service.js';
 import { mergeRawSettings, parseSettings } from './settings.js';
 
+/** Lints of the first document, results discarded, that bring the engine's hot paths to JIT speed. */
+const WARM_UP_RUNS = 3;
+
 /** The `workspace/configuration` section and the key of pushed `didChangeConfiguration` settings. */
 export const SETTINGS_SECTION = 'gia-lint';
 
@@ -61,7 +64,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   const shown = new Set<string>();
   let settingsLocale: Locale = 'zh-CN';
   let pendingProblems: string[] = [];
-  /** Documents just opened: their first lint runs at once, later edits wait for the quiet time. */
+  /** Documents just opened: their first lint runs at once, even with a quiet time set. */
   const opened = new Set<string>();
 
   const showOnce = (type: MessageType, text: string) => {
@@ -85,13 +88,37 @@ export function startServer(options: ServerOptions = {}): Connection {
       const { doc, filePath, format } = target;
       return service.lint({ uri, version: doc.version, text: doc.getText(), format, filePath }, token);
     },
-    (uri, outcome) => publish(uri, outcome),
+    (uri, outcome) => {
+      publish(uri, outcome);
+      if (!warmedUp) {
+        warmedUp = true;
+        warmUp(uri, WARM_UP_RUNS);
+      }
+    },
     () => service.current.debounceMs,
     (uri, error) => {
       connection.console.error(`${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
       showOnce(MessageType.Error, `${ui.internal(settingsLocale)}${error instanceof Error ? error.message : String(error)}`);
     },
   );
+
+  /**
+   * The first edits of a session would run on a cold JIT (several times slower than later ones):
+   * after the first document is linted, lint it a few more times while the editor is idle, the
+   * results discarded. Warmth is per process, so this happens once.
+   */
+  let warmedUp = false;
+  function warmUp(uri: string, runs: number): void {
+    if (runs === 0) return;
+    setImmediate(() => {
+      const target = lintableDocument(uri);
+      if (!target || scheduler.busy(uri)) return;
+      const { doc, filePath, format } = target;
+      void service
+        .lint({ uri, version: doc.version, text: doc.getText(), format, filePath })
+        .then(() => warmUp(uri, runs - 1), () => undefined);
+    });
+  }
 
   function publish(uri: string, outcome: LintOutcome): void {
     // Never publish for a version the editor no longer has.

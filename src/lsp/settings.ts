@@ -14,13 +14,13 @@ export interface ServerSettings {
   configFile?: string;
   /** false: no config file at all (like `--no-config`). */
   useConfigFile: boolean;
-  /** Quiet time after the last edit before linting, in ms. */
+  /** Quiet time after the last edit before linting, in ms (0: lint as soon as the engine is free). */
   debounceMs: number;
   /** Base URL of the rule docs (`<base><rule-id>.md`); default: the installed package's docs/rules/. */
   docsBaseUrl?: string;
 }
 
-export const DEFAULT_DEBOUNCE_MS = 150;
+export const DEFAULT_DEBOUNCE_MS = 0;
 
 /** Keys passed through to the config layer (validated there, with the .gianrc's own messages). */
 const CONFIG_KEYS = ['locale', 'year', 'agencyKind', 'rules', 'previous', 'reportUnusedDisableDirectives', 'extends'] as const;

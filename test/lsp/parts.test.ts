@@ -8,7 +8,7 @@ import { disableFileEdit, disableLineEdit } from '../../src/lsp/disable.js';
 import { LintScheduler } from '../../src/lsp/scheduler.js';
 import { LintService } from '../../src/lsp/service.js';
 import type { Rule } from '../../src/engine/types.js';
-import { parseSettings } from '../../src/lsp/settings.js';
+import { DEFAULT_DEBOUNCE_MS, parseSettings } from '../../src/lsp/settings.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { verify } from '../../src/engine/linter.js';
 import { resolveConfigForFile } from '../../src/config/load.js';
@@ -132,7 +132,7 @@ describe('settings', () => {
 
   test('a bad value or an unknown key is named and dropped', () => {
     const { settings, problems } = parseSettings({ debounceMs: -5, colour: 'red', useConfigFile: 'no' }, undefined, 'en');
-    expect(settings.debounceMs).toBe(150);
+    expect(settings.debounceMs).toBe(DEFAULT_DEBOUNCE_MS);
     expect(settings.useConfigFile).toBe(true);
     expect(problems).toHaveLength(3);
     expect(problems[0]).toContain('debounceMs');
@@ -144,52 +144,81 @@ describe('settings', () => {
 describe('scheduler', () => {
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-  test('debounces edits, cancels the run in flight, publishes only the latest', async () => {
-    let version = 0;
-    const started: number[] = [];
-    const cancelled: number[] = [];
-    const published: number[] = [];
-    const gates: (() => void)[] = [];
-    const until = async (cond: () => boolean) => {
-      for (let i = 0; i < 500 && !cond(); i++) await sleep(5);
-      expect(cond()).toBe(true);
-    };
+  /** A scheduler whose lints wait for the test to release them (a slow lint), recording what happens. */
+  function gatedScheduler(delayMs: number) {
+    const state = { version: 0, started: [] as number[], cancelled: [] as number[], published: [] as number[], gates: [] as (() => void)[] };
     const scheduler = new LintScheduler<number>(
       async (_uri, token: CancellationToken) => {
-        const v = version;
-        started.push(v);
-        await new Promise<void>((r) => gates.push(r)); // a slow lint (config loading), released by the test
+        const v = state.version;
+        state.started.push(v);
+        await new Promise<void>((r) => state.gates.push(r));
         if (token.isCancellationRequested) {
-          cancelled.push(v);
+          state.cancelled.push(v);
           return undefined;
         }
         return v;
       },
-      (_uri, v) => published.push(v),
-      () => 20,
+      (_uri, v) => state.published.push(v),
+      () => delayMs,
     );
-    // Five quick edits: one lint, of the last version, after the quiet time.
-    for (version = 1; version <= 5; version++) scheduler.schedule('a');
-    version = 5;
-    expect(started).toEqual([]);
-    await until(() => started.length === 1);
-    expect(started).toEqual([5]);
-    // Version 6 arrives while 5 is being linted: 5 is cancelled and never published.
-    version = 6;
+    return { state, scheduler };
+  }
+  const until = async (cond: () => boolean) => {
+    for (let i = 0; i < 500 && !cond(); i++) await sleep(5);
+    expect(cond()).toBe(true);
+  };
+
+  test('lints an idle document at once; edits during a run are coalesced into one follow-up at the newest version', async () => {
+    const { state, scheduler } = gatedScheduler(0);
+    state.version = 1;
     scheduler.schedule('a');
-    gates[0]();
-    await until(() => cancelled.length === 1);
-    await until(() => started.length === 2);
-    gates[1]();
-    await until(() => published.length === 1);
-    expect(started).toEqual([5, 6]);
-    expect(cancelled).toEqual([5]);
-    expect(published).toEqual([6]);
-    // now() skips the wait.
+    await until(() => state.started.length === 1);
+    expect(state.started).toEqual([1]);
+    // Versions 2–4 arrive while 1 is being linted: no new run starts beside it.
+    for (state.version = 2; state.version <= 4; state.version++) scheduler.schedule('a');
+    state.version = 4;
+    await sleep(20);
+    expect(state.started).toEqual([1]);
+    expect(scheduler.busy('a')).toBe(true);
+    // When 1 ends it is not published (superseded); one run of 4 follows and is published.
+    state.gates[0]();
+    await until(() => state.started.length === 2);
+    expect(state.cancelled).toEqual([1]);
+    expect(state.started).toEqual([1, 4]);
+    state.gates[1]();
+    await until(() => state.published.length === 1);
+    expect(state.published).toEqual([4]);
+    await until(() => !scheduler.busy('a'));
+    // now() runs at once, also while idle.
     const now = scheduler.now('a');
-    await until(() => gates.length === 3);
-    gates[2]();
-    expect(await now).toBe(6);
+    await until(() => state.gates.length === 3);
+    state.gates[2]();
+    expect(await now).toBe(4);
+    scheduler.dispose();
+  });
+
+  test('with a quiet time, a burst of edits is linted once, at its last version', async () => {
+    const { state, scheduler } = gatedScheduler(20);
+    for (state.version = 1; state.version <= 5; state.version++) scheduler.schedule('a');
+    state.version = 5;
+    expect(state.started).toEqual([]);
+    await until(() => state.started.length === 1);
+    expect(state.started).toEqual([5]);
+    state.gates[0]();
+    await until(() => state.published.length === 1);
+    expect(state.published).toEqual([5]);
+    // An edit while a run is in flight still cancels it and is linted after the quiet time.
+    state.version = 6;
+    scheduler.schedule('a');
+    await until(() => state.started.length === 2);
+    state.version = 7;
+    scheduler.schedule('a');
+    state.gates[1]();
+    await until(() => state.started.length === 3);
+    expect(state.cancelled).toEqual([6]);
+    state.gates[2]();
+    await until(() => state.published.length === 2);
+    expect(state.published).toEqual([5, 7]);
     scheduler.dispose();
   });
 
