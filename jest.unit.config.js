@@ -1,0 +1,38 @@
+/**
+ * `npm run test:unit`: the fast loop. Every suite that runs in-process (engine, model, rules,
+ * formats, reporters, config) — no build, no spawned CLI or server. A suite is end-to-end when it,
+ * or a test helper it imports, spawns a process or loads the build (bin/, dist/); those are found
+ * by reading the files, so a new end-to-end suite is left out without being listed here.
+ * `npm test` runs everything, as CI does.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import base from './jest.config.js';
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const END_TO_END = /\b(?:spawn|spawnSync|execFile|execFileSync|fork)\(|bin\/gia-lint|['"/]dist\//;
+const LOCAL_IMPORT = /from\s+['"](\.{1,2}\/[^'"]+)['"]/g;
+
+function needsBuild(file, seen = new Set()) {
+  if (seen.has(file) || !existsSync(file)) return false;
+  seen.add(file);
+  const text = readFileSync(file, 'utf8');
+  if (END_TO_END.test(text)) return true;
+  for (const [, spec] of text.matchAll(LOCAL_IMPORT)) {
+    const target = path.resolve(path.dirname(file), spec.replace(/\.js$/, '.ts'));
+    // Only test helpers are followed: src/ is what the unit suites test.
+    if (target.startsWith(path.join(root, 'test')) && needsBuild(target, seen)) return true;
+  }
+  return false;
+}
+
+const suites = readdirSync(path.join(root, 'test'), { recursive: true })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => path.join(root, 'test', f));
+const endToEnd = suites.filter((f) => needsBuild(f));
+
+export default {
+  ...base,
+  testPathIgnorePatterns: ['/node_modules/', ...endToEnd.map((f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)],
+};
