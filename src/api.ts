@@ -4,11 +4,11 @@ import iconv from 'iconv-lite';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, displayPath, type ConfigOptions } from './config/load.js';
 import { GiaLintError, UsageError } from './config/errors.js';
-import { verifyAndFix } from './engine/linter.js';
+import { verifyAndFix, type PreviousReport } from './engine/linter.js';
 import type { LintMessage, LintResult, Locale, ResolvedConfig, SuppressedMessage } from './engine/types.js';
 import { DEFAULT_MAX_BYTES, decodeBuffer, type DecodeFailureReason } from './formats/decode.js';
-import { looksLikeZip, parseDocx } from './formats/docx.js';
-import { ALL_EXTENSIONS, formatOfPath } from './formats/index.js';
+import { ALL_EXTENSIONS, formatForBytes, formatOf } from './formats/index.js';
+import { pick } from './i18n/format.js';
 import type { Document } from './model/document.js';
 import { builtinRules } from './rules/index.js';
 
@@ -66,7 +66,7 @@ export async function lintBuffer(buf: Buffer, options: LintTextOptions = {}): Pr
   const previous = await readPrevious(config, options, cwd);
   const input = await bytesToInput(buf, filePath, options, config.locale);
   if ('message' in input) return fatalResult(filePath ?? '<text>', input.message);
-  return runEngine(input.text, filePath ?? '<text>', filePath, config, options, input.document, previous);
+  return runEngine(input.text, filePath ?? '<text>', filePath, config, options, input.document, previous, input.notes);
 }
 
 /**
@@ -92,7 +92,7 @@ export async function lintFile(file: string, config: ResolvedConfig, options: Li
   const previous = await readPrevious(config, options, path.resolve(options.cwd ?? process.cwd()));
   const input = await readInput(file, options, config.locale);
   if ('message' in input) return fatalResult(file, input.message);
-  return runEngine(input.text, file, file, config, options, input.document, previous);
+  return runEngine(input.text, file, file, config, options, input.document, previous, input.notes);
 }
 
 /**
@@ -159,9 +159,9 @@ export async function writeFileAtomic(file: string, data: string | Buffer): Prom
  * once per batch. A file that cannot be read or decoded stops the run (exit 2): comparing with
  * nothing would silently check nothing.
  */
-const previousCache = new Map<string, Promise<{ text: string; filePath: string }>>();
+const previousCache = new Map<string, Promise<PreviousReport>>();
 
-export async function readPrevious(config: ResolvedConfig, options: LintOptions, cwd: string): Promise<{ text: string; filePath: string } | undefined> {
+export async function readPrevious(config: ResolvedConfig, options: LintOptions, cwd: string): Promise<PreviousReport | undefined> {
   const file = config.previous;
   if (file === undefined) return undefined;
   const locale = config.locale;
@@ -175,7 +175,7 @@ export async function readPrevious(config: ResolvedConfig, options: LintOptions,
   if (!p) {
     p = readInput(file, options, locale).then((input) => {
       if ('message' in input) throw failed(input.message);
-      return { text: input.text, filePath: file };
+      return { text: input.text, filePath: file, document: input.document };
     });
     previousCache.set(key, p);
     // A failure is not remembered: the next call reports it afresh (or finds the file fixed).
@@ -255,8 +255,11 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-/** What the engine lints: text, plus the Document when a processor built it from bytes (.docx). */
-type Input = { text: string; document?: Document } | { message: string };
+/**
+ * What the engine lints: text, plus the Document when a binary format's processor built it from
+ * bytes, and that processor's notes on what it could not read (shown as warnings).
+ */
+type Input = { text: string; document?: Document; notes?: string[] } | { message: string };
 
 /** File → text, or the reason it cannot be linted (already phrased for the user). */
 async function readInput(file: string, options: LintOptions, locale: Locale): Promise<Input> {
@@ -277,25 +280,18 @@ async function readInput(file: string, options: LintOptions, locale: Locale): Pr
 }
 
 /**
- * Bytes → Input. A .docx (by name, or a zip container read from stdin without a name) goes
- * through the .docx processor; everything else is decoded as text.
+ * Bytes → Input. A binary format (by name, or by its magic bytes when the name tells nothing, as
+ * on stdin) is read by its processor; everything else is decoded as text.
  */
 async function bytesToInput(buf: Buffer, filePath: string | undefined, options: LintOptions, locale: Locale): Promise<Input> {
-  const byName = filePath ? formatOfPath(filePath) : undefined;
-  if (byName === 'docx' || (byName === undefined && looksLikeZip(buf))) {
+  const format = formatForBytes(filePath, buf);
+  if (format?.binary) {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     if (buf.length > maxBytes) return { message: decodeProblem('tooLarge', buf.length, options, locale) };
     if (buf.length === 0) return { message: decodeProblem('empty', 0, options, locale) };
-    const docx = await parseDocx(buf);
-    if (!docx.ok) {
-      return {
-        message:
-          locale === 'en'
-            ? `Not a readable .docx file (${docx.detail}); it may be truncated, damaged or not a Word document`
-            : `不是可读取的 .docx 文件（${docx.detail}），文件可能已损坏、不完整或并非 Word 文档`,
-      };
-    }
-    return { text: docx.document.source.text, document: docx.document };
+    const parsed = await format.parse(buf);
+    if (!parsed.ok) return { message: pick(parsed.message, locale) };
+    return { text: parsed.document.source.text, document: parsed.document, notes: parsed.notes?.map((n) => pick(n, locale)) };
   }
   const decoded = decodeBuffer(buf, { encoding: options.encoding, maxBytes: options.maxBytes });
   return decoded.ok ? { text: decoded.text } : { message: decodeProblem(decoded.reason, buf.length, options, locale) };
@@ -338,17 +334,21 @@ function runEngine(
   config: ResolvedConfig,
   options: LintOptions,
   document?: Document,
-  previous?: { text: string; filePath: string },
+  previous?: PreviousReport,
+  notes?: string[],
 ): LintResult {
   try {
-    // Fix ranges of a .docx point into its paragraph view, not into the binary file: never apply them…
-    const docx = document?.format === 'docx';
-    const shouldFix = docx ? () => false : typeof options.fix === 'function' ? options.fix : () => options.fix === true;
+    // Fix ranges of a binary format point into its text view, not into the file: never apply them…
+    const binary = document !== undefined && formatOf(document).binary;
+    const shouldFix = binary ? () => false : typeof options.fix === 'function' ? options.fix : () => options.fix === true;
     const out = verifyAndFix(text, { filePath, config, rules: options.rules ?? builtinRules, document, previous, shouldFix });
     let messages = out.messages;
     // …and never offer them.
-    if (docx) messages = messages.map(({ fix: _fix, suggestions: _s, ...m }) => m);
+    if (binary) messages = messages.map(({ fix: _fix, suggestions: _s, ...m }) => m);
+    // What the processor could not read comes first, as warnings of no rule.
+    if (notes?.length) messages = [...notes.map((message): LintMessage => ({ ruleId: null, severity: 1, message, line: 1, column: 1 })), ...messages];
     const result = makeResult(shownPath, messages, out.suppressedMessages);
+    result.format = out.document.format;
     if (out.fixed) result.output = out.output;
     if (options.includeSource) result.source = text;
     return result;

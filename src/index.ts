@@ -30,6 +30,7 @@ export {
 export { lintFilesBatch, IGNORE_FILE, DEFAULT_CACHE_FILE, type BatchOptions, type BatchStats } from './batch/index.js';
 export { decodeBuffer, type DecodeOptions, type DecodeResult } from './formats/decode.js';
 export { parseDocx, type DocxResult } from './formats/docx.js';
+export { FORMATS, formatById, type BinaryFormat, type FormatDescriptor, type TextFormat } from './formats/index.js';
 export { formatResults, reporters, type Reporter, type ReporterContext } from './reporters/index.js';
 export { builtinRules } from './rules/index.js';
 export {

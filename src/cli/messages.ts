@@ -1,5 +1,6 @@
 import type { Locale } from '../engine/types.js';
 import { padEnd } from '../reporters/width.js';
+import { ALL_EXTENSIONS, FORMATS } from '../formats/index.js';
 
 /** CLI texts in both locales. Chinese is the default everywhere. */
 
@@ -12,7 +13,7 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['    --stdin', ['从标准输入读取报告', 'Lint text read from stdin']],
   ['    --stdin-filename <name>', ['标准输入内容对应的文件名（决定格式和配置）', 'File name for stdin text (picks the format and the config)']],
   ['    --encoding <name>', ['指定输入文件的编码（如 gbk、utf-16le），不再自动识别', 'Force the input encoding (e.g. gbk, utf-16le) instead of detecting it']],
-  ['    --ext <.ext,...>', ['目录和通配符中要检查的扩展名（默认 .md,.markdown,.txt,.html,.htm,.docx）', 'Extensions linted in directories and globs (default .md,.markdown,.txt,.html,.htm,.docx)']],
+  ['    --ext <.ext,...>', ['目录和通配符中要检查的扩展名（默认 {{extensions}}）', 'Extensions linted in directories and globs (default {{extensions}})']],
   ['    --max-warnings <n>', ['警告数超过 n 时以退出码 1 结束（-1 表示不限，默认）', 'Exit with code 1 when there are more than n warnings (-1: no limit, the default)']],
   ['    --quiet', ['只报告错误，忽略警告', 'Report errors only, ignore warnings']],
   ['    --year <yyyy>', ['指定报告年度（2008–2100），不再自动识别', 'Set the report year (2008–2100) instead of detecting it']],
@@ -38,16 +39,18 @@ const OPTIONS: [flags: string, text: Pair][] = [
 export function helpText(locale: Locale, formats: string[]): string {
   const en = locale === 'en';
   const width = Math.max(...OPTIONS.map(([f]) => f.length)) + 2;
-  const lines = OPTIONS.map(([flags, text]) => `  ${padEnd(flags, width)}${pick(locale, text).replace('{{formats}}', formats.join(en ? ', ' : '、'))}`);
+  const lines = OPTIONS.map(([flags, text]) => `  ${padEnd(flags, width)}${pick(locale, text).replace('{{formats}}', formats.join(en ? ', ' : '、')).replace('{{extensions}}', ALL_EXTENSIONS.join(','))}`);
+  const exts = ALL_EXTENSIONS.join(en ? ', ' : '、');
+  const names = FORMATS.map((f) => (en ? f.name.en : f.name['zh-CN'])).join(en ? ', ' : '、');
   return [
     en ? 'Usage: gia-lint [options] <file|dir|glob>...' : '用法：gia-lint [选项] <文件|目录|通配符>...',
     '',
     en
       ? 'Lints Chinese government annual reports on information disclosure (政府信息公开工作年度报告).'
-      : '检查政府信息公开工作年度报告（Markdown、纯文本、HTML、Word .docx）。',
+      : `检查政府信息公开工作年度报告（${names}）。`,
     en
-      ? 'Directories are searched for .md, .markdown, .txt, .html, .htm and .docx files (skipping node_modules and dot-directories).'
-      : '目录会被递归查找 .md、.markdown、.txt、.html、.htm、.docx 文件（跳过 node_modules 和以点开头的目录）。',
+      ? `Directories are searched for ${exts} files (skipping node_modules and dot-directories).`
+      : `目录会被递归查找 ${exts} 文件（跳过 node_modules 和以点开头的目录）。`,
     '',
     en ? 'Options:' : '选项：',
     ...lines,

@@ -1,4 +1,3 @@
-import type { InputFormat } from '../model/document.js';
 import type { SourceText, Span } from '../model/source.js';
 import { closest } from '../config/messages.js';
 import type { Fix, LintMessage, Locale, SuppressedMessage } from './types.js';
@@ -47,10 +46,13 @@ export function isDirectiveLine(line: string): boolean {
   return BODY.test(m[1]);
 }
 
+/** Where directives are written: HTML comments anywhere, or comment lines of their own (plain text). */
+export type DirectiveSyntax = 'html-comment' | 'comment-line';
+
 /** Every directive in the text, in order of position. */
-export function parseDirectives(text: string, format: InputFormat, source: SourceText): Directive[] {
+export function parseDirectives(text: string, syntax: DirectiveSyntax, source: SourceText): Directive[] {
   const out: Directive[] = [];
-  if (format === 'text') {
+  if (syntax === 'comment-line') {
     for (let line = 1; line <= source.lineCount; line++) {
       const raw = source.lineText(line);
       if (!isDirectiveLine(raw)) continue;

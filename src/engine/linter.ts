@@ -1,7 +1,7 @@
 import type { Document, InputFormat } from '../model/document.js';
 import type { Report } from '../model/report.js';
 import { SourceText, type Span } from '../model/source.js';
-import { parseDocument, formatForPath } from '../formats/index.js';
+import { formatById, formatOf, parseDocument, textFormatFor } from '../formats/index.js';
 import { recognizeReports } from '../model/recognize.js';
 import { fillTemplate, pick } from '../i18n/format.js';
 import { applyDirectives, parseDirectives } from './directives.js';
@@ -14,7 +14,7 @@ import type { LintMessage, ReportDescriptor, ResolvedConfig, Rule, RuleContext, 
 export interface VerifyOptions {
   /** Used to choose the input format and shown in results; need not exist. */
   filePath?: string;
-  /** Overrides the format chosen from the file name. */
+  /** Overrides the format chosen from the file name: a format id ('markdown', 'html', 'text'). */
   format?: InputFormat;
   /**
    * A Document already built from `text` (the .docx processor is asynchronous, so the API converts
@@ -28,7 +28,14 @@ export interface VerifyOptions {
    * recognized with the same config except the year (taken from its own title) and given to rules
    * as `context.previous`. Pass the same object for every file of a batch: it is parsed once.
    */
-  previous?: { text: string; filePath: string };
+  previous?: PreviousReport;
+}
+
+/** Last year's report as read by the caller; `document` when a binary format's processor built it. */
+export interface PreviousReport {
+  text: string;
+  filePath: string;
+  document?: Document;
 }
 
 export interface VerifyOutput {
@@ -41,8 +48,9 @@ export interface VerifyOutput {
 }
 
 export function verify(text: string, options: VerifyOptions): VerifyOutput {
-  const format = options.document?.format ?? options.format ?? formatForPath(options.filePath ?? '', text);
-  const document = options.document ?? parseDocument(text, format);
+  const named = options.format === undefined ? undefined : formatById(options.format);
+  const format = options.document ? formatOf(options.document) : (named ?? textFormatFor(options.filePath, text));
+  const document = options.document ?? parseDocument(text, format.id);
   const reports = recognizeReports(document, { year: options.config.year });
   const previous = options.previous ? previousReports(options.previous) : undefined;
   let messages: LintMessage[] = [];
@@ -67,7 +75,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
     }
   }
   const applied = applyDirectives(messages, {
-    directives: parseDirectives(text, format, document.source),
+    directives: parseDirectives(text, format.directives.syntax, document.source),
     source: document.source,
     knownRules: [...options.rules.keys()],
     reportUnused: config.reportUnusedDisableDirectives ?? 0,
@@ -83,10 +91,10 @@ const byPosition = (a: LintMessage, b: LintMessage) =>
 
 /** The previous year's reports, parsed once per `previous` object (a batch passes the same one). */
 const previousCache = new WeakMap<object, Report[]>();
-function previousReports(previous: { text: string; filePath: string }): Report[] {
+function previousReports(previous: PreviousReport): Report[] {
   let reports = previousCache.get(previous);
   if (!reports) {
-    const document = parseDocument(previous.text, formatForPath(previous.filePath, previous.text));
+    const document = previous.document ?? parseDocument(previous.text, textFormatFor(previous.filePath, previous.text));
     // Its own year, from its own title: the config's `year` is this year's.
     reports = recognizeReports(document, {});
     previousCache.set(previous, reports);

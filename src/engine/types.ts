@@ -75,6 +75,11 @@ export interface LintResult {
   /** Present when --fix produced new text. */
   output?: string;
   source?: string;
+  /**
+   * The input format's id (src/formats): how positions are shown (a line, a Word paragraph, a
+   * PDF page). Absent when the file could not be read. Not part of the json format.
+   */
+  format?: string;
 }
 
 /* ------------------------------------------------------------------------------------- config */

@@ -3,6 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Document } from '../model/document.js';
 import { MappedText } from '../model/mapped-text.js';
 import { SourceText, type Span } from '../model/source.js';
+import { unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
 import { domToBlocks, type DomLocator } from './html.js';
 
 /**
@@ -89,7 +90,7 @@ export function docxHtmlToDocument(html: string): Document {
     span: (el) => spans.get(el),
     content: (el) => spans.get(el),
   };
-  return { format: 'docx', source: new SourceText(view), blocks: domToBlocks(roots, locator) };
+  return { format: docxFormat.id, source: new SourceText(view), blocks: domToBlocks(roots, locator) };
 }
 
 const PARAGRAPH = /^(p|h[1-6]|li)$/;
@@ -152,3 +153,28 @@ function renderView(roots: AnyNode[]): { view: string; textAt: Map<AnyNode, numb
 function firstLine(e: unknown): string {
   return (e instanceof Error ? e.message : String(e)).split('\n')[0];
 }
+
+const WORD = { 'zh-CN': 'Word', en: 'Word' };
+
+export const docxFormat: BinaryFormat = {
+  id: 'docx',
+  name: { 'zh-CN': 'Word (.docx)', en: 'Word (.docx)' },
+  extensions: ['.docx'],
+  binary: true,
+  sniff: looksLikeZip,
+  async parse(bytes, options) {
+    const r = await parseDocx(bytes, options?.maxUnpackedBytes);
+    return r.ok ? r : { ok: false, message: unreadable('.docx', WORD, r.detail) };
+  },
+  position: wordParagraph,
+  reading: 'blocks',
+  markup: 'none',
+  // Typed into the document as text, like any paragraph.
+  directives: { syntax: 'html-comment', pipeTableRows: false, linePrefix: /^[ \t]*/ },
+  fixes: 'manual',
+  readme: {
+    reads: 'paragraphs and tables (merged cells) via mammoth',
+    positions:
+      '**line = paragraph number** (every paragraph of the body in reading order, empty ones included, each paragraph inside a table cell, an empty cell counting as one), **column = 1 + offset in that paragraph\'s text**',
+  },
+};

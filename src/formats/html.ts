@@ -4,6 +4,8 @@ import { decodeHTML } from 'entities';
 import { MappedText } from '../model/mapped-text.js';
 import type { Block, Document, TableBlock, TableCell, TableRow } from '../model/document.js';
 import { SourceText, type Span } from '../model/source.js';
+import { lineColumn, type TextFormat } from './descriptor.js';
+import { looksLikeMarkdown } from './markdown.js';
 
 /**
  * HTML (a CMS article body or a whole saved page) → Document, with cheerio's parse5 path so that
@@ -359,3 +361,26 @@ function identity(start: number, end: number): number[] {
   for (let k = 0; k <= end - start; k++) a[k] = start + k;
   return a;
 }
+
+export const htmlFormat: TextFormat = {
+  id: 'html',
+  name: { 'zh-CN': 'HTML', en: 'HTML' },
+  extensions: ['.html', '.htm'],
+  languageIds: ['html'],
+  binary: false,
+  // A page, or a CMS fragment that starts with an HTML tag (unless Markdown marks say otherwise).
+  sniff: (head) =>
+    /^\s*(<!doctype html|<html[\s>])/i.test(head) ||
+    (!looksLikeMarkdown(head) && /^\s*(<!--[\s\S]*?-->\s*)*<(head|body|meta|div|p|section|article|table|h[1-6]|span|center|font|ul|ol)[\s>]/i.test(head)),
+  parse: parseHtml,
+  position: lineColumn,
+  reading: 'blocks',
+  markup: 'html',
+  directives: { syntax: 'html-comment', pipeTableRows: true, linePrefix: /^[ \t]*/, keepFirstLine: /^\uFEFF?\s*<!doctype/i },
+  fixes: 'text',
+  readme: {
+    reads:
+      'a CMS article fragment or a whole saved page: only the article box (breadcrumbs, metadata box, 字号 大 中 小, 扫码…, related links, footer, `<nav>`/`<footer>`/scripts/hidden elements are left out); `<p>`, `<br>`, `&nbsp;`, entities; tables with rowspan/colspan; layout tables read as text',
+    positions: 'line and column in the HTML source',
+  },
+};

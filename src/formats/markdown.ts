@@ -8,6 +8,7 @@ import { SourceText } from '../model/source.js';
 import { parseHtmlTables } from './html-table.js';
 import { stripTags } from './strip-tags.js';
 import { textLineBlocks } from './text.js';
+import { lineColumn, type TextFormat } from './descriptor.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
@@ -175,3 +176,28 @@ function spanOf(node: Nodes): { start: number; end: number } | undefined {
   if (!p || p.start.offset === undefined || p.end.offset === undefined) return undefined;
   return { start: p.start.offset, end: p.end.offset };
 }
+
+/** Markdown headings or pipe-table rows near the top: the text is Markdown, whatever its name. */
+export function looksLikeMarkdown(head: string): boolean {
+  return /^#{1,6}\s/m.test(head) || /^\s*\|.*\|\s*$/m.test(head);
+}
+
+export const markdownFormat: TextFormat = {
+  id: 'markdown',
+  name: { 'zh-CN': 'Markdown', en: 'Markdown' },
+  extensions: ['.md', '.markdown'],
+  languageIds: ['markdown'],
+  binary: false,
+  // A page with embedded <table>s but no Markdown marks is still read as Markdown (HTML tables inside).
+  sniff: (head) => looksLikeMarkdown(head) || /<table[\s>]/i.test(head),
+  parse: parseMarkdown,
+  position: lineColumn,
+  reading: 'source',
+  markup: 'markdown',
+  directives: { syntax: 'html-comment', pipeTableRows: true, linePrefix: /^[ \t]*(?:>[ \t]?)*/ },
+  fixes: 'text',
+  readme: {
+    reads: 'headings, paragraphs, GFM tables and raw `<table>` blocks (rowspan/colspan)',
+    positions: 'line and column in the file',
+  },
+};

@@ -3,6 +3,7 @@ import type { Block, Document, TableBlock, TableCell, TableRow, TableSyntax } fr
 import { SourceText } from '../model/source.js';
 import { stripTags } from './strip-tags.js';
 import { isDirectiveLine } from '../engine/directives.js';
+import { lineColumn, type TextFormat } from './descriptor.js';
 
 /**
  * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
@@ -151,3 +152,24 @@ function trimMapped(m: MappedText): MappedText {
   while (e > s && /\s/.test(t[e - 1])) e--;
   return m.slice(s, e);
 }
+
+export const textFormat: TextFormat = {
+  id: 'text',
+  name: { 'zh-CN': '纯文本', en: 'Plain text' },
+  extensions: ['.txt'],
+  languageIds: ['plaintext', 'text'],
+  binary: false,
+  // The fallback: text that looks like no other format is plain text.
+  sniff: () => true,
+  parse: parseText,
+  position: lineColumn,
+  reading: 'source',
+  markup: 'none',
+  directives: { syntax: 'comment-line', pipeTableRows: false, linePrefix: /^[ \t]*/ },
+  fixes: 'text',
+  readme: {
+    reads:
+      'one paragraph per line; tab-separated, `\\|`-separated and PDF-style space-separated rows (labels wrapped or split around their numbers, vertical header text, lost header rows; rows found by label, or by their place in the official order)',
+    positions: 'line and column in the file',
+  },
+};

@@ -8,8 +8,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix, LintMessage, RelatedLocation, Rule } from '../engine/types.js';
-import type { InputFormat } from '../model/document.js';
-import { formatOfPath } from '../formats/index.js';
+import { formatOfLanguage, formatOfPath } from '../formats/index.js';
 
 /** What every diagnostic says it comes from. */
 export const SOURCE = 'gia-lint';
@@ -89,22 +88,14 @@ export function uriToPath(uri: string): string | undefined {
   }
 }
 
-/** Editors' language ids for the formats gia-lint reads (Neovim calls plain text "text"). */
-const LANGUAGE_FORMATS: Record<string, InputFormat> = {
-  markdown: 'markdown',
-  html: 'html',
-  plaintext: 'text',
-  text: 'text',
-};
-
 /**
- * The format to lint a document as: its language id when it names one of ours, else its file
- * extension; undefined when neither does (the document is not a report and is left alone).
- * A .docx is never an editor buffer of text, so it is not linted here.
+ * The format (id) to lint a document as: its language id when it names one of ours (Neovim calls plain
+ * text "text"), else its file extension; undefined when neither does (the document is not a
+ * report and is left alone). A binary format (.docx) is never an editor buffer of text.
  */
-export function documentFormat(languageId: string, filePath: string | undefined, uri: string): InputFormat | undefined {
-  const byLanguage = LANGUAGE_FORMATS[languageId];
-  if (byLanguage) return byLanguage;
+export function documentFormat(languageId: string, filePath: string | undefined, uri: string): string | undefined {
+  const byLanguage = formatOfLanguage(languageId);
+  if (byLanguage) return byLanguage.id;
   const byName = formatOfPath(filePath ?? uri.replace(/[?#].*$/, ''));
-  return byName === 'docx' ? undefined : byName;
+  return byName && !byName.binary ? byName.id : undefined;
 }

@@ -1,14 +1,20 @@
 import type { TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { InputFormat } from '../model/document.js';
+import { formatById } from '../formats/index.js';
+import type { DirectiveStyle } from '../formats/descriptor.js';
 
 /**
  * Edits that insert `gia-lint-disable…` directives in the syntax the document's format reads
- * (src/engine/directives.ts): an HTML comment in Markdown and HTML, a `//` comment line in plain
- * text. Each edit keeps the document's structure: a Markdown pipe-table row gets a trailing
- * `disable-line` comment (a comment line between rows would end the table), other lines get a
- * `disable-next-line` line above them, and an existing directive there gets the rule added.
+ * (its descriptor's `directives`): an HTML comment, or a `//` comment line. Each edit keeps the
+ * document's structure: a pipe-table row gets a trailing `disable-line` comment (a comment line
+ * between rows would end the table), other lines get a `disable-next-line` line above them, and an
+ * existing directive there gets the rule added.
  */
+
+/** The directive style of a format id; an unknown id (never linted) gets HTML comments. */
+function styleOf(format: string): DirectiveStyle {
+  return formatById(format)?.directives ?? { syntax: 'html-comment', pipeTableRows: true, linePrefix: /^[ \t]*/ };
+}
 
 function lineText(doc: TextDocument, line: number): string {
   const text = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
@@ -36,9 +42,9 @@ function isPipeRow(doc: TextDocument, line: number): boolean {
 }
 
 /** Where an existing directive lists its rules, so that one more can be added after them. */
-function addToDirective(doc: TextDocument, line: number, kind: string, format: InputFormat, ruleId: string, trailing = false): TextEdit | undefined | null {
+function addToDirective(doc: TextDocument, line: number, kind: string, style: DirectiveStyle, ruleId: string, trailing = false): TextEdit | undefined | null {
   const t = lineText(doc, line);
-  const open = format === 'text' ? '(?:\\/\\/+|#+|<!--)' : '<!--';
+  const open = style.syntax === 'comment-line' ? '(?:\\/\\/+|#+|<!--)' : '<!--';
   // A line directive stands alone on its line; a trailing one (pipe-table rows) ends the line.
   const lead = trailing ? '^(.*?' : '^(\\s*';
   const m = new RegExp(`${lead}${open}\\s*gia-lint-${kind})(?=\\s|$)(.*?)(\\s+-{2,}\\s.*?)?(\\s*-->)?\\s*$`).exec(t);
@@ -50,42 +56,44 @@ function addToDirective(doc: TextDocument, line: number, kind: string, format: I
   return { range: { start: { line, character: at }, end: { line, character: at } }, newText: `, ${ruleId}` };
 }
 
-function comment(format: InputFormat, body: string): string {
-  return format === 'text' ? `// ${body}` : `<!-- ${body} -->`;
+function comment(style: DirectiveStyle, body: string): string {
+  return style.syntax === 'comment-line' ? `// ${body}` : `<!-- ${body} -->`;
 }
 
 /** Disable `ruleId` for the 0-based `line` (where the problem starts). Null: already disabled there. */
-export function disableLineEdit(doc: TextDocument, format: InputFormat, line: number, ruleId: string): TextEdit | null {
+export function disableLineEdit(doc: TextDocument, format: string, line: number, ruleId: string): TextEdit | null {
+  const style = styleOf(format);
   const current = lineText(doc, line);
-  if (format !== 'text' && isPipeRow(doc, line)) {
-    const existing = addToDirective(doc, line, 'disable-line', format, ruleId, true);
+  if (style.pipeTableRows && isPipeRow(doc, line)) {
+    const existing = addToDirective(doc, line, 'disable-line', style, ruleId, true);
     if (existing !== undefined) return existing;
     const at = current.trimEnd().length;
-    return { range: { start: { line, character: at }, end: { line, character: current.length } }, newText: ` ${comment(format, `gia-lint-disable-line ${ruleId}`)}` };
+    return { range: { start: { line, character: at }, end: { line, character: current.length } }, newText: ` ${comment(style, `gia-lint-disable-line ${ruleId}`)}` };
   }
   if (line > 0) {
-    const existing = addToDirective(doc, line - 1, 'disable-next-line', format, ruleId);
+    const existing = addToDirective(doc, line - 1, 'disable-next-line', style, ruleId);
     if (existing !== undefined) return existing;
   }
   // Keep the line's indentation and blockquote markers, so the comment stays in the same container.
-  const prefix = format === 'markdown' ? /^[ \t]*(?:>[ \t]?)*/.exec(current)![0] : /^[ \t]*/.exec(current)![0];
-  const text = `${prefix}${comment(format, `gia-lint-disable-next-line ${ruleId}`)}${eol(doc)}`;
+  const prefix = style.linePrefix.exec(current)?.[0] ?? '';
+  const text = `${prefix}${comment(style, `gia-lint-disable-next-line ${ruleId}`)}${eol(doc)}`;
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: text };
 }
 
 /** Disable `ruleId` for the whole document: a `gia-lint-disable` at its top. Null: already there. */
-export function disableFileEdit(doc: TextDocument, format: InputFormat, ruleId: string): TextEdit | null {
+export function disableFileEdit(doc: TextDocument, format: string, ruleId: string): TextEdit | null {
+  const style = styleOf(format);
   let line = 0;
   let character = 0;
   const first = lineText(doc, 0);
   if (first.startsWith('\uFEFF')) character = 1;
   // An HTML page keeps its doctype first (a comment before it would switch browsers to quirks mode).
-  if (format === 'html' && /^\uFEFF?\s*<!doctype/i.test(first) && doc.lineCount > 1) {
+  if (style.keepFirstLine?.test(first) && doc.lineCount > 1) {
     line = 1;
     character = 0;
   }
-  const existing = addToDirective(doc, line, 'disable', format, ruleId);
+  const existing = addToDirective(doc, line, 'disable', style, ruleId);
   if (existing !== undefined) return existing;
   const pos = { line, character };
-  return { range: { start: pos, end: pos }, newText: `${comment(format, `gia-lint-disable ${ruleId}`)}${eol(doc)}` };
+  return { range: { start: pos, end: pos }, newText: `${comment(style, `gia-lint-disable ${ruleId}`)}${eol(doc)}` };
 }

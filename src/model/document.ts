@@ -5,8 +5,11 @@ import type { SourceText, Span } from './source.js';
  * The format-independent view of one input file: what a format processor (Markdown, text, HTML …)
  * produces, and all the recognizer ever reads. Every node carries spans into the ORIGINAL text.
  */
-/** 'docx': the source is a plain-text view with one line per Word paragraph (src/formats/docx.ts). */
-export type InputFormat = 'markdown' | 'text' | 'html' | 'docx';
+/**
+ * The id of the format descriptor that built the Document (src/formats/index.ts). What a format
+ * means for positions, directives and how rules read it is asked of that descriptor, never of the id.
+ */
+export type InputFormat = string;
 
 export interface Document {
   format: InputFormat;

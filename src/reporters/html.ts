@@ -1,5 +1,6 @@
 import type { LintMessage, LintResult, Locale, RuleMeta } from '../engine/types.js';
 import { SourceText } from '../model/source.js';
+import { showPosition } from '../formats/index.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { escapeXml as esc, isError, relativePath, splitBasis } from './util.js';
 
@@ -131,7 +132,7 @@ function fileSection(r: LintResult, id: string, shown: string, ctx: ReporterCont
   out += `<p class="filecounts">${esc(t.counts(r.errorCount, r.warningCount))}</p><ol class="problems">`;
   r.messages.forEach((m, i) => {
     const { text, basis } = splitBasis(m.message);
-    const where = m.line ? t.at(m.line, m.column) : '';
+    const where = m.line ? showPosition(r.format, m.line, m.column, ctx.locale) : '';
     const target = r.source !== undefined && m.line ? `<a href="#${id}-p${i + 1}">${esc(where)}</a>` : esc(where);
     out += `<li class="${isError(m) ? 'error' : 'warning'}"><span class="sev">${esc(isError(m) ? t.error : t.warning)}</span> `;
     out += `${target} ${esc(text)}`;
@@ -260,7 +261,6 @@ const TEXTS = {
     chart: '图示（红：错误，黄：警告）',
     fatalRule: '文件无法读取或解码',
     counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
-    at: (l: number, c: number) => `第 ${l} 行第 ${c} 列`,
     error: '错误',
     warning: '警告',
     basis: '依据：',
@@ -289,7 +289,6 @@ const TEXTS = {
     chart: 'Chart (red: errors, yellow: warnings)',
     fatalRule: 'file could not be read or decoded',
     counts: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
-    at: (l: number, c: number) => `line ${l}, column ${c}`,
     error: 'Error',
     warning: 'Warning',
     basis: 'Basis: ',

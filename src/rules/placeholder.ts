@@ -1,6 +1,7 @@
 import type { Rule, RuleContext } from '../engine/types.js';
 import type { Report } from '../model/report.js';
 import type { Span } from '../model/source.js';
+import { formatOf } from '../formats/index.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
@@ -94,8 +95,7 @@ interface Segment {
  */
 function segments(report: Report, context: RuleContext): Segment[] {
   const { start, end } = report.span;
-  const fmt = context.document.format;
-  if (fmt === 'markdown' || fmt === 'text') {
+  if (formatOf(context.document).reading === 'source') {
     return [{ text: context.text.slice(start, end), spanOf: (f, t) => ({ start: start + f, end: start + t }) }];
   }
   const out: Segment[] = [];

@@ -1,4 +1,5 @@
 import type { Document } from '../model/document.js';
+import { formatOf, type FormatDescriptor } from '../formats/index.js';
 import type { Report } from '../model/report.js';
 import type { Span } from '../model/source.js';
 import type { Rule } from '../engine/types.js';
@@ -49,7 +50,7 @@ const TIMESTAMP = /\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 /** The font-size switcher, possibly repeated ("大 中 小大 中 小"); sticky, so a long line stays linear. */
 const FONT = /(?:【?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*】?|大\s+中\s+小)\s*/y;
 
-function classify(raw: string, format: Document['format']): LineHit | undefined {
+function classify(raw: string, markup: FormatDescriptor['markup']): LineHit | undefined {
   const line = raw.trimEnd();
   const t = line.trimStart();
   const lead = line.length - t.length;
@@ -58,9 +59,9 @@ function classify(raw: string, format: Document['format']): LineHit | undefined 
   if (/^【?\s*字[号体]\s*[:：]?\s*】?$/.test(t)) return { kinds: ['fontSize'], strong: true, from: lead, to: line.length };
   let at = 0;
   for (FONT.lastIndex = 0; FONT.exec(t); ) at = FONT.lastIndex;
-  if (at === 0) return classifyOther(t, lead, line.length, format);
+  if (at === 0) return classifyOther(t, lead, line.length, markup);
   // The switcher is often glued to more chrome ("大 中 小扫码使用手机浏览本页内容"): then the whole line is chrome.
-  const rest = classifyOther(t.slice(at), lead + at, line.length, format);
+  const rest = classifyOther(t.slice(at), lead + at, line.length, markup);
   if (at === t.length || (rest && rest.from === lead + at && rest.to === line.length)) {
     return { kinds: ['fontSize', ...(rest?.kinds ?? [])], strong: true, from: lead, to: line.length };
   }
@@ -68,11 +69,12 @@ function classify(raw: string, format: Document['format']): LineHit | undefined 
 }
 
 /** Chrome other than the font switcher; `t` is trimmed and starts at `from` of its line, which ends at `end`. */
-function classifyOther(t: string, from: number, end: number, format: Document['format']): LineHit | undefined {
+function classifyOther(t: string, from: number, end: number, markup: FormatDescriptor['markup']): LineHit | undefined {
   const whole = (kind: Kind, strong = true): LineHit => ({ kinds: [kind], strong, from, to: end });
   const text = t.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  const listTags = format === 'markdown' ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
-  if (format !== 'html' && listTags.test(t)) return whole('html');
+  const listTags = markup === 'markdown' ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
+  // Tags are an artifact unless HTML is the format's own markup (Markdown allows a few inline).
+  if (markup !== 'html' && listTags.test(t)) return whole('html');
   if (/扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/.test(text) && text.length <= 40) return whole('qrCode');
   if (/^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*\d*\s*$/.test(text)) return whole('hits');
   if (/^分享(?:到)?\s*[:：]?\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|\s)*$/.test(text)) return whole('share');
@@ -116,7 +118,7 @@ interface Unit {
 function units(doc: Document): Unit[] {
   const src = doc.source;
   const out: Unit[] = [];
-  if (doc.format === 'markdown' || doc.format === 'text') {
+  if (formatOf(doc).reading === 'source') {
     for (let line = 1; line <= src.lineCount; line++) {
       const start = src.lineStart(line);
       out.push({ text: src.lineText(line), line, lastLine: line, spanOf: (f, t) => ({ start: start + f, end: start + t }) });
@@ -142,7 +144,7 @@ function chromeBlocks(doc: Document): ChromeBlock[] {
   type Item = { unit: Unit; hit?: LineHit };
   const items: Item[] = units(doc)
     .filter((u) => u.text.trim())
-    .map((unit) => ({ unit, hit: classify(unit.text, doc.format) }));
+    .map((unit) => ({ unit, hit: classify(unit.text, formatOf(doc).markup) }));
   const blocks: ChromeBlock[] = [];
   let cur: Item[] = [];
   const close = () => {
@@ -205,7 +207,7 @@ const rule: Rule = {
       if (!owns) continue;
       // A web page (HTML input) carries its own chrome around the article: only chrome inside the
       // report body, between the first section heading and the 落款, was pasted into the report.
-      if (context.document.format === 'html' && !insideBody(b, report)) continue;
+      if (formatOf(context.document).markup === 'html' && !insideBody(b, report)) continue;
       const lines = b.firstLine === b.lastLine ? String(b.firstLine) : `${b.firstLine}–${b.lastLine}`;
       const kinds = b.kinds.map((k) => KIND_NAMES[k][context.locale]).join(context.locale === 'en' ? ', ' : '、');
       context.report({ messageId: b.kinds.every((k) => k === 'html') ? 'rawHtml' : 'chrome', data: { lines, kinds }, span: { start: b.start, end: b.end } });

@@ -127,7 +127,7 @@ describe('plain text: comment-like lines', () => {
   });
 
   test('in Markdown, // and # lines are not directives', () => {
-    expect(parseDirectives('// gia-lint-disable\n', 'markdown', new SourceText('// gia-lint-disable\n'))).toEqual([]);
+    expect(parseDirectives('// gia-lint-disable\n', 'html-comment', new SourceText('// gia-lint-disable\n'))).toEqual([]);
   });
 });
 

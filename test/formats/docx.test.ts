@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
 import { lintBuffer } from '../../src/api.js';
+import { formatResults } from '../../src/reporters/index.js';
 import { parseDocx } from '../../src/formats/docx.js';
 import { generateDocx } from '../support/generate.js';
 
@@ -87,5 +88,17 @@ describe('.docx processor', () => {
   test('stdin bytes without a name are recognized as .docx by the zip signature', async () => {
     const result = await lintBuffer(await tiny(), { useConfigFile: false });
     expect(result.messages.some((m) => m.ruleId === 'statistics-period' && m.line === 7)).toBe(true);
+  });
+
+  test('the html report names a .docx position by its paragraph (第 N 段), a text file by line and column', async () => {
+    const docx = await lintBuffer(await tiny(), { filePath: '/r/x.docx', useConfigFile: false, includeSource: true });
+    expect(docx.format).toBe('docx');
+    const html = formatResults('html', [docx], { cwd: '/r', locale: 'zh-CN', color: false });
+    expect(html).toContain('>第 7 段<');
+    expect(html).not.toContain('第 7 行第');
+    const en = formatResults('html', [docx], { cwd: '/r', locale: 'en', color: false });
+    expect(en).toContain('>paragraph 7<');
+    const text = await lintBuffer(Buffer.from('本报告中所列数据的统计期限自2023年1月1日起至2024年12月31日止。\n'), { filePath: '/r/x.txt', useConfigFile: false, includeSource: true });
+    expect(formatResults('html', [{ ...text, messages: [{ ruleId: 'x', severity: 2, message: 'm', line: 1, column: 14 }] }], { cwd: '/r', locale: 'zh-CN', color: false })).toContain('>第 1 行第 14 列<');
   });
 });

@@ -83,11 +83,11 @@ describe('HTML processor', () => {
   });
 
   test('sniffing: a page or a CMS fragment is HTML, Markdown with an embedded table stays Markdown', () => {
-    expect(sniffFormat('<!DOCTYPE html><html>')).toBe('html');
-    expect(sniffFormat('\n<div class="TRS_Editor"><p>一、总体情况</p></div>')).toBe('html');
-    expect(sniffFormat('<p>正文</p>')).toBe('html');
-    expect(sniffFormat('# 标题\n\n<table><tr><td>1</td></tr></table>')).toBe('markdown');
-    expect(sniffFormat('一、总体情况\n正文')).toBe('text');
+    expect(sniffFormat('<!DOCTYPE html><html>').id).toBe('html');
+    expect(sniffFormat('\n<div class="TRS_Editor"><p>一、总体情况</p></div>').id).toBe('html');
+    expect(sniffFormat('<p>正文</p>').id).toBe('html');
+    expect(sniffFormat('# 标题\n\n<table><tr><td>1</td></tr></table>').id).toBe('markdown');
+    expect(sniffFormat('一、总体情况\n正文').id).toBe('text');
   });
 });
 

@@ -1,0 +1,120 @@
+import type { Fix, Locale, LocalizedText } from '../engine/types.js';
+import type { Document } from '../model/document.js';
+
+/**
+ * The processor contract (textlint's plugin processor is the model): everything the API, the LSP,
+ * the engine, the reporters and the rules need to know about an input format is declared by its
+ * descriptor, so that nothing outside src/formats tests for a format's name or an extension.
+ * Adding a format is one descriptor (in its own file) plus one line in the registry (index.ts).
+ */
+export type FormatDescriptor = TextFormat | BinaryFormat;
+
+interface FormatBase {
+  /** Stable id, stored as `Document.format` and `LintResult.format`. */
+  id: string;
+  /** The format's name for people ("Word (.docx)"). */
+  name: LocalizedText;
+  /** Extensions (lower case, with the dot) that choose this format; directories and globs pick them. */
+  extensions: readonly string[];
+  /** How a position in this format's Document source is shown to a person. */
+  position: PositionStyle;
+  /**
+   * How rules read what the author wrote: 'source' — the Document's source is the text as typed
+   * (Markdown, plain text), so rules may scan it line by line; 'blocks' — the source holds markup
+   * or is a view of a binary file, so rules read the processor's blocks and cells.
+   */
+  reading: 'source' | 'blocks';
+  /** The markup language of the source, whose tags are the format and not a pasted artifact. */
+  markup: 'markdown' | 'html' | 'none';
+  /** Where `gia-lint-disable…` directives are written in this format (src/engine/directives.ts). */
+  directives: DirectiveStyle;
+  /** What gia-lint reads of it and what its positions mean: the README's input table (checked by a test). */
+  readme: { reads: string; positions: string };
+}
+
+/** A format read as decoded text (UTF-8, UTF-16, GB18030): fixes are edits of that text. */
+export interface TextFormat extends FormatBase {
+  binary: false;
+  /** Editor language ids that mean this format (the LSP lints such buffers). */
+  languageIds: readonly string[];
+  /** Does text without a telling name look like this format? Formats are asked in registry order. */
+  sniff(head: string): boolean;
+  parse(text: string): Document;
+  /** Fixes are applied to the text and written back in the file's own encoding. */
+  fixes: 'text';
+}
+
+/** A format read from bytes by an (asynchronous) converter; its Document source is a text view. */
+export interface BinaryFormat extends FormatBase {
+  binary: true;
+  /** Does a file start like this format (magic bytes)? Decides for stdin and unknown extensions. */
+  sniff(bytes: Buffer): boolean;
+  parse(bytes: Buffer, options?: BinaryParseOptions): Promise<ParseResult>;
+  /**
+   * How fixes reach the file: 'manual' — never (messages carry no fix: the positions are a view);
+   * or a writer that applies, to the original bytes, those fixes it can place in the file.
+   */
+  fixes: 'manual' | BinaryFixWriter;
+}
+
+export interface BinaryParseOptions {
+  /** Refuse containers that unpack to more than this many bytes (zip bombs). */
+  maxUnpackedBytes?: number;
+}
+
+export type ParseResult =
+  | { ok: true; document: Document; notes?: LocalizedText[] }
+  /** Why the file cannot be read, phrased for the user (one fatal message). */
+  | { ok: false; message: LocalizedText };
+
+export interface BinaryFixWriter {
+  /** Which fixes it can write, for the README's input table. */
+  readme: string;
+  /**
+   * Apply `fixes` (ranges into `document.source.text`, which was parsed from `bytes`) to the file.
+   * Fixes it cannot place (the text to change spans formatting runs, fields …) are returned in
+   * `unapplied` and must be made by hand.
+   */
+  apply(bytes: Buffer, document: Document, fixes: Fix[]): Promise<{ bytes: Buffer; applied: Fix[]; unapplied: Fix[] }>;
+}
+
+/** How a (line, column) of the Document source is named for a person. */
+export interface PositionStyle {
+  /** 'lineColumn': a line of the file; 'paragraph': a Word paragraph; 'pageLine': a page and its line. */
+  kind: 'lineColumn' | 'paragraph' | 'pageLine';
+  /** E.g. "第 12 行第 3 列", "第 7 段", "第 2 页 第 14 行". */
+  show(line: number, column: number, locale: Locale): string;
+}
+
+export interface DirectiveStyle {
+  /**
+   * 'html-comment': `<!-- gia-lint-… -->` anywhere in the text; 'comment-line': a line of its own
+   * starting with `//`, `#` or `<!--` (the text processor skips such lines).
+   */
+  syntax: 'html-comment' | 'comment-line';
+  /** Lines may be pipe-table rows, which a comment line between them would break (gets a trailing comment). */
+  pipeTableRows: boolean;
+  /** What a directive line inserted above a line keeps of that line's start (indentation, `>` quotes). */
+  linePrefix: RegExp;
+  /** A first line that must stay first (an HTML doctype): a file-wide directive goes after it. */
+  keepFirstLine?: RegExp;
+}
+
+export const lineColumn: PositionStyle = {
+  kind: 'lineColumn',
+  show: (line, column, locale) => (locale === 'en' ? `line ${line}, column ${column}` : `第 ${line} 行第 ${column} 列`),
+};
+
+/** A Word paragraph: the view has one line per paragraph (src/formats/docx.ts). */
+export const wordParagraph: PositionStyle = {
+  kind: 'paragraph',
+  show: (line, _column, locale) => (locale === 'en' ? `paragraph ${line}` : `第 ${line} 段`),
+};
+
+/** Fatal message for a file of a binary format that cannot be read; `noun` names what it should be ("Word"). */
+export function unreadable(extension: string, noun: LocalizedText, detail: string): LocalizedText {
+  return {
+    'zh-CN': `不是可读取的 ${extension} 文件（${detail}），文件可能已损坏、不完整或并非 ${noun['zh-CN']} 文档`,
+    en: `Not a readable ${extension} file (${detail}); it may be truncated, damaged or not a ${noun.en} document`,
+  };
+}
