@@ -1,6 +1,6 @@
 import type { MappedText } from './mapped-text.js';
-import type { DateMention, FeeClaim, FeeFigure, PeriodStatement, YearLead } from './report.js';
-import { DATE_SRC, MD_SRC, YEAR_SRC, parseDatePart } from './text-utils.js';
+import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, YearLead } from './report.js';
+import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart } from './text-utils.js';
 
 /*
  * Claims read from a report's prose (whitespace-folded, line wraps joined), each with the span
@@ -184,4 +184,215 @@ export function findYearLeads(prose: MappedText): YearLead[] {
     out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence: text.slice(at, end), span: prose.spanOf(at, end), form });
   }
   return out;
+}
+
+/* ----------------------------------------------------------------------------------- counts */
+
+/** A count: Arabic digits or a small Chinese number ("两件", "十二件"). */
+const NUM = '(\\d+|[一二三四五六七八九十两]{1,3})';
+const SHARE = '(?:共|共计|合计|总计|总数|数量)?为?';
+
+/**
+ * Words between 收到/受理 and 申请 that make it another kind of application, or only one
+ * channel's share ("收到网上申请8件、信函申请4件" are parts, not the total).
+ */
+const OTHER_KIND = /复议|诉讼|提案|建议|来信|投诉|补正|信访|网上|网络|在线|信函|邮寄|当面|现场|传真|电子邮件|邮件|电话/;
+/** A clause about results of review/litigation (纠错, 败诉), not about whether there were cases. */
+const RESULT_WORDS = /纠错|败诉|撤销|确认违法|被纠正|纠正/;
+/** Publishing counts and catalogues of items: not the number of decisions in table 二. */
+const PUBLISHING_WORDS = /公开|公示|发布|推送|事项|清单|目录|信息/;
+
+const cell = (row: string, col = 'total'): ClaimTerm => ({ table: 'applications', row, col });
+const group = (g: string): ClaimTerm => ({ table: 'applications', group: g, col: 'total' });
+const reviewCell = (col: string): ClaimTerm => ({ table: 'review', row: 'data', col });
+const activeCell = (row: string, col: string): ClaimTerm => ({ table: 'active', row, col });
+
+/** Reason words naming one item of a group ("因本机关不掌握等原因无法提供"), by item key. */
+const ITEM_WORDS: Record<string, [RegExp, string][]> = {
+  refused: [
+    [/国家秘密/, 'refused.stateSecret'], [/法律行政法规禁止|法律法规禁止/, 'refused.prohibitedByLaw'], [/三安全一稳定|危及/, 'refused.threeSecurity'],
+    [/第三方/, 'refused.thirdParty'], [/内部事务/, 'refused.internalAffairs'], [/过程性/, 'refused.processInfo'],
+    [/执法案卷/, 'refused.enforcementFile'], [/行政查询|查询事项/, 'refused.queryMatter'],
+  ],
+  unavailable: [[/不掌握|机关掌握/, 'unavailable.notHeld'], [/另行制作|没有现成/, 'unavailable.needsCreation'], [/补正|不明确/, 'unavailable.unclear']],
+  notProcessed: [
+    [/信访|举报|投诉/, 'notProcessed.petition'], [/大量反复/, 'notProcessed.massRepeated'], [/重复申请/, 'notProcessed.repeated'],
+    [/出版物/, 'notProcessed.publication'], [/确认|重新出具/, 'notProcessed.confirmation'],
+  ],
+};
+const GROUP_ITEMS: Record<string, string[]> = Object.fromEntries(Object.entries(ITEM_WORDS).map(([g, list]) => [g, list.map(([, k]) => k)]));
+/** A reason phrase before the group's name: the count may be one item's. */
+const REASON_MARK = /因|由于|属于|涉及|原因|系/;
+
+interface CountPattern {
+  name: CountClaimName;
+  re: RegExp;
+  /** The readings, given the clause before the match and the match; undefined drops the match. */
+  readings(before: string, m: RegExpMatchArray): ClaimReading[] | undefined;
+}
+
+const one = (key: string, ...terms: ClaimTerm[]): ClaimReading[] => [{ key, terms }];
+
+/** The readings of a group count: the group, or (after a reason phrase) one of its items. */
+function groupReadings(g: string, before: string): ClaimReading[] {
+  const out: ClaimReading[] = [{ key: `group:${g}`, terms: [group(g)] }];
+  if (!REASON_MARK.test(before)) return out;
+  const named = ITEM_WORDS[g].filter(([re]) => re.test(before)).map(([, k]) => k);
+  for (const k of named.length ? named : GROUP_ITEMS[g]) out.push({ key: `item:${k}`, terms: [cell(k)] });
+  return out;
+}
+
+/** In priority order: a number claimed by an earlier pattern is not read again by a later one. */
+const COUNT_PATTERNS: CountPattern[] = [
+  {
+    name: 'grantedOrPartly',
+    re: new RegExp(`(?:予以|同意|全部)?公开(?:及|和|与|或|、|以及)部分公开(?:的)?(?:申请)?${SHARE}${NUM}件`, 'gd'),
+    readings: () => one('grantedOrPartly', cell('granted'), cell('partlyGranted')),
+  },
+  {
+    name: 'received',
+    re: new RegExp(`(?:(?:新|共|共计|累计|全年|本年度?|依法)?(收到|受理|接收)|(新收))([^，。；,;]{0,14}?)申请${SHARE}${NUM}件`, 'gd'),
+    readings: (_b, m) => {
+      if (OTHER_KIND.test(m[3] ?? '')) return undefined;
+      // 新收 is row 一; 收到/受理 may or may not include the applications carried over.
+      if (m[2] || /新收|新受理|新接收/.test(m[0])) return one('newReceived', cell('newReceived'));
+      return [...one('newReceived', cell('newReceived')), ...one('newPlusCarried', cell('newReceived'), cell('carriedOver'))];
+    },
+  },
+  { name: 'carriedOver', re: new RegExp(`上年度?结转(?:的)?(?:政府信息公开)?(?:申请)?${SHARE}${NUM}件`, 'gd'), readings: () => one('carriedOver', cell('carriedOver')) },
+  {
+    name: 'carryForward',
+    re: new RegExp(`结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?${SHARE}${NUM}件`, 'gd'),
+    readings: () => one('carryForward', cell('carryForward')),
+  },
+  {
+    name: 'completed',
+    re: new RegExp(`(?:办结|答复)(?:政府信息公开)?(?:申请)?${SHARE}${NUM}件`, 'gd'),
+    // "上年结转的申请已办结1件", "其中…答复2件": a part, not the (七)总计.
+    readings: (before) => (/结转|其中|复议|诉讼|提案|建议|按时|按期|逾期/.test(before) ? undefined : one('resultTotal', cell('resultTotal'))),
+  },
+  { name: 'granted', re: new RegExp(`予以公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('granted', cell('granted')) },
+  { name: 'partlyGranted', re: new RegExp(`部分公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('partlyGranted', cell('partlyGranted')) },
+  { name: 'refused', re: new RegExp(`不予公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('refused', b) },
+  { name: 'unavailable', re: new RegExp(`无法提供(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('unavailable', b) },
+  { name: 'notProcessed', re: new RegExp(`不予处理(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('notProcessed', b) },
+  {
+    name: 'review',
+    re: new RegExp(`(?:被申请|提起|发生|收到)?行政复议(?:申请|案件)?${SHARE}${NUM}(?:件|起|宗)`, 'gd'),
+    readings: () => one('review', reviewCell('review.total')),
+  },
+  {
+    name: 'litigation',
+    re: new RegExp(`(?:被提起|提起|发生)?行政诉讼(?:案件)?${SHARE}${NUM}(?:件|起|宗)`, 'gd'),
+    readings: () => one('litigation', reviewCell('litigationDirect.total'), reviewCell('litigationAfterReview.total')),
+  },
+  // Table 二 (2021 layout): 规范性文件 made / repealed / in force, decisions on 许可/处罚/强制.
+  {
+    name: 'docsMade',
+    re: new RegExp(`(?:制发|印发|出台|制定)了?(?:行政)?规范性文件${SHARE}${NUM}件`, 'gd'),
+    readings: () => one('docsMade', activeCell('normativeDocs', 'made')),
+  },
+  {
+    name: 'docsRepealed',
+    re: new RegExp(`废止了?(?:(?:行政)?规范性文件)?${SHARE}${NUM}件`, 'gd'),
+    readings: (b, m) => (/规范性文件/.test(b + m[0]) && !/规章/.test(b) ? one('docsRepealed', activeCell('normativeDocs', 'repealed')) : undefined),
+  },
+  {
+    name: 'docsValid',
+    re: new RegExp(`现行有效(?:的)?(?:(?:行政)?规范性文件)?${SHARE}${NUM}件`, 'gd'),
+    readings: (b, m) => (/规范性文件/.test(b + m[0]) && !/规章/.test(b) ? one('docsValid', activeCell('normativeDocs', 'valid')) : undefined),
+  },
+  {
+    name: 'licensing',
+    re: new RegExp(`(?:作出|办理|实施|受理)?行政许可(?:决定|审批)?${SHARE}${NUM}件`, 'gd'),
+    readings: (b) => (PUBLISHING_WORDS.test(b) ? undefined : one('licensing', activeCell('licensing', 'decisions'))),
+  },
+  {
+    name: 'penalty',
+    re: new RegExp(`(?:作出|办理|实施)?行政处罚(?:决定|案件)?${SHARE}${NUM}(?:件|起)`, 'gd'),
+    readings: (b) => (PUBLISHING_WORDS.test(b) ? undefined : one('penalty', activeCell('penalty', 'decisions'))),
+  },
+  {
+    name: 'enforcement',
+    re: new RegExp(`(?:作出|采取|实施)?行政强制(?:决定|措施)?${SHARE}${NUM}(?:件|起)`, 'gd'),
+    readings: (b) => (PUBLISHING_WORDS.test(b) ? undefined : one('enforcement', activeCell('enforcement', 'decisions'))),
+  },
+];
+
+/** Negations that claim a count of 0. */
+const NONE_PATTERNS: CountPattern[] = [
+  {
+    name: 'received',
+    re: /未(?:收到|接到|受理)([^，。；,;]{0,20}?)(?:政府信息公开)?申请/dg,
+    readings: (_b, m) => (OTHER_KIND.test(m[1] ?? '') ? undefined : one('newReceived', cell('newReceived'))),
+  },
+  { name: 'review', re: /未(?:发生|出现|收到|产生)[^，。；,;]{0,24}?行政复议/dg, readings: () => one('review', reviewCell('review.total')) },
+  {
+    name: 'litigation',
+    re: /未(?:发生|出现|收到|产生)[^，。；,;]{0,24}?行政诉讼|行政复议和行政诉讼(?:案件)?(?:均)?为零/dg,
+    readings: () => one('litigation', reviewCell('litigationDirect.total'), reviewCell('litigationAfterReview.total')),
+  },
+];
+
+const PERCENT_RE = /^[，,]?[（(]?(?:占(?:比)?[^\d，。；,;%％）)]{0,10})?(\d{1,3}(?:\.(\d{1,3}))?)[%％][)）]?/;
+
+/**
+ * Counts stated in prose that name a table quantity. Only phrasings that unmistakably name one
+ * quantity (or a short list of possible ones) are read; publishing-channel counts (发布信息N条)
+ * overlap and are never claims.
+ */
+export function findCountClaims(prose: MappedText): CountClaim[] {
+  const text = prose.text;
+  const out: CountClaim[] = [];
+  const taken = new Set<number>();
+  const clauseBefore = (at: number) => text.slice(Math.max(text.lastIndexOf('，', at - 1), text.lastIndexOf(',', at - 1), text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) + 1, at);
+  const sentenceBefore = (at: number) => text.slice(Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) + 1, at);
+  for (const p of COUNT_PATTERNS) {
+    for (const m of text.matchAll(p.re)) {
+      const numAt = m.indices![m.length - 1]![0];
+      if (taken.has(numAt)) continue;
+      const at = m.index!;
+      // Table 二 follow-ons ("…规范性文件3件，废止3件") read their subject from the sentence.
+      const follows = p.name === 'docsRepealed' || p.name === 'docsValid';
+      const before = follows ? sentenceBefore(at) : clauseBefore(at);
+      const readings = p.readings(before, m);
+      const value = toCount(m[m.length - 1]!);
+      if (!readings || value === undefined) continue;
+      taken.add(numAt);
+      const end = at + m[0].length;
+      const claim: CountClaim = {
+        name: p.name,
+        value,
+        form: 'number',
+        readings,
+        confidence: readings.length > 1 || (follows && !/规范性文件/.test(m[0])) ? 'tolerant' : 'exact',
+        text: m[0],
+        span: prose.spanOf(at, end),
+      };
+      const pm = PERCENT_RE.exec(text.slice(end, end + 24));
+      if (pm) {
+        const from = end + pm[0].indexOf(pm[1]);
+        claim.percent = { value: Number(pm[1]), decimals: pm[2]?.length ?? 0, text: pm[0], span: prose.spanOf(from, from + pm[1].length + 1) };
+      }
+      out.push(claim);
+    }
+  }
+  for (const p of NONE_PATTERNS) {
+    for (const m of text.matchAll(p.re)) {
+      const at = m.index!;
+      // "未发生…被行政复议纠错或行政诉讼败诉的情形" is about results, not the number of cases.
+      let clauseEnd = text.slice(at).search(/[，。；,;\n]/);
+      clauseEnd = clauseEnd === -1 ? text.length : at + clauseEnd;
+      if (RESULT_WORDS.test(text.slice(at, clauseEnd))) continue;
+      const readings = p.readings(clauseBefore(at), m);
+      if (!readings) continue;
+      out.push({ name: p.name, value: 0, form: 'none', readings, confidence: 'exact', text: m[0], span: prose.spanOf(at, at + m[0].length) });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+function toCount(s: string): number | undefined {
+  if (/^\d+$/.test(s)) return Number(s);
+  return chineseOrdinal(s);
 }

@@ -34,6 +34,8 @@ export interface Report {
   issuer?: Issuer;
   /** The organ named by the title (in it or on the line above) and by the 落款, each when found. */
   organs: { title?: Issuer; signature?: Issuer };
+  /** Counts stated in prose that name table quantities ("收到申请10件", "未发生行政复议"). */
+  countClaims: CountClaim[];
   /** Sentences that open with a year ("2015年，我办…", "截至2018年底，…"). */
   yearLeads: YearLead[];
   /** All prose of the report (tables excluded), whitespace folded, line wraps joined. */
@@ -108,6 +110,43 @@ export interface FeeClaim {
   scope: 'processing' | 'all';
   text: string;
   span: Span;
+}
+
+/**
+ * What a prose count may denote in a table: a sum of cells, or of every item of a group of table
+ * 三 (resolved by the rule for the table's layout). A claim lists every reading its wording allows.
+ */
+export type ClaimTerm = { table: 'applications' | 'review' | 'active'; row: string; col: string } | { table: 'applications'; group: string; col: string };
+
+export interface ClaimReading {
+  /** Names the reading for messages: 'newReceived', 'newPlusCarried', 'group:refused', 'item:unavailable.notHeld' … */
+  key: string;
+  terms: ClaimTerm[];
+}
+
+export type CountClaimName =
+  | 'received' | 'carriedOver' | 'carryForward' | 'completed'
+  | 'granted' | 'partlyGranted' | 'grantedOrPartly' | 'refused' | 'unavailable' | 'notProcessed'
+  | 'review' | 'litigation'
+  | 'docsMade' | 'docsRepealed' | 'docsValid' | 'licensing' | 'penalty' | 'enforcement';
+
+/**
+ * A count stated in prose. It holds when ANY of its readings equals `value` (the wording may
+ * leave open whether 收到 includes 上年结转, or whether 无法提供 N 件 is the group or one item).
+ * confidence: 'exact' when the wording names one quantity; 'tolerant' when several readings are
+ * allowed or the phrase was completed from its sentence ("…规范性文件3件，废止3件").
+ */
+export interface CountClaim {
+  name: CountClaimName;
+  value: number;
+  /** 'number': a figure is written; 'none': a negation ("未收到申请", "未发生行政复议") claims 0. */
+  form: 'number' | 'none';
+  readings: ClaimReading[];
+  confidence: 'exact' | 'tolerant';
+  text: string;
+  span: Span;
+  /** A share written right after the count ("予以公开4件，占44.4%"). */
+  percent?: { value: number; decimals: number; text: string; span: Span };
 }
 
 export interface FeeFigure {

@@ -1,78 +1,40 @@
-import type { Rule, RuleContext } from '../engine/types.js';
-import type { RecognizedTable, Report } from '../model/report.js';
+import type { LocalizedText, Rule, RuleContext } from '../engine/types.js';
+import type { CellValue, ClaimReading, ClaimTerm, CountClaim, RecognizedTable, Report } from '../model/report.js';
 import { fillTemplate, pick } from '../i18n/format.js';
-import { chineseOrdinal } from '../model/text-utils.js';
 import { applicationRows, relations, type CellRef } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
-import { cellAt, tableName } from './shared/tables.js';
+import { cellAt, rowLabel, tableName } from './shared/tables.js';
 
 /**
- * A count stated in prose must agree with the table cell that holds the same quantity. Only
- * phrasings that unmistakably name one cell are read; publishing-channel counts (发布信息N条)
- * overlap and are never compared.
+ * A count stated in prose must agree with the table quantity it names. The claims are read by the
+ * model (src/model/claims.ts, `report.countClaims`), each with every reading its wording allows
+ * ("收到申请N件" may or may not include 上年结转; "因不掌握等原因无法提供N件" may be the group or its
+ * item): a claim is reported only when NO reading matches. A percentage written after a count is
+ * recomputed from the table (a warning: the base it is a share of is not written).
  */
-interface Claim {
-  /** Regular expression over the folded prose; group 1 is the number. */
-  re: RegExp;
-  table: 'applications' | 'review';
-  /** Cells whose sum is the quantity. */
-  cells: CellRef[];
-  name: { 'zh-CN': string; en: string };
-}
 
-const NUM = '(\\d+|[一二三四五六七八九十两]{1,3})';
-/**
- * Words between 收到 and 申请 that make it another kind of application, or only one channel's
- * share of them ("收到网上申请8件、信函申请4件" are parts, not the total).
- */
-const OTHER_KIND = /复议|诉讼|提案|建议|来信|投诉|补正|信访|网上|网络|在线|信函|邮寄|当面|现场|传真|电子邮件|邮件|电话/;
-
-const groupRows = (group: string) => applicationRows('2021').filter((r) => r.group === group).map((r) => ({ row: r.key, col: 'total' }));
-
-const CLAIMS: Claim[] = [
-  {
-    re: new RegExp(`(?:(?:新|共|共计|累计|全年|本年度?)?收到|新收)([^，。；,;]{0,14}?)申请(?:共|共计|合计)?${NUM}件`, 'g'),
-    table: 'applications',
-    cells: [{ row: 'newReceived', col: 'total' }],
-    name: { 'zh-CN': '「一、本年新收政府信息公开申请数量」总计', en: 'the total of row 一 (new applications)' },
-  },
-  {
-    re: new RegExp(`上年度?结转(?:的)?(?:政府信息公开)?(?:申请)?(?:共|共计)?${NUM}件`, 'g'),
-    table: 'applications',
-    cells: [{ row: 'carriedOver', col: 'total' }],
-    name: { 'zh-CN': '「二、上年结转政府信息公开申请数量」总计', en: 'the total of row 二 (carried over)' },
-  },
-  {
-    re: new RegExp(`结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?(?:共|共计)?${NUM}件`, 'g'),
-    table: 'applications',
-    cells: [{ row: 'carryForward', col: 'total' }],
-    name: { 'zh-CN': '「四、结转下年度继续办理」总计', en: 'the total of row 四 (carried forward)' },
-  },
-  { re: new RegExp(`予以公开${NUM}件`, 'g'), table: 'applications', cells: [{ row: 'granted', col: 'total' }], name: { 'zh-CN': '「（一）予以公开」总计', en: 'the total of （一）予以公开' } },
-  { re: new RegExp(`部分公开${NUM}件`, 'g'), table: 'applications', cells: [{ row: 'partlyGranted', col: 'total' }], name: { 'zh-CN': '「（二）部分公开」总计', en: 'the total of （二）部分公开' } },
-  { re: new RegExp(`不予公开${NUM}件`, 'g'), table: 'applications', cells: groupRows('refused'), name: { 'zh-CN': '「（三）不予公开」各项之和', en: 'the sum of （三）不予公开' } },
-  { re: new RegExp(`无法提供${NUM}件`, 'g'), table: 'applications', cells: groupRows('unavailable'), name: { 'zh-CN': '「（四）无法提供」各项之和', en: 'the sum of （四）无法提供' } },
-  { re: new RegExp(`不予处理${NUM}件`, 'g'), table: 'applications', cells: groupRows('notProcessed'), name: { 'zh-CN': '「（五）不予处理」各项之和', en: 'the sum of （五）不予处理' } },
-  {
-    re: new RegExp(`(?:被申请|提起|发生|收到)?行政复议(?:申请|案件)?(?:共|共计)?${NUM}(?:件|起|宗)`, 'g'),
-    table: 'review',
-    cells: [{ row: 'data', col: 'review.total' }],
-    name: { 'zh-CN': '表四「行政复议·总计」', en: 'table IV, 行政复议 总计' },
-  },
-  {
-    re: new RegExp(`(?:被提起|提起|发生)?行政诉讼(?:案件)?(?:共|共计)?${NUM}(?:件|起|宗)`, 'g'),
-    table: 'review',
-    cells: [{ row: 'data', col: 'litigationDirect.total' }, { row: 'data', col: 'litigationAfterReview.total' }],
-    name: { 'zh-CN': '表四两类行政诉讼「总计」之和', en: 'table IV, the two 行政诉讼 totals' },
-  },
-];
-
-/** "未收到…申请" and "未发生行政复议/诉讼" claim zero. */
-const ZERO_CLAIMS: { re: RegExp; claim: Claim }[] = [
-  { re: /未(?:收到|接到|受理)([^，。；,;]{0,20}?)(?:政府信息公开)?申请/g, claim: CLAIMS[0] },
-  { re: /未(?:发生|出现|收到|产生)[^，。；,;]{0,24}?行政复议/g, claim: CLAIMS[8] },
-  { re: /未(?:发生|出现|收到|产生)[^，。；,;]{0,24}?行政诉讼|行政复议和行政诉讼(?:案件)?(?:均)?为零/g, claim: CLAIMS[9] },
-];
+/** How each reading is named in messages. */
+const READING_NAMES: Record<string, LocalizedText> = {
+  newReceived: { 'zh-CN': '「一、本年新收政府信息公开申请数量」总计', en: 'the total of row 一 (new applications)' },
+  newPlusCarried: { 'zh-CN': '「一、本年新收」与「二、上年结转」总计之和', en: 'rows 一 + 二 (new and carried over)' },
+  carriedOver: { 'zh-CN': '「二、上年结转政府信息公开申请数量」总计', en: 'the total of row 二 (carried over)' },
+  carryForward: { 'zh-CN': '「四、结转下年度继续办理」总计', en: 'the total of row 四 (carried forward)' },
+  resultTotal: { 'zh-CN': '「（七）总计」', en: 'the total of （七）总计' },
+  granted: { 'zh-CN': '「（一）予以公开」总计', en: 'the total of （一）予以公开' },
+  partlyGranted: { 'zh-CN': '「（二）部分公开」总计', en: 'the total of （二）部分公开' },
+  grantedOrPartly: { 'zh-CN': '「（一）予以公开」与「（二）部分公开」总计之和', en: '（一）予以公开 + （二）部分公开' },
+  'group:refused': { 'zh-CN': '「（三）不予公开」各项之和', en: 'the sum of （三）不予公开' },
+  'group:unavailable': { 'zh-CN': '「（四）无法提供」各项之和', en: 'the sum of （四）无法提供' },
+  'group:notProcessed': { 'zh-CN': '「（五）不予处理」各项之和', en: 'the sum of （五）不予处理' },
+  review: { 'zh-CN': '表四「行政复议·总计」', en: 'table IV, 行政复议 总计' },
+  litigation: { 'zh-CN': '表四两类行政诉讼「总计」之和', en: 'table IV, the two 行政诉讼 totals' },
+  docsMade: { 'zh-CN': '「行政规范性文件」的「本年制发件数」', en: '行政规范性文件, 本年制发件数' },
+  docsRepealed: { 'zh-CN': '「行政规范性文件」的「本年废止件数」', en: '行政规范性文件, 本年废止件数' },
+  docsValid: { 'zh-CN': '「行政规范性文件」的「现行有效件数」', en: '行政规范性文件, 现行有效件数' },
+  licensing: { 'zh-CN': '「行政许可」的「本年处理决定数量」', en: '行政许可, 本年处理决定数量' },
+  penalty: { 'zh-CN': '「行政处罚」的「本年处理决定数量」', en: '行政处罚, 本年处理决定数量' },
+  enforcement: { 'zh-CN': '「行政强制」的「本年处理决定数量」', en: '行政强制, 本年处理决定数量' },
+};
 
 const rule: Rule = {
   meta: {
@@ -90,50 +52,118 @@ const rule: Rule = {
         'zh-CN': '正文称「{{phrase}}」，但{{table}}{{cell}}为 {{value}}（第 {{line}} 行）',
         en: 'The text says "{{phrase}}", but in {{table}} {{cell}} is {{value}} (line {{line}})',
       },
+      mismatchReadings: {
+        'zh-CN': '正文称「{{phrase}}」，但{{table}}中没有与之相符的数：{{readings}}（第 {{line}} 行）',
+        en: 'The text says "{{phrase}}", but nothing in {{table}} agrees: {{readings}} (line {{line}})',
+      },
+      percentMismatch: {
+        'zh-CN': '正文称「{{phrase}}」占 {{percent}}%，但按表格计算，{{value}} 件{{shares}}，均与 {{percent}}% 不符',
+        en: 'The text says "{{phrase}}" is {{percent}}%, but from the table {{value}} is {{shares}}; none is {{percent}}%',
+      },
+      readingValue: { 'zh-CN': '{{name}}为 {{value}}', en: '{{name}} is {{value}}' },
+      shareOf: { 'zh-CN': '占{{name}}（{{base}}）的 {{share}}%', en: '{{share}}% of {{name}} ({{base}})' },
       relatedCell: { 'zh-CN': '{{table}}{{cell}}：{{value}}', en: '{{table}}, {{cell}}: {{value}}' },
       relatedPart: { 'zh-CN': '{{table}}{{cell}}的第 {{n}} 项：{{value}}', en: '{{table}}, {{cell}}, part {{n}}: {{value}}' },
     },
   },
   check(report, context) {
-    const text = report.prose.text;
-    for (const claim of CLAIMS) {
-      for (const m of text.matchAll(claim.re)) {
-        if (claim === CLAIMS[0] && OTHER_KIND.test(m[1] ?? '')) continue;
-        const stated = toNumber(m[m.length - 1]!);
-        if (stated !== undefined) compare(report, context, claim, stated, m.index!, m[0]);
-      }
-    }
-    for (const { re, claim } of ZERO_CLAIMS) {
-      for (const m of text.matchAll(re)) {
-        if (claim === CLAIMS[0] && OTHER_KIND.test(m[1] ?? '')) continue;
-        compare(report, context, claim, 0, m.index!, m[0]);
-      }
+    for (const claim of report.countClaims) {
+      const matched = compare(report, context, claim);
+      if (matched && claim.percent) comparePercent(report, context, claim);
     }
   },
 };
 
-function compare(report: Report, context: RuleContext, claim: Claim, stated: number, at: number, phrase: string): void {
-  const table = report.tables[claim.table];
-  if (!table) return;
-  const cells = claim.cells.map((c) => cellAt(table, c));
-  if (!cells.every((c) => c?.kind === 'number')) return; // blank, unreadable or missing: nothing sure to compare
-  const value = cells.reduce((a, c) => a + c!.value!, 0);
-  if (value === stated) return;
+interface Evaluated {
+  reading: ClaimReading;
+  table: RecognizedTable;
+  cells: CellValue[];
+  value: number;
+}
+
+/** The reading's value, when every cell it needs was read as a number. */
+function evaluate(report: Report, reading: ClaimReading): Evaluated | undefined {
+  const kind = reading.terms[0].table;
+  const table = report.tables[kind];
+  if (!table) return undefined;
+  const refs = reading.terms.flatMap((t) => termRefs(table, t));
+  if (!refs.length) return undefined;
+  const cells = refs.map((r) => cellAt(table, r));
+  if (!cells.every((c) => c?.kind === 'number')) return undefined; // blank, unreadable or missing: nothing sure to compare
+  return { reading, table, cells: cells as CellValue[], value: cells.reduce((a, c) => a + c!.value!, 0) };
+}
+
+function termRefs(table: RecognizedTable, t: ClaimTerm): CellRef[] {
+  if ('group' in t) return applicationRows(table.layout).filter((r) => r.group === t.group).map((r) => ({ row: r.key, col: t.col }));
+  return [{ row: t.row, col: t.col }];
+}
+
+/** Reports the claim when no reading agrees; true when one does. */
+function compare(report: Report, context: RuleContext, claim: CountClaim): boolean {
+  const evaluated = claim.readings.map((r) => evaluate(report, r));
+  // Every reading must be checkable: an unread reading might be the one that agrees.
+  if (!evaluated.every((e) => e !== undefined)) return false;
+  const all = evaluated as Evaluated[];
+  if (all.some((e) => e.value === claim.value)) return true;
   // The prose may be right and the total cell the mistake (its parts add up to the prose number):
   // that is table-sum's finding, reported at the cell.
-  if (claim.cells.length === 1 && totalDisagreesWithPartsAs(table, claim.cells[0], stated)) return;
-  const anchor = cells[0]!;
-  const where = { table: tableName(table.kind, context.locale), cell: context.locale === 'en' ? claim.name.en : claim.name['zh-CN'] };
-  context.report({
-    messageId: 'mismatch',
-    data: { phrase, ...where, value, line: context.document.source.positionAt(anchor.span.start).line },
-    span: report.prose.spanOf(at, at + phrase.length),
-    // The cell(s) the prose contradicts: the "第 N 行" of the message, for editors to link.
-    related: cells.map((c, i) => ({
-      span: c!.span,
-      message: fillTemplate(pick(rule.meta.messages[cells.length > 1 ? 'relatedPart' : 'relatedCell'], context.locale), { ...where, n: i + 1, value: c!.value! }),
+  if (all.some((e) => e.cells.length === 1 && totalDisagreesWithPartsAs(e.table, termRefs(e.table, e.reading.terms[0] as ClaimTerm)[0], claim.value))) return false;
+  const first = all[0];
+  const table = tableName(first.table.kind, context.locale);
+  const line = context.document.source.positionAt(first.cells[0].span.start).line;
+  const span = claim.span;
+  const related = all.flatMap((e) =>
+    e.cells.map((c, i) => ({
+      span: c.span,
+      message: fillTemplate(pick(rule.meta.messages[e.cells.length > 1 ? 'relatedPart' : 'relatedCell'], context.locale), { table, cell: readingName(e, context), n: i + 1, value: c.value! }),
     })),
-  });
+  );
+  if (all.length === 1) {
+    context.report({ messageId: 'mismatch', data: { phrase: claim.text, table, cell: readingName(first, context), value: first.value, line }, span, related });
+  } else {
+    const readings = all.map((e) => fillTemplate(pick(rule.meta.messages.readingValue, context.locale), { name: readingName(e, context), value: e.value })).join(context.locale === 'en' ? '; ' : '；');
+    context.report({ messageId: 'mismatchReadings', data: { phrase: claim.text, table, readings, line }, span, related });
+  }
+  return false;
+}
+
+function readingName(e: Evaluated, context: RuleContext): string {
+  const known = READING_NAMES[e.reading.key];
+  if (known) return pick(known, context.locale);
+  // One item of a group: its row label.
+  const key = e.reading.key.replace(/^item:/, '');
+  return context.locale === 'en' ? `row ${rowLabel(e.table, key)}` : `「${rowLabel(e.table, key)}」总计`;
+}
+
+/** Shares of table 三 quantities: the count over 新收, 新收 + 上年结转, or the （七）总计. */
+const PERCENT_BASES: { key: string; rows: string[]; name: LocalizedText }[] = [
+  { key: 'new', rows: ['newReceived'], name: { 'zh-CN': '本年新收', en: 'new applications' } },
+  { key: 'newPlusCarried', rows: ['newReceived', 'carriedOver'], name: { 'zh-CN': '新收与上年结转之和', en: 'new + carried over' } },
+  { key: 'resultTotal', rows: ['resultTotal'], name: { 'zh-CN': '办理结果总计', en: 'the results total' } },
+];
+
+function comparePercent(report: Report, context: RuleContext, claim: CountClaim): void {
+  const pct = claim.percent!;
+  const table = report.tables.applications;
+  if (!table || claim.readings.some((r) => r.terms.some((t) => t.table !== 'applications'))) return;
+  const bases = PERCENT_BASES.map((b) => {
+    const cells = b.rows.map((row) => cellAt(table, { row, col: 'total' }));
+    return cells.every((c) => c?.kind === 'number') ? { ...b, value: cells.reduce((a, c) => a + c!.value!, 0) } : undefined;
+  }).filter((b): b is NonNullable<typeof b> => b !== undefined && b.value > 0);
+  if (!bases.length) return;
+  // Rounded or truncated to the written decimals: within one unit of the last written digit.
+  const tolerance = 10 ** -pct.decimals + 1e-9;
+  const shares = bases.map((b) => ({ b, share: (100 * claim.value) / b.value }));
+  if (shares.some((s) => Math.abs(s.share - pct.value) < tolerance)) return;
+  const list = shares
+    .filter((s, i) => shares.findIndex((t) => t.b.value === s.b.value) === i)
+    .map((s) => fillTemplate(pick(rule.meta.messages.shareOf, context.locale), { name: pick(s.b.name, context.locale), base: s.b.value, share: round(s.share, Math.max(1, pct.decimals)) }))
+    .join(context.locale === 'en' ? ', ' : '、');
+  context.report({ messageId: 'percentMismatch', data: { phrase: claim.text, percent: pct.value, value: claim.value, shares: list }, span: pct.span, severity: 'warn' });
+}
+
+function round(x: number, decimals: number): string {
+  return String(Math.round(x * 10 ** decimals) / 10 ** decimals);
 }
 
 /** True when the cell is a 总计 whose own parts sum to `stated` (so the cell, not the text, is off). */
@@ -142,10 +172,6 @@ function totalDisagreesWithPartsAs(table: RecognizedTable, ref: CellRef, stated:
   if (!rel) return false;
   const parts = rel.rhs.map((c) => cellAt(table, c));
   return parts.every((c) => c?.kind === 'number') && parts.reduce((a, c) => a + c!.value!, 0) === stated;
-}
-
-function toNumber(s: string): number | undefined {
-  return /^\d+$/.test(s) ? Number(s) : chineseOrdinal(s);
 }
 
 export default rule;

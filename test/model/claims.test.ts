@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { MappedText } from '../../src/model/mapped-text.js';
-import { findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures } from '../../src/model/claims.js';
+import { findCountClaims, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures } from '../../src/model/claims.js';
 
 const prose = (s: string) => MappedText.verbatim(s, 0, s.length).foldWhitespace();
 
@@ -62,5 +62,46 @@ describe('fee claims', () => {
     expect(f.map((x) => x.yuan)).toEqual([400]);
     expect(findProcessingFeeFigures(prose('信息处理费合计0.05万元。')).map((x) => x.yuan)).toEqual([500]);
     expect(findProcessingFeeFigures(prose('未收取信息处理费。'))).toEqual([]);
+  });
+});
+
+describe('count claims and their readings', () => {
+  const read = (s: string) => findCountClaims(prose(s)).map((c) => `${c.name}=${c.value}:${c.readings.map((r) => r.key).join('/')}`);
+
+  test('收到/受理 may include 上年结转; 新收 does not', () => {
+    expect(read('共受理政府信息公开申请12件。')).toEqual(['received=12:newReceived/newPlusCarried']);
+    expect(read('本年新收政府信息公开申请9件。')).toEqual(['received=9:newReceived']);
+    expect(read('收到网上申请8件、信函申请4件。')).toEqual([]);
+  });
+
+  test('予以公开及部分公开 is one claim over two rows, not a 部分公开 claim', () => {
+    expect(read('予以公开及部分公开5件。')).toEqual(['grantedOrPartly=5:grantedOrPartly']);
+  });
+
+  test('a group count after a reason may be the named item', () => {
+    expect(read('因本机关不掌握等原因无法提供2件。')).toEqual(['unavailable=2:group:unavailable/item:unavailable.notHeld']);
+    expect(read('无法提供2件。')).toEqual(['unavailable=2:group:unavailable']);
+  });
+
+  test('办结 is the （七）总计 unless the clause names a part', () => {
+    expect(read('办结8件。')).toEqual(['completed=8:resultTotal']);
+    expect(read('上年结转的申请已办结1件。')).toEqual([]);
+  });
+
+  test('negation scope: results (纠错, 败诉) are not case counts', () => {
+    expect(read('未发生因政府信息公开被行政复议纠错或行政诉讼败诉的情形。')).toEqual([]);
+    expect(read('未发生行政复议、行政诉讼。')).toEqual(['review=0:review', 'litigation=0:litigation']);
+  });
+
+  test('a percentage after a count is kept with its written precision', () => {
+    const [c] = findCountClaims(prose('予以公开4件，占总数的44.4%。'));
+    expect([c.value, c.percent?.value, c.percent?.decimals]).toEqual([4, 44.4, 1]);
+  });
+
+  test('table 二 figures, follow-ons read their subject from the sentence', () => {
+    expect(read('制发行政规范性文件3件，废止2件，现行有效27件。')).toEqual(['docsMade=3:docsMade', 'docsRepealed=2:docsRepealed', 'docsValid=27:docsValid']);
+    expect(read('废止2件。')).toEqual([]);
+    expect(read('公开行政许可决定997件。')).toEqual([]);
+    expect(read('作出行政处罚决定220件。')).toEqual(['penalty=220:penalty']);
   });
 });
