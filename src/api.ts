@@ -125,12 +125,12 @@ export async function outputFixes(results: LintResult[], options: { locale?: Loc
 
 const BOMS: Record<string, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
 
-function encodeText(text: string, encoding: string, bom: boolean): Buffer {
+export function encodeText(text: string, encoding: string, bom: boolean): Buffer {
   const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, encoding);
   return bom && BOMS[encoding] ? Buffer.concat([Buffer.from(BOMS[encoding]), body]) : body;
 }
 
-function bomOf(buf: Buffer): boolean {
+export function bomOf(buf: Buffer): boolean {
   return Object.values(BOMS).some((b) => b.every((byte, i) => buf[i] === byte));
 }
 

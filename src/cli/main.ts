@@ -89,6 +89,23 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
     ...(opts.fix || opts.fixDryRun ? { fix: opts.quiet ? (m: LintMessage) => m.severity === 2 : true } : {}),
   };
 
+  if (opts.serve) {
+    // Loaded only for this command: plain lint runs never pay for the server's code.
+    const { runServe } = await import('../serve/index.js');
+    return runServe({
+      cwd: io.cwd,
+      port: opts.port,
+      host: opts.host,
+      locale: opts.locale,
+      lint: apiOptions,
+      stdout: io.stdout,
+      until: new Promise((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      }),
+    });
+  }
+
   if (opts.printConfig !== undefined) {
     const config = await resolveConfigForFile(opts.printConfig, apiOptions);
     // Show the options the engine will really use: the rule's defaults under the configured ones.

@@ -31,6 +31,7 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['    --report-unused-disable-directives-severity <level>', ['同上，指定级别：off、warn、error', 'The same, at this severity: off, warn or error']],
   ['    --previous <file>', ['上一年度的报告，用于核对结转数据（对本次所有文件生效）', "Last year's report, for checks that compare the two (applies to every file)"]],
   ['    --print-config <file>', ['打印对该文件生效的配置（JSON）后退出', 'Print the configuration used for the file (JSON) and exit']],
+  ['serve [--port <n>] [--host <addr>]', ['在本机打开检查网页（拖入 Word、网页或文本文件检查；默认 http://127.0.0.1:8080/）', 'Serve the checking page locally (drop Word, web or text files; default http://127.0.0.1:8080/)']],
   ['    --lsp [--stdio]', ['作为语言服务器（LSP）在标准输入输出上运行，供编辑器使用', 'Run as a Language Server Protocol server on stdio, for editors']],
   ['-h, --help', ['显示本帮助', 'Show this help']],
   ['-v, --version', ['显示版本号', 'Show the version number']],
@@ -117,6 +118,11 @@ export const usage = {
   initWithFiles: (l: Locale) => pick(l, ['--init 不接受要检查的文件', '--init takes no files to lint']),
   initOnly: (l: Locale) =>
     pick(l, ['--agency-kind、--preset 和 --force 只能与 --init 一起使用', '--agency-kind, --preset and --force can only be used with --init']),
+  badPort: (v: string, l: Locale) => pick(l, [`--port 的取值 "${v}" 无效，应为 0 到 65535 之间的整数`, `Invalid --port "${v}"; expected an integer from 0 to 65535`]),
+  badHost: (v: string, l: Locale) => pick(l, [`--host 的取值 "${v}" 无效，应为主机名或 IP 地址`, `Invalid --host "${v}"; expected a host name or an IP address`]),
+  serveAlone: (l: Locale) =>
+    pick(l, ['serve 不接受要检查的文件，也不能与 --stdin、--fix、--init、--print-config 一起使用', 'serve takes no files, and cannot be combined with --stdin, --fix, --init or --print-config']),
+  serveOnly: (l: Locale) => pick(l, ['--port 和 --host 只能与 serve 一起使用', '--port and --host can only be used with serve']),
   printConfigWithFiles: (l: Locale) =>
     pick(l, ['--print-config 只接受它自己的一个文件参数', '--print-config takes exactly one file of its own; do not give other files']),
 };

@@ -48,6 +48,10 @@ export interface CliOptions {
   ext?: string[];
   help: boolean;
   version: boolean;
+  /** `gia-lint serve`: the local web page (src/serve/), on --host (default 127.0.0.1) and --port. */
+  serve: boolean;
+  port?: number;
+  host?: string;
 }
 
 const SPEC = {
@@ -78,6 +82,8 @@ const SPEC = {
   previous: { type: 'string' },
   encoding: { type: 'string' },
   ext: { type: 'string', multiple: true },
+  port: { type: 'string' },
+  host: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -154,8 +160,18 @@ export function parseCli(argv: string[]): CliOptions {
     reportUnused = named;
   } else if (v['report-unused-disable-directives']) reportUnused = 'error';
 
+  // `serve` is a command as the first argument before `--`; a file named so is `-- serve` or `./serve`.
+  const end = argv.indexOf('--');
+  const serve = parsed.positionals[0] === 'serve' && (end === -1 ? argv : argv.slice(0, end)).includes('serve');
+  let port: number | undefined;
+  if (v.port !== undefined) {
+    port = Number(v.port);
+    if (!/^\d{1,5}$/.test(v.port) || port > 65535) throw new UsageError(usage.badPort(v.port, l));
+  }
+  if (v.host !== undefined && !/^[\w.:[\]-]{1,253}$/.test(v.host)) throw new UsageError(usage.badHost(v.host, l));
+
   const opts: CliOptions = {
-    files: parsed.positionals,
+    files: serve ? parsed.positionals.slice(1) : parsed.positionals,
     format,
     outputs,
     outputFile: v['output-file'],
@@ -184,6 +200,9 @@ export function parseCli(argv: string[]): CliOptions {
     ext,
     help: v.help ?? false,
     version: v.version ?? false,
+    serve,
+    port,
+    host: v.host,
   };
   if (opts.config !== undefined && opts.noConfig) throw new UsageError(usage.configAndNoConfig(l));
   if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError(usage.stdinFilenameAlone(l));
@@ -194,6 +213,10 @@ export function parseCli(argv: string[]): CliOptions {
   // ESLint's rules: one fix mode at a time, and piped text is never "written back".
   if (opts.fix && opts.fixDryRun) throw new UsageError(usage.fixAndDryRun(l));
   if (opts.fix && opts.stdin) throw new UsageError(usage.fixWithStdin(l));
+  if (serve && (opts.files.length > 0 || opts.stdin || opts.fix || opts.fixDryRun || opts.init || opts.printConfig !== undefined)) {
+    throw new UsageError(usage.serveAlone(l));
+  }
+  if (!serve && (port !== undefined || opts.host !== undefined)) throw new UsageError(usage.serveOnly(l));
   return opts;
 }
 

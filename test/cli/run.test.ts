@@ -70,7 +70,20 @@ describe('parseCli', () => {
       previous: undefined,
       help: false,
       version: false,
+      serve: false,
     });
+  });
+
+  test('serve: a command as the first argument, with --port and --host; elsewhere "serve" is a file', () => {
+    expect(parseCli(['serve'])).toMatchObject({ serve: true, files: [], port: undefined, host: undefined });
+    expect(parseCli(['--locale', 'en', 'serve', '--port', '0', '--host', '0.0.0.0'])).toMatchObject({ serve: true, port: 0, host: '0.0.0.0', locale: 'en' });
+    expect(parseCli(['--', 'serve'])).toMatchObject({ serve: false, files: ['serve'] });
+    expect(parseCli(['a.md', 'serve'])).toMatchObject({ serve: false, files: ['a.md', 'serve'] });
+    expect(() => parseCli(['serve', 'a.md'])).toThrow(UsageError);
+    expect(() => parseCli(['serve', '--fix'])).toThrow(UsageError);
+    expect(() => parseCli(['serve', '--port', '70000'])).toThrow(new UsageError('--port 的取值 "70000" 无效，应为 0 到 65535 之间的整数'));
+    expect(() => parseCli(['serve', '--host', 'a b'])).toThrow(UsageError);
+    expect(() => parseCli(['a.md', '--port', '8080'])).toThrow(new UsageError('--port 和 --host 只能与 serve 一起使用'));
   });
 
   test('every option, short forms, = syntax', () => {

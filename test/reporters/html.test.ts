@@ -86,6 +86,19 @@ describe('html: content', () => {
     expect(en).toContain('Passed: no problems found.');
   });
 
+  test('a fix and a suggestion are shown as 建议改为「…」, in the list and below the line', () => {
+    const m: LintMessage = {
+      ...msg('table-sum', 2, '总计应为 28，实际为 29', 1, 4, 1, 6),
+      suggestions: [{ desc: '将总计改为 28', fix: { range: [3, 5], text: '28' } }],
+    };
+    const f: LintMessage = { ...msg('statistics-period', 2, '统计时限与报告年度不符', 2, 1, 2, 5), fix: { range: [7, 11], text: '2024' } };
+    const out = formatResults('html', [result('x.md', [m, f], '总计 29\n2023年')], zh);
+    expect(out.match(/<span class="remedy">建议改为「28」（将总计改为 28）<\/span>/g)).toHaveLength(2);
+    expect(out.match(/<span class="remedy">建议改为「2024」<\/span>/g)).toHaveLength(2);
+    const en = formatResults('html', [result('x.md', [f], '总计 29\n2023年')], { ...zh, locale: 'en' });
+    expect(en).toContain('<span class="remedy">Suggested change: &quot;2024&quot;</span>');
+  });
+
   test('a result without its text still lists its problems', () => {
     const out = formatResults('html', [result('x.md', [msg('table-sum', 2, '总计不符', 1, 1, 1, 2)])], zh);
     expect(out).toContain('总计不符');

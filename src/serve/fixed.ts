@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { bomOf, encodeText, lintBuffer, type LintTextOptions } from '../api.js';
+import type { Locale } from '../engine/types.js';
+import { decodeBuffer } from '../formats/decode.js';
+import { formatOfPath } from '../formats/index.js';
+import { looksLikeZip } from '../formats/docx.js';
+
+/** A corrected copy of an uploaded file, for "下载修正后的文件". */
+export interface FixedFile {
+  name: string;
+  bytes: Buffer;
+  type: string;
+}
+
+/**
+ * Whether fixes can be written back into a file of this name and content: text formats, whose
+ * fix ranges are offsets into the decoded text. A Word file's fixes point into its paragraph view,
+ * not into the zip, so it has no corrected copy.
+ */
+export function canWriteFixes(name: string, bytes: Buffer): boolean {
+  const format = formatOfPath(name);
+  if (format === undefined) return !looksLikeZip(bytes);
+  return format !== 'docx';
+}
+
+/**
+ * Lint again with every fix applied (ESLint's multi-pass fixing, as `--fix` does) and encode the
+ * result as the original was: same encoding, same BOM. Undefined when nothing could be written back.
+ */
+export async function fixedFile(bytes: Buffer, name: string, options: LintTextOptions, locale: Locale): Promise<FixedFile | undefined> {
+  if (!canWriteFixes(name, bytes)) return undefined;
+  const result = await lintBuffer(bytes, { ...options, fix: true, includeSource: false });
+  if (result.output === undefined) return undefined;
+  const decoded = decodeBuffer(bytes, { encoding: options.encoding, maxBytes: Infinity });
+  const encoding = decoded.ok ? decoded.encoding : 'utf-8';
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length) || name;
+  return {
+    name: `${stem}${locale === 'en' ? '-fixed' : '-已修正'}${ext}`,
+    bytes: encodeText(result.output, encoding, bomOf(bytes)),
+    type: 'application/octet-stream',
+  };
+}
