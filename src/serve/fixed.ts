@@ -2,8 +2,7 @@ import path from 'node:path';
 import { bomOf, encodeText, lintBuffer, type LintTextOptions } from '../api.js';
 import type { Locale } from '../engine/types.js';
 import { decodeBuffer } from '../formats/decode.js';
-import { formatOfPath } from '../formats/index.js';
-import { looksLikeZip } from '../formats/docx.js';
+import { formatForBytes } from '../formats/index.js';
 
 /** A corrected copy of an uploaded file, for "下载修正后的文件". */
 export interface FixedFile {
@@ -13,14 +12,13 @@ export interface FixedFile {
 }
 
 /**
- * Whether fixes can be written back into a file of this name and content: text formats, whose
- * fix ranges are offsets into the decoded text. A Word file's fixes point into its paragraph view,
- * not into the zip, so it has no corrected copy.
+ * Whether the format of this upload can take its fixes back, as its descriptor declares: a text
+ * format's fixes are edits of the decoded text, written in the file's own encoding. A binary
+ * format whose fixes are 'manual' (its positions are a view of the file) has no corrected copy.
  */
 export function canWriteFixes(name: string, bytes: Buffer): boolean {
-  const format = formatOfPath(name);
-  if (format === undefined) return !looksLikeZip(bytes);
-  return format !== 'docx';
+  const format = formatForBytes(name, bytes);
+  return format === undefined || format.fixes === 'text';
 }
 
 /**
