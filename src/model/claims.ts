@@ -1,5 +1,5 @@
 import type { MappedText } from './mapped-text.js';
-import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, YearLead } from './report.js';
+import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, TextSpan, YearLead } from './report.js';
 import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart } from './text-utils.js';
 
 /*
@@ -38,6 +38,15 @@ export function findPeriods(prose: MappedText): PeriodStatement[] {
     });
   }
   return out;
+}
+
+/**
+ * A 统计期限 sentence whose dates were never filled in: "统计期限自至", "统计时限为____年__月__日至
+ * ____年__月__日" (a template's blanks). Not a period statement: a defect of its own.
+ */
+const EMPTY_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}(?:为|是|[:：])?(?:自|从)?[年月日_＿]{0,12}(?:起)?${RANGE_SEP}[年月日_＿]{0,12}(?:止)?(?=[。；，,）)\\n]|$)`, 'g');
+export function findEmptyPeriods(prose: MappedText): TextSpan[] {
+  return [...prose.text.matchAll(EMPTY_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) }));
 }
 
 /** "统计时间截至2024年12月31日": only the end is written; the start is the year's 1月1日. */
@@ -111,33 +120,54 @@ export function findDates(prose: MappedText): DateMention[] {
 /* ------------------------------------------------------------------------------------ fees */
 
 const NEGATION = '(?:未|没有|不|无|并未|均未|从未|未曾|未向[^，。；,;]{1,10})';
-const CLAIM_RE = new RegExp(`${NEGATION}(?:收取|收缴|征收|收)过?([^，。；,;]{0,24}?)(信息处理费|费用|费)`, 'g');
+/** "未收取…费", "未产生任何收费", "未发生收费情况", "均未收费", "没有收取费用". */
+const CLAIM_RE = new RegExp(`${NEGATION}(收取|收缴|征收|收|产生|发生|出现|存在)过?([^，。；,;]{0,24}?)(信息处理费|处理费|费用|收费|费)`, 'g');
 /** Words that tie a no-fee statement to handling disclosure applications (信息处理费 and the like). */
 const PROCESSING_WORDS = /信息处理|处理费|依申请|信息公开|政务公开|申请|此类|检索|复制|邮寄|查阅/;
 const ALL_WORDS = /任何|一切|全部|所有|各类|各项/;
+/** "未发生因收费引起的投诉", "未发生违规收费": about something else than whether a fee was charged. */
+const NOT_ABOUT_CHARGING = /因|违规|违法|乱|超标|不合理/;
+const CONSEQUENCE_AFTER = /^(?:引起|导致|引发|的投诉|投诉|举报|问题|纠纷|行为|支出|开支)/;
 
 /**
  * Statements that no fee was charged. Only two readings are trusted: a statement about the
  * 信息处理费 / fees for handling applications ('processing'), and an unqualified statement that
- * no fee of any kind was charged ('all'). Anything vaguer is not a claim (a rule that is unsure
- * stays silent).
+ * no fee of any kind was charged ('all'). The scope comes from the words of the claim, else from
+ * its sentence or the sub-heading just above ("（三）收取信息处理费情况⏎本年度未收费。"); a bare
+ * "未收费" with nothing to scope it is not a claim (a rule that is unsure stays silent).
  */
 export function findFeeClaims(prose: MappedText): FeeClaim[] {
   const out: FeeClaim[] = [];
   const text = prose.text;
   for (const m of text.matchAll(CLAIM_RE)) {
     const at = m.index!;
-    const qualifier = m[1] + m[2];
-    // The clause the claim stands in, back to the previous sentence boundary.
-    const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at), text.lastIndexOf('；', at)) + 1;
-    const before = text.slice(sentenceStart, at);
+    const [, verb, between, fee] = m;
+    const qualifier = between + fee;
+    const end = at + m[0].length;
+    if (verb !== '收取' && verb !== '收缴' && verb !== '征收' && verb !== '收') {
+      if (NOT_ABOUT_CHARGING.test(between) || CONSEQUENCE_AFTER.test(text.slice(end, end + 4))) continue;
+    } else if (NOT_ABOUT_CHARGING.test(between)) continue;
+    const context = feeContext(text, at);
     let scope: FeeClaim['scope'] | undefined;
-    if (PROCESSING_WORDS.test(qualifier) || m[2] === '信息处理费') scope = 'processing';
-    else if (ALL_WORDS.test(qualifier)) scope = PROCESSING_WORDS.test(before) ? 'processing' : 'all';
+    if (PROCESSING_WORDS.test(qualifier) || fee === '信息处理费' || fee === '处理费') scope = 'processing';
+    else if (ALL_WORDS.test(qualifier)) scope = PROCESSING_WORDS.test(context) ? 'processing' : 'all';
+    else if (PROCESSING_WORDS.test(context)) scope = 'processing';
     if (!scope) continue;
-    out.push({ scope, text: m[0], span: prose.spanOf(at, at + m[0].length) });
+    out.push({ scope, text: m[0], span: prose.spanOf(at, end) });
   }
   return out;
+}
+
+/** The clause a claim stands in (back to the previous sentence end), and the sub-heading just above it. */
+function feeContext(text: string, at: number): string {
+  const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at), text.lastIndexOf('；', at)) + 1;
+  let context = text.slice(sentenceStart, at);
+  if (text[sentenceStart - 1] === '\n') {
+    const lineStart = text.lastIndexOf('\n', sentenceStart - 2) + 1;
+    const above = text.slice(lineStart, sentenceStart - 1);
+    if (above.length <= 30 && !/[。；]/.test(above)) context = `${above}\n${context}`;
+  }
+  return context;
 }
 
 const FIGURE_RE = /(?:实际|共|累计)?(?:收取|收缴|收到|实收)了?(?:政府信息公开)?(?:信息处理费|处理费)(?:共计|合计|总计|总额|金额)?为?[:：]?(\d+(?:\.\d+)?)(万元|元)|信息处理费(?:共计|合计|总计|总额|金额)?为?[:：]?(\d+(?:\.\d+)?)(万元|元)/g;

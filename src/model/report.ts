@@ -24,6 +24,8 @@ export interface Report {
   tables: Partial<Record<TableKind, RecognizedTable>>;
   /** 统计时限 / 统计期限 statements. */
   periods: PeriodStatement[];
+  /** 统计期限 sentences left without dates ("统计期限自至"). */
+  emptyPeriods: TextSpan[];
   /** Statements that no fee was charged. */
   feeClaims: FeeClaim[];
   /** 信息处理费 amounts stated in prose (non-table). */

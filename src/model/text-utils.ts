@@ -45,7 +45,8 @@ export function coreLabel(s: string): string {
 const CORES = new Map<string, string>();
 
 // ○ (U+25CB) stands in for 〇 in many typed documents (二○二二年).
-const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+// A Latin O or a zero digit among Chinese numerals (二O二四年, 二0二四年) is a typing variant of 〇.
+const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, 'Ｏ': 0, '0': 0, '０': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** "十二" → 12, "二十三" → 23, "三" → 3; undefined for anything else. Up to 99. */
 export function chineseOrdinal(s: string): number | undefined {
@@ -62,11 +63,11 @@ export function chineseOrdinal(s: string): number | undefined {
 /** A year, month or day written in Arabic or Chinese digits: "2022", "二〇二二", "一", "二十八". */
 export function parseDatePart(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
-  if (/^[〇○零一二三四五六七八九]{4}$/.test(s)) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
+  if (/^[〇○零OＯ0０一二三四五六七八九]{4}$/.test(s)) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
   return chineseOrdinal(s);
 }
 
-export const YEAR_SRC = '(\\d{4}|[〇○零一二三四五六七八九]{4})';
+export const YEAR_SRC = '(\\d{4}|[〇○零OＯ0０一二三四五六七八九]{4})';
 export const MD_SRC = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
 /** Y年M月D日 in folded text (no whitespace). Groups: year, month, day. */
 export const DATE_SRC = `${YEAR_SRC}年${MD_SRC}月${MD_SRC}日`;

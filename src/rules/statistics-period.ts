@@ -23,6 +23,10 @@ const rule: Rule = {
         'zh-CN': '未写明统计时限：应说明本报告所列数据的统计期限{{expected}}',
         en: 'No statistics period is stated: the report should say its figures cover {{expected}}',
       },
+      empty: {
+        'zh-CN': '统计时限「{{found}}」没有写明起止日期：应写明统计期限{{expected}}',
+        en: 'The statistics period "{{found}}" has no dates: it should be {{expected}}',
+      },
       wrongYear: {
         'zh-CN': '统计时限「{{found}}」与报告年度 {{year}} 年不符，应为 {{year}}年1月1日至{{year}}年12月31日',
         en: 'The statistics period "{{found}}" does not match the report year {{year}}; it should be 1 Jan – 31 Dec {{year}}',
@@ -37,7 +41,10 @@ const rule: Rule = {
     const year = report.year?.value;
     const expected = (y: number | undefined) =>
       context.locale === 'en' ? (y ? `1 Jan – 31 Dec ${y}` : '1 Jan – 31 Dec of the report year') : y ? `自${y}年1月1日起至${y}年12月31日止` : '为报告年度的1月1日至12月31日';
+    // A statement whose dates were left blank is the defect itself, wherever it stands.
+    for (const e of report.emptyPeriods) context.report({ messageId: 'empty', data: { found: e.text, expected: expected(year) }, span: e.span });
     if (report.periods.length === 0) {
+      if (report.emptyPeriods.length) return;
       const at = report.title?.span ?? { start: report.span.start, end: report.span.start };
       context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at });
       return;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { MappedText } from '../../src/model/mapped-text.js';
-import { findCountClaims, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures } from '../../src/model/claims.js';
+import { findCountClaims, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures } from '../../src/model/claims.js';
 
 const prose = (s: string) => MappedText.verbatim(s, 0, s.length).foldWhitespace();
 
@@ -104,4 +104,25 @@ describe('count claims and their readings', () => {
     expect(read('公开行政许可决定997件。')).toEqual([]);
     expect(read('作出行政处罚决定220件。')).toEqual(['penalty=220:penalty']);
   });
+});
+
+describe('no-fee claims in all their wordings', () => {
+  const read = (s: string) => findFeeClaims(prose(s)).map((c) => `${c.scope}:${c.text}`);
+  test.each([
+    ['本机关全年未产生任何收费。', ['all:未产生任何收费']],
+    ['本机关全年未收取任何费用。', ['all:未收取任何费用']],
+    ['政府信息公开未发生收费情况。', ['processing:未发生收费']],
+    ['依申请公开均未收费。', ['processing:均未收费']],
+    ['（三）收取信息处理费情况\n本年度未收费。', ['processing:未收费']],
+    ['本年度未收费。', []],
+    ['未发生因收费引起的投诉。', []],
+    ['未发生违规收费。', []],
+    ['本单位未产生费用支出。', []],
+  ])('%s', (text, expected) => expect(read(text)).toEqual(expected));
+});
+
+test('统计期限 sentences whose dates were left blank', () => {
+  expect(findEmptyPeriods(prose('本报告中所列数据的统计期限自至。')).map((e) => e.text)).toEqual(['数据的统计期限自至']);
+  expect(findEmptyPeriods(prose('统计时限为____年__月__日至____年__月__日。')).length).toBe(1);
+  expect(findEmptyPeriods(prose('统计期限自2024年1月1日起至2024年12月31日止。'))).toEqual([]);
 });
