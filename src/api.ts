@@ -11,6 +11,7 @@ import { ALL_EXTENSIONS, formatForBytes, formatOf } from './formats/index.js';
 import { pick } from './i18n/format.js';
 import type { Document } from './model/document.js';
 import { builtinRules } from './rules/index.js';
+import { rulesForConfig } from './config/plugins.js';
 
 /**
  * The programmatic API (ESLint-like). The CLI is a thin shell around these functions; they do the
@@ -341,7 +342,7 @@ function runEngine(
     // Fix ranges of a binary format point into its text view, not into the file: never apply them…
     const binary = document !== undefined && formatOf(document).binary;
     const shouldFix = binary ? () => false : typeof options.fix === 'function' ? options.fix : () => options.fix === true;
-    const out = verifyAndFix(text, { filePath, config, rules: options.rules ?? builtinRules, document, previous, shouldFix });
+    const out = verifyAndFix(text, { filePath, config, rules: rulesForConfig(options.rules ?? builtinRules, config), document, previous, shouldFix });
     let messages = out.messages;
     // …and never offer them.
     if (binary) messages = messages.map(({ fix: _fix, suggestions: _s, ...m }) => m);

@@ -6,7 +6,9 @@ import { errorsOnly, lintBuffer, outputFixes, type LintOptions } from '../api.js
 import { resolveConfigForFile } from '../config/load.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
 import type { LintMessage, LintResult, Locale } from '../engine/types.js';
-import { FORMATS_NEEDING_SOURCE, formatResults, reporters } from '../reporters/index.js';
+import type { ConfigData } from '../config/schema.js';
+import { FORMATS_NEEDING_SOURCE, formatResults, loadReporter, reporters, type Reporter } from '../reporters/index.js';
+import { loadedPluginRules, rulesForConfig } from '../config/plugins.js';
 import { lintFilesBatch, type BatchStats } from '../batch/index.js';
 import { runInit } from './init.js';
 import { Progress, summaryLine } from './progress.js';
@@ -70,6 +72,17 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
   }
   if (opts.init) return runInit({ agencyKind: opts.agencyKind, locale: opts.locale, preset: opts.preset, force: opts.force }, io, locale);
 
+  // Custom formatters load before any linting, so a missing one costs no time (exit 2).
+  const outputReporters = new Map<string, Reporter>();
+  for (const out of opts.outputs) {
+    try {
+      outputReporters.set(out.format, await loadReporter(out.format, io.cwd, locale));
+    } catch (e) {
+      if (e instanceof UsageError) throw new UsageError(usage.badFormat(out.format, [...reporters.keys()], locale));
+      throw e;
+    }
+  }
+
   if (opts.previous !== undefined && !(await stat(path.resolve(io.cwd, opts.previous)).catch(() => undefined))?.isFile()) {
     throw new UsageError(usage.previousMissing(opts.previous, locale));
   }
@@ -78,7 +91,13 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
     configFile: opts.config,
     useConfigFile: !opts.noConfig,
     ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+    ...(opts.resolvePluginsRelativeTo !== undefined ? { resolvePluginsRelativeTo: opts.resolvePluginsRelativeTo } : {}),
     overrideConfig: {
+      // --plugin: package names from the current directory (or --resolve-plugins-relative-to), paths from it too.
+      ...(opts.plugins ? { plugins: opts.plugins } : {}),
+      ...(opts.rules ? { rules: opts.rules as NonNullable<ConfigData['rules']> } : {}),
+      ...(opts.noInlineConfig ? { noInlineConfig: true } : {}),
+      ...(opts.docsUrl !== undefined ? { docsUrl: opts.docsUrl } : {}),
       ...(opts.locale ? { locale: opts.locale } : {}),
       ...(opts.year !== undefined ? { year: opts.year } : {}),
       ...(opts.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives } : {}),
@@ -110,7 +129,7 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
     const config = await resolveConfigForFile(opts.printConfig, apiOptions);
     // Show the options the engine will really use: the rule's defaults under the configured ones.
     for (const [id, setting] of Object.entries(config.rules)) {
-      setting.options = { ...(builtinRules.get(id)?.meta.defaultOptions ?? {}), ...setting.options };
+      setting.options = { ...(rulesForConfig(builtinRules, config).get(id)?.meta.defaultOptions ?? {}), ...setting.options };
     }
     io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
     return 0;
@@ -145,15 +164,24 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
 
   // The report's language: --locale, else the config of the first file (all usually share one).
   const first = results[0]?.filePath;
-  const outLocale =
-    opts.locale ?? (await resolveConfigForFile(first && path.isAbsolute(first) ? first : undefined, apiOptions)).locale;
+  const firstConfig = await resolveConfigForFile(first && path.isAbsolute(first) ? first : undefined, apiOptions);
+  const outLocale = opts.locale ?? firstConfig.locale;
+  // Plugin rules (loaded here or, for a batch in workers, by the first file's config) are described too.
+  const pluginRules = loadedPluginRules();
+  const rules = pluginRules.size ? new Map([...builtinRules, ...pluginRules]) : undefined;
 
   const warningCount = results.reduce((n, r) => n + r.warningCount, 0);
   // --quiet hides warnings and they no longer count for --max-warnings (as in ESLint 9).
   const shown = opts.quiet ? errorsOnly(results) : results;
   // Every output sees the same results, so the exit code below does not depend on the formats.
   for (const out of opts.outputs) {
-    const output = formatResults(out.format, shown, { cwd: io.cwd, locale: outLocale, color: wantColor(io, out.file !== undefined) });
+    const output = formatResults(outputReporters.get(out.format)!, shown, {
+      cwd: io.cwd,
+      locale: outLocale,
+      color: opts.color ?? wantColor(io, out.file !== undefined),
+      ...(rules ? { rules } : {}),
+      ...(firstConfig.docsUrl !== undefined ? { docsUrl: firstConfig.docsUrl } : {}),
+    });
     if (out.file !== undefined) await writeAtomically(path.resolve(io.cwd, out.file), output, outLocale);
     else if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
   }

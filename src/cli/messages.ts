@@ -30,6 +30,12 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['    --report-unused-disable-directives', ['把没有屏蔽任何问题的 gia-lint-disable 指令报告为错误', 'Report gia-lint-disable directives that suppress nothing, as errors']],
   ['    --report-unused-disable-directives-severity <level>', ['同上，指定级别：off、warn、error', 'The same, at this severity: off, warn or error']],
   ['    --previous <file>', ['上一年度的报告，用于核对结转数据（对本次所有文件生效）', "Last year's report, for checks that compare the two (applies to every file)"]],
+  ['    --rule <\'id: severity\'>', ['临时设置一条规则，如 \'table-sum: warn\' 或 \'table-sum: [error, {tolerance: 1}]\'；可多次使用', "Set one rule, e.g. 'table-sum: warn' or 'table-sum: [error, {tolerance: 1}]'; repeatable"]],
+  ['    --plugin <name|path>', ['加载插件（gia-lint-plugin-foo 或 foo，或模块路径）；可多次使用', 'Load a plugin (gia-lint-plugin-foo or foo, or a module path); repeatable']],
+  ['    --resolve-plugins-relative-to <dir>', ['从该目录查找插件包（默认：配置文件所在目录）', "Resolve plugin packages from this directory (default: the config file's)"]],
+  ['    --no-inline-config', ['忽略文件中的 gia-lint-disable 等注释指令', 'Ignore gia-lint-disable and other comments in the files']],
+  ['    --color, --no-color', ['强制使用或不使用颜色（默认：终端才使用）', 'Force colours on or off (default: only on a terminal)']],
+  ['    --docs-url <url>', ['规则文档的网址前缀（SARIF、编辑器中的链接），如内网镜像', 'Base URL of the rule docs (SARIF, editor links), e.g. an intranet mirror']],
   ['    --print-config <file>', ['打印对该文件生效的配置（JSON）后退出', 'Print the configuration used for the file (JSON) and exit']],
   ['serve [--port <n>] [--host <addr>]', ['在本机打开检查网页（拖入 Word、网页或文本文件检查；默认 http://127.0.0.1:8080/）', 'Serve the checking page locally (drop Word, web or text files; default http://127.0.0.1:8080/)']],
   ['    --lsp [--stdio]', ['作为语言服务器（LSP）在标准输入输出上运行，供编辑器使用', 'Run as a Language Server Protocol server on stdio, for editors']],
@@ -59,7 +65,10 @@ export function helpText(locale: Locale, formats: string[]): string {
     en
       ? 'Exit codes: 0 no errors; 1 errors found or too many warnings; 2 usage error, config error or nothing could be linted.'
       : '退出码：0 没有错误；1 发现错误或警告过多；2 用法错误、配置错误或没有任何文件可以检查。',
-    en ? 'Config: .gianrc or .gianrc.json, nearest one upward from each file.' : '配置：.gianrc 或 .gianrc.json，从被检查文件所在目录向上查找，使用最近的一个。',
+    en
+      ? 'Config: .gianrc (JSON or YAML), .gianrc.json, .gianrc.yaml or a "gia-lint" key in package.json, nearest one upward from each file.'
+      : '配置：.gianrc（JSON 或 YAML）、.gianrc.json、.gianrc.yaml 或 package.json 的 "gia-lint" 键，从被检查文件所在目录向上查找，使用最近的一个。',
+    en ? 'Formats: the built-in names, a file (./my-format.mjs) or a package (gia-lint-formatter-xx).' : '输出格式：内置名称、模块文件（./my-format.mjs）或 npm 包（gia-lint-formatter-xx）。',
     '',
   ].join('\n');
 }
@@ -123,6 +132,14 @@ export const usage = {
   serveAlone: (l: Locale) =>
     pick(l, ['serve 不接受要检查的文件，也不能与 --stdin、--fix、--init、--print-config 一起使用', 'serve takes no files, and cannot be combined with --stdin, --fix, --init or --print-config']),
   serveOnly: (l: Locale) => pick(l, ['--port 和 --host 只能与 serve 一起使用', '--port and --host can only be used with serve']),
+  badRule: (v: string, detail: string, l: Locale) =>
+    pick(l, [
+      `--rule 的取值 "${v}" 无效（${detail}），应为 'id: severity' 或 'id: [severity, {选项}]'`,
+      `Invalid --rule "${v}" (${detail}); expected 'id: severity' or 'id: [severity, {options}]'`,
+    ]),
+  colorBoth: (l: Locale) => pick(l, ['--color 和 --no-color 不能同时使用', '--color and --no-color cannot be used together']),
+  badDocsUrl: (v: string, l: Locale) =>
+    pick(l, [`--docs-url 的取值 "${v}" 无效，应为 http:// 或 https:// 开头的网址`, `Invalid --docs-url "${v}"; expected an http:// or https:// URL`]),
   printConfigWithFiles: (l: Locale) =>
     pick(l, ['--print-config 只接受它自己的一个文件参数', '--print-config takes exactly one file of its own; do not give other files']),
 };

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import iconv from 'iconv-lite';
+import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../config/errors.js';
 import type { Locale } from '../engine/types.js';
 import { reporters } from '../reporters/index.js';
@@ -46,6 +47,15 @@ export interface CliOptions {
   encoding?: string;
   /** Extensions picked from directories and globs (--ext, repeatable or comma-separated). */
   ext?: string[];
+  /** --rule 'id: severity' entries, merged (later wins). */
+  rules?: Record<string, unknown>;
+  /** --plugin, in order. */
+  plugins?: string[];
+  resolvePluginsRelativeTo?: string;
+  noInlineConfig: boolean;
+  /** --color / --no-color; undefined: decide by the terminal. */
+  color?: boolean;
+  docsUrl?: string;
   help: boolean;
   version: boolean;
   /** `gia-lint serve`: the local web page (src/serve/), on --host (default 127.0.0.1) and --port. */
@@ -84,6 +94,13 @@ const SPEC = {
   ext: { type: 'string', multiple: true },
   port: { type: 'string' },
   host: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  plugin: { type: 'string', multiple: true },
+  'resolve-plugins-relative-to': { type: 'string' },
+  'no-inline-config': { type: 'boolean' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  'docs-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
@@ -115,6 +132,10 @@ export function parseCli(argv: string[]): CliOptions {
   if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en') throw new UsageError(usage.badLocale(locale, l));
 
   const formats = [...reporters.keys()];
+  if (v.color && v['no-color']) throw new UsageError(usage.colorBoth(l));
+  const docsUrl = v['docs-url'];
+  if (docsUrl !== undefined && !(/^https?:\/\//i.test(docsUrl) && URL.canParse(docsUrl))) throw new UsageError(usage.badDocsUrl(docsUrl, l));
+  const rules = v.rule === undefined ? undefined : parseRuleFlags(v.rule, l);
   const outputs = parseOutputs(v.format ?? [], v['output-file'], formats, l);
   const format = outputs[0].format;
 
@@ -198,6 +219,12 @@ export function parseCli(argv: string[]): CliOptions {
     previous: v.previous,
     encoding: v.encoding,
     ext,
+    rules,
+    plugins: v.plugin,
+    resolvePluginsRelativeTo: v['resolve-plugins-relative-to'],
+    noInlineConfig: v['no-inline-config'] ?? false,
+    color: v.color ? true : v['no-color'] ? false : undefined,
+    docsUrl,
     help: v.help ?? false,
     version: v.version ?? false,
     serve,
@@ -229,12 +256,39 @@ function parseOutputs(values: string[], outputFile: string | undefined, formats:
   const outputs = (values.length ? values : ['stylish']).map((value): CliOutput => {
     const m = /^([a-z][\w-]*):(.+)$/i.exec(value);
     const name = m ? m[1] : value;
-    if (!reporters.has(name)) throw new UsageError(usage.badFormat(name, formats, l));
+    // Not built in: a formatter module or package, loaded (and checked) before linting starts.
+    if (!reporters.has(name) && !isFormatterModule(name)) throw new UsageError(usage.badFormat(name, formats, l));
     return m ? { format: name, file: m[2] } : { format: name };
   });
   const unrouted = outputs.filter((o) => o.file === undefined);
   if (unrouted.length > 1) throw new UsageError(usage.twoFormatsOneStream(unrouted.map((o) => o.format), outputFile !== undefined, l));
   return outputs.map((o) => (o.file === undefined && outputFile !== undefined ? { ...o, file: outputFile } : o));
+}
+
+/** A formatter named by path (`./fmt.mjs`) or package (`gia-lint-formatter-xx`, `@org/…`, or a short `xx`). */
+function isFormatterModule(name: string): boolean {
+  return /^\.{1,2}[\\/]|^\/|^[A-Za-z]:[\\/]/.test(name) || /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i.test(name);
+}
+
+/**
+ * `--rule` values, ESLint-style: `id: severity` or `id: [severity, {options}]`, read as YAML flow
+ * syntax (so `{tolerance: 1}` needs no JSON quotes). Checked like a config's rules later.
+ */
+function parseRuleFlags(values: string[], l: Locale): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const value of values) {
+    let parsed: unknown;
+    try {
+      parsed = parseYaml(value, { prettyErrors: false });
+    } catch (e) {
+      throw new UsageError(usage.badRule(value, (e as { code?: string }).code ?? 'YAML', l));
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.keys(parsed).length === 0) {
+      throw new UsageError(usage.badRule(value, l === 'en' ? 'no "id: severity"' : '缺少 "id: severity"', l));
+    }
+    Object.assign(out, parsed);
+  }
+  return out;
 }
 
 export interface CliOutput {

@@ -5,19 +5,28 @@ import { builtinRules } from '../rules/index.js';
 import { ConfigError } from './errors.js';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import picomatch from 'picomatch';
+import { parseDocument } from 'yaml';
 import * as msg from './messages.js';
+import { isPathSpecifier, loadedPlugin, loadPlugin, packageName, pluginNamespace, resolveSharedConfig, type LoadedPlugin } from './plugins.js';
 import { presetName, presets } from './presets.js';
 import type { ConfigData } from './schema.js';
 import {
   validateConfig,
+  validateShape,
   type NormalizedRuleSetting,
   type ValidatedConfig,
   type ValidatedOverride,
   type ValidatedSettings,
 } from './validate.js';
 
-/** Config file names looked for in each directory, in this order. */
-export const CONFIG_FILE_NAMES = ['.gianrc', '.gianrc.json'] as const;
+/**
+ * Config file names looked for in each directory, in this order. `.gianrc` is JSON (with
+ * comments) or YAML; package.json counts only when it has a "gia-lint" key.
+ */
+export const CONFIG_FILE_NAMES = ['.gianrc', '.gianrc.json', '.gianrc.jsonc', '.gianrc.yaml', '.gianrc.yml', 'package.json'] as const;
+
+/** The key of package.json that holds a config. */
+export const PACKAGE_JSON_KEY = 'gia-lint';
 
 export interface ConfigOptions {
   /** Base for relative paths and for discovery when no file path is known. Default process.cwd(). */
@@ -30,6 +39,8 @@ export interface ConfigOptions {
   overrideConfig?: ConfigData;
   /** Rules known to validation and presets. Default: the built-in rules. */
   rules?: ReadonlyMap<string, Rule>;
+  /** Resolve plugin packages from this directory instead of each config file's own (--resolve-plugins-relative-to). */
+  resolvePluginsRelativeTo?: string;
 }
 
 /** The config file that applies to files in `dir`: the nearest `.gianrc`/`.gianrc.json` going upward. */
@@ -38,7 +49,7 @@ export async function findConfigFile(dir: string): Promise<string | undefined> {
   for (;;) {
     for (const name of CONFIG_FILE_NAMES) {
       const candidate = path.join(current, name);
-      if (await isFile(candidate)) return candidate;
+      if (name === 'package.json' ? await hasPackageConfig(candidate) : await isFile(candidate)) return candidate;
     }
     const parent = path.dirname(current);
     if (parent === current) return undefined;
@@ -52,66 +63,136 @@ export async function findConfigFile(dir: string): Promise<string | undefined> {
  */
 export async function loadConfig(
   file: string,
-  options: { rules?: ReadonlyMap<string, Rule>; cwd?: string; locale?: Locale } = {},
+  options: { rules?: ReadonlyMap<string, Rule>; cwd?: string; locale?: Locale; resolvePluginsRelativeTo?: string } = {},
 ): Promise<ValidatedConfig> {
   const rules = options.rules ?? builtinRules;
   const cwd = options.cwd ?? process.cwd();
-  return loadChain(path.resolve(cwd, file), { rules, cwd, locale: options.locale }, []);
+  const pluginDir = options.resolvePluginsRelativeTo === undefined ? undefined : path.resolve(cwd, options.resolvePluginsRelativeTo);
+  return loadChain(path.resolve(cwd, file), { rules, cwd, locale: options.locale, pluginDir }, []);
 }
 
 interface LoadContext {
   rules: ReadonlyMap<string, Rule>;
   cwd: string;
   locale?: Locale;
+  /** --resolve-plugins-relative-to, absolute. */
+  pluginDir?: string;
 }
 
-async function loadChain(file: string, ctx: LoadContext, stack: string[]): Promise<ValidatedConfig> {
+/** Plugins in scope while a config loads: by namespace. */
+type PluginScope = Map<string, LoadedPlugin>;
+
+async function loadChain(file: string, ctx: LoadContext, stack: string[], scope: PluginScope = new Map()): Promise<ValidatedConfig> {
   const shown = displayPath(file, ctx.cwd);
-  const raw = await readJson(file, shown, ctx.locale);
-  const own = validateConfig(raw, { source: shown, rules: ctx.rules, locale: ctx.locale });
-  const locale = ctx.locale ?? own.locale ?? 'zh-CN';
-  await resolvePrevious(own, path.dirname(file), shown, ctx.cwd, locale);
-  const layers = await resolveExtends(own, path.dirname(file), shown, ctx, [...stack, file], locale);
-  return mergeLayers([...layers, own]);
+  const raw = await readConfigFile(file, shown, ctx.locale);
+  return loadData(raw, shown, path.dirname(file), ctx, [...stack, file], scope);
 }
 
-/** Follow `extends` of one validated config (file or overrideConfig). */
+/**
+ * One config's data (from a file, a shareable config, a plugin's configs or overrideConfig):
+ * load its plugins, follow its `extends`, then check its rules against every rule now in scope.
+ */
+async function loadData(raw: unknown, shown: string, dir: string, ctx: LoadContext, stack: string[], outer: PluginScope): Promise<ValidatedConfig> {
+  validateShape(raw, { source: shown, locale: ctx.locale });
+  const data = raw as ConfigData;
+  const hintLocale: Locale = ctx.locale ?? (data.locale === 'en' ? 'en' : 'zh-CN');
+  const scope: PluginScope = new Map(outer);
+  for (const [i, spec] of (data.plugins ?? []).entries()) {
+    const keyPath = `plugins[${i}]`;
+    // A plugin config's `plugins: ["foo"]` means the foo already loaded by the config that extends it.
+    const inScope = isPathSpecifier(spec) ? undefined : scope.get(pluginNamespace(packageName(spec, 'gia-lint-plugin')));
+    const plugin = inScope ?? (await loadPlugin(spec, ctx.pluginDir ?? dir, dir, { source: shown, keyPath, locale: hintLocale }));
+    addToScope(scope, plugin, shown, keyPath, hintLocale);
+  }
+  const ownExtends = data.extends === undefined ? [] : Array.isArray(data.extends) ? data.extends : [data.extends];
+  const layers = await resolveExtends(ownExtends, dir, shown, ctx, stack, hintLocale, scope);
+  for (const layer of layers) {
+    for (const pluginPath of Object.values(layer.loadedPlugins ?? {})) {
+      const plugin = await loadedPlugin(pluginPath);
+      if (plugin && !scope.has(plugin.namespace)) scope.set(plugin.namespace, plugin);
+    }
+  }
+  const rules = scope.size === 0 ? ctx.rules : withPlugins(ctx.rules, scope.values());
+  const own = validateConfig(raw, { source: shown, rules, locale: ctx.locale });
+  const locale = ctx.locale ?? own.locale ?? 'zh-CN';
+  await resolvePrevious(own, dir, shown, ctx.cwd, locale);
+  const merged = mergeLayers([...layers, own]);
+  if (own.docsUrl !== undefined) merged.docsUrl = own.docsUrl;
+  if (scope.size) merged.loadedPlugins = Object.fromEntries([...scope.values()].map((p) => [p.namespace, p.path]));
+  return merged;
+}
+
+function addToScope(scope: PluginScope, plugin: LoadedPlugin, shown: string, keyPath: string, locale: Locale): void {
+  const before = scope.get(plugin.namespace);
+  if (before && before.path !== plugin.path) {
+    throw new ConfigError(msg.invalidConfig(shown, keyPath, msg.duplicateNamespace(plugin.namespace, before.path, plugin.path, locale), locale), shown, keyPath);
+  }
+  scope.set(plugin.namespace, plugin);
+}
+
+/** The base rules plus those of the given plugins. */
+function withPlugins(base: ReadonlyMap<string, Rule>, plugins: Iterable<LoadedPlugin>): ReadonlyMap<string, Rule> {
+  const out = new Map(base);
+  for (const p of plugins) for (const [id, rule] of p.rules) out.set(id, rule);
+  return out;
+}
+
+/** Follow the `extends` of one config (file or overrideConfig). */
 async function resolveExtends(
-  own: ValidatedConfig,
+  refs: string[],
   baseDir: string,
   shown: string,
   ctx: LoadContext,
   stack: string[],
   locale: Locale,
+  scope: PluginScope,
 ): Promise<ValidatedConfig[]> {
   const layers: ValidatedConfig[] = [];
-  for (const [i, ref] of own.extends.entries()) {
-    const keyPath = own.extends.length === 1 ? 'extends' : `extends[${i}]`;
+  for (const [i, ref] of refs.entries()) {
+    const keyPath = refs.length === 1 ? 'extends' : `extends[${i}]`;
+    const fail = (problem: string): never => {
+      throw new ConfigError(msg.invalidConfig(shown, keyPath, problem, locale), shown, keyPath);
+    };
     const preset = presetName(ref);
     if (preset) {
       layers.push({ extends: [], rules: presets[preset](ctx.rules), overrides: [] });
       continue;
     }
-    if (ref.startsWith('gia-lint:')) {
-      throw new ConfigError(
-        msg.invalidConfig(shown, keyPath, msg.unknownPreset(ref, Object.keys(presets), locale), locale),
-        shown,
-        keyPath,
-      );
+    if (ref.startsWith('gia-lint:')) fail(msg.unknownPreset(ref, Object.keys(presets), locale));
+    if (ref.startsWith('plugin:')) {
+      // plugin:<namespace>/<config>; a scoped namespace has a slash of its own.
+      const body = ref.slice('plugin:'.length);
+      const cut = body.lastIndexOf('/');
+      const namespace = cut > 0 ? pluginNamespace(packageName(body.slice(0, cut), 'gia-lint-plugin')) : body;
+      const name = cut > 0 ? body.slice(cut + 1) : '';
+      const plugin = scope.get(namespace);
+      if (!plugin) fail(msg.pluginNotLoaded(ref, namespace, locale));
+      if (!Object.hasOwn(plugin!.configs, name)) fail(msg.unknownPluginConfig(ref, namespace, Object.keys(plugin!.configs), locale));
+      const label = `plugin:${namespace}/${name}`;
+      if (stack.includes(label)) fail(msg.extendsCycle([...stack.slice(stack.indexOf(label)), label].map((f) => displayPath(f, ctx.cwd)), locale));
+      layers.push(await loadData(plugin!.configs[name], label, path.dirname(plugin!.path), ctx, [...stack, label], scope));
+      continue;
     }
-    const target = path.resolve(baseDir, ref);
+    let target: string;
+    // A path ("./base.json"; also "base.json" or "configs/base" when that file exists, as before
+    // packages were supported), else a package name.
+    const local = path.resolve(baseDir, ref);
+    if (isPathSpecifier(ref) || (await isFile(local))) {
+      target = local;
+      if (!(await isFile(target))) fail(msg.extendsNotFound(ref, Object.keys(presets), locale));
+    } else if (/\.(json|jsonc|ya?ml)$/i.test(ref)) {
+      target = fail(msg.extendsNotFound(ref, Object.keys(presets), locale));
+    } else {
+      // A shareable config package, resolved like a plugin (from the extending file's directory).
+      const found = resolveSharedConfig(ref, baseDir);
+      if (!found.ok) fail(found.missing ? msg.sharedConfigNotInstalled(ref, found.name, locale) : msg.pluginUnresolvable(found.name, found.reason, locale));
+      target = (found as { file: string }).file;
+    }
     if (stack.includes(target)) {
       const chain = [...stack.slice(stack.indexOf(target)), target].map((f) => displayPath(f, ctx.cwd));
-      throw new ConfigError(msg.invalidConfig(shown, keyPath, msg.extendsCycle(chain, locale), locale), shown, keyPath);
+      fail(msg.extendsCycle(chain, locale));
     }
-    if (!(await isFile(target))) {
-      throw new ConfigError(
-        msg.invalidConfig(shown, keyPath, msg.extendsNotFound(ref, Object.keys(presets), locale), locale),
-        shown,
-        keyPath,
-      );
-    }
-    layers.push(await loadChain(target, ctx, stack));
+    layers.push(await loadChain(target, ctx, stack, scope));
   }
   return layers;
 }
@@ -136,7 +217,9 @@ async function resolvePrevious(c: ValidatedConfig, baseDir: string, shown: strin
  * Later layers win; a severity-only rule entry keeps the options set by an earlier layer (as in
  * ESLint). `overrides` are concatenated in layer order (extended configs' first).
  */
-function mergeLayers(layers: (ValidatedSettings & { root?: boolean; overrides?: ValidatedOverride[] })[]): ValidatedConfig {
+function mergeLayers(
+  layers: (ValidatedSettings & { root?: boolean; overrides?: ValidatedOverride[]; docsUrl?: string; loadedPlugins?: Record<string, string> })[],
+): ValidatedConfig {
   const out: ValidatedConfig = { extends: [], rules: {}, overrides: [] };
   for (const layer of layers) {
     if (layer.root !== undefined) out.root = layer.root;
@@ -145,6 +228,9 @@ function mergeLayers(layers: (ValidatedSettings & { root?: boolean; overrides?: 
     if (layer.agencyKind !== undefined) out.agencyKind = layer.agencyKind;
     if (layer.reportUnusedDisableDirectives !== undefined) out.reportUnusedDisableDirectives = layer.reportUnusedDisableDirectives;
     if (layer.previous !== undefined) out.previous = layer.previous;
+    if (layer.noInlineConfig !== undefined) out.noInlineConfig = layer.noInlineConfig;
+    if (layer.docsUrl !== undefined) out.docsUrl = layer.docsUrl;
+    if (layer.loadedPlugins) out.loadedPlugins = { ...out.loadedPlugins, ...layer.loadedPlugins };
     for (const [id, setting] of Object.entries(layer.rules)) {
       const before = out.rules[id];
       out.rules[id] = { severity: setting.severity, options: setting.options ?? before?.options };
@@ -187,7 +273,12 @@ function overrideApplies(o: ValidatedOverride, baseDir: string, filePath: string
   return test(rel.split(path.sep).join('/'));
 }
 
-async function readJson(file: string, shown: string, locale: Locale | undefined): Promise<unknown> {
+/**
+ * A config file's data: JSON with comments (as .eslintrc and .markdownlint.jsonc allow, so configs
+ * can explain themselves), YAML (.yaml/.yml, or a `.gianrc` that is not JSON), or package.json's
+ * "gia-lint" key. Messages name the place, never quote the file's text.
+ */
+async function readConfigFile(file: string, shown: string, locale: Locale | undefined): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -198,14 +289,57 @@ async function readJson(file: string, shown: string, locale: Locale | undefined)
     throw new ConfigError(msg.cannotRead(shown, code ?? String(e), l), shown);
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // JSON with comments (as .eslintrc and .markdownlint.jsonc allow), so configs can explain themselves.
+  // The file's locale is unknown until it parses, so only an explicit locale applies to syntax errors.
+  const l = locale ?? 'zh-CN';
+  const base = path.basename(file);
+  let value: unknown;
+  if (/\.ya?ml$/i.test(base) || (base === '.gianrc' && !looksLikeJson(text))) {
+    value = parseYamlConfig(text, shown, l);
+  } else {
+    value = parseJsoncConfig(text, shown, l);
+    if (base === 'package.json') value = (value as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(msg.notAnObject(shown, l), shown);
+  return value;
+}
+
+/** `.gianrc` starts with `{` (after blanks and comments) when it is JSON. */
+function looksLikeJson(text: string): boolean {
+  const start = text.replace(/^(?:\s+|\/\/[^\n]*|\/\*[^]*?\*\/)*/, '');
+  return start.startsWith('{');
+}
+
+function parseJsoncConfig(text: string, shown: string, l: Locale): unknown {
   const errors: ParseError[] = [];
   const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.length === 0) return value;
   const at = Math.min(errors[0].offset, text.length);
   const { line, column } = lineColumn(text, at);
-  // The file's locale is unknown until it parses, so only an explicit locale applies here.
-  throw new ConfigError(msg.jsonSyntax(shown, line, column, at < text.length ? text[at] : undefined, locale ?? 'zh-CN'), shown);
+  throw new ConfigError(msg.jsonSyntax(shown, line, column, at < text.length ? text[at] : undefined, l), shown);
+}
+
+/** YAML 1.2 (the `yaml` package); one document, no custom tags. */
+function parseYamlConfig(text: string, shown: string, l: Locale): unknown {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const error = doc.errors[0];
+  if (error) {
+    const { line, column } = lineColumn(text, Math.min(error.pos[0], text.length));
+    // The error code (e.g. BAD_INDENT), not yaml's message, which quotes the offending line.
+    throw new ConfigError(msg.yamlSyntax(shown, line, column, error.code, l), shown);
+  }
+  return doc.toJS({ maxAliasCount: 100 });
+}
+
+/** Whether a package.json carries a config under "gia-lint" (else it is not a config file). */
+async function hasPackageConfig(file: string): Promise<boolean> {
+  if (!(await isFile(file))) return false;
+  try {
+    const pkg: unknown = JSON.parse(await readFile(file, 'utf8'));
+    return typeof pkg === 'object' && pkg !== null && Object.hasOwn(pkg, PACKAGE_JSON_KEY);
+  } catch {
+    // A package.json that is not JSON is npm's problem, not a config.
+    return false;
+  }
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {
@@ -224,7 +358,7 @@ export class ConfigResolver {
   private readonly options: ConfigOptions;
   private readonly byDir = new Map<string, Promise<string | undefined>>();
   private readonly byFile = new Map<string, Promise<ValidatedConfig>>();
-  private override?: Promise<ValidatedConfig>;
+  private readonly override = new Map<string, Promise<ValidatedConfig>>();
 
   constructor(options: ConfigOptions = {}) {
     this.options = options;
@@ -253,14 +387,22 @@ export class ConfigResolver {
     const file = await this.configFileFor(abs);
     if (file) {
       let loaded = this.byFile.get(file);
-      if (!loaded) this.byFile.set(file, (loaded = loadConfig(file, { rules: this.rules, cwd: this.cwd, locale: this.messageLocale })));
+      if (!loaded) {
+        loaded = loadConfig(file, { rules: this.rules, cwd: this.cwd, locale: this.messageLocale, resolvePluginsRelativeTo: this.options.resolvePluginsRelativeTo });
+        this.byFile.set(file, loaded);
+      }
       const config = await loaded;
       // Patterns are relative to the config's directory; for --config, to cwd (as in ESLint).
       const baseDir = this.options.configFile ? this.cwd : path.dirname(file);
       layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, baseDir, abs)).map((o) => o.settings));
     }
     if (this.options.overrideConfig) {
-      const config = await (this.override ??= this.loadOverride());
+      // Its rules may name plugins the config file loaded (`--rule foo/x:error`): checked against those.
+      const inScope = (layers[1] as ValidatedConfig | undefined)?.loadedPlugins ?? {};
+      const key = JSON.stringify(inScope);
+      let override = this.override.get(key);
+      if (!override) this.override.set(key, (override = this.loadOverride(inScope)));
+      const config = await override;
       layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, this.cwd, abs)).map((o) => o.settings));
     }
     return toResolved(mergeLayers(layers));
@@ -271,13 +413,15 @@ export class ConfigResolver {
     return this.options.overrideConfig?.locale;
   }
 
-  private async loadOverride(): Promise<ValidatedConfig> {
-    const ctx: LoadContext = { rules: this.rules, cwd: this.cwd, locale: this.messageLocale };
-    const own = validateConfig(this.options.overrideConfig, { source: 'overrideConfig', rules: this.rules, locale: ctx.locale });
-    const locale = ctx.locale ?? own.locale ?? 'zh-CN';
-    await resolvePrevious(own, this.cwd, 'overrideConfig', this.cwd, locale);
-    const layers = await resolveExtends(own, this.cwd, 'overrideConfig', ctx, [], locale);
-    return mergeLayers([...layers, own]);
+  private async loadOverride(inScope: Record<string, string>): Promise<ValidatedConfig> {
+    const pluginDir = this.options.resolvePluginsRelativeTo === undefined ? undefined : path.resolve(this.cwd, this.options.resolvePluginsRelativeTo);
+    const ctx: LoadContext = { rules: this.rules, cwd: this.cwd, locale: this.messageLocale, pluginDir };
+    const scope: PluginScope = new Map();
+    for (const file of Object.values(inScope)) {
+      const plugin = await loadedPlugin(file);
+      if (plugin) scope.set(plugin.namespace, plugin);
+    }
+    return loadData(this.options.overrideConfig, 'overrideConfig', this.cwd, ctx, [], scope);
   }
 }
 
@@ -303,6 +447,9 @@ function toResolved(c: ValidatedConfig): ResolvedConfig {
   if (c.year !== undefined) out.year = c.year;
   if (c.agencyKind !== undefined) out.agencyKind = c.agencyKind;
   if (c.previous !== undefined) out.previous = c.previous;
+  if (c.noInlineConfig !== undefined) out.noInlineConfig = c.noInlineConfig;
+  if (c.loadedPlugins && Object.keys(c.loadedPlugins).length) out.plugins = c.loadedPlugins;
+  if (c.docsUrl !== undefined) out.docsUrl = c.docsUrl;
   return out;
 }
 

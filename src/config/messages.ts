@@ -177,3 +177,110 @@ export function relativePatternExpected(pattern: string, locale: Locale): string
 export function previousNotFound(target: string, locale: Locale): string {
   return zh(locale) ? `指向的上一年度报告 ${target} 不存在或不是文件` : `points to the previous report ${target}, which does not exist or is not a file`;
 }
+
+/* ----------------------------------------------------------- plugins, shareable configs, formatters */
+
+export function pluginNotInstalled(namespace: string, pkg: string, file: string, keyPath: string, locale: Locale): string {
+  return zh(locale)
+    ? `插件 ${namespace} 未安装：npm install -D ${pkg}（${file} 的 ${keyPath}）`
+    : `Plugin ${namespace} is not installed: npm install -D ${pkg} (${keyPath} in ${file})`;
+}
+
+export function pluginUnresolvable(pkg: string, reason: string, locale: Locale): string {
+  return zh(locale) ? `无法解析模块 ${pkg}：${reason}` : `Cannot resolve the module ${pkg}: ${reason}`;
+}
+
+export function pluginFileMissing(spec: string, locale: Locale): string {
+  return zh(locale) ? `指向的插件文件 ${spec} 不存在（相对于配置文件所在目录）` : `points to the plugin file ${spec}, which does not exist (relative to the config file's directory)`;
+}
+
+export function pluginLoadFailed(plugin: string, reason: string, locale: Locale): string {
+  return zh(locale) ? `插件 ${plugin} 加载失败：${reason}` : `Plugin ${plugin} failed to load: ${reason}`;
+}
+
+export function pluginInvalid(plugin: string, key: string, problem: string, locale: Locale): string {
+  return zh(locale) ? `插件 ${plugin} 无效：${key} ${problem}` : `Plugin ${plugin} is invalid: ${key} ${problem}`;
+}
+
+export function duplicateNamespace(namespace: string, first: string, second: string, locale: Locale): string {
+  return zh(locale)
+    ? `插件名 "${namespace}" 重复：${first} 与 ${second}`
+    : `plugin name "${namespace}" is used twice: ${first} and ${second}`;
+}
+
+export function unknownPluginConfig(ref: string, plugin: string, names: string[], locale: Locale): string {
+  const list = names.length ? names.join(zh(locale) ? '、' : ', ') : zh(locale) ? '（无）' : '(none)';
+  return zh(locale) ? `"${ref}"：插件 ${plugin} 没有这个配置（可用：${list}）` : `"${ref}": plugin ${plugin} has no such config (available: ${list})`;
+}
+
+export function pluginNotLoaded(ref: string, plugin: string, locale: Locale): string {
+  return zh(locale)
+    ? `"${ref}"：插件 ${plugin} 未在 plugins 中声明（先在 "plugins" 里加上 "${plugin}"）`
+    : `"${ref}": plugin ${plugin} is not listed in "plugins" (add "${plugin}" there first)`;
+}
+
+export function sharedConfigNotInstalled(spec: string, pkg: string, locale: Locale): string {
+  return zh(locale) ? `共享配置 ${spec} 未安装：npm install -D ${pkg}` : `Shareable config ${spec} is not installed: npm install -D ${pkg}`;
+}
+
+export function formatterNotInstalled(spec: string, pkg: string, locale: Locale): string {
+  return zh(locale) ? `输出格式 ${spec} 未安装：npm install -D ${pkg}` : `Formatter ${spec} is not installed: npm install -D ${pkg}`;
+}
+
+export function formatterFileMissing(spec: string, locale: Locale): string {
+  return zh(locale) ? `输出格式文件 ${spec} 不存在（相对于当前目录）` : `Formatter file ${spec} does not exist (relative to the current directory)`;
+}
+
+export function formatterLoadFailed(spec: string, reason: string, locale: Locale): string {
+  return zh(locale) ? `输出格式 ${spec} 加载失败：${reason}` : `Formatter ${spec} failed to load: ${reason}`;
+}
+
+export function formatterNotFunction(spec: string, locale: Locale): string {
+  return zh(locale)
+    ? `输出格式 ${spec} 无效：默认导出应为函数 (results, context) => string`
+    : `Formatter ${spec} is invalid: its default export should be a function (results, context) => string`;
+}
+
+export function formatterFailed(spec: string, reason: string, locale: Locale): string {
+  return zh(locale) ? `输出格式 ${spec} 运行出错：${reason}` : `Formatter ${spec} failed: ${reason}`;
+}
+
+export function formatterNotString(spec: string, locale: Locale): string {
+  return zh(locale) ? `输出格式 ${spec} 应返回字符串` : `Formatter ${spec} should return a string`;
+}
+
+export function expected(kind: 'object' | 'string' | 'function', locale: Locale): string {
+  const names = { object: ['对象 {…}', 'an object {…}'], string: ['非空字符串', 'a non-empty string'], function: ['函数', 'a function'] }[kind];
+  return zh(locale) ? `应为${names[0]}` : `should be ${names[1]}`;
+}
+
+export function oneOf(values: string[], locale: Locale): string {
+  return zh(locale) ? `应为 ${orList(values.map(quote), locale)}` : `should be ${orList(values.map(quote), locale)}`;
+}
+
+export const localizedTextExpected = (locale: Locale) =>
+  zh(locale) ? '应为字符串或 { "zh-CN": …, "en": … }' : 'should be a string or { "zh-CN": …, "en": … }';
+
+export const ruleIdShape = (locale: Locale) =>
+  zh(locale) ? '规则名应由小写字母、数字和连字符组成' : 'rule ids should be lowercase letters, digits and hyphens';
+
+export function unknownTopLevelKey(key: string, near: string | undefined, locale: Locale): string {
+  if (near) return zh(locale) ? `是不允许的键，是否想写 "${near}"？` : `is not an allowed key; did you mean "${near}"?`;
+  return zh(locale) ? '是不允许的键' : 'is not an allowed key';
+}
+
+export function yamlSyntax(file: string, line: number, column: number, reason: string, locale: Locale): string {
+  return zh(locale)
+    ? `配置文件 ${file} 不是有效的 YAML：第 ${line} 行第 ${column} 列，${reason}`
+    : `Invalid YAML in config ${file} at line ${line}, column ${column}: ${reason}`;
+}
+
+export function notAnObject(file: string, locale: Locale): string {
+  return zh(locale) ? `配置文件 ${file} 无效：应为对象（键值对）` : `Invalid config ${file}: should be an object (keys and values)`;
+}
+
+export function pluginOfRuleMissing(id: string, namespace: string, locale: Locale): string {
+  return zh(locale)
+    ? `是插件 ${namespace} 的规则 "${id}"，但 plugins 中没有加载插件 ${namespace}（在 "plugins" 里加上 "${namespace}"）`
+    : `is rule "${id}" of plugin ${namespace}, but no plugin ${namespace} is loaded (add "${namespace}" to "plugins")`;
+}

@@ -10,6 +10,8 @@ export interface ConfigSettings {
   reportUnusedDisableDirectives?: SeveritySetting;
   /** Last year's report, for rules that compare the two (relative to the config file). */
   previous?: string;
+  /** Ignore `gia-lint-disable…` comments in the files (`--no-inline-config`). */
+  noInlineConfig?: boolean;
 }
 
 /** One `overrides` entry: settings for the files matching `files` (and not `excludedFiles`). */
@@ -23,8 +25,16 @@ export interface ConfigOverride extends ConfigSettings {
 export interface ConfigData extends ConfigSettings {
   /** Accepted for ESLint familiarity; discovery already stops at the nearest config file. */
   root?: boolean;
-  /** Presets ("gia-lint:recommended" / "recommended" / "gia-lint:strict") or paths relative to this file. */
+  /**
+   * Presets ("gia-lint:recommended" / "recommended" / "gia-lint:strict"), paths relative to this
+   * file, shareable config packages ("gia-lint-config-xx" / "xx") or a plugin's configs
+   * ("plugin:foo/recommended").
+   */
   extends?: string | string[];
+  /** Plugin packages ("gia-lint-plugin-foo" / "foo", from this file's directory) or relative module paths. */
+  plugins?: string[];
+  /** Base URL of the rule docs (SARIF helpUri, editors' links), e.g. an intranet mirror. */
+  docsUrl?: string;
   overrides?: ConfigOverride[];
 }
 
@@ -39,6 +49,7 @@ const settings = {
   rules: { type: 'object' },
   reportUnusedDisableDirectives: severity,
   previous: { type: 'string', minLength: 1 },
+  noInlineConfig: { type: 'boolean' },
 } as const;
 
 /**
@@ -51,6 +62,8 @@ export const configSchema = {
     $schema: { type: 'string' },
     root: { type: 'boolean' },
     extends: { type: ['string', 'array'], items: { type: 'string' } },
+    plugins: { type: 'array', items: { type: 'string', minLength: 1 } },
+    docsUrl: { type: 'string', pattern: '^https?://' },
     ...settings,
     overrides: {
       type: 'array',

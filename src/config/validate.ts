@@ -19,6 +19,7 @@ export interface ValidatedSettings {
   reportUnusedDisableDirectives?: 0 | 1 | 2;
   /** As written; the loader makes it absolute (relative to the file that says it). */
   previous?: string;
+  noInlineConfig?: boolean;
 }
 
 /** One `overrides` entry: patterns always as arrays. */
@@ -34,6 +35,11 @@ export interface ValidatedOverride {
 export interface ValidatedConfig extends ValidatedSettings {
   root?: boolean;
   extends: string[];
+  /** Module specifiers as written; the loader loads them (see plugins.ts). */
+  plugins?: string[];
+  /** After loading: namespace → absolute module path, this config's and those of what it extends. */
+  loadedPlugins?: Record<string, string>;
+  docsUrl?: string;
   /** In order; after merging, those of extended configs come first. */
   overrides: ValidatedOverride[];
 }
@@ -56,20 +62,35 @@ const optionValidators = new WeakMap<Rule, ValidateFunction>();
 
 const SEVERITIES: Record<string, 0 | 1 | 2> = { off: 0, warn: 1, error: 2 };
 
+/**
+ * The config's shape (keys, types, ranges), rule entries aside: enough to read its `plugins` and
+ * `extends` before the rules those bring are known.
+ */
+export function validateShape(raw: unknown, ctx: Omit<ValidateContext, 'rules'>): void {
+  const locale = ctx.locale ?? localeHint(raw);
+  // Nothing to check in an empty object (the CLI's override layer when no option set one):
+  // skipping ajv there keeps its schema compilation out of every plain run's start-up.
+  const empty = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.values(raw).every((v) => v === undefined);
+  if (empty) return;
+  configValidator ??= getAjv().compile(configSchema);
+  if (!configValidator(raw)) {
+    const err = configValidator.errors![0];
+    const keyPath = errorPath('', err);
+    // A misspelt top-level key ("extend", "plugin", "rule") gets a did-you-mean.
+    const problem =
+      err.keyword === 'additionalProperties' && err.instancePath === ''
+        ? msg.unknownTopLevelKey(String(err.params.additionalProperty), msg.closest(String(err.params.additionalProperty), Object.keys(configSchema.properties)), locale)
+        : msg.describeAjvError(err, locale);
+    throw new ConfigError(msg.invalidConfig(ctx.source, keyPath, problem, locale), ctx.source, keyPath);
+  }
+}
+
 export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedConfig {
   const locale = ctx.locale ?? localeHint(raw);
   const fail = (keyPath: string, problem: string): never => {
     throw new ConfigError(msg.invalidConfig(ctx.source, keyPath, problem, locale), ctx.source, keyPath);
   };
-
-  // Nothing to check in an empty object (the CLI's override layer when no option set one):
-  // skipping ajv there keeps its schema compilation out of every plain run's start-up.
-  const empty = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.values(raw).every((v) => v === undefined);
-  if (!empty) configValidator ??= getAjv().compile(configSchema);
-  if (!empty && !configValidator!(raw)) {
-    const err = configValidator!.errors![0];
-    fail(errorPath('', err), msg.describeAjvError(err, locale));
-  }
+  validateShape(raw, ctx);
   const data = raw as Record<string, unknown>;
   const settingsOf = (obj: Record<string, unknown>, prefix: string): ValidatedSettings => ({
     locale: obj.locale as Locale | undefined,
@@ -78,6 +99,7 @@ export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedCon
     rules: validateRules(obj.rules, `${prefix}rules`, ctx, fail, locale),
     reportUnusedDisableDirectives: obj.reportUnusedDisableDirectives === undefined ? undefined : severityOf(obj.reportUnusedDisableDirectives),
     previous: obj.previous as string | undefined,
+    noInlineConfig: obj.noInlineConfig as boolean | undefined,
   });
 
   const overrides = ((data.overrides ?? []) as Record<string, unknown>[]).map((o, i): ValidatedOverride => {
@@ -94,6 +116,8 @@ export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedCon
   return {
     root: data.root as boolean | undefined,
     extends: ext === undefined ? [] : Array.isArray(ext) ? (ext as string[]) : [ext as string],
+    plugins: data.plugins as string[] | undefined,
+    docsUrl: data.docsUrl as string | undefined,
     ...settingsOf(data, ''),
     overrides,
   };
@@ -106,7 +130,12 @@ function validateRules(raw: unknown, path0: string, ctx: ValidateContext, fail: 
   for (const [id, entry] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     const path = `${path0}${keySegment(id)}`;
     const rule = ctx.rules.get(id);
-    if (!rule) fail(path, msg.unknownRule(id, [...ctx.rules.keys()].sort(), locale));
+    if (!rule) {
+      // "foo/x" with no plugin foo loaded: say that, rather than list every rule.
+      const namespace = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : undefined;
+      if (namespace !== undefined && ![...ctx.rules.keys()].some((k) => k.startsWith(`${namespace}/`))) fail(path, msg.pluginOfRuleMissing(id, namespace, locale));
+      fail(path, msg.unknownRule(id, [...ctx.rules.keys()].sort(), locale));
+    }
 
     if (!Array.isArray(entry)) {
       rules[id] = { severity: severityOf(entry) ?? fail(path, msg.severityExpected(locale)) };

@@ -75,7 +75,8 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
     }
   }
   const applied = applyDirectives(messages, {
-    directives: parseDirectives(text, format.directives.syntax, document.source),
+    // --no-inline-config: the file's own comments cannot switch rules off.
+    directives: config.noInlineConfig ? [] : parseDirectives(text, format.directives.syntax, document.source),
     source: document.source,
     knownRules: [...options.rules.keys()],
     reportUnused: config.reportUnusedDisableDirectives ?? 0,

@@ -99,6 +99,12 @@ export interface ResolvedConfig {
   reportUnusedDisableDirectives?: 0 | 1 | 2;
   /** Absolute path of last year's report (`--previous` / `previous`), read by the API for the engine. */
   previous?: string;
+  /** `--no-inline-config` / `noInlineConfig`: ignore `gia-lint-disable…` comments in the file. */
+  noInlineConfig?: boolean;
+  /** Plugins whose rules this config may name: namespace → absolute path of the loaded module. */
+  plugins?: Record<string, string>;
+  /** Base URL of the rule docs, for reporters and editors (`--docs-url` / `docsUrl`). */
+  docsUrl?: string;
 }
 
 /* -------------------------------------------------------------------------------------- rules */

@@ -3,6 +3,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { readPrevious } from '../api.js';
 import { GiaLintError } from '../config/errors.js';
 import { ConfigResolver } from '../config/load.js';
+import { rulesForConfig } from '../config/plugins.js';
 import { verify, verifyAndFix } from '../engine/linter.js';
 import type { LintMessage, Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import type { InputFormat } from '../model/document.js';
@@ -118,7 +119,7 @@ export class LintService {
       return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' } };
     }
     try {
-      const { messages } = verify(input.text, { filePath: input.filePath, format: input.format, config, rules: this.rules, previous });
+      const { messages } = verify(input.text, { filePath: input.filePath, format: input.format, config, rules: rulesForConfig(this.rules, config), previous });
       return { ...input, messages, locale, config, previous };
     } catch (e) {
       // An engine failure is a bug; say so in the document rather than leave stale diagnostics.
@@ -134,7 +135,7 @@ export class LintService {
       filePath: outcome.filePath,
       format: outcome.format,
       config: outcome.config,
-      rules: this.rules,
+      rules: rulesForConfig(this.rules, outcome.config),
       previous: outcome.previous,
     });
     return out.fixed ? out.output : undefined;

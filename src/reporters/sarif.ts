@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { PROJECT_URL, publicDocsUrl } from '../rules/shared/docs.js';
 import type { LintMessage, LintResult, RuleMeta } from '../engine/types.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { isError, relativePath, toPosix } from './util.js';
@@ -54,7 +55,7 @@ export const sarif: Reporter = (results, ctx) => {
           driver: {
             name: 'gia-lint',
             ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
-            informationUri: docUri('README.md'),
+            informationUri: PROJECT_URL,
             rules: rules.map((m) => ruleDescriptor(m, ctx)),
           },
         },
@@ -84,7 +85,8 @@ function ruleDescriptor(m: RuleMeta, ctx: ReporterContext) {
     name: m.id,
     shortDescription: { text: description },
     help: { text: helpText },
-    helpUri: /^[a-z][a-z\d+.-]*:/i.test(m.docs.url) ? m.docs.url : docUri(m.docs.url),
+    // Read on other machines (code scanning): a public URL, never a path on this one.
+    helpUri: publicDocsUrl(m.docs.url, ctx.docsUrl),
     defaultConfiguration: { level: m.defaultSeverity === 'error' ? 'error' : 'warning' },
     properties: { tags: [m.type], ...(basis ? { legalBasis: basis } : {}) },
   };
@@ -128,5 +130,3 @@ const dirUri = (dir: string): string => {
   return href.endsWith('/') ? href : `${href}/`;
 };
 
-/** A file shipped in the package (docs/…, README.md), as an absolute URI that opens where it is installed. */
-const docUri = (rel: string): string => new URL(`../../${rel}`, import.meta.url).href;

@@ -13,6 +13,8 @@ export interface ReporterContext {
   rules?: ReadonlyMap<string, { meta: RuleMeta }>;
   /** gia-lint's version, named by formats that record the tool (sarif). formatResults fills it in. */
   version?: string;
+  /** Base URL of the rule pages (`--docs-url` / config `docsUrl`); default: the public repository's. */
+  docsUrl?: string;
 }
 
 /** A reporter is a pure function of the results; it never writes anything itself. */

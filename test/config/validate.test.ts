@@ -51,7 +51,10 @@ const CASES: [unknown, string, string, string][] = [
   [{ extends: 5 }, 'extends', '应为字符串或数组 […]', 'should be a string or an array […]'],
   [{ extends: ['recommended', 7] }, 'extends[1]', '应为字符串', 'should be a string'],
   [{ rules: [] }, 'rules', '应为对象 {…}', 'should be an object {…}'],
-  [{ plugins: [] }, 'plugins', '是不允许的键', 'is not an allowed key'],
+  [{ plugin: ['foo'] }, 'plugin', '是不允许的键，是否想写 "plugins"？', 'is not an allowed key; did you mean "plugins"?'],
+  [{ extend: 'strict' }, 'extend', '是不允许的键，是否想写 "extends"？', 'is not an allowed key; did you mean "extends"?'],
+  [{ plugins: 'foo' }, 'plugins', '应为数组 […]', 'should be an array […]'],
+  [{ docsUrl: '/home/me/docs' }, 'docsUrl', '应匹配正则 ^https?://', 'should match the pattern ^https?://'],
 ];
 
 describe('validation errors name the key and the expected value', () => {

@@ -144,9 +144,12 @@ describe('sarif', () => {
     const ids = run.tool.driver.rules.map((r: { id: string }) => r.id);
     expect(ids).toEqual([...builtinRules.keys()]);
     for (const r of run.tool.driver.rules) {
-      expect(r.helpUri).toMatch(/^file:\/\/.*\/docs\/rules\/[a-z-]+\.md$/);
+      // A public page, never a path on the machine that ran the lint.
+      expect(r.helpUri).toMatch(/^https:\/\/github\.com\/gia-lint\/gia-lint\/blob\/main\/docs\/rules\/[a-z-]+\.md$/);
       expect(r.shortDescription.text.length).toBeGreaterThan(0);
     }
+    const mirrored = JSON.parse(formatResults('sarif', fixture, { ...ctx, docsUrl: 'https://intranet.example/gia/rules' }));
+    expect(mirrored.runs[0].tool.driver.rules[0].helpUri).toBe(`https://intranet.example/gia/rules/${ids[0]}.md`);
     const [w, e] = run.results;
     expect(run.tool.driver.rules[e.ruleIndex].id).toBe('table-sum');
     expect(e).toMatchObject({ ruleId: 'table-sum', level: 'error', message: { text: sum.message } });
