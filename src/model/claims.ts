@@ -426,3 +426,29 @@ function toCount(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
   return chineseOrdinal(s);
 }
+
+/* ------------------------------------------------------------------------ the year reported */
+
+/**
+ * Sentences that say which year the report covers: "现将2023年度政府信息公开工作情况报告如下",
+ * "编制了2023年度政府信息公开工作年度报告", "结合2023年…工作实际，编制本报告". In a report for
+ * another year they are last year's introduction, copied. Comparisons ("较2023年增长") and
+ * references ("2023年度报告中提出的问题") are not among them.
+ */
+const STATED_YEAR_RES = [
+  new RegExp(`(?:现将|特将|现就|编制了?|形成了?|发布|公布)(?:本机关|本单位|我[局办委厅院署])?${YEAR_SRC}年度?[^，。；\\n]{0,30}?(?:报告如下|年度报告|工作报告|年报)`, 'dg'),
+  new RegExp(`结合${YEAR_SRC}年度?[^，。；\\n]{0,30}?工作实际`, 'dg'),
+];
+
+export function findStatedYears(prose: MappedText): YearLead[] {
+  const out: YearLead[] = [];
+  for (const re of STATED_YEAR_RES) {
+    for (const m of prose.text.matchAll(re)) {
+      const year = parseDatePart(m[1]);
+      if (year === undefined || year < 1949 || year > 2100) continue;
+      const [ys, ye] = m.indices![1]!;
+      out.push({ year, yearSpan: prose.spanOf(ys, ye), sentence: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length), form: 'stated' });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

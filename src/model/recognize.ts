@@ -2,7 +2,7 @@ import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
 import type { Heading, Report, ReportYear, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findYearLeads } from './claims.js';
+import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findStatedYears, findYearLeads } from './claims.js';
 import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
@@ -240,6 +240,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     organs,
     countClaims: findCountClaims(prose),
     emptyPeriods: findEmptyPeriods(prose),
+    statedYears: findStatedYears(prose),
     yearLeads: findYearLeads(prose),
     prose,
   };

@@ -38,6 +38,8 @@ export interface Report {
   organs: { title?: Issuer; signature?: Issuer };
   /** Counts stated in prose that name table quantities ("收到申请10件", "未发生行政复议"). */
   countClaims: CountClaim[];
+  /** Sentences that say which year is reported ("现将2023年度…报告如下", "结合2023年…工作实际"). */
+  statedYears: YearLead[];
   /** Sentences that open with a year ("2015年，我办…", "截至2018年底，…"). */
   yearLeads: YearLead[];
   /** All prose of the report (tables excluded), whitespace folded, line wraps joined. */
@@ -89,8 +91,8 @@ export interface YearLead {
   /** The sentence the year opens, up to the next 。！？ or line end. */
   sentence: string;
   span: Span;
-  /** 'narrative': "2015年，我办…"; 'yearEnd': "截至2018年底，…". */
-  form: 'narrative' | 'yearEnd';
+  /** 'narrative': "2015年，我办…"; 'yearEnd': "截至2018年底，…"; 'stated': the year the text says it reports ("现将2023年度…报告如下"). */
+  form: 'narrative' | 'yearEnd' | 'stated';
 }
 
 export interface PeriodStatement {

@@ -15,7 +15,12 @@ import { docsUrl } from './shared/docs.js';
 
 const PLAN = /(?<!已)将|计划|拟|力争|预计|争取|打算|准备|下一步|明年|新的一年|目标是|规划/;
 const DONE = /已|完成|了|共|累计|收到|办理|发布|公开|制定|印发|召开|开展/;
-const COMPARISON = /较|比|同比|环比|相比|上年|去年|上一年|增长|增加|减少|下降|持平|以来|起至|至今/;
+/**
+ * Words that make a sentence opening with last year a comparison or a history, not last year's
+ * record copied. "较2022年增加12条" after "2023年，" is not among them: comparing 2023 with 2022 is
+ * exactly what last year's report said.
+ */
+const COMPARISON = /同比|环比|相比|比较|上年|去年|上一年|以来|起至|至今|持平/;
 const PERIOD = /统计(?:时限|期限|时间)|数据统计/;
 
 const rule: Rule = {
@@ -39,6 +44,10 @@ const rule: Rule = {
         'zh-CN': '「{{sentence}}」以 {{found}} 年叙述本年工作，但本报告是 {{year}} 年度报告：可能沿用了上年报告的文字，应为 {{year}} 年',
         en: '"{{sentence}}" narrates the year as {{found}}, but this is the report for {{year}}: probably copied from last year\'s report; it should be {{year}}',
       },
+      statedYear: {
+        'zh-CN': '「{{sentence}}」称报告的是 {{found}} 年度，但本报告是 {{year}} 年度报告：可能沿用了上年报告的引言，应为 {{year}} 年',
+        en: '"{{sentence}}" says the report covers {{found}}, but this is the report for {{year}}: probably last year\'s introduction; it should be {{year}}',
+      },
       useReportYear: {
         'zh-CN': '改为 {{year}} 年',
         en: 'Change it to {{year}}',
@@ -51,15 +60,27 @@ const rule: Rule = {
     // A year read only from the statistics period (no title) may itself be the stale one; trust it
     // when the 落款 date confirms it (signed in the following year).
     if (report.year?.source === 'period' && report.signature?.year !== year + 1) return;
+    // "现将2023年度…报告如下" in the 2024 report. Not when the year itself came from the
+    // introduction (the recognizer read it from one of these sentences).
+    if (report.year?.source === 'title' || report.year?.source === 'override') {
+      for (const stated of report.statedYears) {
+        if (stated.year === year) continue;
+        context.report({ messageId: 'statedYear', data: { sentence: excerpt(stated.sentence), found: stated.year, year }, span: stated.yearSpan, suggest: yearSuggestion(context.text, stated, year) });
+      }
+    }
     for (const lead of report.yearLeads) {
       const messageId = judge(lead, year);
       if (!messageId) continue;
-      const written = context.text.slice(lead.yearSpan.start, lead.yearSpan.end);
-      const suggest = /^\d{4}$/.test(written) ? [{ messageId: 'useReportYear', data: { year }, fix: { range: [lead.yearSpan.start, lead.yearSpan.end] as [number, number], text: String(year) } }] : undefined;
-      context.report({ messageId, data: { sentence: excerpt(lead.sentence), found: lead.year, year }, span: lead.yearSpan, suggest });
+      context.report({ messageId, data: { sentence: excerpt(lead.sentence), found: lead.year, year }, span: lead.yearSpan, suggest: yearSuggestion(context.text, lead, year) });
     }
   },
 };
+
+/** Replace the written year with the report year (a suggestion: the whole sentence may be stale). */
+function yearSuggestion(text: string, lead: YearLead, year: number) {
+  const written = text.slice(lead.yearSpan.start, lead.yearSpan.end);
+  return /^\d{4}$/.test(written) ? [{ messageId: 'useReportYear', data: { year }, fix: { range: [lead.yearSpan.start, lead.yearSpan.end] as [number, number], text: String(year) } }] : undefined;
+}
 
 function judge(lead: YearLead, year: number): 'nextYear' | 'previousYear' | undefined {
   const s = lead.sentence;
