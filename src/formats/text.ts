@@ -4,6 +4,7 @@ import { SourceText } from '../model/source.js';
 import { stripTags } from './strip-tags.js';
 import { isDirectiveLine } from '../engine/directives.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
+import { relineFlat } from './reline.js';
 
 /**
  * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
@@ -25,10 +26,10 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
   const text = source.text;
   const blocks: Block[] = [];
   let table: TableBlock | undefined;
+  const lines = virtualLines(source, from, to);
 
-  for (let line = from; line <= to; line++) {
-    const start = source.lineStart(line);
-    const raw = source.lineText(line);
+  for (let i = 0; i < lines.length; i++) {
+    const { start, raw, flat } = lines[i];
     const end = start + raw.length;
     if (!raw.trim()) {
       table = undefined;
@@ -38,7 +39,7 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
     if (isDirectiveLine(raw)) continue;
     // A number at the end of a line whose next line goes on with 年/月/日 is a wrapped date
     // ("统计期限从 2024" / "年 1 月 1 日到 12 月 31 日止"), not a table row.
-    const row = /\d\s*$/.test(raw) && /^\s*[年月日]/.test(nextNonBlank(source, line)) ? undefined : tableRow(raw, start);
+    const row = WRAPPED_DATE_HEAD.test(raw) && /^\s*[年月日]/.test(nextNonBlank(lines, i)) ? undefined : tableRow(raw, start, flat);
     if (row) {
       if (!table || table.syntax !== row.syntax) {
         table = { kind: 'table', syntax: row.syntax, rows: [], span: { start, end } };
@@ -48,6 +49,8 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
       table.span.end = end;
       continue;
     }
+    // A page footer ("-5-", "— 3 —", "第 2 页") between rows does not end a table.
+    if (PAGE_FOOTER.test(raw)) continue;
     table = undefined;
     const heading = /^\s*(#{1,6})\s+/.exec(raw);
     if (heading) {
@@ -62,18 +65,41 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
   return blocks;
 }
 
-function nextNonBlank(source: SourceText, line: number): string {
-  for (let l = line + 1; l <= source.lineCount && l <= line + 3; l++) {
-    const t = source.lineText(l);
-    if (t.trim()) return t;
+/** A line ending in ONE number (a year, month or day cut from its 年/月/日); a row of numbers is not. */
+const WRAPPED_DATE_HEAD = /(?:^|[^\d\s.])\s*\d{1,4}\s*$/;
+
+/** A page number line as PDF extraction leaves it between the lines of a page. */
+export const PAGE_FOOTER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+
+interface VirtualLine {
+  start: number;
+  raw: string;
+  /** Cut out of a flattened line (relineFlat): a label may run straight into its numbers. */
+  flat: boolean;
+}
+
+/** The source lines, a flattened line cut into the lines a reader sees (src/formats/reline.ts). */
+function virtualLines(source: SourceText, from: number, to: number): VirtualLine[] {
+  const out: VirtualLine[] = [];
+  for (let line = from; line <= to; line++) {
+    const start = source.lineStart(line);
+    const raw = source.lineText(line);
+    const ranges = relineFlat(raw);
+    if (ranges.length === 1 && ranges[0][0] === 0 && ranges[0][1] === raw.length) out.push({ start, raw, flat: false });
+    else for (const [s, e] of ranges) out.push({ start: start + s, raw: raw.slice(s, e), flat: true });
   }
+  return out;
+}
+
+function nextNonBlank(lines: VirtualLine[], i: number): string {
+  for (let k = i + 1; k < lines.length && k <= i + 3; k++) if (lines[k].raw.trim()) return lines[k].raw;
   return '';
 }
 
 const NUMBER_TOKEN = /^[-+]?\d+(?:\.\d+)?$/;
 const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
-function tableRow(raw: string, start: number): { syntax: TableSyntax; row: TableRow } | undefined {
+function tableRow(raw: string, start: number, flat = false): { syntax: TableSyntax; row: TableRow } | undefined {
   if (raw.includes('\t')) {
     const cells = splitCells(raw, start, '\t');
     if (cells.length >= 2) return { syntax: 'tsv', row: { cells, span: { start, end: start + raw.length } } };
@@ -85,7 +111,7 @@ function tableRow(raw: string, start: number): { syntax: TableSyntax; row: Table
     if (/^\s*\|/.test(raw) && cells.length && !cells[0].text.trim()) cells = cells.slice(1);
     if (cells.length >= 2) return { syntax: 'pipe', row: { cells, span: { start, end: start + raw.length } } };
   }
-  return spacedRow(raw, start);
+  return spacedRow(raw, start, flat);
 }
 
 function splitCells(raw: string, start: number, sep: string): TableCell[] {
@@ -116,28 +142,43 @@ function cellAt(raw: string, lineStart: number, from: number, to: number): Table
  * spaces, as PDF text extraction leaves table rows. A single trailing number counts only after a
  * short label without sentence punctuation, so wrapped prose ending in a number stays prose.
  */
-function spacedRow(raw: string, start: number): { syntax: TableSyntax; row: TableRow } | undefined {
+function spacedRow(raw: string, start: number, flat = false): { syntax: TableSyntax; row: TableRow } | undefined {
   const tokens: { text: string; s: number; e: number }[] = [];
   const re = /\S+/g;
   let m: RegExpExecArray | null;
   while ((m = re.exec(raw))) tokens.push({ text: m[0], s: m.index, e: m.index + m[0].length });
   let k = 0;
   while (k < tokens.length && NUMBER_TOKEN.test(tokens[tokens.length - 1 - k].text)) k++;
+  // Flattened text runs a label straight into its numbers ("申请数量6200109", "总计0 0 0"): part them.
+  const lastLabel = tokens[tokens.length - 1 - k];
+  const glued = flat && lastLabel ? /^(.*[^\d.\s])(\d+(?:\.\d+)?)$/.exec(lastLabel.text) : null;
+  if (glued) {
+    const at = tokens.length - 1 - k;
+    tokens.splice(at, 1, { text: glued[1], s: lastLabel.s, e: lastLabel.s + glued[1].length }, { text: glued[2], s: lastLabel.s + glued[1].length, e: lastLabel.e });
+    k++;
+  }
   if (k === 0) return undefined;
   const labelTokens = tokens.slice(0, tokens.length - k);
   const label = labelTokens.map((t) => t.text).join('');
-  if (k === 1) {
+  if (k === 1 && !flat) {
     if (!label || label.length > 20 || /[，。；：、,;:！？]/.test(label)) return undefined;
-  } else if (label && /[。；！？]$/.test(label)) return undefined;
+  } else if (k === 1 && (!label || label.length > 120 || /[。；！？]/.test(label))) return undefined; // table 四's header words and its numbers
+  else if (label && /[。；！？]$/.test(label)) return undefined;
   if (/[年月日号]$/.test(label) && k <= 2) return undefined; // dates and addresses such as "2024 年 1"
   // A wrapped date ("自 2024 年 1 月 1 日起至 2024" / "年 12 月 31 日止"): the rows with one or two
   // values (table 二) have labels without dates or numbers besides their numbering.
-  if (k <= 2 && /\d|[年月日]/.test(label.replace(/^\d{1,2}[.、．]/, ''))) return undefined;
+  if (k <= 2 && !flat && /\d|[年月日]/.test(label.replace(/^\d{1,2}[.、．]/, ''))) return undefined;
   const cells: TableCell[] = [];
-  if (labelTokens.length) {
-    const s = labelTokens[0].s;
-    const e = labelTokens[labelTokens.length - 1].e;
+  // Label text in layout columns (two or more spaces apart, as `pdftotext -layout` sets merged
+  // vertical labels beside the row labels) gives one cell per column; single spaces stay inside.
+  let cellFrom = 0;
+  for (let t = 0; t < labelTokens.length; t++) {
+    const next = labelTokens[t + 1];
+    if (next && next.s - labelTokens[t].e < 2) continue;
+    const s = labelTokens[cellFrom].s;
+    const e = labelTokens[t].e;
     cells.push({ text: raw.slice(s, e), span: { start: start + s, end: start + e }, rowSpan: 1, colSpan: 1 });
+    cellFrom = t + 1;
   }
   for (const t of tokens.slice(tokens.length - k)) cells.push({ text: t.text, span: { start: start + t.s, end: start + t.e }, rowSpan: 1, colSpan: 1 });
   if (cells.length < 2) return undefined;
@@ -173,3 +214,40 @@ export const textFormat: TextFormat = {
     positions: 'line and column in the file',
   },
 };
+/**
+ * Paragraphs that are table rows: text extracted from a PDF and saved as .docx or HTML keeps one
+ * paragraph per PDF line, so a table arrives as paragraphs "1.属于国家秘密 0 0 0 0 0 0 0". Runs of
+ * such paragraphs become 'spaced' tables, as the same lines do in plain text; positions still point
+ * into the original file (each cell is mapped through its paragraph's content).
+ */
+export function paragraphRows(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let table: TableBlock | undefined;
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind !== 'paragraph') {
+      table = undefined;
+      out.push(b);
+      continue;
+    }
+    const text = b.content.text;
+    const next = blocks[i + 1];
+    const wrappedDate = WRAPPED_DATE_HEAD.test(text) && next?.kind === 'paragraph' && /^\s*[年月日]/.test(next.content.text);
+    const row = wrappedDate || text.includes('\t') || text.includes('|') ? undefined : spacedRow(text, 0);
+    if (!row) {
+      // A page footer between rows does not end the table.
+      if (table && PAGE_FOOTER.test(text)) continue;
+      table = undefined;
+      out.push(b);
+      continue;
+    }
+    const cells = row.row.cells.map((c) => ({ ...c, span: b.content.spanOf(c.span.start, c.span.end) }));
+    if (!table) {
+      table = { kind: 'table', syntax: 'spaced', rows: [], span: { ...b.span } };
+      out.push(table);
+    }
+    table.rows.push({ cells, span: b.span });
+    table.span.end = b.span.end;
+  }
+  return out;
+}

@@ -17,7 +17,7 @@ export interface Document {
   blocks: Block[];
 }
 
-export type Block = HeadingBlock | ParagraphBlock | TableBlock;
+export type Block = HeadingBlock | ParagraphBlock | TableBlock | ImageBlock;
 
 /** An explicit heading (Markdown `#`). Numbered lines such as "一、总体情况" arrive as paragraphs. */
 export interface HeadingBlock {
@@ -30,6 +30,17 @@ export interface HeadingBlock {
 /** One paragraph (Markdown) or one non-empty line (plain text); `content` has markup removed. */
 export interface ParagraphBlock {
   kind: 'paragraph';
+  content: MappedText;
+  span: Span;
+}
+
+/**
+ * A picture in the text flow (HTML <img>, Markdown image, a picture in a .docx paragraph). Tables
+ * are sometimes published as images; the recognizer says so instead of calling them missing.
+ * `content` is the alternative text (often empty).
+ */
+export interface ImageBlock {
+  kind: 'image';
   content: MappedText;
   span: Span;
 }

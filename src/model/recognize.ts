@@ -1,5 +1,6 @@
 import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
+import { paragraphRows } from '../formats/text.js';
 import type { Heading, Report, ReportYear, TextSpan } from './report.js';
 import type { Span } from './source.js';
 import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findStatedYears, findYearLeads } from './claims.js';
@@ -8,7 +9,7 @@ import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, 
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
 import { eraForYear, type Era } from '../templates/eras.js';
 import { SECTIONS, type SectionKey } from '../templates/sections.js';
-import { APPLICATION_GROUPS, applicationRows } from '../templates/tables.js';
+import { APPLICATION_GROUPS, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
 
 export interface RecognizeOptions {
   /** Report year forced by configuration / --year. */
@@ -21,7 +22,9 @@ export interface RecognizeOptions {
  * "一、"; a piece before the first report that does not look like a report (e.g. a 信息公开指南)
  * is not linted as one.
  */
-export function recognizeReports(doc: Document, options: RecognizeOptions = {}): Report[] {
+export function recognizeReports(source: Document, options: RecognizeOptions = {}): Report[] {
+  // PDF text saved as .docx/HTML: one paragraph per PDF line, table rows included.
+  const doc: Document = source.format === 'html' || source.format === 'docx' ? { ...source, blocks: paragraphRows(source.blocks) } : source;
   const info = doc.blocks.map(describeBlock);
   // An unnumbered Markdown heading deeper than the numbered sections ("### 主动公开政府信息情况"
   // under "## 一、总体情况") is a sub-heading, not a section.
@@ -64,7 +67,8 @@ const TABLE_ROW_CORES = [...applicationRows('2021'), ...APPLICATION_GROUPS].map(
 
 /** A table row label, whole or cut short by a PDF line wrap ("一、本年新收政府信息公开"). */
 function isTableRowLabel(title: string): boolean {
-  const core = coreLabel(title);
+  // The row's numbers may follow on the same line ("一、本年新收…申请数量 1 0 0 0 0 0 1").
+  const core = coreLabel(title.replace(/[\d\s.]+$/, ''));
   return TABLE_ROW_CORES.some((row) => row === core || (core.length >= 4 && row.startsWith(core)));
 }
 
@@ -213,6 +217,14 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     if (review) tables.review = review;
     const active = recognizeActive(items, layout);
     if (active) tables.active = active;
+    // A table the section shows but that could not be read (cells scattered by a plain PDF copy,
+    // or published as an image): one unreadable table, never "missing", never summed.
+    for (const kind of ['active', 'applications', 'review'] as const) {
+      const section = sections[TABLE_SECTION[kind]];
+      if (tables[kind] || !section) continue;
+      const debris = unreadableTable(blocks, section.bodySpan, kind);
+      if (debris) tables[kind] = { kind, layout, layoutSource: 'era', span: debris.span, rows: {}, problems: [], unreadable: debris.reason };
+    }
   }
 
   // The signing date: the last date line after the last section heading.
@@ -309,4 +321,47 @@ function buildProse(blocks: Block[]): MappedText {
     prevEnds = isHeadingLike || /[。！？；：:”」）)]$/.test(folded.text);
   }
   return parts.length ? MappedText.concat(parts) : MappedText.empty(blocks[0]?.span.start ?? 0);
+}
+
+const TABLE_SECTION: Record<TableKind, SectionKey> = { active: 'active', applications: 'applications', review: 'review' };
+
+/** Official row labels (numbering removed) by table, to recognise a table's debris. */
+const TABLE_WORDS: Record<TableKind, string[]> = {
+  active: [...new Set([...activeSubTables('2021'), ...activeSubTables('2019')].flatMap((s) => [...s.rows.map((r) => coreLabel(r.label)), coreLabel(s.clause)]))],
+  applications: [...new Set([...applicationRows('2021'), ...applicationRows('2019')].map((r) => coreLabel(r.label)).filter((l) => l.length >= 4))],
+  review: ['结果维持', '结果纠正', '尚未审结', '未经复议直接起诉', '复议后起诉'],
+};
+
+/** Numbers standing alone on lines, or official labels, needed to call a section's debris a table. */
+const MIN_LONE_NUMBERS = 5;
+const MIN_LABELS = 3;
+
+/**
+ * Is a table there that could not be read? An image in the section (where the table should be), or
+ * the table's debris: official row labels or header words in the text and numbers standing alone
+ * on their lines, as plain PDF text extraction leaves a table (cells in column order, labels cut
+ * into pieces, header words one character per line).
+ */
+function unreadableTable(blocks: Block[], body: Span, kind: TableKind): { span: Span; reason: 'image' | 'scattered' } | undefined {
+  const inside = blocks.filter((b) => b.span.start >= body.start && b.span.start < body.end);
+  const image = inside.find((b) => b.kind === 'image');
+  if (image) return { span: image.span, reason: 'image' };
+  let loneNumbers = 0;
+  let text = '';
+  let first: Span | undefined;
+  for (const b of inside) {
+    const t = b.kind === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ') : b.content.text;
+    const folded = normalizeLabel(t);
+    if (b.kind !== 'table' && /^[\d.]+$/.test(folded)) {
+      loneNumbers++;
+      first ??= b.span;
+    }
+    text += folded;
+  }
+  // Both kinds of debris: labels in prose alone are a report that deleted its table (an error).
+  // Table 四's header words come out one character per line: its 15 numbers must do.
+  const labels = TABLE_WORDS[kind].filter((w) => text.includes(w)).length;
+  if (kind === 'review' ? loneNumbers < MIN_LONE_NUMBERS * 2 : loneNumbers < MIN_LONE_NUMBERS || labels < MIN_LABELS) return undefined;
+  const span = inside.length > 1 ? { start: inside[1].span.start, end: inside[inside.length - 1].span.end } : body;
+  return { span: first && loneNumbers >= MIN_LONE_NUMBERS ? { start: Math.min(span.start, first.start), end: span.end } : span, reason: 'scattered' };
 }

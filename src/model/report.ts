@@ -175,6 +175,17 @@ export interface CellValue {
 
 export type LabelMatch = 'exact' | 'variant' | 'partial' | 'position';
 
+/**
+ * How sure the recognizer is of a table fact (docs/confidence.md). 'exact': the row's label is the
+ * official one (up to width, spaces and quotes) and its cells were placed one to one; 'tolerant':
+ * placed by a tolerant reading (a reworded, wrapped or cut label, the row's place in the official
+ * order, surplus blank cells dropped); 'inferred': the cells were split out of numbers run together,
+ * by the one split that satisfies the row's relation; 'unreadable': the cells cannot be placed.
+ * Rules report errors on exact and tolerant facts only; an inferred fact gives at most a warning
+ * that says so; an unreadable one is reported once per table by table-structure.
+ */
+export type Confidence = 'exact' | 'tolerant' | 'inferred' | 'unreadable';
+
 export interface RecognizedRow {
   key: string;
   /** Label as found in the source (folded); empty when the row was placed by position. */
@@ -189,6 +200,8 @@ export interface RecognizedRow {
   /** The row's value cells as read, in source order (surplus blanks at the ends dropped): for rules
    *  that can judge cells without knowing their column (blank count of an unreadable row). */
   rawValues: CellValue[];
+  /** How sure the reading of this row's cells is. */
+  confidence: Confidence;
 }
 
 export interface LayoutFingerprint {
@@ -237,4 +250,11 @@ export interface RecognizedTable {
   /** Labels found in the table that only one layout has (domain.md §2.4 era fingerprints), first occurrence each. */
   fingerprints?: LayoutFingerprint[];
   problems: TableProblem[];
+  /**
+   * The table is there but none of its cells can be read (confidence 'unreadable' for the whole
+   * table): 'scattered' — a plain PDF copy scattered its cells (labels and numbers on lines of their
+   * own); 'image' — published as a picture. `rows` is empty; no rule reads it; table-structure
+   * says so once, required-tables does not call it missing.
+   */
+  unreadable?: 'scattered' | 'image';
 }

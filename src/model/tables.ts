@@ -1,5 +1,5 @@
 import type { Block, TableCell } from './document.js';
-import type { CellValue, LayoutFingerprint, RecognizedHeader, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
+import type { CellValue, Confidence, LayoutFingerprint, RecognizedHeader, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
 import type { Span } from './source.js';
 import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell } from './text-utils.js';
 import type { Layout } from '../templates/eras.js';
@@ -18,7 +18,7 @@ import {
  */
 
 export type StreamItem =
-  | { type: 'row'; labels: TableCell[]; values: TableCell[]; span: Span; exact: boolean }
+  | { type: 'row'; labels: TableCell[]; values: TableCell[]; span: Span; exact: boolean; spaced: boolean }
   | { type: 'text'; text: string; span: Span; header?: boolean; cells?: TableCell[] };
 
 /** Build the item stream from a report's blocks. */
@@ -33,7 +33,7 @@ export function itemStream(blocks: Block[]): StreamItem[] {
         if (!hasValue && labels.some((c) => HEADER_WORDS.has(coreLabel(c.text)) || /勾稽关系/.test(c.text))) {
           items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, header: true, cells: labels });
         } else if (hasValue || (labels.length && values.length)) {
-          items.push({ type: 'row', labels, values, span: row.span, exact: b.syntax === 'html' || b.syntax === 'gfm' });
+          items.push({ type: 'row', labels, values, span: row.span, exact: b.syntax === 'html' || b.syntax === 'gfm', spaced: b.syntax === 'spaced' });
         } else if (labels.length) {
           items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, cells: labels });
         }
@@ -104,6 +104,57 @@ function matchLabel(raw: string, rows: RowTemplate[]): LabelHit | undefined {
   return partial;
 }
 
+/** The label's numbering ("2.", "（三）") agrees with the row's official one, or the label has none. */
+function sameNumbering(raw: string, key: string, rows: RowTemplate[]): boolean {
+  const official = rows.find((r) => r.key === key)?.label ?? '';
+  const n = normalizeLabel(raw);
+  const num = /^(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/.exec(n)?.[0];
+  return !num || normalizeLabel(official).startsWith(num);
+}
+
+/** The piece of a continuation line that belongs to the row label: its last layout column. */
+function labelTail(text: string, mode: 'column' | 'token'): string {
+  const t = text.trim();
+  const parts = mode === 'column' ? t.split(/\s{2,}|\u3000/) : t.split(/\s+/);
+  return parts[parts.length - 1] ?? '';
+}
+
+/** Continuation lines tried after a row (narrow Word columns wrap a long label over a dozen lines). */
+const MAX_LABEL_TAIL = 16;
+
+/**
+ * Complete a row label cut by line wraps: the label on the row's line, with the text lines before
+ * it (pending) and/or after it up to the next row. Accepted only when the joined label matches an
+ * official row exactly or as a known variant, with fitting numbering.
+ */
+function wrappedLabel(items: StreamItem[], index: number, label: string, pending: StreamItem[], rows: RowTemplate[]): { hit: LabelHit; label: string; span: Span; consumed: number[] } | undefined {
+  const after: { text: string; span: Span; index: number }[] = [];
+  for (let k = index + 1; k < items.length && after.length < MAX_LABEL_TAIL; k++) {
+    const it = items[k];
+    if (it.type !== 'text' || it.header || !it.text.trim()) break;
+    after.push({ text: it.text, span: it.span, index: k });
+  }
+  const before = pending.filter((p): p is Extract<StreamItem, { type: 'text' }> => p.type === 'text' && !p.header && p.text.trim() !== '');
+  const beforeText = before.map((p) => labelTail(p.text, 'column')).join('');
+  for (const mode of ['column', 'token'] as const) {
+    for (const withBefore of [false, true]) {
+      if (withBefore && !beforeText) continue;
+      let joined = (withBefore ? beforeText : '') + label;
+      for (let n = 0; n <= after.length; n++) {
+        if (n > 0) joined += labelTail(after[n - 1].text, mode);
+        if (n === 0 && !withBefore) continue;
+        const hit = matchLabel(joined, rows);
+        if (hit && hit.match !== 'partial' && sameNumbering(joined, hit.key, rows)) {
+          const spans = [...(withBefore ? before.map((p) => p.span) : []), ...after.slice(0, n).map((a) => a.span)];
+          const span = spans.length ? { start: Math.min(...spans.map((x) => x.start)), end: Math.max(...spans.map((x) => x.end)) } : items[index].span;
+          return { hit, label: joined, span, consumed: after.slice(0, n).map((a) => a.index) };
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
 function matchGroup(raw: string): string | undefined {
   const core = coreLabel(raw);
   return APPLICATION_GROUPS.find((g) => coreLabel(g.label) === core)?.key;
@@ -116,6 +167,8 @@ interface Placement {
   unreadable?: string;
   /** The value cells kept after dropping surplus blanks at the ends, read. */
   kept: CellValue[];
+  /** The cells were split out of digit runs by the row relation (inferSplit). */
+  inferred?: boolean;
 }
 
 /**
@@ -123,7 +176,7 @@ interface Placement {
  * rows end in "||", TSV rows start with a tab). If blanks had to be dropped and blanks remain among
  * the kept cells, the source lost the blanks' positions, so the row cannot be read reliably.
  */
-export function placeValues(values: TableCell[], n: number, exact: boolean): Placement {
+export function placeValues(values: TableCell[], n: number, exact: boolean, relation?: RowRelation, spaced = false): Placement {
   let cells = values.slice();
   const blank = (c: TableCell) => c.text.trim() === '';
   let trimmed = false;
@@ -145,7 +198,70 @@ export function placeValues(values: TableCell[], n: number, exact: boolean): Pla
     return { cells: kept, kept };
   }
   if (cells.length > n) return { unreadable: 'tooMany', kept };
+  // Only space-separated text can run numbers together; a pipe or tab row's cells are explicit.
+  if (spaced) {
+    const inferred = inferSplit(cells, n, relation);
+    if (inferred) return { cells: inferred, kept, inferred: true };
+  }
   return { unreadable: 'tooFew', kept };
+}
+
+/** A check the values of one row must pass (row total = sum of its parts). */
+export type RowRelation = (values: number[]) => boolean;
+
+/** Table 三: 总计 (the 7th column) is the sum of the six applicant columns. */
+export const APPLICANT_ROW_RELATION: RowRelation = (v) => v[6] === v[0] + v[1] + v[2] + v[3] + v[4] + v[5];
+
+/** Table 四: in each of the three groups of five, 总计 is the sum of the four outcomes. */
+export const REVIEW_ROW_RELATION: RowRelation = (v) => [0, 5, 10].every((g) => v[g + 4] === v[g] + v[g + 1] + v[g + 2] + v[g + 3]);
+
+/** Digits in one run beyond which no split is attempted (the search would be a guess anyway). */
+const MAX_RUN_DIGITS = 48;
+/** Search budget: split candidates tried before giving up as unreadable. */
+const MAX_SPLIT_STEPS = 200_000;
+
+/**
+ * Flattened text runs a row's numbers together ("6200109", "40 7003050"): the cells are there but
+ * their boundaries are not. Split each digit run so that the row has `n` numbers (no leading zeros,
+ * as counts are written) and the row relation holds (rows without one: only when there is one digit
+ * per cell); when exactly one split does, it is the reading — an inference, which the rules treat as such. Anything else stays unreadable.
+ */
+function inferSplit(cells: TableCell[], n: number, relation: RowRelation | undefined): CellValue[] | undefined {
+  const runs = cells.map((c) => ({ text: c.text.trim(), span: c.span, at: c.span.start + c.text.indexOf(c.text.trim()) }));
+  if (!runs.every((r) => /^\d+$/.test(r.text))) return undefined;
+  const digits = runs.reduce((a, r) => a + r.text.length, 0);
+  // Without a row relation only a forced split is a reading: one run, one digit per cell.
+  if (digits < n || digits > MAX_RUN_DIGITS || (!relation && (digits !== n || runs.length !== 1))) return undefined;
+  relation ??= () => true;
+  const parts: { text: string; at: number }[] = [];
+  let found: { text: string; at: number }[] | undefined;
+  let solutions = 0;
+  let steps = 0;
+  const remainingDigits = (ri: number, pos: number) => runs.slice(ri).reduce((a, r) => a + r.text.length, 0) - pos;
+  const walk = (ri: number, pos: number): void => {
+    if (solutions > 1 || ++steps > MAX_SPLIT_STEPS) return;
+    if (ri === runs.length) {
+      if (parts.length === n && relation(parts.map((p) => Number(p.text)))) {
+        solutions++;
+        found = parts.slice();
+      }
+      return;
+    }
+    const run = runs[ri];
+    if (pos === run.text.length) return walk(ri + 1, 0);
+    const left = n - parts.length;
+    // Every remaining part needs a digit, and every remaining run at least one part.
+    if (left <= 0 || remainingDigits(ri, pos) < left) return;
+    const maxLen = run.text[pos] === '0' ? 1 : Math.min(run.text.length - pos, 7);
+    for (let len = 1; len <= maxLen; len++) {
+      parts.push({ text: run.text.slice(pos, pos + len), at: run.at + pos });
+      walk(ri, pos + len);
+      parts.pop();
+    }
+  };
+  walk(0, 0);
+  if (solutions !== 1 || steps > MAX_SPLIT_STEPS || !found) return undefined;
+  return found.map((p) => readCell(p.text, { start: p.at, end: p.at + p.text.length }));
 }
 
 /* ------------------------------------------------------------------------ applications (三) */
@@ -159,7 +275,9 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   let saw2021Other = false;
   let saw2019Other = false;
 
+  const consumed = new Set<number>();
   items.forEach((it, index) => {
+    if (it.type === 'text' && consumed.has(index)) return; // a wrapped label's tail, already read
     if (it.type === 'text') {
       const t = normalizeLabel(it.text);
       if (!t) {
@@ -194,8 +312,19 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
       label = texts.map((p) => p.text).join('');
       labelSpan = texts.length ? { start: texts[0].span.start, end: texts[texts.length - 1].span.end } : undefined;
     }
+    let hit = label ? matchLabel(label, allRows) : undefined;
+    // A label wrapped over several lines (PDF layout text): the numbers stand on its first or middle
+    // line, the rest of the label on the text lines around it, after any spilled group characters.
+    if (labelCell && (!hit || hit.match === 'partial' || !sameNumbering(label, hit.key, allRows))) {
+      const wrapped = wrappedLabel(items, index, label, pending, allRows);
+      if (wrapped) {
+        hit = wrapped.hit;
+        label = wrapped.label;
+        labelSpan = { start: Math.min(labelSpan!.start, wrapped.span.start), end: Math.max(labelSpan!.end, wrapped.span.end) };
+        for (const k of wrapped.consumed) consumed.add(k);
+      }
+    }
     pending = [];
-    const hit = label ? matchLabel(label, allRows) : undefined;
     if (hit?.key.startsWith('otherHandling.')) saw2021Other = true;
     if (groupOnly === 'otherHandling' && !labelCell) saw2019Other = true;
     found.push({ item: it, index, key: hit?.key, match: hit?.match, label: label ? normalizeLabel(label) : '', labelSpan, groupOnly: labelCell ? undefined : groupOnly });
@@ -264,7 +393,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   let span: Span | undefined;
   for (const f of candidates) {
     if (!f.key || !order.has(f.key) || rows[f.key]) continue;
-    const placed = placeValues(f.item.values, APPLICANT_COLUMNS.length, f.item.exact);
+    const placed = placeValues(f.item.values, APPLICANT_COLUMNS.length, f.item.exact, APPLICANT_ROW_RELATION, f.item.spaced);
     rows[f.key] = buildRow(f.key, f.label, f.labelSpan, f.match!, f.item.span, APPLICANT_COLUMNS, placed);
     span = span ? { start: Math.min(span.start, f.item.span.start), end: Math.max(span.end, f.item.span.end) } : { ...f.item.span };
     if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, detail: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values), columns: APPLICANT_COLUMNS.length });
@@ -373,7 +502,8 @@ function addHeaders(out: RecognizedHeader[], rowCells: TableCell[], sequences: H
 function buildRow(key: string, label: string, labelSpan: Span | undefined, match: RecognizedRow['match'], span: Span, columns: ColumnTemplate[], placed: Placement): RecognizedRow {
   const cells: Record<string, CellValue> = {};
   if (placed.cells) columns.forEach((c, i) => (cells[c.key] = placed.cells![i]));
-  return { key, label, labelSpan, match, cells, span, unreadable: placed.unreadable, rawValues: placed.kept };
+  const confidence: Confidence = placed.unreadable ? 'unreadable' : placed.inferred ? 'inferred' : match === 'exact' || match === 'variant' ? 'exact' : 'tolerant';
+  return { key, label, labelSpan, match, cells, span, unreadable: placed.unreadable, rawValues: placed.kept, confidence };
 }
 
 /* ----------------------------------------------------------------------------- review (四) */
@@ -393,7 +523,8 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     }
   }
   if (headerAt === -1) return undefined;
-  for (let i = headerAt + 1; i < items.length && i <= headerAt + 12; i++) {
+  // Flattened text: the header words and the numbers stand on one line.
+  for (let i = items[headerAt].type === 'row' ? headerAt : headerAt + 1; i < items.length && i <= headerAt + 12; i++) {
     const it = items[i];
     if (it.type === 'text') {
       const t = normalizeLabel(it.text);
@@ -401,8 +532,10 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
       continue;
     }
     const numbers = it.values.filter((v) => v.text.trim() !== '').length;
-    if (numbers < 5) continue;
-    const placed = placeValues(it.values, REVIEW_COLUMNS.length, it.exact);
+    // Fewer than five numbers: not the data row, unless its digits ran together (flattened text).
+    const digits = it.values.reduce((a, v) => a + (/^\s*\d+\s*$/.test(v.text) ? v.text.trim().length : 0), 0);
+    if (numbers < 5 && digits < REVIEW_COLUMNS.length) continue;
+    const placed = placeValues(it.values, REVIEW_COLUMNS.length, it.exact, REVIEW_ROW_RELATION, it.spaced);
     const row = buildRow('data', '', undefined, 'position', it.span, REVIEW_COLUMNS, placed);
     const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: REVIEW_COLUMNS.length }] : [];
     return { kind: 'review', layout, layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, problems };
@@ -468,7 +601,7 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
         if (b && b.match !== 'partial') hit = { key: b.key, match: 'variant' };
       }
       if (!hit || hit.match === 'partial' || rows[hit.key]) continue;
-      const placed = placeValues(it.values, sub.columns.length, it.exact);
+      const placed = placeValues(it.values, sub.columns.length, it.exact, undefined, it.spaced);
       rows[hit.key] = buildRow(hit.key, normalizeLabel(label.text), label.span, hit.match, it.span, sub.columns, placed);
       if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: hit.key, detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: sub.columns.length });
       span = span ? { start: Math.min(span.start, it.span.start), end: Math.max(span.end, it.span.end) } : { ...it.span };

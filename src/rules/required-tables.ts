@@ -69,6 +69,8 @@ const rule: Rule = {
         }
         continue;
       }
+      // A table there but unreadable (scattered cells, an image) is table-structure's message.
+      if (table.unreadable) continue;
       if (kind !== 'review') missingRows(table, context.locale, context.report);
       missingColumns(table, context.locale, context.report);
     }

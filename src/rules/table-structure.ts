@@ -45,6 +45,18 @@ const rule: Rule = {
         'zh-CN': '{{table}}中有一行数值缺少行名，且无法按统一格式的行序确定是哪一行，未核对其数值',
         en: '{{table}}: a row of values has no label and its place in the official row order cannot be determined; it was not checked',
       },
+      scatteredTable: {
+        'zh-CN': '{{table}}的单元格在复制或转换时被拆散（行名、数字各自成行），无法还原各数值所在的行和列，未核对该表',
+        en: '{{table}}: its cells were scattered by copying or conversion (labels and numbers on lines of their own); they cannot be placed in rows and columns, so the table was not checked',
+      },
+      imageTable: {
+        'zh-CN': '{{table}}以图片形式发布，无法核对',
+        en: '{{table}} is published as an image and cannot be checked',
+      },
+      unreadableRows: {
+        'zh-CN': '{{table}}有 {{count}} 行无法确定各数值所在的列（{{rows}}），未核对这些行的勾稽关系{{blanks}}',
+        en: '{{table}}: the values of {{count}} rows cannot be placed in their columns ({{rows}}); these rows were not checked{{blanks}}',
+      },
       noDataRow: {
         'zh-CN': '{{table}}有表头但找不到数据行',
         en: '{{table}} has a header but no data row could be found',
@@ -55,7 +67,21 @@ const rule: Rule = {
     for (const table of Object.values(report.tables)) {
       if (!table) continue;
       const name = tableName(table.kind, context.locale);
+      if (table.unreadable) {
+        context.report({ messageId: table.unreadable === 'image' ? 'imageTable' : 'scatteredTable', data: { table: name }, span: table.span });
+        continue;
+      }
+      // Several unreadable rows in one table (a flattened or damaged copy): one message for the table.
+      const unreadable = table.problems.filter((p) => p.kind === 'unreadableRow');
+      if (unreadable.length >= 2) {
+        const labels = unreadable.map((p) => `「${rowLabel(table, p.rowKey!)}」`);
+        const rows = labels.length > 3 ? `${labels.slice(0, 3).join('、')}…` : labels.join('、');
+        const first = table.rows[unreadable[0].rowKey!];
+        const blanks = unreadable.some((p) => p.detail === 'blanksLost') ? (context.locale === 'en' ? ' (blank cells lost their places: write 0, not blank)' : '（空白单元格的位置已丢失，空白处应填 0）') : '';
+        context.report({ messageId: 'unreadableRows', data: { table: name, count: unreadable.length, rows, blanks }, span: first?.labelSpan ?? unreadable[0].span });
+      }
       for (const p of table.problems) {
+        if (p.kind === 'unreadableRow' && unreadable.length >= 2) continue;
         if (p.kind === 'unreadableRow') {
           const row = table.rows[p.rowKey!];
           context.report({ messageId: p.detail, data: { table: name, row: rowPhrase(table, p.rowKey!, context.locale), columns: p.columns ?? 0, count: p.count ?? 0 }, span: row?.labelSpan ?? p.span });

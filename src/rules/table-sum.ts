@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import { docsUrl } from './shared/docs.js';
-import { columnLabel, replaceCellFix, rowLabel, tableName, violations } from './shared/tables.js';
+import { columnLabel, inferredNote, replaceCellFix, rowLabel, tableName, violations } from './shared/tables.js';
 
 /**
  * Totals in the applications table (row totals and the （七）总计 row) and the review/litigation
@@ -20,15 +20,15 @@ const rule: Rule = {
     hasSuggestions: true,
     messages: {
       rowTotal: {
-        'zh-CN': '{{table}}「{{row}}」行的「总计」应为 {{expected}}（六类申请人之和 {{terms}}），实际为 {{found}}',
+        'zh-CN': '{{table}}「{{row}}」行的「总计」应为 {{expected}}（六类申请人之和 {{terms}}），实际为 {{found}}{{note}}',
         en: '{{table}}, row "{{row}}": 总计 should be {{expected}} (sum of the six applicant columns {{terms}}), found {{found}}',
       },
       resultTotal: {
-        'zh-CN': '{{table}}「（七）总计」行「{{col}}」列应为 {{expected}}（各项办理结果之和），实际为 {{found}}',
+        'zh-CN': '{{table}}「（七）总计」行「{{col}}」列应为 {{expected}}（各项办理结果之和），实际为 {{found}}{{note}}',
         en: '{{table}}, row "（七）总计", column "{{col}}": should be {{expected}} (sum of all result rows), found {{found}}',
       },
       reviewTotal: {
-        'zh-CN': '{{table}}「{{col}}」应为 {{expected}}（结果维持、结果纠正、其他结果、尚未审结之和 {{terms}}），实际为 {{found}}',
+        'zh-CN': '{{table}}「{{col}}」应为 {{expected}}（结果维持、结果纠正、其他结果、尚未审结之和 {{terms}}），实际为 {{found}}{{note}}',
         en: '{{table}}, "{{col}}" should be {{expected}} (维持 + 纠正 + 其他 + 尚未审结 = {{terms}}), found {{found}}',
       },
       setTotal: { 'zh-CN': '将总计改为 {{expected}}', en: 'Change the total to {{expected}}' },
@@ -45,12 +45,15 @@ const rule: Rule = {
         expected: v.expected,
         found: v.found,
         terms: v.terms.join('+'),
+        note: inferredNote(v, context.locale).note,
       };
-      const fix = replaceCellFix(context.text, v.anchor, v.expected);
+      // No fix for an inferred cell: the reading itself is to be checked first.
+      const fix = v.inferred ? undefined : replaceCellFix(context.text, v.anchor, v.expected);
       context.report({
         messageId,
         data,
         span: v.anchor.span,
+        severity: inferredNote(v, context.locale).severity,
         suggest: fix ? [{ messageId: 'setTotal', data: { expected: v.expected }, fix }] : undefined,
       });
     }

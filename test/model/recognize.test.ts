@@ -31,7 +31,9 @@ describe('PDF-extracted text (seed 001)', () => {
   test('wrapped labels are identified', () => {
     const t = r.tables.applications!;
     expect(Object.keys(t.rows)).toHaveLength(25);
-    expect(t.rows['notProcessed.confirmation'].match).toBe('partial');
+    // "5.要求行政机关确认或重新" on the row's line, "出具已获取信息" on the next: joined, the official label.
+    expect(t.rows['notProcessed.confirmation'].match).toBe('exact');
+    expect(t.rows['notProcessed.confirmation'].label).toBe('5.要求行政机关确认或重新出具已获取信息');
     expect(t.rows['otherHandling.noCorrection'].match).toBe('exact');
     expect(t.rows.newReceived.cells.total.value).toBe(1);
   });

@@ -41,6 +41,14 @@ export interface Violation {
   found: number;
   /** The addends, for the message ("1+0+2"). */
   terms: number[];
+  /** A cell of the relation was inferred (split out of numbers run together): a warning, not an error. */
+  inferred: boolean;
+}
+
+/** The note an inferred finding carries, and its severity (docs/confidence.md). */
+export function inferredNote(v: { inferred: boolean }, locale: Locale): { note: string; severity?: 'warn' } {
+  if (!v.inferred) return { note: '' };
+  return { note: locale === 'en' ? ' (the cells were inferred from numbers run together; please check)' : '（单元格数值由连写的数字推断，请核对）', severity: 'warn' };
 }
 
 /**
@@ -65,7 +73,8 @@ export function violations(report: Report, rule: Relation['rule']): Violation[] 
       const anchorOnLeft = rel.lhs.some((r) => r.row === rel.anchor.row && r.col === rel.anchor.col);
       const found = anchor.value!;
       const expected = anchorOnLeft ? found + (rhs - lhs) : found + (lhs - rhs);
-      out.push({ relation: rel, table, anchor, lhs, rhs, expected: round(expected), found, terms: (anchorOnLeft ? rhsCells : lhsCells).map((c) => c!.value!) });
+      const inferred = [...rel.lhs, ...rel.rhs].some((r) => table.rows[r.row]?.confidence === 'inferred');
+      out.push({ relation: rel, table, anchor, lhs, rhs, expected: round(expected), found, terms: (anchorOnLeft ? rhsCells : lhsCells).map((c) => c!.value!), inferred });
     }
   }
   return out;

@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * Realistic variants of correct reports (test/support/variants.ts: flattened web text, PDF-layout
+ * text, paragraph-per-line HTML/.docx, converter Markdown), linted with the built gia-lint; prints
+ * the errors and warnings each variant gets. A correct report must get no error in any shape.
+ *
+ *   npm run build && node scripts/variants.mjs [--write DIR] [--verbose]
+ *
+ * --real: instead, regenerate the committed real-conversion fixtures (test/fixtures/real-pdf/):
+ * a generated .docx printed to PDF by LibreOffice (`soffice --headless --convert-to pdf`) and
+ * extracted by poppler's `pdftotext -layout` and plain `pdftotext`.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const verbose = args.includes('--verbose');
+const writeAt = args.indexOf('--write');
+/** The reports behind test/fixtures/real-pdf/ (test/variants.test.ts compares them with these). */
+const REAL_BASES = [{ year: 2024, seed: 1 }, { year: 2020, seed: 2 }];
+const work = mkdtempSync(path.join(os.tmpdir(), 'gia-variants-'));
+// The compiled generator imports 'docx' from the project's node_modules: compile inside the project.
+const genOut = path.join(ROOT, 'node_modules/.cache/gia-variants');
+try {
+  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), [
+    '--outDir', genOut, '--rootDir', ROOT, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
+    '--types', 'node', '--skipLibCheck', '--noCheck', '--ignoreConfig', path.join(ROOT, 'test/support/variants.ts'),
+  ], { stdio: 'inherit' });
+  writeFileSync(path.join(genOut, 'package.json'), '{"type":"module"}');
+  const { VARIANT_KINDS, VARIANT_EXT, variantBytes } = await import(pathToFileURL(path.join(genOut, 'test/support/variants.js')).href);
+  const { lintFiles } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
+  if (args.includes('--real')) {
+    const { generateDocx } = await import(pathToFileURL(path.join(genOut, 'test/support/generate.js')).href);
+    const out = path.join(ROOT, 'test/fixtures/real-pdf');
+    mkdirSync(out, { recursive: true });
+    for (const b of REAL_BASES) {
+      const name = `${b.year}-s${b.seed}`;
+      writeFileSync(path.join(work, `${name}.docx`), await generateDocx(b));
+      execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, path.join(work, `${name}.docx`)], { stdio: 'ignore' });
+      execFileSync('pdftotext', ['-layout', path.join(work, `${name}.pdf`), path.join(out, `${name}.layout.txt`)]);
+      execFileSync('pdftotext', [path.join(work, `${name}.pdf`), path.join(out, `${name}.plain.txt`)]);
+      console.log(`wrote ${name}.layout.txt, ${name}.plain.txt`);
+    }
+    process.exit(0);
+  }
+  const dir = writeAt !== -1 ? path.resolve(args[writeAt + 1]) : work;
+  mkdirSync(dir, { recursive: true });
+  const bases = [{ year: 2024, seed: 1 }, { year: 2022, seed: 8 }, { year: 2020, seed: 2 }, { year: 2025, seed: 11 }];
+  const files = [];
+  for (const b of bases) {
+    for (const kind of VARIANT_KINDS) {
+      const file = path.join(dir, `${b.year}-s${b.seed}-${kind}.${VARIANT_EXT[kind]}`);
+      writeFileSync(file, await variantBytes(kind, b));
+      files.push({ file, kind, base: `${b.year}/s${b.seed}` });
+    }
+  }
+  const results = await lintFiles(files.map((f) => f.file));
+  let errorsTotal = 0;
+  console.log('variant                         errors  warnings');
+  for (const f of files) {
+    const r = results.find((x) => x.filePath === f.file);
+    const errors = r.messages.filter((m) => m.severity === 2);
+    const warnings = r.messages.filter((m) => m.severity === 1);
+    errorsTotal += errors.length;
+    console.log(`${`${f.base} ${f.kind}`.padEnd(32)}${String(errors.length).padStart(6)}${String(warnings.length).padStart(10)}`);
+    if (verbose || errors.length) for (const m of [...errors, ...(verbose ? warnings : [])]) console.log(`    ${m.severity === 2 ? 'E' : 'W'} ${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 110)}`);
+  }
+  console.log(`${files.length} variants, ${errorsTotal} errors`);
+  process.exitCode = errorsTotal ? 1 : 0;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
