@@ -23,8 +23,9 @@ export interface RecognizeOptions {
  * is not linted as one.
  */
 export function recognizeReports(source: Document, options: RecognizeOptions = {}): Report[] {
-  // PDF text saved as .docx/HTML: one paragraph per PDF line, table rows included.
-  const doc: Document = source.format === 'html' || source.format === 'docx' ? { ...source, blocks: paragraphRows(source.blocks) } : source;
+  // PDF text saved as .docx/HTML: one paragraph per PDF line, table rows included. (Line-based
+  // formats made such lines rows already; for them this finds nothing new.)
+  const doc: Document = { ...source, blocks: paragraphRows(source.blocks) };
   const info = doc.blocks.map(describeBlock);
   // An unnumbered Markdown heading deeper than the numbered sections ("### 主动公开政府信息情况"
   // under "## 一、总体情况") is a sub-heading, not a section.
