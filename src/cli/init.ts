@@ -70,7 +70,7 @@ export async function runInit(given: InitAnswers, io: InitIO, uiLocale: Locale):
     const a = await ask(
       en
         ? `Preset: ${names.map((n, i) => `${i + 1}) ${n}`).join('  ')} [1] `
-        : `规则预设：${names.map((n, i) => `${i + 1}) ${n}${n === 'recommended' ? '（推荐）' : n === 'strict' ? '（发布前终检，警告也作错误）' : ''}`).join('  ')} [1] `,
+        : `规则预设：${names.map((n, i) => `${i + 1}) ${n}${n === 'recommended' ? '（推荐）' : n === 'strict' ? '（发布前终检，所有规则按错误级别）' : ''}`).join('  ')} [1] `,
     );
     const i = a === '' ? 0 : Number(a) - 1;
     preset = names[i] ?? (names.includes(a) ? a : undefined);
@@ -112,8 +112,8 @@ export function initConfigText(o: { agencyKind?: AgencyKind; locale: Locale; pre
 // JSON with comments. gia-lint uses the nearest .gianrc above each linted file;
 // \`gia-lint --print-config <file>\` shows the effective result. Docs: .gianrc.example, README.
 {
-  // 规则预设：recommended（每条规则按默认级别）或 strict（警告也按错误处理，适合发布前终检）。
-  // Preset: "recommended" (each rule at its default severity) or "strict" (everything an error).
+  // 规则预设：recommended（每条规则按默认级别）或 strict（所有规则按错误级别，适合发布前终检；规则标为较轻情形的发现仍是警告，可加 --max-warnings 0）。
+  // Preset: "recommended" (each rule at its default severity) or "strict" (every rule an error; a rule's lesser findings stay warnings: add --max-warnings 0).
   "extends": "gia-lint:${o.preset}",
 
   // 消息语言："zh-CN" 或 "en"。Message language.

@@ -7,7 +7,9 @@ import type { NormalizedRuleSetting } from './validate.js';
  *
  * - `recommended`: every rule at its default severity (the built-in default).
  * - `strict`: every rule as an error, including those whose default is a warning — for a final
- *   check before publication, where nothing should be left unexamined.
+ *   check before publication, where nothing should be left unexamined. The severity is a ceiling:
+ *   findings a rule reports as its lesser case (`severity: 'warn'` in the descriptor) stay warnings;
+ *   `--max-warnings 0` fails on those too (README, Presets).
  */
 export const presets: Record<string, (rules: ReadonlyMap<string, Rule>) => Record<string, NormalizedRuleSetting>> = {
   recommended: (rules) => {

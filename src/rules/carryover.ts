@@ -10,10 +10,13 @@ import { tablesApply } from './shared/template-scope.js';
  * this year's 二、上年结转政府信息公开申请数量 equals, column by column, last year's
  * 四、结转下年度继续办理 — the same applications, counted at the same moment.
  *
- * Also (`validCount`, on by default) the 2021 layout's 现行有效件数 continuity: this year's 现行有效 =
- * last year's 现行有效 + 本年制发 − 本年废止. That is a heuristic with legitimate exceptions
- * (documents that lapse at the end of their term without being 废止, re-counting after a 清理), so
- * it is reported as a warning (below the rule's error) and says it is a plausibility check.
+ * Also (`validCount`, off by default, opt-in) the 2021 layout's 现行有效件数 continuity: this year's
+ * 现行有效 = last year's 现行有效 + 本年制发 − 本年废止. That is a heuristic with legitimate exceptions
+ * (documents that lapse at the end of their term without being 废止, re-counting after a 清理) that
+ * fires on most correct year pairs, so it is off unless asked for, and then a warning.
+ *
+ * A previous report that holds no report of the year before (another year, or nothing readable)
+ * is said once, as a warning: a `--previous` that checks nothing must not look like a pass.
  */
 const rule: Rule = {
   meta: {
@@ -30,7 +33,7 @@ const rule: Rule = {
       properties: { validCount: { type: 'boolean' } },
       additionalProperties: false,
     },
-    defaultOptions: { validCount: true },
+    defaultOptions: { validCount: false },
     hasSuggestions: true,
     messages: {
       mismatch: {
@@ -41,13 +44,24 @@ const rule: Rule = {
         'zh-CN': '表二「{{row}}」「现行有效件数」为 {{found}}，按 {{prevYear}} 年度报告推算应约为 {{expected}}（上年现行有效 {{prevValid}} + 本年制发 {{made}} − 本年废止 {{repealed}}）；如有到期失效等情况可忽略（合理性检查）',
         en: 'Table II, "{{row}}", 现行有效件数: {{found}}; from the {{prevYear}} report about {{expected}} was expected (last year {{prevValid}} + 制发 {{made}} − 废止 {{repealed}}); ignore if documents lapsed (plausibility check)',
       },
+      noPreviousYear: {
+        'zh-CN': '上一年度报告{{file}}中没有 {{prevYear}} 年度报告（读到：{{found}}），未核对结转数据',
+        en: 'The previous report{{file}} holds no report for {{prevYear}} (found: {{found}}); carry-over not checked',
+      },
       setCarriedOver: { 'zh-CN': '改为上年报告结转的 {{expected}}', en: 'Change to {{expected}}, as carried forward last year' },
     },
   },
   check(report, context) {
     if (!context.previous?.length || !report.year || !tablesApply(report, true)) return;
     const prev = context.previous.find((r) => r.year?.value === report.year!.value - 1 && r.era !== 'legacy');
-    if (!prev) return;
+    if (!prev) {
+      const years = context.previous.map((r) => r.year?.value).filter((y): y is number => y !== undefined);
+      const found = years.length ? [...new Set(years)].join(context.locale === 'en' ? ', ' : '、') : context.locale === 'en' ? 'no report year' : '无法确定年度';
+      const name = context.config.previous?.split(/[\\/]/).pop();
+      const file = name ? (context.locale === 'en' ? ` (${name})` : `（${name}）`) : '';
+      context.report({ messageId: 'noPreviousYear', data: { file, prevYear: report.year.value - 1, found }, span: report.title?.span ?? { start: report.span.start, end: report.span.start }, severity: 'warn' });
+      return;
+    }
     const prevYear = prev.year!.value;
 
     const cur = report.tables.applications;

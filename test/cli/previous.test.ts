@@ -7,7 +7,8 @@ import { GiaLintError } from '../../src/config/errors.js';
 import type { Report } from '../../src/model/report.js';
 import type { Rule } from '../../src/engine/types.js';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
-import { generateReport } from '../support/generate.js';
+import { builtinRules } from '../../src/rules/index.js';
+import { generateDocx, generateModel, generateReport } from '../support/generate.js';
 
 /**
  * Previous-year plumbing for rules such as carryover: `--previous` / config `previous` → the API
@@ -54,6 +55,25 @@ describe('API', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.map((r) => r.year?.value)).toEqual([2023]);
     expect(Object.keys(seen[0]![0].tables).length).toBeGreaterThan(0);
+  });
+
+  test('a .docx (or HTML) previous report is read by its format processor: carryover compares with it as with text', async () => {
+    // Last year's 四、结转下年度继续办理 as generated; this year's 二 set to one more, so carryover must speak.
+    const last = generateModel({ year: 2023, format: 'txt-tsv', seed: 3 });
+    const thisYear = generateReport({ year: 2024, format: 'md', seed: 3, applications: { carriedOver: { natural: last.applications.carryForward.natural + 1 } } });
+    const dir = tempTree({
+      '2023.docx': await generateDocx({ year: 2023, seed: 3 }),
+      '2023.html': generateReport({ year: 2023, format: 'html', seed: 3 }),
+      '2023.txt': generateReport({ year: 2023, format: 'txt-tsv', seed: 3 }),
+    });
+    const findings = async (previous: string) => {
+      const r = await lintText(thisYear, { cwd: dir, useConfigFile: false, rules: builtinRules, overrideConfig: { year: 2024, previous, rules: { carryover: ['error', { validCount: false }] } } });
+      return r.messages.filter((m) => m.ruleId === 'carryover').map((m) => `${m.line}:${m.column}`);
+    };
+    const fromText = await findings('2023.txt');
+    expect(fromText.length).toBeGreaterThan(0);
+    expect(await findings('2023.docx')).toEqual(fromText);
+    expect(await findings('2023.html')).toEqual(fromText);
   });
 
   test('read and parsed once for a whole batch: every file gets the same reports', async () => {
