@@ -12,7 +12,7 @@ import { lineColumn, type TextFormat } from './descriptor.js';
 
 const parser = unified().use(remarkParse).use(remarkGfm);
 
-/** Markdown → Document with unified + remark-parse + remark-gfm; raw HTML tables via cheerio. */
+/** Markdown → Document with unified + remark-parse + remark-gfm; raw HTML tables via htmlparser2 (html-table.ts). */
 export function parseMarkdown(text: string): Document {
   const source = new SourceText(text);
   const tree = parser.parse(text);
