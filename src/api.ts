@@ -5,13 +5,15 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, displayPath, type ConfigOptions } from './config/load.js';
 import { GiaLintError, UsageError } from './config/errors.js';
 import { verifyAndFix, type PreviousReport } from './engine/linter.js';
-import type { LintMessage, LintResult, Locale, ResolvedConfig, SuppressedMessage } from './engine/types.js';
+import type { LintMessage, LintResult, Locale, OutlineEntry, ResolvedConfig, SuppressedMessage } from './engine/types.js';
 import { DEFAULT_MAX_BYTES, decodeBuffer, type DecodeFailureReason } from './formats/decode.js';
 import { ALL_EXTENSIONS, formatForBytes, formatOf } from './formats/index.js';
 import { pick } from './i18n/format.js';
 import type { Document } from './model/document.js';
+import type { Report } from './model/report.js';
 import { builtinRules } from './rules/index.js';
 import { rulesForConfig } from './config/plugins.js';
+import { tableName } from './rules/shared/tables.js';
 
 /**
  * The programmatic API (ESLint-like). The CLI is a thin shell around these functions; they do the
@@ -30,7 +32,8 @@ export interface LintOptions extends ConfigOptions {
    */
   fix?: boolean | ((message: LintMessage) => boolean);
   /**
-   * Keep each linted text in `result.source`, for reporters that show it (html). Off by default:
+   * Keep each linted text in `result.source`, with its `outline` (sections and tables), for
+   * reporters that show it (html). Off by default:
    * a batch would otherwise hold every report in memory, and the json format never prints it.
    */
   includeSource?: boolean;
@@ -351,12 +354,42 @@ function runEngine(
     const result = makeResult(shownPath, messages, out.suppressedMessages);
     result.format = out.document.format;
     if (out.fixed) result.output = out.output;
-    if (options.includeSource) result.source = text;
+    if (options.includeSource) {
+      result.source = text;
+      result.outline = outlineOf(out.reports, out.document, config.locale);
+    }
     return result;
   } catch (e) {
     // An engine failure is a bug; name the file so it can be reproduced.
     throw new Error(`${shownPath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }
+}
+
+/** Sections and tables of the recognized reports, by line, for reporters that group problems. */
+function outlineOf(reports: Report[], document: Document, locale: Locale): OutlineEntry[] {
+  const lineOf = (offset: number) => document.source.positionAt(offset).line;
+  // A span's end is exclusive: its last line is the one holding the character before it.
+  const lastLine = (start: number, end: number) => lineOf(Math.max(start, end - 1));
+  const out: OutlineEntry[] = [];
+  for (const report of reports) {
+    for (const h of report.headings) {
+      out.push({ kind: 'section', title: `${h.numbering ?? ''}${h.title}`, line: lineOf(h.span.start), endLine: lastLine(h.bodySpan.start, h.bodySpan.end) });
+    }
+    for (const t of Object.values(report.tables)) {
+      if (!t) continue;
+      // The recognized table may start at its first known row; the header rows above it are the
+      // same table in the document.
+      let { start, end } = t.span;
+      for (const b of document.blocks) {
+        if (b.kind === 'table' && b.span.start < t.span.end && b.span.end > t.span.start) {
+          start = Math.min(start, b.span.start);
+          end = Math.max(end, b.span.end);
+        }
+      }
+      out.push({ kind: 'table', title: tableName(t.kind, locale), line: lineOf(start), endLine: lastLine(start, end) });
+    }
+  }
+  return out.sort((a, b) => a.line - b.line);
 }
 
 function fatalResult(filePath: string, message: string): LintResult {

@@ -80,6 +80,20 @@ export interface LintResult {
    * PDF page). Absent when the file could not be read. Not part of the json format.
    */
   format?: string;
+  /**
+   * The report's parts as recognized — numbered sections and official tables, with their lines —
+   * kept with `source` (includeSource) for reporters that group problems by them (html).
+   */
+  outline?: OutlineEntry[];
+}
+
+/** A recognized part of a report: a numbered section or an official table, lines 1-based and inclusive. */
+export interface OutlineEntry {
+  kind: 'section' | 'table';
+  /** As a reader names it: "三、收到和处理政府信息公开申请情况", "表三（收到和处理政府信息公开申请情况）". */
+  title: string;
+  line: number;
+  endLine: number;
 }
 
 /* ------------------------------------------------------------------------------------- config */

@@ -51,6 +51,24 @@ describe('lintText', () => {
     await expect(lintText(REPORT, { rules, cwd: root, filePath: 'a.md' })).rejects.toBeInstanceOf(ConfigError);
   });
 
+  test('includeSource keeps the text and its outline: numbered sections and the official tables with their header rows, by line', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../examples/draft-2024.md', import.meta.url), 'utf8');
+    const r = await lintText(text, { filePath: 'draft.md', useConfigFile: false, includeSource: true });
+    expect(r.source).toBe(text);
+    const lines = text.split('\n');
+    const outline = r.outline!;
+    expect(outline.filter((e) => e.kind === 'section').map((e) => e.title.slice(0, 2))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+    const t3 = outline.find((e) => e.title === '表三（收到和处理政府信息公开申请情况）')!;
+    const s3 = outline.find((e) => e.title.startsWith('三、'))!;
+    // The table lies inside its section and starts at its first (header) line.
+    expect(t3.line).toBeGreaterThan(s3.line);
+    expect(t3.endLine).toBeLessThanOrEqual(s3.endLine);
+    expect(lines[t3.line - 1]).toMatch(/^<table/);
+    expect(lines[t3.endLine - 1]).toMatch(/<\/table>\s*$/);
+    expect((await lintText(text, { filePath: 'draft.md', useConfigFile: false })).outline).toBeUndefined();
+  });
+
   test('lintBuffer decodes GB18030, and turns empty input into a fatal result', async () => {
     const ok = await lintBuffer(iconv.encode(REPORT, 'gb18030'), { rules, useConfigFile: false });
     expect(ok.messages).toHaveLength(2);

@@ -99,6 +99,26 @@ describe('html: content', () => {
     expect(en).toContain('<span class="remedy">Suggested change: &quot;2024&quot;</span>');
   });
 
+  test('with an outline, problems are listed under the section and table they are in, numbered on', () => {
+    const text = '某局2024年报告\n一、总体情况\n内容\n三、收到和处理政府信息公开申请情况\n表格行 1\n表格行 2\n说明';
+    const r: LintResult = {
+      ...result('r.txt', [msg('report-year', 1, '标题', 1, 1, 1, 3), msg('placeholder', 2, '占位', 3, 1, 3, 2), msg('table-sum', 2, '总计', 5, 1, 5, 2), msg('table-sum', 2, '总计', 6, 1, 6, 2), msg('carryover', 2, '说明', 7, 1, 7, 2)], text),
+      outline: [
+        { kind: 'section', title: '一、总体情况', line: 2, endLine: 3 },
+        { kind: 'section', title: '三、收到和处理政府信息公开申请情况', line: 4, endLine: 7 },
+        { kind: 'table', title: '表三（收到和处理政府信息公开申请情况）', line: 5, endLine: 6 },
+      ],
+    };
+    const out = formatResults('html', [r], zh);
+    expect([...out.matchAll(/<h3 class="part">([^<]*)<\/h3><ol class="problems" start="(\d+)">/g)].map((m) => `${m[2]} ${m[1]}`)).toEqual([
+      '1 标题和引言',
+      '2 一、总体情况',
+      '3 三、收到和处理政府信息公开申请情况 · 表三（收到和处理政府信息公开申请情况）',
+      '5 三、收到和处理政府信息公开申请情况',
+    ]);
+    expect(out.match(/<li class=/g)).toHaveLength(5);
+  });
+
   test('a result without its text still lists its problems', () => {
     const out = formatResults('html', [result('x.md', [msg('table-sum', 2, '总计不符', 1, 1, 1, 2)])], zh);
     expect(out).toContain('总计不符');

@@ -128,8 +128,16 @@ run('gia-lint serve in headless Chromium', () => {
         notes: [...a.querySelectorAll('.note')].map((n) => n.textContent ?? ''),
         marks: [...a.querySelectorAll('mark.error')].map((m) => ({ text: m.firstChild?.textContent, line: m.closest('.l')?.querySelector('.ln')?.textContent })),
         fixButton: a.querySelector('.download-fixed') !== null,
+        parts: [...a.querySelectorAll('h3.part')].map((h) => h.textContent),
       };
     });
+    expect(docx.parts).toEqual([
+      '标题和引言',
+      '二、行政机关主动公开政府信息情况 · 表二（主动公开政府信息情况）',
+      '三、行政机关收到和处理政府信息公开申请情况 · 表三（收到和处理政府信息公开申请情况）',
+      '四、政府信息公开行政复议、行政诉讼情况 · 表四（行政复议、行政诉讼情况）',
+      '六、其他需要报告的事项',
+    ]);
     expect(docx.verdict).toBe('fail');
     expect(docx.verdictText).toBe('未通过：发现 4 个错误、4 个警告，请修改后再发布。');
     // The .gianrc turned web-artifacts off; everything else is there, each with its legal basis.
