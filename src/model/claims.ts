@@ -1,5 +1,6 @@
 import type { MappedText } from './mapped-text.js';
-import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, TextSpan, YearLead } from './report.js';
+import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, ProblemsSection, TextSpan, YearLead } from './report.js';
+import type { Span } from './source.js';
 import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart } from './text-utils.js';
 
 /*
@@ -451,4 +452,38 @@ export function findStatedYears(prose: MappedText): YearLead[] {
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/* ------------------------------------------------------------------------- section 五's body */
+
+/** Words of improvement (what will be or was done about the problems), not of the problems themselves ("有待提高"). */
+const MEASURE_WORDS = /改进|整改|措施|下一步|今后|下阶段|新的一年|将(?!来)|计划|拟|力争|针对|对策|举措|努力方向|工作打算/;
+const PROBLEM_WORDS = /问题|不足|不够|有待|欠缺|薄弱|差距|短板|不到位|不及时|不规范|滞后/;
+/** A body that says nothing: "无。", "暂无", "略". */
+const NOTHING = /^(?:无|没有|暂无|略|无问题)$/;
+
+/**
+ * What section 五 (存在的主要问题及改进情况) says: 'empty' (no text, "无。", or a few characters),
+ * 'problemsOnly' (problems named, nothing about improvement), or 'addressed'. `from`/`to` are
+ * original offsets of the section (heading included).
+ */
+export function readProblemsSection(prose: MappedText, heading: { span: Span; bodySpan: Span }): ProblemsSection {
+  let from = prose.text.length;
+  let to = prose.text.length;
+  for (let i = 0; i < prose.text.length; i++) {
+    const o = prose.offsetAt(i);
+    if (from === prose.text.length && o >= heading.span.end) from = i;
+    if (o >= heading.bodySpan.end) {
+      to = i;
+      break;
+    }
+  }
+  if (to < from) to = from;
+  const body = prose.text.slice(from, to);
+  const bare = body.replace(/[\s。．.，,；;：:、!！？?“”"（）()]/g, '');
+  const state: ProblemsSection['state'] =
+    bare.length < 10 && (NOTHING.test(bare) || !MEASURE_WORDS.test(bare)) ? 'empty' : PROBLEM_WORDS.test(body) && !MEASURE_WORDS.test(body) ? 'problemsOnly' : 'addressed';
+  const trimmed = body.replace(/^\n+|\n+$/g, '');
+  const at = from + body.indexOf(trimmed);
+  return { state, text: trimmed, span: trimmed ? prose.spanOf(at, at + trimmed.length) : heading.span };
 }

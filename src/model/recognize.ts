@@ -3,7 +3,7 @@ import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
 import type { Heading, Report, ReportYear, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findStatedYears, findYearLeads } from './claims.js';
+import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findStatedYears, findYearLeads, readProblemsSection } from './claims.js';
 import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
@@ -254,6 +254,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     countClaims: findCountClaims(prose),
     emptyPeriods: findEmptyPeriods(prose),
     statedYears: findStatedYears(prose),
+    problemsSection: sections.problems ? readProblemsSection(prose, sections.problems) : undefined,
     yearLeads: findYearLeads(prose),
     prose,
   };

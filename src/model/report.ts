@@ -38,6 +38,8 @@ export interface Report {
   organs: { title?: Issuer; signature?: Issuer };
   /** Counts stated in prose that name table quantities ("收到申请10件", "未发生行政复议"). */
   countClaims: CountClaim[];
+  /** What section 五 says, when the section was found. */
+  problemsSection?: ProblemsSection;
   /** Sentences that say which year is reported ("现将2023年度…报告如下", "结合2023年…工作实际"). */
   statedYears: YearLead[];
   /** Sentences that open with a year ("2015年，我办…", "截至2018年底，…"). */
@@ -151,6 +153,15 @@ export interface CountClaim {
   span: Span;
   /** A share written right after the count ("予以公开4件，占44.4%"). */
   percent?: { value: number; decimals: number; text: string; span: Span };
+}
+
+/** Section 五's body: nothing ("无。"), problems without improvement, or both addressed. */
+export interface ProblemsSection {
+  state: 'empty' | 'problemsOnly' | 'addressed';
+  /** The body text (whitespace folded), without the heading. */
+  text: string;
+  /** The body; the heading when the body is empty. */
+  span: Span;
 }
 
 export interface FeeFigure {

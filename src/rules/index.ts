@@ -6,6 +6,7 @@ import feeDisclosure from './fee-disclosure.js';
 import formatVersion from './format-version.js';
 import organMismatch from './organ-mismatch.js';
 import placeholder from './placeholder.js';
+import problemsAndMeasures from './problems-and-measures.js';
 import publicationDate from './publication-date.js';
 import reportYear from './report-year.js';
 import requiredSections from './required-sections.js';
@@ -20,6 +21,6 @@ import webArtifacts from './web-artifacts.js';
 import zeroFeeConflict from './zero-fee-conflict.js';
 
 /** Every built-in rule, by id. One file per rule in this folder. */
-const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts, organMismatch];
+const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts, organMismatch, problemsAndMeasures];
 
 export const builtinRules: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

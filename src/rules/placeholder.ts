@@ -24,6 +24,9 @@ const PATTERNS: { re: RegExp; word?: boolean }[] = [
   { re: new RegExp(`(?:19|20)${X}{2}年`, 'g') },
   // One X in a number slot ("收到申请X件", "X月X日"), not in an ASCII word ("X光" has no unit after it).
   { re: new RegExp(`[XＸ×](?=${UNIT})`, 'g'), word: true },
+  // A telephone number never filled in: "XXXX-XXXXXXX", "0000-0000000" (area code and number all
+  // X or all 0). Partly masked numbers ("138****1234") are privacy masking, not gaps.
+  { re: /(?<![A-Za-z0-9])(?:[XxＸｘ×]{3,4}|0{3,4})[-－—](?:[XxＸｘ×]{7,8}|0{7,8})(?![A-Za-z0-9])/g },
   // Bracketed to-do markers: 【待填】 [待补充] 〔待定〕 （此处填写…）.
   { re: /[【\[［〔（(]\s*(?:待(?:填写?|补充?|完善|核实|核准|确认|定|更新|录入|修改|审核)|请(?:填写|补充|核实)|此处[^】\]］〕）)\n]{0,12}|填写[^】\]］〕）)\n]{0,12})\s*[】\]］〕）)]/g },
   // Editor notes ("TODO:" included; "todo" in a URL is lower case).
@@ -145,13 +148,13 @@ function insideQuotes(s: string, at: number): boolean {
   return open('“', '”') || open('「', '」');
 }
 
-/** Placeholders close together in one phrase ("XX年XX月XX日") are one finding; table cells stay apart. */
+/** Placeholders close together in one phrase ("XX年XX月XX日") are one finding; table cells and punctuated items stay apart. */
 function merge(spans: Span[], text: string): Span[] {
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Span[] = [];
   for (const s of sorted) {
     const last = out[out.length - 1];
-    if (last && s.start <= last.end + 3 && !/[\s|]/.test(text.slice(last.end, s.start))) last.end = Math.max(last.end, s.end);
+    if (last && s.start <= last.end + 3 && !/[\s|，。；、,;（）()]/.test(text.slice(last.end, s.start))) last.end = Math.max(last.end, s.end);
     else out.push({ ...s });
   }
   return out;
