@@ -8,22 +8,29 @@ const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
 
 let client;
 
-/** The server to run: the setting, the workspace's own gia-lint, or gia-lint on PATH. */
-function serverCommand() {
+/**
+ * The server to run: the `gia-lint.path` setting, else the workspace's own gia-lint (the version and
+ * plugins the project pins), else the server bundled in this extension (server/lsp/server.cjs, run
+ * by VS Code's own Node: nothing needs to be installed).
+ */
+function serverOptions(context) {
   const configured = workspace.getConfiguration('gia-lint').get('path');
   const local = (workspace.workspaceFolders ?? [])
     .map((f) => path.join(f.uri.fsPath, 'node_modules', 'gia-lint', 'bin', 'gia-lint.js'))
     .find((p) => fs.existsSync(p));
   const target = configured || local;
+  // TransportKind.stdio makes the client add --stdio.
   // A .js entry runs with the node on PATH (gia-lint needs Node ≥ 20.18.1, newer than some editors bundle).
-  if (target && target.endsWith('.js')) return { command: 'node', args: [target, '--lsp'] };
-  return { command: target || 'gia-lint', args: ['--lsp'] };
+  if (target && target.endsWith('.js')) return { command: 'node', args: [target, '--lsp'], transport: TransportKind.stdio };
+  if (target) return { command: target, args: ['--lsp'], transport: TransportKind.stdio };
+  const bundled = context.asAbsolutePath(path.join('server', 'lsp', 'server.cjs'));
+  if (fs.existsSync(bundled)) return { module: bundled, transport: TransportKind.stdio };
+  return { command: 'gia-lint', args: ['--lsp'], transport: TransportKind.stdio };
 }
 
 exports.activate = async function activate(context) {
-  const { command, args } = serverCommand();
-  // TransportKind.stdio makes the client add --stdio.
-  const serverOptions = { command, args, transport: TransportKind.stdio };
+  const server = serverOptions(context);
+  const described = server.module ? server.module : `${server.command} ${server.args.join(' ')}`;
   const clientOptions = {
     documentSelector: ['markdown', 'html', 'plaintext'].flatMap((language) => [
       { scheme: 'file', language },
@@ -33,11 +40,11 @@ exports.activate = async function activate(context) {
     // The server asks for the `gia-lint` section (workspace/configuration) and reloads on changes.
     synchronize: { configurationSection: 'gia-lint' },
   };
-  client = new LanguageClient('gia-lint', 'gia-lint', serverOptions, clientOptions);
+  client = new LanguageClient('gia-lint', 'gia-lint', server, clientOptions);
   try {
     await client.start();
   } catch (e) {
-    window.showErrorMessage(`gia-lint: cannot start "${command} ${args.join(' ')}": ${e.message}. Set gia-lint.path.`);
+    window.showErrorMessage(`gia-lint: cannot start "${described}": ${e.message}. Set gia-lint.path.`);
   }
   context.subscriptions.push({ dispose: () => client && client.stop() });
 };

@@ -3,6 +3,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { packageVersion } from '../reporters/index.js';
+import { singleExecutable } from '../single-executable.js';
 
 let cached: string | undefined;
 
@@ -13,6 +14,11 @@ let cached: string | undefined;
  */
 export function buildFingerprint(): string {
   if (cached) return cached;
+  // The single executable is one file: its size and mtime stand for the code.
+  if (singleExecutable) {
+    const st = statSync(process.execPath);
+    return (cached = createHash('sha256').update(`${packageVersion()}\0${st.size}\0${st.mtimeMs}`).digest('hex'));
+  }
   const root = path.dirname(path.dirname(fileURLToPath(import.meta.url))); // dist/ (or src/ in tests)
   const h = createHash('sha256').update(packageVersion());
   const walk = (dir: string) => {

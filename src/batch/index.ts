@@ -7,6 +7,7 @@ import { ConfigResolver } from '../config/load.js';
 import type { LintResult } from '../engine/types.js';
 import { cacheFilePath, LintCache } from './cache.js';
 import { buildFingerprint } from './fingerprint.js';
+import { singleExecutable } from '../single-executable.js';
 import { loadIgnore } from './ignore.js';
 import { runTask, type Outcome, type Task } from './work.js';
 
@@ -86,7 +87,8 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
     return { index, file, ...(usable ? { cached: { content: entry.content, config: entry.config } } : {}) };
   });
 
-  const workers = custom ? 1 : workerCount(options.concurrency, files.length);
+  // The single executable has no worker script to start: it lints in this thread.
+  const workers = custom || singleExecutable ? 1 : workerCount(options.concurrency, files.length);
   const results: LintResult[] = new Array(files.length);
   let cached = 0;
   let done = 0;

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { supportsColor } from 'chalk';
@@ -7,7 +6,7 @@ import { resolveConfigForFile } from '../config/load.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
 import type { LintMessage, LintResult, Locale } from '../engine/types.js';
 import type { ConfigData } from '../config/schema.js';
-import { FORMATS_NEEDING_SOURCE, formatResults, loadReporter, reporters, type Reporter } from '../reporters/index.js';
+import { FORMATS_NEEDING_SOURCE, formatResults, loadReporter, packageVersion, reporters, type Reporter } from '../reporters/index.js';
 import { loadedPluginRules, rulesForConfig } from '../config/plugins.js';
 import { lintFilesBatch, type BatchStats } from '../batch/index.js';
 import { runInit } from './init.js';
@@ -233,7 +232,5 @@ async function writeAtomically(file: string, text: string, locale: Locale): Prom
 }
 
 function readVersion(): string {
-  // Same relative location from src/cli (tests) and dist/cli (installed).
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return packageVersion();
 }

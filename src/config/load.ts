@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from './errors.js';
@@ -279,6 +280,8 @@ function overrideApplies(o: ValidatedOverride, baseDir: string, filePath: string
  * "gia-lint" key. Messages name the place, never quote the file's text.
  */
 async function readConfigFile(file: string, shown: string, locale: Locale | undefined): Promise<unknown> {
+  // A shareable config package may be a module: importing it runs it (README "Security").
+  if (/\.[cm]?js$/i.test(file)) return importConfigModule(file, shown, locale ?? 'zh-CN');
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -299,6 +302,18 @@ async function readConfigFile(file: string, shown: string, locale: Locale | unde
     value = parseJsoncConfig(text, shown, l);
     if (base === 'package.json') value = (value as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(msg.notAnObject(shown, l), shown);
+  return value;
+}
+
+async function importConfigModule(file: string, shown: string, l: Locale): Promise<unknown> {
+  let mod: unknown;
+  try {
+    mod = await import(pathToFileURL(file).href);
+  } catch (e) {
+    throw new ConfigError(msg.cannotRead(shown, (e instanceof Error ? e.message : String(e)).split('\n')[0], l), shown);
+  }
+  const value = typeof mod === 'object' && mod !== null && 'default' in mod ? (mod as { default: unknown }).default : mod;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(msg.notAnObject(shown, l), shown);
   return value;
 }

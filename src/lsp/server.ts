@@ -27,6 +27,7 @@ import { ui } from './messages.js';
 import { LintScheduler } from './scheduler.js';
 import { LintService, type LintOutcome } from './service.js';
 import { mergeRawSettings, parseSettings } from './settings.js';
+import { singleExecutable } from '../single-executable.js';
 
 /** Lints of the first document, results discarded, that bring the engine's hot paths to JIT speed. */
 const WARM_UP_RUNS = 3;
@@ -54,6 +55,7 @@ export function startServer(options: ServerOptions = {}): Connection {
 
   const documents = new TextDocuments(TextDocument);
   const service = new LintService();
+  service.log = (text) => connection.console.info(text);
   /** Latest published outcome per document (what code actions and hover work from). */
   const outcomes = new Map<string, LintOutcome>();
   let capabilities: ClientCapabilities = {};
@@ -327,6 +329,7 @@ function redirectConsole(connection: Connection): void {
 }
 
 function packageVersion(): string {
+  if (singleExecutable) return singleExecutable.version;
   try {
     // Same relative place from src/lsp (tests) and dist/lsp (installed).
     return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -47,6 +47,9 @@ export class LintService {
   private resolvers = new Map<string, ConfigResolver>();
   /** False when the client cannot tell us about config file changes: read configs afresh each time. */
   cacheConfigs = true;
+  /** Where the server's log goes (the client's output channel); told which plugins run. */
+  log: (text: string) => void = () => undefined;
+  private readonly announced = new Set<string>();
 
   constructor(rules: ReadonlyMap<string, Rule> = builtinRules) {
     this.rules = rules;
@@ -101,6 +104,7 @@ export class LintService {
     let previous: { text: string; filePath: string } | undefined;
     try {
       config = await this.resolver(cwd).forFile(input.filePath);
+      this.announcePlugins(config, input.filePath);
       if (token?.isCancellationRequested) return undefined;
       previous = await readPrevious(config, {}, cwd);
     } catch (e) {
@@ -125,6 +129,18 @@ export class LintService {
       // An engine failure is a bug; say so in the document rather than leave stale diagnostics.
       const message = `${locale === 'en' ? 'gia-lint internal error: ' : 'gia-lint 内部错误：'}${e instanceof Error ? e.message : String(e)}`;
       return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' }, error: e };
+    }
+  }
+
+  /**
+   * Plugins run code in the server: say which, once each. They come only from the config files
+   * found for the workspace's documents (client settings cannot name plugins).
+   */
+  private announcePlugins(config: ResolvedConfig, filePath: string | undefined): void {
+    for (const [namespace, file] of Object.entries(config.plugins ?? {})) {
+      if (this.announced.has(file)) continue;
+      this.announced.add(file);
+      this.log(`plugin ${namespace} loaded from ${file} (named by the config for ${filePath ?? 'an unsaved document'})`);
     }
   }
 

@@ -3,6 +3,7 @@ import type { LintResult } from '../engine/types.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
 import * as msg from '../config/messages.js';
 import { builtinRules } from '../rules/index.js';
+import { singleExecutable } from '../single-executable.js';
 import { checkstyle } from './checkstyle.js';
 import { compact } from './compact.js';
 import { github } from './github.js';
@@ -82,6 +83,6 @@ export async function loadReporter(name: string, cwd: string, locale: ReporterCo
 let version: string | undefined;
 /** gia-lint's version from package.json (same relative location from src/ and dist/). */
 export function packageVersion(): string {
-  version ??= (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  version ??= singleExecutable?.version ?? (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   return version;
 }

@@ -238,3 +238,14 @@ describe('custom formatters', () => {
     await expect(loadReporter('xml', root, 'en')).rejects.toThrow('Unknown format "xml"');
   });
 });
+
+test('a shareable config written as a module (default export)', async () => {
+  const root = tempTree({
+    'node_modules/gia-lint-config-js/package.json': JSON.stringify({ name: 'gia-lint-config-js', type: 'module', exports: './index.js' }),
+    'node_modules/gia-lint-config-js/index.js': "export default { year: 2021, rules: { 'table-sum': 'warn' } };\n",
+    '.gianrc': { extends: ['gia-lint-config-js'] },
+  });
+  const config = await resolveConfigForFile(path.join(root, 'a.md'), { cwd: root });
+  expect(config.year).toBe(2021);
+  expect(config.rules['table-sum'].severity).toBe(1);
+});
