@@ -5,11 +5,11 @@ import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, displayPath, type ConfigOptions } from './config/load.js';
 import { GiaLintError, UsageError } from './config/errors.js';
 import { verifyAndFix, type PreviousReport } from './engine/linter.js';
-import type { LintMessage, LintResult, Locale, OutlineEntry, ResolvedConfig, SuppressedMessage } from './engine/types.js';
+import type { GridCell, LintMessage, LintResult, Locale, OutlineEntry, ResolvedConfig, SuppressedMessage } from './engine/types.js';
 import { DEFAULT_MAX_BYTES, decodeBuffer, type DecodeFailureReason } from './formats/decode.js';
 import { ALL_EXTENSIONS, formatForBytes, formatOf } from './formats/index.js';
 import { pick } from './i18n/format.js';
-import type { Document } from './model/document.js';
+import type { Document, TableBlock } from './model/document.js';
 import type { Report } from './model/report.js';
 import { builtinRules } from './rules/index.js';
 import { rulesForConfig } from './config/plugins.js';
@@ -389,7 +389,38 @@ function outlineOf(reports: Report[], document: Document, locale: Locale): Outli
       out.push({ kind: 'table', title: tableName(t.kind, locale), line: lineOf(start), endLine: lastLine(start, end) });
     }
   }
+  for (const b of document.blocks) {
+    if (b.kind !== 'table') continue;
+    const rows = gridOf(b, document);
+    if (rows) out.push({ kind: 'grid', title: '', line: rows[0][0].line, endLine: rows[rows.length - 1].at(-1)!.endLine, rows });
+  }
   return out.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * A table's cells by line, when every cell is whole lines of its own, in order, with no line left
+ * over (so drawing the lines as a table shows all of them): a Word table's view. Tables written
+ * one row per line (Markdown, tab-separated) or as markup are shown as their lines instead.
+ */
+function gridOf(table: TableBlock, document: Document): GridCell[][] | undefined {
+  const src = document.source;
+  const rows: GridCell[][] = [];
+  let next: number | undefined;
+  for (const row of table.rows) {
+    const cells: GridCell[] = [];
+    for (const c of row.cells) {
+      const start = src.positionAt(c.span.start);
+      const endChar = src.text.charCodeAt(c.span.end);
+      const wholeLines = start.column === 1 && (c.span.end >= src.text.length || endChar === 10 || endChar === 13);
+      const line = start.line;
+      const endLine = src.positionAt(Math.max(c.span.start, c.span.end - 1)).line;
+      if (!wholeLines || (next !== undefined && line !== next)) return undefined;
+      next = endLine + 1;
+      cells.push({ line, endLine, rowSpan: c.rowSpan, colSpan: c.colSpan });
+    }
+    if (cells.length) rows.push(cells);
+  }
+  return rows.length ? rows : undefined;
 }
 
 function fatalResult(filePath: string, message: string): LintResult {

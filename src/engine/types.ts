@@ -87,13 +87,26 @@ export interface LintResult {
   outline?: OutlineEntry[];
 }
 
-/** A recognized part of a report: a numbered section or an official table, lines 1-based and inclusive. */
+/**
+ * A part of a report, lines 1-based and inclusive: a recognized numbered section or official
+ * table, or ('grid') a table of the document whose every cell has lines of its own (a Word table,
+ * one paragraph per line), given row by row so that a reporter can draw it as a table.
+ */
 export interface OutlineEntry {
-  kind: 'section' | 'table';
-  /** As a reader names it: "三、收到和处理政府信息公开申请情况", "表三（收到和处理政府信息公开申请情况）". */
+  kind: 'section' | 'table' | 'grid';
+  /** As a reader names it: "三、收到和处理政府信息公开申请情况", "表三（收到和处理政府信息公开申请情况）"; '' for a grid. */
   title: string;
   line: number;
   endLine: number;
+  /** kind 'grid': the rows, each cell with its lines and merges. */
+  rows?: GridCell[][];
+}
+
+export interface GridCell {
+  line: number;
+  endLine: number;
+  rowSpan: number;
+  colSpan: number;
 }
 
 /* ------------------------------------------------------------------------------------- config */

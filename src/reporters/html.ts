@@ -159,7 +159,7 @@ export function fileSection(r: LintResult, id: string, shown: string, ctx: Repor
     out += '</li>';
   });
   out += '</ol>';
-  if (r.source !== undefined) out += sourceView(r.source, r.messages, id, ctx.locale);
+  if (r.source !== undefined) out += sourceView(r.source, r.messages, id, ctx.locale, r.outline);
   else if (r.fatalErrorCount === 0) out += `<p class="nosource">${esc(t.noSource)}</p>`;
   return `${out}</article>`;
 }
@@ -189,7 +189,7 @@ const describe = (meta: RuleMeta, locale: Locale): string => (locale === 'en' ? 
  * segments so marks never nest; a segment covered by an error is drawn as an error. Each problem's
  * explanation follows the line where its span ends.
  */
-function sourceView(source: string, messages: LintMessage[], id: string, locale: Locale): string {
+function sourceView(source: string, messages: LintMessage[], id: string, locale: Locale, outline: OutlineEntry[] = []): string {
   const t = TEXTS[locale];
   const st = new SourceText(source);
   const placed: Placed[] = [];
@@ -203,17 +203,48 @@ function sourceView(source: string, messages: LintMessage[], id: string, locale:
     placed.push({ m, n: i + 1, start, end, point, noteLine: st.positionAt(point ? start : last - 1).line });
   });
 
-  let out = '<div class="src">';
-  for (let line = 1; line <= st.lineCount; line++) {
+  /** One line's text with its marks and carets, and whether anything is marked on it. */
+  const lineHtml = (line: number): { html: string; hit: boolean } => {
     const from = st.lineStart(line);
     const to = line < st.lineCount ? lineEnd(source, st.lineStart(line + 1)) : source.length;
     const spans = placed.filter((p) => !p.point && p.start < to && p.end > from);
     const points = placed.filter((p) => p.point && p.noteLine === line);
-    const hit = spans.length + points.length > 0;
-    out += `<div class="l${hit ? ' hit' : ''}"><span class="ln">${line}</span><span class="tx">`;
-    out += `${renderLine(source, line, from, to, spans, id)}${points.map((p) => caret(p, id)).join('')}</span></div>`;
+    return { html: `${renderLine(source, line, from, to, spans, id)}${points.map((p) => caret(p, id)).join('')}`, hit: spans.length + points.length > 0 };
+  };
+  // A table whose cells are lines of their own (Word) is drawn as a table, the wrong cell marked in place.
+  const grids = new Map(outline.filter((e) => e.kind === 'grid' && e.rows && e.line >= 1 && e.endLine <= st.lineCount).map((e) => [e.line, e]));
+
+  let out = '<div class="src">';
+  for (let line = 1; line <= st.lineCount; line++) {
+    const grid = grids.get(line);
+    let last = line;
+    if (grid) {
+      let hitAny = false;
+      let table = '';
+      for (const row of grid.rows!) {
+        table += '<tr>';
+        for (const c of row) {
+          const parts: string[] = [];
+          let hit = false;
+          for (let l = c.line; l <= c.endLine; l++) {
+            const x = lineHtml(l);
+            parts.push(x.html);
+            hit ||= x.hit;
+          }
+          hitAny ||= hit;
+          const span = `${c.rowSpan > 1 ? ` rowspan="${c.rowSpan}"` : ''}${c.colSpan > 1 ? ` colspan="${c.colSpan}"` : ''}`;
+          table += `<td${span}${hit ? ' class="hit"' : ''}>${parts.join('<br>')}</td>`;
+        }
+        table += '</tr>';
+      }
+      out += `<div class="l${hitAny ? ' hit' : ''}"><span class="ln">${grid.line}–${grid.endLine}</span><div class="tx grid"><table class="cells">${table}</table></div></div>`;
+      last = grid.endLine;
+    } else {
+      const x = lineHtml(line);
+      out += `<div class="l${x.hit ? ' hit' : ''}"><span class="ln">${line}</span><span class="tx">${x.html}</span></div>`;
+    }
     for (const p of placed) {
-      if (p.noteLine !== line) continue;
+      if (p.noteLine < line || p.noteLine > last) continue;
       const { text, basis } = splitBasis(p.m.message);
       const sev = isError(p.m) ? 'error' : 'warning';
       out += `<div class="note ${sev}"><span class="sev">${esc(isError(p.m) ? t.error : t.warning)}</span> `;
@@ -223,6 +254,7 @@ function sourceView(source: string, messages: LintMessage[], id: string, locale:
       if (p.m.ruleId) out += ` <code>${esc(p.m.ruleId)}</code>`;
       out += '</div>';
     }
+    line = last;
   }
   return `${out}</div>`;
 }
@@ -367,6 +399,7 @@ mark sup{font-size:10px;font-weight:bold;color:#555;margin-left:1px}mark.point{b
 .note{margin:2px 0 6px 62px;padding:4px 8px;border-left:4px solid;font-family:"Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;font-size:13.5px}
 .note.error{border-color:#c62828;background:#fdecea}.note.warning{border-color:#d99a00;background:#fff6dc}.note code{color:#57606a}
 .note .basis{display:block;margin-left:0}
+.tx.grid{overflow-x:auto;white-space:normal}table.cells{border-collapse:collapse;margin:2px 0}table.cells td{border:1px solid #c4cad1;padding:1px 6px;vertical-align:top;white-space:pre-wrap;min-width:2em}table.cells td.hit{background:#fff3c4}
 h3.part{font-size:15px;margin:14px 0 2px;color:#0b3d6e}
 .remedy{display:block;color:#0b5394;font-weight:bold;font-size:13.5px}.note .remedy{margin-left:0}
 article.file{margin-top:32px}.filecounts{color:#57606a;margin:0}.clean ul{columns:2}footer{margin-top:40px;color:#8c959f;font-size:12px}

@@ -67,6 +67,30 @@ describe('lintText', () => {
     expect(lines[t3.line - 1]).toMatch(/^<table/);
     expect(lines[t3.endLine - 1]).toMatch(/<\/table>\s*$/);
     expect((await lintText(text, { filePath: 'draft.md', useConfigFile: false })).outline).toBeUndefined();
+    // Markdown tables are rows of lines (and markup), not cells of their own: no grid.
+    expect(outline.filter((e) => e.kind === 'grid')).toEqual([]);
+  });
+
+  test('a Word table is in the outline as a grid: every cell its paragraph line, merges kept', async () => {
+    const { Document: Doc, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');
+    const cell = (t: string, o: { rowSpan?: number; columnSpan?: number } = {}) => new TableCell({ children: [new Paragraph(t)], ...o });
+    const doc = new Doc({
+      sections: [{ children: [new Paragraph('标题'), new Table({ rows: [new TableRow({ children: [cell('角', { rowSpan: 2 }), cell('a', { columnSpan: 2 })] }), new TableRow({ children: [cell('b'), cell('')] })] }), new Paragraph('后')] }],
+    });
+    const r = await lintBuffer(await Packer.toBuffer(doc), { filePath: 'x.docx', useConfigFile: false, includeSource: true });
+    expect(r.source!.split('\n').slice(0, 6)).toEqual(['标题', '角', 'a', 'b', '', '后']);
+    expect(r.outline!.filter((e) => e.kind === 'grid')).toEqual([
+      {
+        kind: 'grid',
+        title: '',
+        line: 2,
+        endLine: 5,
+        rows: [
+          [{ line: 2, endLine: 2, rowSpan: 2, colSpan: 1 }, { line: 3, endLine: 3, rowSpan: 1, colSpan: 2 }],
+          [{ line: 4, endLine: 4, rowSpan: 1, colSpan: 1 }, { line: 5, endLine: 5, rowSpan: 1, colSpan: 1 }],
+        ],
+      },
+    ]);
   });
 
   test('lintBuffer decodes GB18030, and turns empty input into a fatal result', async () => {

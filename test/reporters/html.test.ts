@@ -119,6 +119,22 @@ describe('html: content', () => {
     expect(out.match(/<li class=/g)).toHaveLength(5);
   });
 
+  test('a table whose cells are lines of their own (a Word table) is drawn as a table, the wrong cell marked in it', () => {
+    const text = '表三\n项目\n总计\n新收\n29\n说明';
+    const r: LintResult = {
+      ...result('r.docx', [msg('table-sum', 2, '总计应为 28，实际为 29', 5, 1, 5, 3)], text),
+      outline: [{ kind: 'grid', title: '', line: 2, endLine: 5, rows: [[{ line: 2, endLine: 2, rowSpan: 1, colSpan: 1 }, { line: 3, endLine: 3, rowSpan: 1, colSpan: 1 }], [{ line: 4, endLine: 4, rowSpan: 1, colSpan: 1 }, { line: 5, endLine: 5, rowSpan: 1, colSpan: 1 }]] }],
+    };
+    const out = formatResults('html', [r], zh);
+    expect(out).toContain(
+      '<span class="ln">2–5</span><div class="tx grid"><table class="cells"><tr><td>项目</td><td>总计</td></tr>' +
+        '<tr><td>新收</td><td class="hit"><mark class="error" id="f0-p1" title="1. 总计应为 28，实际为 29">29<sup>1</sup></mark></td></tr></table></div></div>' +
+        '<div class="note error">',
+    );
+    // The lines around it are lines as before; no line is shown twice.
+    expect(out.match(/<span class="ln">\d+(–\d+)?<\/span>/g)).toEqual(['<span class="ln">1</span>', '<span class="ln">2–5</span>', '<span class="ln">6</span>']);
+  });
+
   test('a result without its text still lists its problems', () => {
     const out = formatResults('html', [result('x.md', [msg('table-sum', 2, '总计不符', 1, 1, 1, 2)])], zh);
     expect(out).toContain('总计不符');

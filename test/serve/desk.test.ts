@@ -126,7 +126,11 @@ run('gia-lint serve in headless Chromium', () => {
         verdict: a.getAttribute('data-verdict'),
         verdictText: a.querySelector('.verdict')?.textContent,
         notes: [...a.querySelectorAll('.note')].map((n) => n.textContent ?? ''),
-        marks: [...a.querySelectorAll('mark.error')].map((m) => ({ text: m.firstChild?.textContent, line: m.closest('.l')?.querySelector('.ln')?.textContent })),
+        // Marks in the Word tables, drawn as tables: the cell's text and the row's first cell.
+        cells: [...a.querySelectorAll('table.cells td mark.error')].map((m) => ({
+          text: m.firstChild?.textContent,
+          row: m.closest('tr')?.querySelector('td')?.textContent,
+        })),
         fixButton: a.querySelector('.download-fixed') !== null,
         parts: [...a.querySelectorAll('h3.part')].map((h) => h.textContent),
       };
@@ -146,8 +150,8 @@ run('gia-lint serve in headless Chromium', () => {
     expect(sum).toContain('依据：国办公开办函〔2021〕30号');
     expect(docx.notes.some((n) => n.includes('「行政复议·总计」应为 2'))).toBe(true);
     expect(docx.notes.some((n) => n.includes('统计时限「数据统计期限从2020年1月1日到12月31日止」与报告年度 2021 年不符'))).toBe(true);
-    // In Word every table cell is a paragraph of its own: the total cell holding 0 is what is marked.
-    expect(docx.marks).toContainEqual({ text: '0', line: '282' });
+    // The Word table is drawn as a table, and the wrong total cell (0) is the one marked.
+    expect(docx.cells).toContainEqual({ text: '0', row: '一、本年新收政府信息公开申请数量' });
     expect(docx.fixButton).toBe(false);
 
     const txt = await page.$$eval('article.result', (as) => {
