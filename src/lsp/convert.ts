@@ -34,6 +34,11 @@ export function ruleDocsUrl(ruleId: string, base: string = DEFAULT_DOCS_BASE): s
   return new URL(`${ruleId}.md`, base).href;
 }
 
+/** A rule's page: a plugin rule's own absolute URL, a built-in rule's under `base`. */
+export function ruleLink(rule: Rule, base?: string): string {
+  return /^[a-z][a-z\d+.-]*:/i.test(rule.meta.docs.url) && !rule.meta.docs.url.startsWith('file:') ? rule.meta.docs.url : ruleDocsUrl(rule.meta.id, base);
+}
+
 export interface DiagnosticContext {
   uri: string;
   rules: ReadonlyMap<string, Rule>;
@@ -50,7 +55,8 @@ export function toDiagnostic(m: LintMessage, ctx: DiagnosticContext): Diagnostic
   // Directive problems (unused/unknown disable comments) and fatal messages carry no rule id.
   if (m.ruleId) {
     d.code = m.ruleId;
-    if (ctx.rules.has(m.ruleId)) d.codeDescription = { href: ruleDocsUrl(m.ruleId, ctx.docsBaseUrl) };
+    const rule = ctx.rules.get(m.ruleId);
+    if (rule) d.codeDescription = { href: ruleLink(rule, ctx.docsBaseUrl) };
   }
   if (m.relatedLocations?.length) d.relatedInformation = m.relatedLocations.map((r) => toRelated(r, ctx.uri));
   return d;

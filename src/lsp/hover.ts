@@ -1,7 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
 import { pick } from '../i18n/format.js';
 import type { Rule } from '../engine/types.js';
-import { messageRange, rangesTouch, ruleDocsUrl } from './convert.js';
+import { messageRange, rangesTouch, ruleLink } from './convert.js';
 import { ui } from './messages.js';
 import type { LintOutcome } from './service.js';
 
@@ -24,7 +24,7 @@ export function hoverAt(outcome: LintOutcome, position: Position, rules: Readonl
     const lines = [`**${meta.id}** — ${pick(meta.docs.description, l)}`];
     if (meta.docs.legalBasis) lines.push(`${ui.legalBasis(l)}${l === 'en' ? ': ' : '：'}${pick(meta.docs.legalBasis, l)}`);
     if (hits.some((h) => h.ruleId === meta.id && h.fix)) lines.push(`_${ui.fixable(l)}_`);
-    lines.push(`[${ui.docs(l)}](${ruleDocsUrl(meta.id, docsBaseUrl)})`);
+    lines.push(`[${ui.docs(l)}](${ruleLink(rules.get(m.ruleId!)!, docsBaseUrl)})`);
     parts.push(lines.join('\n\n'));
   }
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') }, range: messageRange(hits[0]) };

@@ -3,7 +3,7 @@ import type { CancellationToken } from 'vscode-languageserver/node';
 import { readPrevious } from '../api.js';
 import { GiaLintError } from '../config/errors.js';
 import { ConfigResolver } from '../config/load.js';
-import { rulesForConfig } from '../config/plugins.js';
+import { loadedPluginRules, rulesForConfig } from '../config/plugins.js';
 import { verify, verifyAndFix } from '../engine/linter.js';
 import type { LintMessage, Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import type { InputFormat } from '../model/document.js';
@@ -53,6 +53,12 @@ export class LintService {
 
   constructor(rules: ReadonlyMap<string, Rule> = builtinRules) {
     this.rules = rules;
+  }
+
+  /** Rules to describe in diagnostics and hovers: the built-in ones and those of every plugin loaded. */
+  get describedRules(): ReadonlyMap<string, Rule> {
+    const plugins = loadedPluginRules();
+    return plugins.size ? new Map([...this.rules, ...plugins]) : this.rules;
   }
 
   get current(): ServerSettings {

@@ -1,6 +1,6 @@
 import { afterAll, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
@@ -65,6 +65,25 @@ test('tarball + plugin folder + shareable config folder, installed offline into 
   expect(lines.some((l) => /^\d+:statistics-period:2$/.test(l))).toBe(true);
   expect(lines.at(-1)).toBe('(zh-CN)');
   expect(run.code).toBe(1);
+
+  // The rule contract is published as types ("gia-lint/rules"): a typed plugin compiles against
+  // the installed package, and one that breaks the contract does not.
+  const typed = `import type { PluginModule, Rule } from 'gia-lint/rules';
+const rule: Rule = {
+  meta: { id: 'r', type: 'problem', defaultSeverity: 'warn', docs: { description: { 'zh-CN': 'd', en: 'd' }, url: 'https://example.invalid/r' }, schema: {}, messages: { m: { 'zh-CN': 'm', en: 'm' } } },
+  check(report, context) {
+    if (report.year !== undefined && report.signature) context.report({ messageId: 'm', span: report.signature.span });
+  },
+};
+const plugin: PluginModule = { meta: { name: 'x' }, rules: { r: rule } };
+export default plugin;
+`;
+  writeFileSync(path.join(project, 'typed.mts'), typed);
+  writeFileSync(path.join(project, 'broken.mts'), typed.replace('check(report, context) {', 'check: 5, other(report: any, context: any) {'));
+  const tsc = (file: string) =>
+    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', file], { cwd: project, encoding: 'utf8' });
+  expect(tsc('typed.mts').stdout).toBe('');
+  expect(tsc('broken.mts').stdout).toMatch(/broken\.mts.*error TS2322/);
 
   // The installed package is the one packed here (--offline: npm fetched nothing, or it would have failed).
   expect(npm(['exec', '--offline', '--', 'gia-lint', '--version'], project, cache).stdout.trim()).toBe(PKG.version);

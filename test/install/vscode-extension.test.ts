@@ -71,6 +71,10 @@ test('the .vsix bundles the server, which lints a workspace over stdio', async (
   // The built-in rule's link opens the page shipped in the extension.
   const link = diagnostics.find((d: { code: string }) => d.code === 'statistics-period').codeDescription.href;
   expect(link).toBe(pathToFileURL(path.join(unpacked, 'extension/docs/rules/statistics-period.md')).href);
+  // A plugin rule links to its own page (meta.docs.url).
+  expect(diagnostics.find((d: { code: string }) => d.code === 'local-rules/province-deadline').codeDescription.href).toBe(
+    'https://github.com/gia-lint/gia-lint/blob/main/examples/plugin-local-rules/docs/province-deadline.md',
+  );
   const logged = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message);
   expect(logged.some((m: string) => m.startsWith('plugin local-rules loaded from ') && m.includes('node_modules'))).toBe(true);
 
