@@ -45,6 +45,8 @@ export interface DeskServer {
   token: string;
   /** Resolves to the URL the page is served at, once listening. */
   listen(): Promise<string>;
+  /** Uploads being received or linted right now. */
+  uploadsInFlight(): number;
 }
 
 /** Answer of POST /api/lint. */
@@ -63,6 +65,9 @@ export interface LintAnswer {
   fixed?: { name: string; base64: string; type: string };
 }
 
+/** Uploads received or linted at once; the page sends one at a time, so more is another client. */
+const MAX_IN_FLIGHT = 4;
+
 const CSP = [
   "default-src 'none'",
   "script-src 'self'",
@@ -79,6 +84,8 @@ export function createDeskServer(options: DeskOptions): DeskServer {
   const maxBytes = options.maxBytes ?? options.lint.maxBytes ?? DEFAULT_MAX_BYTES;
   let seq = 0;
   let allowedHosts = new Set<string>();
+  // Uploads being received or linted: each may hold up to maxBytes, so their number is bounded.
+  let inFlight = 0;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
@@ -126,15 +133,24 @@ export function createDeskServer(options: DeskOptions): DeskServer {
       req.destroy();
       return;
     }
-    const body = await readBody(req, maxBytes);
-    if (body === undefined) {
-      res.setHeader('Connection', 'close');
-      sendJson(res, 413, { error: tooLarge });
-      req.destroy();
-      return;
+    if (inFlight >= MAX_IN_FLIGHT) {
+      req.resume();
+      return sendJson(res, 503, { error: en ? 'Busy checking other files; try again in a moment' : '正在检查其他文件，请稍后再试' });
     }
-    const name = safeName(headerName(req.headers['x-file-name']), options.locale);
-    sendJson(res, 200, await lintUpload1(body, name));
+    inFlight++;
+    try {
+      const body = await readBody(req, maxBytes);
+      if (body === undefined) {
+        res.setHeader('Connection', 'close');
+        sendJson(res, 413, { error: tooLarge });
+        req.destroy();
+        return;
+      }
+      const name = safeName(headerName(req.headers['x-file-name']), options.locale);
+      sendJson(res, 200, await lintUpload1(body, name));
+    } finally {
+      inFlight--;
+    }
   }
 
   async function lintUpload1(body: Buffer, name: string): Promise<LintAnswer> {
@@ -166,6 +182,7 @@ export function createDeskServer(options: DeskOptions): DeskServer {
   return {
     server,
     token,
+    uploadsInFlight: () => inFlight,
     listen: () =>
       new Promise<string>((resolve, reject) => {
         server.once('error', reject);
@@ -225,10 +242,17 @@ function readBody(req: IncomingMessage, max: number): Promise<Buffer | undefined
       chunks.push(chunk);
     });
     req.on('end', () => {
-      if (!done) resolve(Buffer.concat(chunks));
+      if (!done) {
+        done = true;
+        resolve(Buffer.concat(chunks));
+      }
     });
     req.on('error', (e) => {
       if (!done) reject(e);
+    });
+    // A client that goes away mid-upload must not keep its slot.
+    req.on('close', () => {
+      if (!done && !req.complete) reject(new Error('upload aborted'));
     });
   });
 }

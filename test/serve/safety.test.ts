@@ -42,6 +42,11 @@ const upload = (name: string, bytes: Buffer, extra: Record<string, string> = {})
 
 const REPORT_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'section', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'svg', 'rect', 'article', 'ol', 'ul', 'li', 'span', 'a', 'b', 'mark', 'sup', 'footer']);
 
+/** Wait for the server to reach a state (no timing involved: it yields to the event loop until then). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setImmediate(resolve));
+}
+
 const answerOf = (r: Reply): LintAnswer => JSON.parse(r.body) as LintAnswer;
 
 beforeAll(async () => {
@@ -143,6 +148,46 @@ describe('requests from other sites (CSRF, DNS rebinding)', () => {
     expect(r.body).toContain(`<meta name="gia-token" content="${desk.token}">`);
     expect(r.body).not.toMatch(/<script>|\son\w+=|https?:\/\/(?!127\.0\.0\.1)/);
     expect((await send('GET', '/app.js')).headers['content-security-policy']).toBeDefined();
+  });
+});
+
+describe('limits on what the server holds', () => {
+  test('at most 4 uploads are received at once; a fifth is told to wait (503); a freed slot is used again', async () => {
+    // Four uploads that send their headers and then stall, holding their slots.
+    const stalled = Array.from({ length: 4 }, () => {
+      const req = request({ host: base.hostname, port: base.port, method: 'POST', path: '/api/lint', headers: { Host: base.host, 'X-Gia-Token': desk.token, 'Content-Length': 10 } });
+      req.on('error', () => undefined);
+      req.write('一、');
+      return req;
+    });
+    await until(() => desk.uploadsInFlight() === 4);
+    const fifth = await upload('a.txt', Buffer.from('一、总体情况\n'));
+    expect(fifth.status).toBe(503);
+    expect(JSON.parse(fifth.body).error).toBe('正在检查其他文件，请稍后再试');
+    for (const req of stalled) req.destroy();
+    await until(() => desk.uploadsInFlight() === 0);
+    expect((await upload('a.txt', Buffer.from('一、总体情况\n'))).status).toBe(200);
+  });
+});
+
+describe('the page in English', () => {
+  test('--locale en: the page, and the problems, in English', async () => {
+    const en = await startDesk({ cwd: office, port: 0, host: '127.0.0.1', locale: 'en', lint: { overrideConfig: { locale: 'en' } } });
+    const url = new URL(await en.listen());
+    try {
+      const page = await new Promise<string>((resolve) => {
+        request({ host: url.hostname, port: url.port, path: '/', headers: { Host: url.host } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve(body));
+        }).end();
+      });
+      expect(page).toContain('<html lang="en">');
+      expect(page).toContain('<title>Annual information disclosure report check</title>');
+      expect(page).toContain('Config file .gianrc');
+    } finally {
+      await new Promise((resolve) => en.server.close(resolve));
+    }
   });
 });
 
