@@ -360,6 +360,8 @@ function runEngine(
     }
     return result;
   } catch (e) {
+    // A plugin rule that fails is the plugin's problem, named as such (exit 2, no "internal error").
+    if (e instanceof GiaLintError) throw new GiaLintError(`${shownPath}: ${e.message}`, { cause: e });
     // An engine failure is a bug; name the file so it can be reproduced.
     throw new Error(`${shownPath}: ${e instanceof Error ? e.message : String(e)}`, { cause: e });
   }

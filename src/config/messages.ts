@@ -284,3 +284,7 @@ export function pluginOfRuleMissing(id: string, namespace: string, locale: Local
     ? `是插件 ${namespace} 的规则 "${id}"，但 plugins 中没有加载插件 ${namespace}（在 "plugins" 里加上 "${namespace}"）`
     : `is rule "${id}" of plugin ${namespace}, but no plugin ${namespace} is loaded (add "${namespace}" to "plugins")`;
 }
+
+export function pluginRuleFailed(id: string, reason: string, locale: Locale): string {
+  return zh(locale) ? `插件规则 ${id} 运行出错：${reason}（可在配置中关闭该规则："${id}": "off"）` : `Plugin rule ${id} failed: ${reason} (turn it off with "${id}": "off")`;
+}

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { resolve as resolveModule } from 'import-meta-resolve';
 import type { Locale, LocalizedText, Rule, RuleMeta } from '../engine/types.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, GiaLintError } from './errors.js';
 import * as msg from './messages.js';
 import type { ConfigData } from './schema.js';
 
@@ -212,7 +212,18 @@ function normalizeRule(id: string, rule: unknown, bad: (key: string, problem: st
     docs,
     messages,
   };
-  return { meta: full, check: r.check!.bind(rule) };
+  const check = r.check!.bind(rule);
+  return {
+    meta: full,
+    check(report, context) {
+      try {
+        check(report, context);
+      } catch (e) {
+        // Name the plugin rule: a user can report it to the plugin's authors, or turn the rule off.
+        throw new GiaLintError(msg.pluginRuleFailed(id, (e instanceof Error ? e.message : String(e)).split('\n')[0], context.locale), { cause: e });
+      }
+    },
+  };
 }
 
 /** A shareable config package (`gia-lint-config-xx` or `xx`), resolved from `dir`; its main file. */

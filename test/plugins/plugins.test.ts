@@ -249,3 +249,14 @@ test('a shareable config written as a module (default export)', async () => {
   expect(config.year).toBe(2021);
   expect(config.rules['table-sum'].severity).toBe(1);
 });
+
+test('a plugin rule that throws is named (a GiaLintError: exit 2, not an internal error)', async () => {
+  const root = tempTree({
+    'p.mjs': pluginSource('foo', 'always').replace("check(report, context) { context.report(", "check(report, context) { throw new Error('kaboom'); context.report("),
+    '.gianrc': { plugins: ['./p.mjs'], rules: { 'foo/always': 'error' } },
+  });
+  const { GiaLintError } = await import('../../src/config/errors.js');
+  const failure = lintText(REPORT, { cwd: root, filePath: path.join(root, 'a.md') });
+  await expect(failure).rejects.toBeInstanceOf(GiaLintError);
+  await expect(failure).rejects.toThrow(`${path.join(root, 'a.md')}: 插件规则 foo/always 运行出错：kaboom（可在配置中关闭该规则："foo/always": "off"）`);
+});
