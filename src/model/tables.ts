@@ -508,6 +508,16 @@ function buildRow(key: string, label: string, labelSpan: Span | undefined, match
 
 /* ----------------------------------------------------------------------------- review (四) */
 
+const OUTCOME_SLOTS = (group: string): HeaderSlot[] =>
+  REVIEW_COLUMNS.filter((c) => c.key.startsWith(`${group}.`)).map((c) => ({ key: c.key, label: c.label.slice(c.label.lastIndexOf('·') + 1) }));
+/** Table 四's header rows: 行政复议 | 行政诉讼; the 复议 outcomes and the two 诉讼 kinds; the 10 诉讼 outcomes; or one flat row of 15. */
+const REVIEW_HEADER_SEQUENCES: HeaderSlot[][] = [
+  [{ key: 'review', label: '行政复议' }, { key: 'litigation', label: '行政诉讼' }],
+  [...OUTCOME_SLOTS('review'), { key: 'litigationDirect', label: '未经复议直接起诉' }, { key: 'litigationAfterReview', label: '复议后起诉' }],
+  [...OUTCOME_SLOTS('litigationDirect'), ...OUTCOME_SLOTS('litigationAfterReview')],
+  [...OUTCOME_SLOTS('review'), ...OUTCOME_SLOTS('litigationDirect'), ...OUTCOME_SLOTS('litigationAfterReview')],
+];
+
 /** Table 四 is the same in both layouts; `layout` is recorded for the report's consistency. */
 export function recognizeReview(items: StreamItem[], after: number, layout: Layout): RecognizedTable | undefined {
   const isHeader = (t: string) => /行政复议/.test(t) && /行政诉讼|结果维持|复议后起诉|尚未审结/.test(t);
@@ -523,12 +533,17 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     }
   }
   if (headerAt === -1) return undefined;
+  // Header cells (table-labels checks their wording): identified against the official header rows.
+  const headers: RecognizedHeader[] = [];
+  const first = items[headerAt];
+  if (first.type === 'text' && first.cells) addHeaders(headers, first.cells, REVIEW_HEADER_SEQUENCES, undefined);
   // Flattened text: the header words and the numbers stand on one line.
   for (let i = items[headerAt].type === 'row' ? headerAt : headerAt + 1; i < items.length && i <= headerAt + 12; i++) {
     const it = items[i];
     if (it.type === 'text') {
       const t = normalizeLabel(it.text);
       if (/^[一二三四五六七八九十]+、/.test(t) && !/行政复议|行政诉讼/.test(t)) break; // next section
+      if (it.cells) addHeaders(headers, it.cells, REVIEW_HEADER_SEQUENCES, undefined);
       continue;
     }
     const numbers = it.values.filter((v) => v.text.trim() !== '').length;
@@ -538,7 +553,7 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     const placed = placeValues(it.values, REVIEW_COLUMNS.length, it.exact, REVIEW_ROW_RELATION, it.spaced);
     const row = buildRow('data', '', undefined, 'position', it.span, REVIEW_COLUMNS, placed);
     const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: REVIEW_COLUMNS.length }] : [];
-    return { kind: 'review', layout, layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, problems };
+    return { kind: 'review', layout, layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, headers, problems };
   }
   return {
     kind: 'review', layout, layoutSource: 'era', span: items[headerAt].span, rows: {},
@@ -587,6 +602,12 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
       const before = headers.length;
       addHeaders(headers, it.cells, seqs, current?.clause);
       if (!current) for (const h of headers.slice(before)) h.group = subs.find((sub) => sub.columns.some((c) => c.key === h.key))?.clause;
+      // The amount column with another unit or none ("本年收费金额（元）"): its wording is checked.
+      const feeSub = subs.find((sub) => sub.columns.some((c) => c.key === 'feeAmount'));
+      const fee = it.cells.find((c) => /^本年收费金额/.test(normalizeLabel(c.text)));
+      if (feeSub && fee && !headers.some((h) => h.key === 'feeAmount')) {
+        headers.push({ key: 'feeAmount', group: feeSub.clause, official: feeSub.columns.find((c) => c.key === 'feeAmount')!.label, label: fee.text.trim(), span: fee.span, match: 'position' });
+      }
       continue;
     }
     if (it.type !== 'row' || it.labels.length === 0) continue;

@@ -51,7 +51,7 @@ const rule: Rule = {
   check(report, context) {
     if (!tablesApply(report, true)) return;
     const allowNotes = context.options.allowLocalNotes !== false;
-    for (const table of [report.tables.active, report.tables.applications]) {
+    for (const table of [report.tables.active, report.tables.applications, report.tables.review]) {
       if (!table) continue;
       const name = tableName(table.kind, context.locale);
       for (const row of Object.values(table.rows)) {
