@@ -101,8 +101,9 @@ export function createDeskServer(options: DeskOptions): DeskServer {
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
     if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 421, 'Misdirected request: unknown Host');
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    const route = `${req.method} ${url.pathname}`;
+    // The path as sent, query left off; not parsed as a URL, where "//x" would name a host.
+    const pathname = (req.url ?? '/').split('?')[0];
+    const route = `${req.method} ${pathname}`;
     switch (route) {
       case 'GET /':
       case 'HEAD /':
@@ -114,7 +115,7 @@ export function createDeskServer(options: DeskOptions): DeskServer {
       case 'POST /api/lint':
         return lintUpload(req, res);
     }
-    if (url.pathname === '/api/lint') return sendText(res, 405, 'Method not allowed', { Allow: 'POST' });
+    if (pathname === '/api/lint') return sendText(res, 405, 'Method not allowed', { Allow: 'POST' });
     return sendText(res, 404, 'Not found');
   }
 

@@ -137,6 +137,10 @@ describe('requests from other sites (CSRF, DNS rebinding)', () => {
     expect((await send('GET', '/', { Host: `attacker.example:${base.port}` })).status).toBe(421);
     expect((await send('GET', '/../../etc/passwd')).status).toBe(404);
     expect((await send('GET', '/.gianrc')).status).toBe(404);
+    // A path is a path, never read as a URL with a host in it.
+    expect((await send('GET', '//evil.example/')).status).toBe(404);
+    expect((await send('POST', '//x/api/lint', { 'X-Gia-Token': desk.token }, Buffer.from('x'))).status).toBe(404);
+    expect((await send('GET', '/?x=1')).status).toBe(200);
   });
 
   test('every answer carries a CSP that allows nothing from elsewhere, and the page carries the token', async () => {
