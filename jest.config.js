@@ -7,4 +7,6 @@ export default {
     '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'es6' } }],
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
+  // Distribution builds (npm run build:sea / package:vscode, and test/install/) are not modules of the project.
+  modulePathIgnorePatterns: ['<rootDir>/build/'],
 };

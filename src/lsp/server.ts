@@ -127,7 +127,7 @@ export function startServer(options: ServerOptions = {}): Connection {
     const doc = documents.get(uri);
     if (!doc || doc.version !== outcome.version) return;
     outcomes.set(uri, outcome);
-    const ctx = { uri, rules: service.describedRules, docsBaseUrl: service.current.docsBaseUrl };
+    const ctx = { uri, rules: service.describedRules, docsBaseUrl: service.docsBaseFor(outcome) };
     let diagnostics: Diagnostic[];
     if (outcome.error) connection.console.error(`${uri}: ${outcome.error instanceof Error ? (outcome.error.stack ?? outcome.error.message) : String(outcome.error)}`);
     if (outcome.problem) {
@@ -274,7 +274,7 @@ export function startServer(options: ServerOptions = {}): Connection {
       range: params.range,
       diagnostics: params.context.diagnostics,
       only: params.context.only,
-      diagnosticContext: { uri: found.doc.uri, rules: service.describedRules, docsBaseUrl: service.current.docsBaseUrl },
+      diagnosticContext: { uri: found.doc.uri, rules: service.describedRules, docsBaseUrl: service.docsBaseFor(found.outcome) },
       documentChanges: capabilities.workspace?.workspaceEdit?.documentChanges === true,
       fixAll: () => service.fixAll(found.outcome),
     });
@@ -283,7 +283,7 @@ export function startServer(options: ServerOptions = {}): Connection {
   connection.onHover(async (params, token) => {
     const found = await current(params.textDocument.uri);
     if (!found || token.isCancellationRequested) return null;
-    return hoverAt(found.outcome, params.position, service.describedRules, service.current.docsBaseUrl);
+    return hoverAt(found.outcome, params.position, service.describedRules, service.docsBaseFor(found.outcome));
   });
 
   connection.onShutdown(() => {

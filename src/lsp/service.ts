@@ -61,6 +61,12 @@ export class LintService {
     return plugins.size ? new Map([...this.rules, ...plugins]) : this.rules;
   }
 
+  /** Where rule pages are linked: the editor's `docsBaseUrl`, else the document's config `docsUrl`, else the installed docs. */
+  docsBaseFor(outcome: { config?: ResolvedConfig }): string | undefined {
+    const base = this.settings.docsBaseUrl ?? outcome.config?.docsUrl;
+    return base === undefined || base.endsWith('/') ? base : `${base}/`;
+  }
+
   get current(): ServerSettings {
     return this.settings;
   }

@@ -260,3 +260,11 @@ test('a plugin rule that throws is named (a GiaLintError: exit 2, not an interna
   await expect(failure).rejects.toBeInstanceOf(GiaLintError);
   await expect(failure).rejects.toThrow(`${path.join(root, 'a.md')}: 插件规则 foo/always 运行出错：kaboom（可在配置中关闭该规则："foo/always": "off"）`);
 });
+
+test("LSP links: the editor's docsBaseUrl, else the config's docsUrl, else the installed pages", async () => {
+  const { LintService } = await import('../../src/lsp/service.js');
+  const service = new LintService();
+  const config = { locale: 'zh-CN' as const, rules: {}, docsUrl: 'https://mirror.example/rules' };
+  expect(service.docsBaseFor({ config })).toBe('https://mirror.example/rules/');
+  expect(service.docsBaseFor({})).toBeUndefined();
+});
