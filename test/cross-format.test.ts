@@ -1,14 +1,19 @@
 /**
  * Same report, same findings. One generated report is rendered in every input format — Markdown
- * with HTML tables, a CMS HTML page, tab-separated text, pipe text, PDF-extracted text and a real
- * .docx — and read back through the engine. The Report model (sections, statistics period, every
- * table cell) and the rule findings (rule, message and the text they point at) must be identical
- * in all of them, for clean reports and for one injected defect per mission rule.
+ * with HTML tables, a CMS HTML page, tab-separated text, pipe text, PDF-extracted text, a real
+ * .docx, and that .docx saved by LibreOffice as Word 97–2003 .doc and as .odt (committed
+ * fixtures: test/formats/office.ts) — and read back through the engine. The Report model
+ * (sections, statistics period, every table cell) and the rule findings (rule, message and the
+ * text they point at) must be identical in all of them, for clean reports and for one injected
+ * defect per mission rule.
  */
 import { describe, expect, test } from '@jest/globals';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRows } from '../src/templates/tables.js';
 import { generateModel, type GenOptions } from './support/generate.js';
 import { ALL_FORMATS, MISSION_RULES, configFor, findings, modelSummary, render } from './formats/support.js';
+import type { OfficeFormat } from './formats/office.js';
+
+const OFFICE_FORMATS: OfficeFormat[] = ['doc', 'odt'];
 
 type Base = Omit<GenOptions, 'format'>;
 
@@ -16,7 +21,7 @@ type Base = Omit<GenOptions, 'format'>;
 async function allFormats(o: Base, rule?: string) {
   const out: Record<string, { model: ReturnType<typeof modelSummary>; findings: string[] }> = {};
   const config = rule && !MISSION_RULES.includes(rule) ? configFor([...MISSION_RULES, rule]) : undefined;
-  for (const f of ALL_FORMATS) {
+  for (const f of [...ALL_FORMATS, ...OFFICE_FORMATS]) {
     const r = await render(o, f, config);
     out[f] = { model: modelSummary(r.out.reports), findings: findings(r) };
   }
@@ -25,7 +30,7 @@ async function allFormats(o: Base, rule?: string) {
 
 function expectSameEverywhere(byFormat: Awaited<ReturnType<typeof allFormats>>) {
   const md = byFormat.md;
-  for (const f of ALL_FORMATS) {
+  for (const f of Object.keys(byFormat)) {
     // Compare per format so that a failure names the format.
     expect({ format: f, model: byFormat[f].model }).toEqual({ format: f, model: md.model });
     expect({ format: f, findings: byFormat[f].findings }).toEqual({ format: f, findings: md.findings });

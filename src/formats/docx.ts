@@ -61,7 +61,7 @@ export const MAX_UNPACKED_BYTES = 200 * 2 ** 20;
  * Sum of the uncompressed sizes the zip's central directory declares, read by jszip (mammoth's
  * own zip library) without inflating anything; undefined when the container cannot be read.
  */
-async function declaredUnpackedSize(buf: Buffer): Promise<number | undefined> {
+export async function declaredUnpackedSize(buf: Buffer): Promise<number | undefined> {
   const { default: JSZip } = await import('jszip');
   try {
     const zip = await JSZip.loadAsync(buf);
@@ -77,8 +77,8 @@ async function declaredUnpackedSize(buf: Buffer): Promise<number | undefined> {
   }
 }
 
-/** mammoth's HTML → the paragraph view and its Document (exported for tests). */
-export function docxHtmlToDocument(html: string): Document {
+/** mammoth's HTML (or the same HTML made from another word processor's file) → the paragraph view and its Document. */
+export function docxHtmlToDocument(html: string, formatId = 'docx'): Document {
   const $ = cheerio.load(html, null, false);
   const roots = $.root()[0].children;
   const { view, textAt, spans } = renderView(roots);
@@ -90,7 +90,7 @@ export function docxHtmlToDocument(html: string): Document {
     span: (el) => spans.get(el),
     content: (el) => spans.get(el),
   };
-  return { format: docxFormat.id, source: new SourceText(view), blocks: domToBlocks(roots, locator) };
+  return { format: formatId, source: new SourceText(view), blocks: domToBlocks(roots, locator) };
 }
 
 const PARAGRAPH = /^(p|h[1-6]|li)$/;
@@ -161,7 +161,8 @@ export const docxFormat: BinaryFormat = {
   name: { 'zh-CN': 'Word (.docx)', en: 'Word (.docx)' },
   extensions: ['.docx'],
   binary: true,
-  sniff: looksLikeZip,
+  // A zip, but not an OpenDocument or EPUB (whose first entry is their "mimetype").
+  sniff: (bytes) => looksLikeZip(bytes) && bytes.subarray(30, 38).toString('latin1') !== 'mimetype',
   async parse(bytes, options) {
     const r = await parseDocx(bytes, options?.maxUnpackedBytes);
     return r.ok ? r : { ok: false, message: unreadable('.docx', WORD, r.detail) };

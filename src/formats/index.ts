@@ -1,7 +1,10 @@
 import type { Document } from '../model/document.js';
 import type { Locale } from '../engine/types.js';
 import { lineColumn, type BinaryFormat, type FormatDescriptor, type TextFormat } from './descriptor.js';
+import { docFormat, wpsFormat } from './doc.js';
 import { docxFormat } from './docx.js';
+import { odtFormat } from './odt.js';
+import { rtfFormat } from './rtf.js';
 import { htmlFormat } from './html.js';
 import { markdownFormat } from './markdown.js';
 import { textFormat } from './text.js';
@@ -12,7 +15,7 @@ export type { BinaryFormat, FormatDescriptor, TextFormat } from './descriptor.js
  * Every input format, one descriptor each, in the order their extensions are listed. Binary
  * formats are recognised by their magic bytes in this order, the more specific first.
  */
-export const FORMATS: readonly FormatDescriptor[] = [markdownFormat, textFormat, htmlFormat, docxFormat];
+export const FORMATS: readonly FormatDescriptor[] = [markdownFormat, textFormat, htmlFormat, docxFormat, docFormat, wpsFormat, odtFormat, rtfFormat];
 
 /** Text without a telling name: an HTML page before Markdown (which takes embedded tables), plain text last. */
 const TEXT_SNIFF_ORDER: readonly TextFormat[] = [htmlFormat, markdownFormat, textFormat];
@@ -53,15 +56,19 @@ export function formatOfLanguage(languageId: string): TextFormat | undefined {
 
 /**
  * The format of a file's bytes: the one its name says — unless that is a binary format the bytes
- * do not start like and another binary format recognises them (a .doc that is really RTF) — or,
- * without a telling name, the binary format its magic bytes show. Undefined: decode the bytes as
- * text and sniff (`textFormatFor`).
+ * do not start like and another binary format recognises them (a .doc that is really a .docx),
+ * or they are an HTML page — or, without a telling name, the binary format its magic bytes show.
+ * Undefined: decode the bytes as text and sniff (`textFormatFor`).
  */
 export function formatForBytes(filePath: string | undefined, bytes: Buffer): FormatDescriptor | undefined {
   const byName = filePath ? formatOfPath(filePath) : undefined;
   if (byName && !byName.binary) return byName;
   if (byName?.sniff(bytes)) return byName;
-  return BINARY_FORMATS.find((f) => f.sniff(bytes)) ?? byName;
+  const byContent = BINARY_FORMATS.find((f) => f.sniff(bytes));
+  if (byContent) return byContent;
+  // Web systems "export to Word" as an HTML page named .doc: read it as the page it is.
+  if (byName && htmlFormat.sniff(bytes.subarray(0, 4096).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, ''))) return undefined;
+  return byName;
 }
 
 /**

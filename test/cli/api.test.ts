@@ -118,7 +118,7 @@ describe('expandPatterns', () => {
       'r/node_modules/pkg/readme.md': 'x',
       'r/.git/notes.md': 'x',
       'r/.drafts/x.md': 'x',
-      'other/notes.doc': 'x',
+      'other/notes.xlsx': 'x',
     });
 
   test('directories: .md/.markdown/.txt/.html/.htm/.docx recursively, skipping node_modules and dot-directories; sorted', async () => {
@@ -140,8 +140,8 @@ describe('expandPatterns', () => {
   test('ext option; explicit files are taken whatever their extension; duplicates removed', async () => {
     const root = tree();
     expect(await expandPatterns(['r'], { cwd: root, ext: ['pdf'] })).toEqual([path.join(root, 'r/d.pdf')]);
-    expect(await expandPatterns(['other/notes.doc', 'r/b.md', path.join(root, 'r/b.md')], { cwd: root })).toEqual(
-      [path.join(root, 'other/notes.doc'), path.join(root, 'r/b.md')],
+    expect(await expandPatterns(['other/notes.xlsx', 'r/b.md', path.join(root, 'r/b.md')], { cwd: root })).toEqual(
+      [path.join(root, 'other/notes.xlsx'), path.join(root, 'r/b.md')],
     );
   });
 
@@ -162,7 +162,7 @@ describe('expandPatterns', () => {
     const both = await expandPatterns(['nope.md', 'r'], { cwd: root });
     expect(both.map((f) => path.basename(f))).toContain('nope.md');
     await expect(expandPatterns(['r/*.pdf'], { cwd: root })).rejects.toThrow('没有文件匹配模式 "r/*.pdf"');
-    await expect(expandPatterns(['other'], { cwd: root })).rejects.toThrow('目录 other 中没有可检查的文件（.md、.markdown、.txt、.html、.htm、.docx）');
+    await expect(expandPatterns(['other'], { cwd: root })).rejects.toThrow('目录 other 中没有可检查的文件（.md、.markdown、.txt、.html、.htm、.docx、.doc、.wps、.odt、.rtf）');
   });
 });
 

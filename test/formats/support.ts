@@ -6,10 +6,11 @@ import { decodeHTML } from 'entities';
 import { configFor as allRulesConfig } from '../engine/helpers.js';
 import { verify, type VerifyOutput } from '../../src/engine/linter.js';
 import type { LintMessage, ResolvedConfig } from '../../src/engine/types.js';
-import { parseDocx } from '../../src/formats/docx.js';
+import { formatForBytes } from '../../src/formats/index.js';
 import type { Report } from '../../src/model/report.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { generateBytes, type AnyGenFormat, type GenOptions } from '../support/generate.js';
+import { officeBytes, type OfficeFormat } from './office.js';
 
 export const ALL_FORMATS: AnyGenFormat[] = ['md', 'html', 'txt-tsv', 'txt-pipe', 'txt-pdf', 'docx'];
 
@@ -35,20 +36,23 @@ export interface Read {
   text: string;
 }
 
-/** Lint bytes of one format as the API does (the .docx processor first, then the pure engine). */
-export async function lintBytes(bytes: Buffer, format: AnyGenFormat, config = configFor()): Promise<Read> {
-  if (format === 'docx') {
-    const docx = await parseDocx(bytes);
-    if (!docx.ok) throw new Error(`docx: ${docx.detail}`);
-    const text = docx.document.source.text;
-    return { out: verify(text, { filePath: FILE_NAME.docx, document: docx.document, config, rules: builtinRules }), text };
+/** Lint bytes of one format as the API does (a binary format's processor first, then the pure engine). */
+export async function lintBytes(bytes: Buffer, format: AnyGenFormat | OfficeFormat, config = configFor()): Promise<Read> {
+  const fileName = format === 'doc' || format === 'odt' ? `report.${format}` : FILE_NAME[format];
+  const descriptor = formatForBytes(fileName, bytes);
+  if (descriptor?.binary) {
+    const parsed = await descriptor.parse(bytes);
+    if (!parsed.ok) throw new Error(`${fileName}: ${parsed.message.en}`);
+    const text = parsed.document.source.text;
+    return { out: verify(text, { filePath: fileName, document: parsed.document, config, rules: builtinRules }), text };
   }
   const text = bytes.toString('utf8');
-  return { out: verify(text, { filePath: FILE_NAME[format], config, rules: builtinRules }), text };
+  return { out: verify(text, { filePath: fileName, config, rules: builtinRules }), text };
 }
 
-export async function render(o: Omit<GenOptions, 'format'>, format: AnyGenFormat, config = configFor()): Promise<Read> {
-  return lintBytes(await generateBytes({ ...o, format }), format, config);
+export async function render(o: Omit<GenOptions, 'format'>, format: AnyGenFormat | OfficeFormat, config = configFor()): Promise<Read> {
+  const bytes = format === 'doc' || format === 'odt' ? await officeBytes(o, format) : await generateBytes({ ...o, format });
+  return lintBytes(bytes, format, config);
 }
 
 /** What the recognizer read, without positions: sections, every table cell, table problems. */
