@@ -283,8 +283,9 @@ const COUNT_PATTERNS: CountPattern[] = [
   {
     name: 'received',
     re: new RegExp(`(?:(?:新|共|共计|累计|全年|本年度?|依法)?(收到|受理|接收)|(新收))([^，。；,;]{0,14}?)申请${SHARE}${NUM}件`, 'gd'),
-    readings: (_b, m) => {
-      if (OTHER_KIND.test(m[3] ?? '')) return undefined;
+    readings: (before, m) => {
+      // "其中市政府办公厅收到申请N件": one unit's part of a region's total.
+      if (OTHER_KIND.test(m[3] ?? '') || /其中/.test(before)) return undefined;
       // 新收 is row 一; 收到/受理 may or may not include the applications carried over.
       if (m[2] || /新收|新受理|新接收/.test(m[0])) return one('newReceived', cell('newReceived'));
       return [...one('newReceived', cell('newReceived')), ...one('newPlusCarried', cell('newReceived'), cell('carriedOver'))];

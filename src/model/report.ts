@@ -258,6 +258,8 @@ export interface RecognizedTable {
   rows: Record<string, RecognizedRow>;
   /** Column-header cells found (tables 二 and 三; absent when the source lost its header rows). */
   headers?: RecognizedHeader[];
+  /** Group labels of table 三 in other words than the official ones ("（五）不予受理"), tied to their group by numbering and by the item beside them. */
+  groupLabels?: RecognizedHeader[];
   /** Labels found in the table that only one layout has (domain.md §2.4 era fingerprints), first occurrence each. */
   fingerprints?: LayoutFingerprint[];
   problems: TableProblem[];

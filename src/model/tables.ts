@@ -155,6 +155,9 @@ function wrappedLabel(items: StreamItem[], index: number, label: string, pending
   return undefined;
 }
 
+/** Result groups of table 三 by the numeral of their label: （三）不予公开 … （六）其他处理. */
+const GROUP_BY_NUMBER: Record<string, string> = { 三: 'refused', 四: 'unavailable', 五: 'notProcessed', 六: 'otherHandling' };
+
 function matchGroup(raw: string): string | undefined {
   const core = coreLabel(raw);
   return APPLICATION_GROUPS.find((g) => coreLabel(g.label) === core)?.key;
@@ -276,6 +279,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   let saw2019Other = false;
 
   const consumed = new Set<number>();
+  const groupLabels: RecognizedHeader[] = [];
   items.forEach((it, index) => {
     if (it.type === 'text' && consumed.has(index)) return; // a wrapped label's tail, already read
     if (it.type === 'text') {
@@ -322,6 +326,18 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
         label = wrapped.label;
         labelSpan = { start: Math.min(labelSpan!.start, wrapped.span.start), end: Math.max(labelSpan!.end, wrapped.span.end) };
         for (const k of wrapped.consumed) consumed.add(k);
+      }
+    }
+    // A group label reworded ("（五）不予受理") stands before the item label of one of its own
+    // items: identified by its numbering and that item, for table-labels.
+    const itemGroup = hit && hit.match !== 'partial' ? allRows.find((r) => r.key === hit!.key)?.group : undefined;
+    if (itemGroup && labelCell) {
+      for (const c of it.labels) {
+        if (c === labelCell) break;
+        const g = GROUP_BY_NUMBER[/^[（(]\s*([三四五六])\s*[)）]/.exec(normalizeLabel(c.text))?.[1] ?? ''];
+        if (g === itemGroup && !matchGroup(c.text) && !groupLabels.some((x) => x.key === g)) {
+          groupLabels.push({ key: g, official: APPLICATION_GROUPS.find((x) => x.key === g)!.label, label: c.text.trim(), span: c.span, match: 'position' });
+        }
       }
     }
     pending = [];
@@ -412,7 +428,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   if (other2021) fingerprints.push({ layout: '2021', label: applicationRows('2021').find((r) => r.key === other2021.key)!.label, span: other2021.labelSpan! });
   const other2019 = candidates.find((f) => f.key === 'otherHandling');
   if (other2019) fingerprints.push({ layout: '2019', label: '（六）其他处理（一行，无 1—3 分项）', span: other2019.item.labels[0]?.span ?? other2019.item.span });
-  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, fingerprints, problems };
+  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, groupLabels, fingerprints, problems };
 }
 
 /* ----------------------------------------------------------------------------- header cells */

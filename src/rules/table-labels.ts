@@ -68,6 +68,11 @@ const rule: Rule = {
           fix: labelFix(context.text, row.labelSpan, row.label, official),
         });
       }
+      // Group labels of table 三 ("（五）不予受理"), recorded only when they deviate.
+      for (const g of table.groupLabels ?? []) {
+        if (!deviates(g.label, g.official, allowNotes)) continue;
+        context.report({ messageId: 'rowLabel', data: { table: name, found: g.label, expected: g.official }, span: g.span, fix: labelFix(context.text, g.span, normalizeLabel(g.label), g.official) });
+      }
       for (const h of table.headers ?? []) {
         if (h.match !== 'position' || !deviates(h.label, h.official, allowNotes)) continue;
         context.report({
