@@ -62,13 +62,14 @@ export const CLIENT_JS = String.raw`'use strict';
 
   function mib(n) { return Math.round(n / 1024 / 1024 * 10) / 10 + ' MiB'; }
 
-  function check(name, blob) {
-    queue = queue.then(function () { return upload(name, blob); });
+  // The first result of each choice takes the focus (and the view), so keyboard users land on it.
+  function check(name, blob, first) {
+    queue = queue.then(function () { return upload(name, blob, first); });
   }
 
-  function upload(name, blob) {
+  function upload(name, blob, first) {
     status.textContent = t.checking(name);
-    if (blob.size > maxBytes) { failed(name, t.tooLarge(mib(maxBytes))); return Promise.resolve(); }
+    if (blob.size > maxBytes) { failed(name, t.tooLarge(mib(maxBytes)), first); return Promise.resolve(); }
     return fetch('/api/lint', {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', 'X-Gia-Token': token, 'X-File-Name': encodeURIComponent(name) },
@@ -77,24 +78,25 @@ export const CLIENT_JS = String.raw`'use strict';
       cache: 'no-store'
     }).then(function (res) {
       return res.json().catch(function () { return { error: res.status + ' ' + res.statusText }; }).then(function (answer) {
-        if (res.ok) shown(answer); else failed(name, answer.error || String(res.status));
+        if (res.ok) shown(answer, first); else failed(name, answer.error || String(res.status), first);
       });
-    }, function () { failed(name, t.network); });
+    }, function () { failed(name, t.network, first); });
   }
 
-  function article(name) {
+  function article(name, first) {
     var a = el('article', 'result');
     var h = el('h3', '', name);
     h.tabIndex = -1;
     a.appendChild(h);
     results.appendChild(a);
+    if (first) h.focus();
     return a;
   }
 
-  function shown(answer) {
+  function shown(answer, first) {
     counts.all++;
     if (answer.verdict === 'fail') counts.fail++; else if (answer.verdict === 'warn') counts.warn++;
-    var a = article(answer.name);
+    var a = article(answer.name, first);
     a.setAttribute('data-verdict', answer.verdict);
     var actions = el('div', 'actions');
     if (answer.fixed) {
@@ -118,10 +120,10 @@ export const CLIENT_JS = String.raw`'use strict';
     status.textContent = t.summary(counts.all, counts.fail, counts.warn);
   }
 
-  function failed(name, why) {
+  function failed(name, why, first) {
     counts.all++;
     counts.fail++;
-    var a = article(name);
+    var a = article(name, first);
     a.setAttribute('data-verdict', 'refused');
     a.appendChild(el('p', 'failed', t.refused + why));
     status.textContent = t.summary(counts.all, counts.fail, counts.warn);
@@ -146,7 +148,7 @@ export const CLIENT_JS = String.raw`'use strict';
   }
 
   function checkAll(files) {
-    for (var i = 0; i < files.length; i++) check(files[i].name, files[i]);
+    for (var i = 0; i < files.length; i++) check(files[i].name, files[i], i === 0);
   }
 
   input.addEventListener('change', function () {
@@ -155,7 +157,7 @@ export const CLIENT_JS = String.raw`'use strict';
   });
   document.getElementById('check-paste').addEventListener('click', function () {
     if (!paste.value.trim()) { status.textContent = t.emptyPaste; paste.focus(); return; }
-    check(t.pasted, new Blob([paste.value], { type: 'text/plain;charset=utf-8' }));
+    check(t.pasted, new Blob([paste.value], { type: 'text/plain;charset=utf-8' }), true);
   });
   // A file dropped anywhere is checked, never opened by the browser in place of the page.
   ['dragenter', 'dragover'].forEach(function (type) {

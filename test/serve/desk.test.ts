@@ -161,6 +161,8 @@ run('gia-lint serve in headless Chromium', () => {
     expect(txt.verdict).toBe('fail');
     expect(txt.remedies).toEqual(expect.arrayContaining(['建议改为「2021」', '建议改为「本年废止件数」']));
     expect(await page.$eval('#status', (e) => e.textContent)).toBe('已检查 2 个文件：0 个通过，2 个未通过。');
+    // The first result of the choice has the focus: a keyboard user goes on from there.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('planted-2021.docx');
   }, 60_000);
 
   test('download the corrected text file (Enter on the button): its own encoding, the fixes applied', async () => {
