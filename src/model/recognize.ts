@@ -59,6 +59,8 @@ interface BlockInfo {
   folded: string;
 }
 
+/** Titles of a report's first part: 总体情况 (unified format), 概述 / 基本情况 (legacy reports). */
+const OPENING_PART = /^(?:概述|概况|基本情况|工作概况|总体概况)/;
 const SUB_NUMBERING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])/;
 const TOP_NUMBERING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$/s;
 const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}报告$`);
@@ -125,9 +127,10 @@ function splitSegments(blocks: Block[], info: BlockInfo[]): Segment[] {
       cuts.push(organLine ? prev : i);
       maxOrdinal = 0;
       contentSinceCut = false;
-    } else if (b.heading?.ordinal === 1 && maxOrdinal >= 3) {
-      // Numbering starts again: a new report whose title was lost. It begins after the previous
-      // report's signing date, or at its introduction.
+    } else if (b.heading?.ordinal === 1 && maxOrdinal >= 3 && (b.heading.section === 'overview' || OPENING_PART.test(b.heading.title))) {
+      // Numbering starts again at 一、总体情况 (一、概述 in legacy reports): a new report whose title was lost. It begins after
+      // the previous report's signing date, or at its introduction. (Numbering that restarts at 一、
+      // on anything else is a list of sub-topics inside a part, not a new report.)
       let cut = i;
       for (let j = i - 1; j > lastHeadingAt; j--) {
         if (info[j].date) {

@@ -71,3 +71,22 @@ describe('PDF-wrapped table row labels are not section headings', () => {
     expect(reports[0].headings.map((h) => h.ordinal)).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe('numbering that restarts at 一、 inside a part', () => {
+  const head = ['临江市人民政府外事办公室2024年政府信息公开工作年度报告', '本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。', '一、总体情况', '正文。', '二、主动公开政府信息情况', '正文。', '三、收到和处理政府信息公开申请情况', '正文。'];
+  const tail = ['四、政府信息公开行政复议、行政诉讼情况', '正文。', '五、存在的主要问题及改进情况', '正文。', '六、其他需要报告的事项', '未收取信息处理费。', '临江市人民政府外事办公室', '2025年1月17日'];
+  test.each([
+    ['sub-topics of 三 numbered 一、二、 (the parts after them follow)', [...head, '一、依申请公开工作机制', '建立登记台账。', '二、答复质量', '严格审核答复文书。', ...tail]],
+    ['sub-topics of 六 numbered 一、二、三、', [...head, ...tail.slice(0, 5), '一、人大代表建议和政协提案办理情况', '均已办结。', '二、落实上级年度政务公开工作要点情况', '均已落实。', '三、收取信息处理费情况', '未收取信息处理费。', ...tail.slice(6)]],
+    ['a table row "一、本年新收… 1 0 0 0 0 0 1" inside 三', [...head, '一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1', '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', ...tail]],
+  ])('%s: one report, with its introduction', (_name, lines) => {
+    for (const format of ['text', 'markdown'] as const) {
+      const reports = recognizeReports(parseDocument((lines as string[]).join('\n\n'), format));
+      expect(reports).toHaveLength(1);
+      expect(reports[0].year?.value).toBe(2024);
+      expect(reports[0].periods).toHaveLength(1);
+      expect(Object.keys(reports[0].sections).sort()).toEqual(['active', 'applications', 'other', 'overview', 'problems', 'review']);
+      expect(reports[0].signature).toMatchObject({ year: 2025, month: 1, day: 17 });
+    }
+  });
+});
