@@ -84,19 +84,28 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const files = await expandPatterns(patterns, { cwd, ext: options.ext ?? DEFAULT_EXTENSIONS, locale });
   const resolver = new ConfigResolver({ ...options, cwd });
   const results: LintResult[] = [];
-  for (const file of files) results.push(await lintFile(file, await resolver.forFile(file), options));
+  const named = namedFiles(patterns, cwd);
+  for (const file of files) results.push(await lintFile(file, await resolver.forFile(file), options, !named.has(file)));
   return results;
+}
+
+/**
+ * The files the user named themselves (a path, not a directory or glob pattern): a file found by
+ * expansion that is no annual report is left silent (rule not-a-report), a named one is not.
+ */
+export function namedFiles(patterns: string[], cwd: string): Set<string> {
+  return new Set(patterns.filter((p) => !isDynamicPattern(p)).map((p) => path.resolve(cwd, p)));
 }
 
 /**
  * One file with its resolved config: read, decode, lint. The unit of work of lintFiles and of the
  * batch runner (src/batch/: ignore file, worker threads, cache), so both lint a file the same way.
  */
-export async function lintFile(file: string, config: ResolvedConfig, options: LintOptions = {}): Promise<LintResult> {
+export async function lintFile(file: string, config: ResolvedConfig, options: LintOptions = {}, expanded = false): Promise<LintResult> {
   const previous = await readPrevious(config, options, path.resolve(options.cwd ?? process.cwd()));
   const input = await readInput(file, options, config.locale);
   if ('message' in input) return fatalResult(file, input.message);
-  return runEngine(input.text, file, file, config, options, input.document, previous, input.notes);
+  return runEngine(input.text, file, file, config, options, input.document, previous, input.notes, expanded);
 }
 
 /**
@@ -340,12 +349,13 @@ function runEngine(
   document?: Document,
   previous?: PreviousReport,
   notes?: string[],
+  expanded = false,
 ): LintResult {
   try {
     // Fix ranges of a binary format point into its text view, not into the file: never apply them…
     const binary = document !== undefined && formatOf(document).binary;
     const shouldFix = binary ? () => false : typeof options.fix === 'function' ? options.fix : () => options.fix === true;
-    const out = verifyAndFix(text, { filePath, config, rules: rulesForConfig(options.rules ?? builtinRules, config), document, previous, shouldFix });
+    const out = verifyAndFix(text, { filePath, config, rules: rulesForConfig(options.rules ?? builtinRules, config), document, previous, shouldFix, expanded });
     let messages = out.messages;
     // …and never offer them.
     if (binary) messages = messages.map(({ fix: _fix, suggestions: _s, ...m }) => m);

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_EXTENSIONS, expandPatterns, type LintFilesOptions } from '../api.js';
+import { DEFAULT_EXTENSIONS, expandPatterns, namedFiles, type LintFilesOptions } from '../api.js';
 import { ConfigError, GiaLintError, UsageError } from '../config/errors.js';
 import { ConfigResolver } from '../config/load.js';
 import type { LintResult } from '../engine/types.js';
@@ -80,11 +80,12 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
   const lintOptions = { ...options, cwd };
   delete lintOptions.onProgress;
 
+  const named = namedFiles(patterns, cwd);
   const tasks: Task[] = files.map((file, index) => {
     const entry = cache?.get(file);
     // A cached result without the text is no use to a format that shows the text.
     const usable = entry && (!options.includeSource || entry.result.source !== undefined);
-    return { index, file, ...(usable ? { cached: { content: entry.content, config: entry.config } } : {}) };
+    return { index, file, expanded: !named.has(file), ...(usable ? { cached: { content: entry.content, config: entry.config } } : {}) };
   });
 
   // The single executable has no worker script to start: it lints in this thread.

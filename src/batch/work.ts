@@ -9,6 +9,8 @@ import { sha256 } from './cache.js';
 export interface Task {
   index: number;
   file: string;
+  /** Found by directory/glob expansion, not named (RuleContext.expanded). */
+  expanded?: boolean;
   cached?: { content: string; config: string };
 }
 
@@ -29,12 +31,13 @@ function previousHash(previous: { text: string }): string {
  */
 export async function runTask(task: Task, resolver: ConfigResolver, options: LintOptions, useCache: boolean): Promise<Outcome> {
   const config = await resolver.forFile(task.file);
-  if (!useCache) return { index: task.index, result: await lintFile(task.file, config, options) };
+  if (!useCache) return { index: task.index, result: await lintFile(task.file, config, options, task.expanded) };
 
   // Last year's report (config `previous`) is input too: its content joins the key, not just its
   // path. readPrevious reads it once per batch; its hash is remembered per read.
   const previous = config.previous ? await readPrevious(config, options, options.cwd ?? process.cwd()).then((p) => (p ? previousHash(p) : null), () => null) : null;
-  const configHash = sha256(JSON.stringify([config, previous, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES]));
+  // How the file was found changes one rule's result (not-a-report is silent for expanded files).
+  const configHash = sha256(JSON.stringify([config, previous, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES, task.expanded === true]));
   let content: string | undefined;
   try {
     // Too large files are not read for hashing; lintFile reports them without reading them either.
@@ -45,6 +48,6 @@ export async function runTask(task: Task, resolver: ConfigResolver, options: Lin
   if (content !== undefined && task.cached?.content === content && task.cached.config === configHash) {
     return { index: task.index, hit: true, content, config: configHash };
   }
-  const result = await lintFile(task.file, config, options);
+  const result = await lintFile(task.file, config, options, task.expanded);
   return { index: task.index, result, content, config: configHash };
 }

@@ -29,6 +29,8 @@ export interface VerifyOptions {
    * as `context.previous`. Pass the same object for every file of a batch: it is parsed once.
    */
   previous?: PreviousReport;
+  /** The file was found by expanding a directory or glob, not named by the user (RuleContext.expanded). */
+  expanded?: boolean;
 }
 
 /** Last year's report as read by the caller; `document` when a binary format's processor built it. */
@@ -61,7 +63,10 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
     const rule = options.rules.get(ruleId);
     if (!rule) continue; // unknown ids are rejected earlier, by config validation
     const ruleOptions = { ...(rule.meta.defaultOptions ?? {}), ...setting.options };
+    const forNonReports = rule.meta.runsOn === 'non-reports';
     for (const report of reports) {
+      // A file that is no annual report gets the not-a-report rule only, not a page of errors.
+      if ((report.notAReport === true) !== forNonReports) continue;
       const context: RuleContext = {
         options: ruleOptions,
         locale: config.locale,
@@ -69,6 +74,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
         document,
         text,
         previous,
+        expanded: options.expanded === true,
         report: (d) => messages.push(toMessage(rule, setting.severity as 1 | 2, d, document.source, config, report.index)),
       };
       rule.check(report, context);

@@ -159,6 +159,11 @@ export interface RuleMeta {
   messages: Record<string, LocalizedText>;
   fixable?: 'code';
   hasSuggestions?: boolean;
+  /**
+   * What the rule checks: annual reports (default), or files that are no annual report at all
+   * (`Report.notAReport`: a memo, a README, a 信息公开指南), which no other rule looks at.
+   */
+  runsOn?: 'reports' | 'non-reports';
 }
 
 export interface ReportDescriptor {
@@ -194,6 +199,11 @@ export interface RuleContext {
    * Rules comparing years (carryover) pick the report they need and stay silent without one.
    */
   readonly previous?: readonly Report[];
+  /**
+   * True when the file was found by expanding a directory or glob pattern rather than named (or
+   * piped in) by the user: a folder of reports often holds other documents too.
+   */
+  readonly expanded: boolean;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -44,8 +44,14 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
     else if (reports.length) reports[reports.length - 1].to = seg.to; // a tail of the previous report
     // else: a preamble before the first report (a 指南, page chrome) is not linted
   }
-  // Nothing looks like a report (an early draft, a fragment): lint the whole file as one.
-  if (reports.length === 0) reports.push({ from: 0, to: doc.blocks.length });
+  // Nothing looks like a report: lint the whole file as one if it holds an official table (an
+  // early draft, a fragment); otherwise it is some other document (a memo, a README, a 信息公开指南).
+  if (reports.length === 0) {
+    const whole = buildReport(doc, doc.blocks, info, 0, options);
+    // A draft that has begun one of the six parts is a report in the making, not another document.
+    if (Object.keys(whole.sections).length === 0 && !Object.values(whole.tables).some((t) => t && Object.keys(t.rows).length > 0)) whole.notAReport = true;
+    return [whole];
+  }
   return reports.map((r, index) => buildReport(doc, doc.blocks.slice(r.from, r.to), info.slice(r.from, r.to), index, options));
 }
 

@@ -46,6 +46,12 @@ export interface Report {
   yearLeads: YearLead[];
   /** All prose of the report (tables excluded), whitespace folded, line wraps joined. */
   prose: MappedText;
+  /**
+   * Set when the file is no annual report at all: no report title, no 统计期限, none of the six
+   * parts and no official table with a recognizable row (a memo, a README, a 信息公开指南).
+   * Only rules that declare `meta.runsOn: 'non-reports'` (not-a-report) look at such a file.
+   */
+  notAReport?: boolean;
 }
 
 export interface TextSpan {

@@ -4,6 +4,7 @@ import carryover from './carryover.js';
 import cellValue from './cell-value.js';
 import feeDisclosure from './fee-disclosure.js';
 import formatVersion from './format-version.js';
+import notAReport from './not-a-report.js';
 import organMismatch from './organ-mismatch.js';
 import placeholder from './placeholder.js';
 import problemsAndMeasures from './problems-and-measures.js';
@@ -21,6 +22,6 @@ import webArtifacts from './web-artifacts.js';
 import zeroFeeConflict from './zero-fee-conflict.js';
 
 /** Every built-in rule, by id. One file per rule in this folder. */
-const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts, organMismatch, problemsAndMeasures];
+const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts, organMismatch, problemsAndMeasures, notAReport];
 
 export const builtinRules: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

@@ -1,0 +1,44 @@
+import type { Rule } from '../engine/types.js';
+import { docsUrl } from './shared/docs.js';
+
+/**
+ * A file that is no annual report at all — a meeting memo, a README, a 信息公开指南 — linted as one
+ * would get a page of "missing section" errors. The recognizer decides (no report title, no 统计期限,
+ * none of the six parts, no official table with a recognizable row: Report.notAReport);
+ * then no other rule runs and this one says so once, as a warning. Files found by expanding a
+ * directory or glob are left silent unless `reportExpanded` is set: a folder of reports often holds
+ * other documents.
+ */
+const rule: Rule = {
+  meta: {
+    id: 'not-a-report',
+    type: 'suggestion',
+    defaultSeverity: 'warn',
+    runsOn: 'non-reports',
+    docs: {
+      description: { 'zh-CN': '被检查的文件应是政府信息公开工作年度报告', en: 'The file linted is an annual report on government information disclosure' },
+      url: docsUrl('not-a-report'),
+    },
+    schema: {
+      type: 'object',
+      properties: { reportExpanded: { type: 'boolean' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { reportExpanded: false },
+    messages: {
+      notAReport: {
+        'zh-CN': '本文件不像政府信息公开工作年度报告（没有报告标题、统计期限、法定部分或统一格式的表格），未按年度报告检查',
+        en: 'This file does not look like an annual report on government information disclosure (no report title, statistics period, mandated parts or official tables); it was not checked as one',
+      },
+    },
+  },
+  check(report, context) {
+    if (!report.notAReport) return;
+    if (context.expanded && context.options.reportExpanded !== true) return;
+    const start = report.span.start;
+    const firstLineEnd = context.text.indexOf('\n', start);
+    context.report({ messageId: 'notAReport', span: { start, end: firstLineEnd === -1 ? Math.min(context.text.length, start + 40) : firstLineEnd } });
+  },
+};
+
+export default rule;
