@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import { SourceText, type Span } from '../model/source.js';
 import { formatById, formatOf, parseDocument, textFormatFor } from '../formats/index.js';
 import { recognizeReports } from '../model/recognize.js';
+import { quoteOf } from '../model/quote.js';
 import { fillTemplate, pick } from '../i18n/format.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import type { LintMessage, ReportDescriptor, ResolvedConfig, Rule, RuleContext, SuppressedMessage } from './types.js';
@@ -75,6 +76,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
         text,
         previous,
         expanded: options.expanded === true,
+        quote: (span) => quoteOf(document, span),
         report: (d) => messages.push(toMessage(rule, setting.severity as 1 | 2, d, document.source, config, report.index)),
       };
       rule.check(report, context);

@@ -204,6 +204,11 @@ export interface RuleContext {
    * piped in) by the user: a folder of reports often holds other documents too.
    */
   readonly expanded: boolean;
+  /**
+   * The document's text in `span` exactly as a person sees it (spaces kept, markup left out):
+   * what a message should quote so that Ctrl+F finds it. Undefined when the span holds no text.
+   */
+  quote(span: Span): string | undefined;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -176,6 +176,6 @@ export const docxFormat: BinaryFormat = {
   readme: {
     reads: 'paragraphs and tables (merged cells) via mammoth',
     positions:
-      '**line = paragraph number** (every paragraph of the body in reading order, empty ones included, each paragraph inside a table cell, an empty cell counting as one), **column = 1 + offset in that paragraph\'s text**',
+      '**line = paragraph number** (every paragraph of the body in reading order, empty ones included, each paragraph inside a table cell, an empty cell counting as one), **column = 1 + offset in that paragraph\'s text**; messages quote the text exactly as the document has it (spaces included), so Ctrl+F in Word or WPS finds it',
   },
 };

@@ -42,7 +42,7 @@ const rule: Rule = {
     const expected = (y: number | undefined) =>
       context.locale === 'en' ? (y ? `1 Jan – 31 Dec ${y}` : '1 Jan – 31 Dec of the report year') : y ? `自${y}年1月1日起至${y}年12月31日止` : '为报告年度的1月1日至12月31日';
     // A statement whose dates were left blank is the defect itself, wherever it stands.
-    for (const e of report.emptyPeriods) context.report({ messageId: 'empty', data: { found: e.text, expected: expected(year) }, span: e.span });
+    for (const e of report.emptyPeriods) context.report({ messageId: 'empty', data: { found: context.quote(e.span) ?? e.text, expected: expected(year) }, span: e.span });
     if (report.periods.length === 0) {
       if (report.emptyPeriods.length) return;
       const at = report.title?.span ?? { start: report.span.start, end: report.span.start };
@@ -56,9 +56,9 @@ const rule: Rule = {
       // A year taken from the period itself cannot be checked against it.
       const knownYear = year !== undefined && report.year?.source !== 'period' ? year : undefined;
       if (knownYear !== undefined && (startYear !== knownYear || endYear !== knownYear) && p.start.month === 1 && p.start.day === 1 && p.end.month === 12 && p.end.day === 31) {
-        context.report({ messageId: 'wrongYear', data: { found: p.text, year: knownYear }, span: p.span, fix: yearFix(context.text, p, knownYear) });
+        context.report({ messageId: 'wrongYear', data: { found: context.quote(p.span) ?? p.text, year: knownYear }, span: p.span, fix: yearFix(context.text, p, knownYear) });
       } else if (!fullYear) {
-        context.report({ messageId: 'wrongRange', data: { found: p.text, expected: expected(knownYear ?? startYear) }, span: p.span });
+        context.report({ messageId: 'wrongRange', data: { found: context.quote(p.span) ?? p.text, expected: expected(knownYear ?? startYear) }, span: p.span });
       }
     }
   },

@@ -119,10 +119,10 @@ function compare(report: Report, context: RuleContext, claim: CountClaim): boole
     })),
   );
   if (all.length === 1) {
-    context.report({ messageId: 'mismatch', data: { phrase: claim.text, table, cell: readingName(first, context), value: first.value, line }, span, related });
+    context.report({ messageId: 'mismatch', data: { phrase: context.quote(claim.span) ?? claim.text, table, cell: readingName(first, context), value: first.value, line }, span, related });
   } else {
     const readings = all.map((e) => fillTemplate(pick(rule.meta.messages.readingValue, context.locale), { name: readingName(e, context), value: e.value })).join(context.locale === 'en' ? '; ' : '；');
-    context.report({ messageId: 'mismatchReadings', data: { phrase: claim.text, table, readings, line }, span, related });
+    context.report({ messageId: 'mismatchReadings', data: { phrase: context.quote(claim.span) ?? claim.text, table, readings, line }, span, related });
   }
   return false;
 }

@@ -101,4 +101,26 @@ describe('.docx processor', () => {
     const text = await lintBuffer(Buffer.from('本报告中所列数据的统计期限自2023年1月1日起至2024年12月31日止。\n'), { filePath: '/r/x.txt', useConfigFile: false, includeSource: true });
     expect(formatResults('html', [{ ...text, messages: [{ ruleId: 'x', severity: 2, message: 'm', line: 1, column: 14 }] }], { cwd: '/r', locale: 'zh-CN', color: false })).toContain('>第 1 行第 14 列<');
   });
+
+  test('messages quote the text exactly as the document has it (spaces included, across runs), so Ctrl+F finds it', async () => {
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph('某局2024年政府信息公开工作年度报告'),
+            new Paragraph({ children: [new TextRun('本报告中所列数据的统计期限自 2023 年 1 月'), new TextRun(' 1 日起至2024年12月31日止。')] }),
+            new Paragraph('一、总体情况'),
+            new Paragraph({ children: [new TextRun('本机关全年未收取 任何'), new TextRun('费用。')] }),
+            new Paragraph('二、主动公开政府信息情况'),
+            new Table({ rows: [new TableRow({ children: [cell('行政事业性收费'), cell('2.5')] })] }),
+          ],
+        },
+      ],
+    });
+    const result = await lintBuffer(await Packer.toBuffer(doc), { filePath: '/r/q.docx', useConfigFile: false });
+    const period = result.messages.find((m) => m.ruleId === 'statistics-period')!;
+    expect(period.message).toContain('「数据的统计期限自 2023 年 1 月 1 日起至2024年12月31日止」');
+    const fee = result.messages.find((m) => m.ruleId === 'zero-fee-conflict')!;
+    expect(fee.message).toContain('「未收取 任何费用」');
+  });
 });
