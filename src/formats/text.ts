@@ -5,6 +5,7 @@ import { stripTags } from './strip-tags.js';
 import { isDirectiveLine } from '../engine/directives.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
 import { relineFlat } from './reline.js';
+import { cellLinesTable, isCellLine, MIN_CELL_LINES } from './cell-lines.js';
 
 /**
  * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
@@ -37,6 +38,14 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
     }
     // `// gia-lint-disable…` lines are for the linter, not report content; they do not end a table.
     if (isDirectiveLine(raw)) continue;
+    // A table saved one cell per line ("一、本年新收…数量 |", "0 |", "||"): rows rebuilt from the cells.
+    const cellRun = cellLineRun(lines, i);
+    if (cellRun) {
+      blocks.push(cellRun.table);
+      table = undefined;
+      i = cellRun.last;
+      continue;
+    }
     // A number at the end of a line whose next line goes on with 年/月/日 is a wrapped date
     // ("统计期限从 2024" / "年 1 月 1 日到 12 月 31 日止"), not a table row.
     const row = WRAPPED_DATE_HEAD.test(raw) && /^\s*[年月日]/.test(nextNonBlank(lines, i)) ? undefined : tableRow(raw, start, flat);
@@ -89,6 +98,15 @@ function virtualLines(source: SourceText, from: number, to: number): VirtualLine
     else for (const [s, e] of ranges) out.push({ start: start + s, raw: raw.slice(s, e), flat: true });
   }
   return out;
+}
+
+/** The table of the cell lines starting at `i` (src/formats/cell-lines.ts), with the index of its last line. */
+function cellLineRun(lines: VirtualLine[], i: number): { table: TableBlock; last: number } | undefined {
+  let k = i;
+  while (k < lines.length && !lines[k].flat && isCellLine(lines[k].raw)) k++;
+  if (k - i < MIN_CELL_LINES) return undefined;
+  const table = cellLinesTable(lines.slice(i, k));
+  return table ? { table, last: k - 1 } : undefined;
 }
 
 function nextNonBlank(lines: VirtualLine[], i: number): string {
@@ -210,7 +228,7 @@ export const textFormat: TextFormat = {
   fixes: 'text',
   readme: {
     reads:
-      'one paragraph per line; tab-separated, `\\|`-separated and PDF-style space-separated rows (labels wrapped or split around their numbers, vertical header text, lost header rows; rows found by label, or by their place in the official order)',
+      'one paragraph per line; tab-separated, `\\|`-separated and PDF-style space-separated rows (labels wrapped or split around their numbers, vertical header text, lost header rows; rows found by label, or by their place in the official order); tables saved one cell per line (`一、本年新收… \\|`, `0 \\|`, `\\|\\|`: rows rebuilt from the labels)',
     positions: 'line and column in the file',
   },
 };
