@@ -13,12 +13,13 @@ export interface FixedFile {
 
 /**
  * Whether the format of this upload can take its fixes back, as its descriptor declares: a text
- * format's fixes are edits of the decoded text, written in the file's own encoding. A binary
- * format whose fixes are 'manual' (its positions are a view of the file) has no corrected copy.
+ * format's fixes are edits of the decoded text, written in the file's own encoding; a binary
+ * format may have a writer that places them in its bytes. One whose fixes are 'manual' (its
+ * positions are a view of the file) has no corrected copy.
  */
 export function canWriteFixes(name: string, bytes: Buffer): boolean {
   const format = formatForBytes(name, bytes);
-  return format === undefined || format.fixes === 'text';
+  return format === undefined || format.fixes !== 'manual';
 }
 
 /**
@@ -28,7 +29,8 @@ export function canWriteFixes(name: string, bytes: Buffer): boolean {
 export async function fixedFile(bytes: Buffer, name: string, options: LintTextOptions, locale: Locale): Promise<FixedFile | undefined> {
   if (!canWriteFixes(name, bytes)) return undefined;
   const result = await lintBuffer(bytes, { ...options, fix: true, includeSource: false });
-  if (result.output === undefined) return undefined;
+  // A binary format's `output` is its fixed text view, never a file.
+  if (result.output === undefined || formatForBytes(name, bytes)?.binary) return undefined;
   const decoded = decodeBuffer(bytes, { encoding: options.encoding, maxBytes: Infinity });
   const encoding = decoded.ok ? decoded.encoding : 'utf-8';
   const ext = path.extname(name);
