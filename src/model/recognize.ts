@@ -40,7 +40,10 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   const reports: { from: number; to: number }[] = [];
   for (const seg of segments) {
     const looksLikeReport = seg.hasTitle || seg.hasPeriod || seg.sectionHits >= 2;
-    if (looksLikeReport) reports.push({ from: seg.from, to: seg.to });
+    // After a report, titles with nothing of a report under them (no numbered part, no 统计期限, no
+    // table) are the page's list of other years' reports (相关链接), not a report of their own.
+    const titlesOnly = seg.hasTitle && !seg.hasPeriod && !seg.hasBody;
+    if (looksLikeReport && !(reports.length && titlesOnly)) reports.push({ from: seg.from, to: seg.to });
     else if (reports.length) reports[reports.length - 1].to = seg.to; // a tail of the previous report
     // else: a preamble before the first report (a 指南, page chrome) is not linted
   }
@@ -117,6 +120,8 @@ interface Segment {
   hasTitle: boolean;
   hasPeriod: boolean;
   sectionHits: number;
+  /** A numbered part or a table: what a report has below its title. */
+  hasBody: boolean;
 }
 
 function splitSegments(blocks: Block[], info: BlockInfo[]): Segment[] {
@@ -162,7 +167,8 @@ function splitSegments(blocks: Block[], info: BlockInfo[]): Segment[] {
     if (to <= from) continue;
     const seg = info.slice(from, to);
     const keys = new Set(seg.map((x) => x.heading?.section).filter(Boolean));
-    segments.push({ from, to, hasTitle: seg.some((x) => x.title), hasPeriod: seg.some((x) => x.period), sectionHits: keys.size });
+    const hasBody = seg.some((x) => x.heading?.ordinal !== undefined) || blocks.slice(from, to).some((b) => b.kind === 'table');
+    segments.push({ from, to, hasTitle: seg.some((x) => x.title), hasPeriod: seg.some((x) => x.period), sectionHits: keys.size, hasBody });
   }
   return segments;
 }
