@@ -4,6 +4,7 @@ import type { ConfigResolver } from '../config/load.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import type { LintResult } from '../engine/types.js';
 import { sha256 } from './cache.js';
+import { pluginStamp } from '../config/plugins.js';
 
 /** One file to lint, with what the cache holds for it (only hashes travel to a worker). */
 export interface Task {
@@ -36,8 +37,11 @@ export async function runTask(task: Task, resolver: ConfigResolver, options: Lin
   // Last year's report (config `previous`) is input too: its content joins the key, not just its
   // path. readPrevious reads it once per batch; its hash is remembered per read.
   const previous = config.previous ? await readPrevious(config, options, options.cwd ?? process.cwd()).then((p) => (p ? previousHash(p) : null), () => null) : null;
-  // How the file was found changes one rule's result (not-a-report is silent for expanded files).
-  const configHash = sha256(JSON.stringify([config, previous, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES, task.expanded === true]));
+  // How the file was found changes one rule's result (not-a-report is silent for expanded files);
+  // plugins' code too (version, size, mtime of each module), since the config names only their files.
+  const configHash = sha256(
+    JSON.stringify([config, previous, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES, task.expanded === true, pluginStamp(config)]),
+  );
   let content: string | undefined;
   try {
     // Too large files are not read for hashing; lintFile reports them without reading them either.

@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -102,6 +103,23 @@ export function rulesForConfig(base: ReadonlyMap<string, Rule>, config: { plugin
     if (plugin) for (const [id, rule] of plugin.rules) out.set(id, rule);
   }
   return out;
+}
+
+const stamps = new Map<string, string>();
+/**
+ * What stands for the plugins' code in a cache key: each loaded module's version, size and mtime
+ * (the module file itself; a plugin split over several files is re-read when its entry changes).
+ */
+export function pluginStamp(config: { plugins?: Record<string, string> }): string[] {
+  return Object.values(config.plugins ?? {}).map((file) => {
+    let stamp = stamps.get(file);
+    if (stamp === undefined) {
+      const st = statSync(file, { throwIfNoEntry: false });
+      stamp = `${file}\0${settled.get(file)?.version ?? ''}\0${st?.size ?? 0}\0${st?.mtimeMs ?? 0}`;
+      stamps.set(file, stamp);
+    }
+    return stamp;
+  });
 }
 
 /** Every plugin rule loaded so far (for reporters that describe rules). */

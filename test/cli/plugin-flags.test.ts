@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
@@ -108,4 +109,15 @@ describe('output', () => {
     expect(cli(['-f', './nope.mjs', 'bad.md'], dir)).toEqual({ code: 2, stdout: '', stderr: 'gia-lint: 输出格式文件 ./nope.mjs 不存在（相对于当前目录）\n' });
     expect(cli(['-f', './throws.mjs', 'bad.md'], dir)).toMatchObject({ code: 2, stderr: 'gia-lint: 输出格式 ./throws.mjs 运行出错：no\n' });
   });
+});
+
+test('--cache: editing a plugin re-lints (its module is part of the cache key)', () => {
+  const plugin = (word: string) =>
+    `export default { meta: { name: 'office' }, rules: { always: { meta: { docs: { description: 'd', url: 'https://example.invalid/a' }, messages: { m: '${word}' } }, check(r, c) { c.report({ messageId: 'm', span: { start: 0, end: 1 } }); } } } };\n`;
+  const dir = tempTree({ 'good.md': GOOD, 'p.mjs': plugin('第一版'), '.gianrc': { plugins: ['./p.mjs'], rules: { 'office/always': 'warn' } } });
+  expect(cli(['-f', 'unix', '--cache', 'good.md'], dir).stdout).toContain('第一版');
+  expect(cli(['-f', 'unix', '--cache', 'good.md'], dir).stdout).toContain('第一版');
+  // A different size (and time): the cached result no longer applies.
+  writeFileSync(path.join(dir, 'p.mjs'), plugin('第二版本'));
+  expect(cli(['-f', 'unix', '--cache', 'good.md'], dir).stdout).toContain('第二版本');
 });
