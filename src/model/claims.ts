@@ -336,7 +336,7 @@ const COUNT_PATTERNS: CountPattern[] = [
   },
   {
     name: 'licensing',
-    re: new RegExp(`(?:作出|办理|实施|受理)?行政许可(?:决定|审批)?${SHARE}${NUM}件`, 'gd'),
+    re: new RegExp(`(?:作出|办理|实施)?行政许可(?:决定|审批)?${SHARE}${NUM}件`, 'gd'),
     readings: (b) => (PUBLISHING_WORDS.test(b) ? undefined : one('licensing', activeCell('licensing', 'decisions'))),
   },
   {

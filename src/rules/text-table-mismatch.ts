@@ -3,7 +3,7 @@ import type { CellValue, ClaimReading, ClaimTerm, CountClaim, RecognizedTable, R
 import { fillTemplate, pick } from '../i18n/format.js';
 import { applicationRows, relations, type CellRef } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
-import { cellAt, rowLabel, tableName } from './shared/tables.js';
+import { cellAt, inferredNote, rowLabel, tableName } from './shared/tables.js';
 
 /**
  * A count stated in prose must agree with the table quantity it names. The claims are read by the
@@ -49,12 +49,12 @@ const rule: Rule = {
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
       mismatch: {
-        'zh-CN': '正文称「{{phrase}}」，但{{table}}{{cell}}为 {{value}}（第 {{line}} 行）',
-        en: 'The text says "{{phrase}}", but in {{table}} {{cell}} is {{value}} (line {{line}})',
+        'zh-CN': '正文称「{{phrase}}」，但{{table}}{{cell}}为 {{value}}（第 {{line}} 行）{{note}}',
+        en: 'The text says "{{phrase}}", but in {{table}} {{cell}} is {{value}} (line {{line}}){{note}}',
       },
       mismatchReadings: {
-        'zh-CN': '正文称「{{phrase}}」，但{{table}}中没有与之相符的数：{{readings}}（第 {{line}} 行）',
-        en: 'The text says "{{phrase}}", but nothing in {{table}} agrees: {{readings}} (line {{line}})',
+        'zh-CN': '正文称「{{phrase}}」，但{{table}}中没有与之相符的数：{{readings}}（第 {{line}} 行）{{note}}',
+        en: 'The text says "{{phrase}}", but nothing in {{table}} agrees: {{readings}} (line {{line}}){{note}}',
       },
       percentMismatch: {
         'zh-CN': '正文称「{{phrase}}」占 {{percent}}%，但按表格计算，{{value}} 件{{shares}}，均与 {{percent}}% 不符',
@@ -79,6 +79,8 @@ interface Evaluated {
   table: RecognizedTable;
   cells: CellValue[];
   value: number;
+  /** A cell was split out of numbers run together (docs/confidence.md): at most a warning. */
+  inferred: boolean;
 }
 
 /** The reading's value, when every cell it needs was read as a number. */
@@ -90,7 +92,8 @@ function evaluate(report: Report, reading: ClaimReading): Evaluated | undefined 
   if (!refs.length) return undefined;
   const cells = refs.map((r) => cellAt(table, r));
   if (!cells.every((c) => c?.kind === 'number')) return undefined; // blank, unreadable or missing: nothing sure to compare
-  return { reading, table, cells: cells as CellValue[], value: cells.reduce((a, c) => a + c!.value!, 0) };
+  const inferred = refs.some((r) => table.rows[r.row]?.confidence === 'inferred');
+  return { reading, table, cells: cells as CellValue[], value: cells.reduce((a, c) => a + c!.value!, 0), inferred };
 }
 
 function termRefs(table: RecognizedTable, t: ClaimTerm): CellRef[] {
@@ -118,11 +121,12 @@ function compare(report: Report, context: RuleContext, claim: CountClaim): boole
       message: fillTemplate(pick(rule.meta.messages[e.cells.length > 1 ? 'relatedPart' : 'relatedCell'], context.locale), { table, cell: readingName(e, context), n: i + 1, value: c.value! }),
     })),
   );
+  const { note, severity } = inferredNote({ inferred: all.some((e) => e.inferred) }, context.locale);
   if (all.length === 1) {
-    context.report({ messageId: 'mismatch', data: { phrase: context.quote(claim.span) ?? claim.text, table, cell: readingName(first, context), value: first.value, line }, span, related });
+    context.report({ messageId: 'mismatch', data: { phrase: context.quote(claim.span) ?? claim.text, table, cell: readingName(first, context), value: first.value, line, note }, span, related, severity });
   } else {
     const readings = all.map((e) => fillTemplate(pick(rule.meta.messages.readingValue, context.locale), { name: readingName(e, context), value: e.value })).join(context.locale === 'en' ? '; ' : '；');
-    context.report({ messageId: 'mismatchReadings', data: { phrase: context.quote(claim.span) ?? claim.text, table, readings, line }, span, related });
+    context.report({ messageId: 'mismatchReadings', data: { phrase: context.quote(claim.span) ?? claim.text, table, readings, line, note }, span, related, severity });
   }
   return false;
 }
