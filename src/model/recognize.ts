@@ -27,6 +27,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   // formats made such lines rows already; for them this finds nothing new.)
   const doc: Document = { ...source, blocks: paragraphRows(source.blocks) };
   const info = doc.blocks.map(describeBlock);
+  joinWrappedTitles(doc.blocks, info);
   // An unnumbered Markdown heading deeper than the numbered sections ("### 主动公开政府信息情况"
   // under "## 一、总体情况") is a sub-heading, not a section.
   const numberedDepths = doc.blocks.flatMap((b, i) => (b.kind === 'heading' && info[i].heading?.ordinal ? [b.depth] : []));
@@ -101,6 +102,24 @@ function describeBlock(b: Block): BlockInfo {
   if (DATE_LINE_RE.test(folded)) info.date = true;
   if (/统计(?:时限|期限|时间)|数据统计/.test(folded)) info.period = true;
   return info;
+}
+
+/**
+ * A title wrapped over two lines ("道县文广新局2013年度信息公开工作" / "年度报告"; a centred title in a
+ * Word or PDF file often breaks so) is one title: the first line is marked with the whole of it.
+ */
+function joinWrappedTitles(blocks: Block[], info: BlockInfo[]): void {
+  for (let i = 0; i + 1 < info.length; i++) {
+    const [a, b] = [info[i], info[i + 1]];
+    if (a.title || b.title || a.heading || b.heading || blocks[i].kind === 'table' || blocks[i + 1].kind === 'table') continue;
+    if (!a.folded || !b.folded || b.folded.length > 12 || !/报告$/.test(b.folded)) continue;
+    const joined = a.folded + b.folded;
+    const t = TITLE_RE.exec(joined);
+    if (!t || joined.length > 60 || /[，。；,:：]/.test(joined)) continue;
+    a.title = { year: parseDatePart(t[1])! };
+    a.folded = joined;
+    i++;
+  }
 }
 
 function sectionOf(title: string): SectionKey | undefined {

@@ -1,6 +1,8 @@
-import type { Fix, Rule } from '../engine/types.js';
+import type { Fix, LocalizedText, Rule } from '../engine/types.js';
 import type { PeriodStatement } from '../model/report.js';
 import { docsUrl } from './shared/docs.js';
+
+const BASIS_2008: LocalizedText = { 'zh-CN': '2008年《政府信息公开条例》第三十二条', en: 'Regulations on Open Government Information (2008), art. 32' };
 
 /**
  * The report must say which period its figures cover, and that period is the report year,
@@ -46,7 +48,10 @@ const rule: Rule = {
     if (report.periods.length === 0) {
       if (report.emptyPeriods.length) return;
       const at = report.title?.span ?? { start: report.span.start, end: report.span.start };
-      context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at });
+      // The 2008 regulation prescribed no format: a 2008–2018 report without the sentence is
+      // incomplete (its figures cannot be dated), not in breach of a template — a warning.
+      if (report.era === 'legacy') context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at, legalBasis: BASIS_2008, severity: 'warn' });
+      else context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at });
       return;
     }
     for (const p of report.periods) {

@@ -2,6 +2,7 @@
  * Where one report ends and the next begins. Text saved from a portal page keeps the page's list
  * of other years' reports (相关链接) after the 落款: titles with nothing of a report below them.
  */
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@jest/globals';
 import { verify } from '../../src/engine/linter.js';
 import { builtinRules } from '../../src/rules/index.js';
@@ -25,4 +26,14 @@ test('a second whole report after the first is still a report of its own', () =>
   const next = generateReport({ year: 2022, seed: 4, format: 'txt-tsv' });
   const out = lint(report + '\n' + next);
   expect(out.reports.map((r) => r.year?.value)).toEqual([2023, 2022]);
+});
+
+test('a title wrapped over two lines is one title: its year decides the era', () => {
+  const legacy = readFileSync(new URL('../cases/statistics-period/legacy-missing.txt', import.meta.url), 'utf8');
+  const out = lint(legacy);
+  expect(out.reports).toHaveLength(1);
+  expect(out.reports[0].year).toMatchObject({ value: 2013, source: 'title' });
+  expect(out.reports[0].era).toBe('legacy');
+  // The 2008 regulation had no format: nothing is an error here (the missing 统计时限 is a warning).
+  expect(out.messages.filter((m) => m.severity === 2)).toEqual([]);
 });
