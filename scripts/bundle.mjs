@@ -1,11 +1,12 @@
 // Bundle the compiled CLI (dist/cli/main.js) and the batch worker (dist/batch/worker.js) into
 // dist/bundle/ with esbuild: start-up is dominated by loading hundreds of small ES modules, and
 // one file loads several times faster. Lazy imports (mammoth, the language server) stay separate
-// chunks. bin/gia-lint.js prefers the bundle and falls back to dist/cli/main.js.
+// chunks; the PDF reader's worker thread is an entry of its own (PDF.js is bundled into it, and
+// only into it). bin/gia-lint.js prefers the bundle and falls back to dist/cli/main.js.
 import { build } from 'esbuild';
 
 await build({
-  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/batch/worker.js' },
+  entryPoints: { main: 'dist/cli/main.js', worker: 'dist/batch/worker.js', 'pdf-worker': 'dist/formats/pdf-worker.js' },
   outdir: 'dist/bundle',
   bundle: true,
   splitting: true,

@@ -9,7 +9,7 @@ import type { GridCell, LintMessage, LintResult, Locale, OutlineEntry, ResolvedC
 import { DEFAULT_MAX_BYTES, decodeBuffer, type DecodeFailureReason } from './formats/decode.js';
 import { ALL_EXTENSIONS, formatForBytes, formatOf } from './formats/index.js';
 import { pick } from './i18n/format.js';
-import type { Document, TableBlock } from './model/document.js';
+import type { Document, PagePlace, TableBlock } from './model/document.js';
 import type { Report } from './model/report.js';
 import { builtinRules } from './rules/index.js';
 import { rulesForConfig } from './config/plugins.js';
@@ -269,6 +269,27 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /**
+ * The text gia-lint reads from each file, as positions count it (`--print-text`): the decoded
+ * text, or the text view of a binary format, with the page and page line of every view line for a paged one (PDF).
+ * A file that cannot be read gives its fatal message instead.
+ */
+export async function readTexts(
+  patterns: string[],
+  options: LintFilesOptions & { locale?: Locale } = {},
+): Promise<{ filePath: string; text?: string; places?: PagePlace[]; message?: string }[]> {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const locale = options.locale ?? 'zh-CN';
+  const files = await expandPatterns(patterns, { cwd, ext: options.ext ?? DEFAULT_EXTENSIONS, locale });
+  const out = [];
+  for (const file of files) {
+    const input = await readInput(file, options, locale);
+    if ('message' in input) out.push({ filePath: file, message: input.message });
+    else out.push({ filePath: file, text: input.text, ...(input.document?.pages ? { places: input.document.pages } : {}) });
+  }
+  return out;
+}
+
+/**
  * What the engine lints: text, plus the Document when a binary format's processor built it from
  * bytes, and that processor's notes on what it could not read (shown as warnings).
  */
@@ -361,6 +382,9 @@ function runEngine(
     if (binary) messages = messages.map(({ fix: _fix, suggestions: _s, ...m }) => m);
     // What the processor could not read comes first, as warnings of no rule.
     if (notes?.length) messages = [...notes.map((message): LintMessage => ({ ruleId: null, severity: 1, message, line: 1, column: 1 })), ...messages];
+    // A paged format (PDF) also names the page, and the line on that page, each message points at.
+    const pages = document?.pages;
+    if (pages) messages = messages.map((m) => withPage(m, pages));
     const result = makeResult(shownPath, messages, out.suppressedMessages);
     result.format = out.document.format;
     if (out.fixed) result.output = out.output;
@@ -433,6 +457,12 @@ function gridOf(table: TableBlock, document: Document): GridCell[][] | undefined
     if (cells.length) rows.push(cells);
   }
   return rows.length ? rows : undefined;
+}
+
+/** A message of a paged format (PDF) also names the page, and the line on that page, it points at. */
+function withPage(m: LintMessage, pages: PagePlace[]): LintMessage {
+  const place = pages[Math.min(m.line, pages.length) - 1];
+  return place ? { ...m, page: place.page, pageLine: place.line } : m;
 }
 
 function fatalResult(filePath: string, message: string): LintResult {

@@ -1,7 +1,7 @@
 import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { supportsColor } from 'chalk';
-import { errorsOnly, lintBuffer, outputFixes, type LintOptions } from '../api.js';
+import { errorsOnly, lintBuffer, outputFixes, readTexts, type LintOptions } from '../api.js';
 import { resolveConfigForFile } from '../config/load.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
 import type { LintMessage, LintResult, Locale } from '../engine/types.js';
@@ -134,6 +134,8 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
     return 0;
   }
 
+  if (opts.printText) return printTexts(opts, apiOptions, io, locale);
+
   let results: LintResult[];
   let stats: BatchStats | undefined;
   let progress: Progress | undefined;
@@ -208,6 +210,39 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
  * Colour only for a terminal. FORCE_COLOR wins (0/false disables), then NO_COLOR, then chalk's
  * own detection (TTY, TERM=dumb, CI). A file written with --output-file never gets colour.
  */
+/**
+ * `--print-text`: the text each file is read as, one numbered line per line, so a message's
+ * line:column can be found in it (column = position after the tab). For a PDF each line also
+ * shows page:line in the PDF, and a rule marks where a page begins. Exit 2 when a file cannot be read.
+ */
+async function printTexts(opts: CliOptions, apiOptions: LintOptions, io: CliIO, locale: Locale): Promise<number> {
+  if (opts.stdin || opts.files.length === 0) throw new UsageError(locale === 'en' ? '--print-text needs files' : '--print-text 需要指定文件');
+  const texts = await readTexts(opts.files, { ...apiOptions, ...(opts.ext ? { ext: opts.ext } : {}), locale });
+  let failed = false;
+  for (const t of texts) {
+    io.stdout.write(`${path.relative(io.cwd, t.filePath) || t.filePath}\n`);
+    if (t.text === undefined) {
+      io.stdout.write(`  ${t.message}\n\n`);
+      failed = true;
+      continue;
+    }
+    const lines = t.text.split(/\r\n|\r|\n/);
+    if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+    const width = String(lines.length).length;
+    let page = 0;
+    lines.forEach((line, i) => {
+      const place = t.places?.[i];
+      if (place && place.page !== page) {
+        page = place.page;
+        io.stdout.write(locale === 'en' ? `-- page ${page} --\n` : `—— 第 ${page} 页 ——\n`);
+      }
+      io.stdout.write(`${String(i + 1).padStart(width)}\t${place ? `${place.page}:${place.line}\t` : ''}${line}\n`);
+    });
+    io.stdout.write('\n');
+  }
+  return failed ? 2 : 0;
+}
+
 function wantColor(io: CliIO, toFile: boolean): boolean {
   if (toFile) return false;
   const force = io.env.FORCE_COLOR;

@@ -38,6 +38,7 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['    --docs-url <url>', ['规则文档的网址前缀（SARIF、编辑器中的链接），如内网镜像', 'Base URL of the rule docs (SARIF, editor links), e.g. an intranet mirror']],
   ['    --print-config <file>', ['打印对该文件生效的配置（JSON）后退出', 'Print the configuration used for the file (JSON) and exit']],
   ['serve [--port <n>] [--host <addr>]', ['在本机打开检查网页（拖入 Word、网页或文本文件检查；默认 http://127.0.0.1:8080/）', 'Serve the checking page locally (drop Word, web or text files; default http://127.0.0.1:8080/)']],
+  ['    --print-text', ['打印从每个文件读出的文字（.docx、.pdf 为其文字视图）及消息所用的行号后退出', 'Print the text read from each file (the text view of a .docx or .pdf) with the line numbers messages use, and exit']],
   ['    --lsp [--stdio]', ['作为语言服务器（LSP）在标准输入输出上运行，供编辑器使用', 'Run as a Language Server Protocol server on stdio, for editors']],
   ['-h, --help', ['显示本帮助', 'Show this help']],
   ['-v, --version', ['显示版本号', 'Show the version number']],

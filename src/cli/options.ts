@@ -36,6 +36,8 @@ export interface CliOptions {
   config?: string;
   noConfig: boolean;
   printConfig?: string;
+  /** Print the text read from each input (with the line numbers messages use) instead of linting. */
+  printText: boolean;
   /** Apply fixes and write the files (--fix), or only compute them (--fix-dry-run). */
   fix: boolean;
   fixDryRun: boolean;
@@ -77,6 +79,7 @@ const SPEC = {
   // node 20's parseArgs has no allowNegative, so --no-config is an option of its own.
   'no-config': { type: 'boolean' },
   'print-config': { type: 'string' },
+  'print-text': { type: 'boolean' },
   concurrency: { type: 'string' },
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
@@ -213,6 +216,7 @@ export function parseCli(argv: string[]): CliOptions {
     config: v.config,
     noConfig: v['no-config'] ?? false,
     printConfig: v['print-config'],
+    printText: v['print-text'] ?? false,
     fix: v.fix ?? false,
     fixDryRun: v['fix-dry-run'] ?? false,
     reportUnusedDisableDirectives: reportUnused,

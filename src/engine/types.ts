@@ -38,6 +38,9 @@ export interface LintMessage {
   reportIndex?: number;
   /** Second places the finding refers to (e.g. the table cell a prose number contradicts). */
   relatedLocations?: RelatedLocation[];
+  /** PDF input: the 1-based page, and line on that page, where `line` of the text view starts. */
+  page?: number;
+  pageLine?: number;
 }
 
 /** A second location of a finding, 1-based like the message itself. */

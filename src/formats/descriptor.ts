@@ -82,8 +82,11 @@ export interface BinaryFixWriter {
 export interface PositionStyle {
   /** 'lineColumn': a line of the file; 'paragraph': a Word paragraph; 'pageLine': a page and its line. */
   kind: 'lineColumn' | 'paragraph' | 'pageLine';
-  /** E.g. "第 12 行第 3 列", "第 7 段", "第 2 页 第 14 行". */
-  show(line: number, column: number, locale: Locale): string;
+  /**
+   * E.g. "第 12 行第 3 列", "第 7 段", "第 2 页 第 14 行". `place` is the page and page line a
+   * message of a paged format carries (`page`, `pageLine`).
+   */
+  show(line: number, column: number, locale: Locale, place?: { page?: number; pageLine?: number }): string;
 }
 
 export interface DirectiveStyle {

@@ -5,6 +5,7 @@ import { docFormat, wpsFormat } from './doc.js';
 import { docxFormat } from './docx.js';
 import { odtFormat } from './odt.js';
 import { rtfFormat } from './rtf.js';
+import { pdfFormat } from './pdf.js';
 import { htmlFormat } from './html.js';
 import { markdownFormat } from './markdown.js';
 import { textFormat } from './text.js';
@@ -15,7 +16,7 @@ export type { BinaryFormat, FormatDescriptor, TextFormat } from './descriptor.js
  * Every input format, one descriptor each, in the order their extensions are listed. Binary
  * formats are recognised by their magic bytes in this order, the more specific first.
  */
-export const FORMATS: readonly FormatDescriptor[] = [markdownFormat, textFormat, htmlFormat, docxFormat, docFormat, wpsFormat, odtFormat, rtfFormat];
+export const FORMATS: readonly FormatDescriptor[] = [markdownFormat, textFormat, htmlFormat, docxFormat, docFormat, wpsFormat, odtFormat, rtfFormat, pdfFormat];
 
 /** Text without a telling name: an HTML page before Markdown (which takes embedded tables), plain text last. */
 const TEXT_SNIFF_ORDER: readonly TextFormat[] = [htmlFormat, markdownFormat, textFormat];
@@ -39,8 +40,8 @@ export function formatOf(document: Document): FormatDescriptor {
 }
 
 /** A position as a person reads it in that format ("第 12 行第 3 列", "第 7 段"); by line and column when the format is unknown. */
-export function showPosition(format: string | undefined, line: number, column: number, locale: Locale): string {
-  return (formatById(format ?? '')?.position ?? lineColumn).show(line, column, locale);
+export function showPosition(format: string | undefined, line: number, column: number, locale: Locale, place?: { page?: number; pageLine?: number }): string {
+  return (formatById(format ?? '')?.position ?? lineColumn).show(line, column, locale, place);
 }
 
 /** The format a path's extension names, if any. */

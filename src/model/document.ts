@@ -15,6 +15,18 @@ export interface Document {
   format: InputFormat;
   source: SourceText;
   blocks: Block[];
+  /**
+   * A paged original (PDF): where each line of the source view (index = line − 1) starts — the
+   * page, and the line on that page. Messages carry it as `page` / `pageLine`.
+   */
+  pages?: PagePlace[];
+}
+
+export interface PagePlace {
+  /** 1-based page number. */
+  page: number;
+  /** 1-based line on the page, counting the page's text lines from the top. */
+  line: number;
 }
 
 export type Block = HeadingBlock | ParagraphBlock | TableBlock | ImageBlock;
@@ -45,7 +57,8 @@ export interface ImageBlock {
   span: Span;
 }
 
-export type TableSyntax = 'gfm' | 'html' | 'tsv' | 'pipe' | 'spaced';
+/** 'pdf': a grid rebuilt from a PDF's ruling lines (merged cells resolved, like 'html'). */
+export type TableSyntax = 'gfm' | 'html' | 'tsv' | 'pipe' | 'spaced' | 'pdf';
 
 /** Table rows as the source wrote them: own cells only (cells covered by a rowspan are not repeated). */
 export interface TableBlock {

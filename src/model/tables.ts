@@ -27,13 +27,14 @@ export function itemStream(blocks: Block[]): StreamItem[] {
   for (const b of blocks) {
     if (b.kind === 'table') {
       for (const row of b.rows) {
-        const cells = b.syntax === 'html' ? expandColSpans(row.cells) : row.cells;
+        const grid = b.syntax === 'html' || b.syntax === 'pdf';
+        const cells = grid ? expandColSpans(row.cells) : row.cells;
         const { labels, values } = splitRow(cells);
         const hasValue = values.some((v) => v.text.trim() !== '');
         if (!hasValue && labels.some((c) => HEADER_WORDS.has(coreLabel(c.text)) || /勾稽关系/.test(c.text))) {
           items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, header: true, cells: labels });
         } else if (hasValue || (labels.length && values.length)) {
-          items.push({ type: 'row', labels, values, span: row.span, exact: b.syntax === 'html' || b.syntax === 'gfm', spaced: b.syntax === 'spaced' });
+          items.push({ type: 'row', labels, values, span: row.span, exact: grid || b.syntax === 'gfm', spaced: b.syntax === 'spaced' });
         } else if (labels.length) {
           items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, cells: labels });
         }

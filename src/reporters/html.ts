@@ -148,7 +148,7 @@ export function fileSection(r: LintResult, id: string, shown: string, ctx: Repor
       out += `<h3 class="part">${esc(groups[i])}</h3><ol class="problems" start="${i + 1}">`;
     }
     const { text, basis } = splitBasis(m.message);
-    const where = m.line ? showPosition(r.format, m.line, m.column, ctx.locale) : '';
+    const where = m.line ? showPosition(r.format, m.line, m.column, ctx.locale, m) : '';
     const target = r.source !== undefined && m.line ? `<a href="#${id}-p${i + 1}">${esc(where)}</a>` : esc(where);
     out += `<li class="${isError(m) ? 'error' : 'warning'}"><span class="sev">${esc(isError(m) ? t.error : t.warning)}</span> `;
     out += `${target} ${esc(text)}`;

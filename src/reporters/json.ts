@@ -38,5 +38,10 @@ function toEslintMessage(m: LintMessage) {
   if (m.endColumn !== undefined) out.endColumn = m.endColumn;
   if (m.fix) out.fix = m.fix;
   if (m.suggestions?.length) out.suggestions = m.suggestions;
+  // PDF input: the page, and the line on it, that `line` of the text view (--print-text) starts on.
+  if (m.page !== undefined) {
+    out.page = m.page;
+    out.pageLine = m.pageLine;
+  }
   return out;
 }

@@ -41,7 +41,9 @@ export const sarif: Reporter = (results, ctx) => {
         message: { text: m.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(m) } }],
         ...(m.fix ? { fixes: [fixOf(m, location, ctx)] } : {}),
-        ...(m.reportIndex ? { properties: { reportIndex: m.reportIndex } } : {}),
+        ...(m.reportIndex || m.page !== undefined
+          ? { properties: { ...(m.reportIndex ? { reportIndex: m.reportIndex } : {}), ...(m.page !== undefined ? { page: m.page, pageLine: m.pageLine } : {}) } }
+          : {}),
       });
     }
   }

@@ -64,6 +64,7 @@ describe('parseCli', () => {
       config: undefined,
       noConfig: false,
       printConfig: undefined,
+      printText: false,
       fix: false,
       fixDryRun: false,
       reportUnusedDisableDirectives: undefined,
