@@ -60,6 +60,9 @@ const rule: Rule = {
         if ((row.match !== 'variant' && row.match !== 'position') || !row.label || !row.labelSpan) continue;
         const official = officialRow(table, row.key);
         if (!official || !deviates(row.label, official, allowNotes)) continue;
+        // A piece of the official wording placed by position is a wrapped or cut label (PDF text:
+        // "逾期不补正、行政机关" of （六）1.), not a rewording.
+        if (row.match === 'position' && coreLabel(official).includes(coreLabel(row.label))) continue;
         const found = context.text.slice(row.labelSpan.start, row.labelSpan.end).trim();
         context.report({
           messageId: 'rowLabel',
