@@ -5,7 +5,11 @@
  * Markdown files. Those two are installed into a temp directory by this script, never as project
  * dependencies. Nothing here is a test: it prints a table (and writes bench-results.json).
  *
- *   node scripts/bench.mjs [--reports 1000] [--runs 3] [--keep]
+ *   node scripts/bench.mjs [--reports 1000] [--runs 3] [--binary 40] [--keep]
+ *
+ * Binary inputs are measured on their own, next to each other: --binary generated reports as
+ * .docx, and the same files converted to PDF by LibreOffice (soffice, when installed; one
+ * conversion run before the timing). Their rows show files/s.
  *
  * The corpus is deterministic: test/support/generate.ts (compiled here with the project's tsc)
  * with fixed seeds, ~25 KB per report (the generator's report plus the kind of extra prose real
@@ -28,6 +32,7 @@ const opt = (name, dflt) => {
 const REPORTS = Number(opt('reports', 1000));
 const RUNS = Number(opt('runs', 3));
 const KEEP = args.includes('--keep');
+const BINARY = Number(opt('binary', 40));
 const TOOLS = { 'markdownlint-cli2': '0.24.1', 'remark-cli': '12.0.1', 'remark-preset-lint-recommended': '7.0.1' };
 
 const AGENCIES = ['市场监督管理局', '教育局', '卫生健康委员会', '交通运输局', '人民政府办公室', '自然资源和规划局', '生态环境局', '民政局'];
@@ -50,14 +55,15 @@ try {
   if (!existsSync('/usr/bin/time')) throw new Error('/usr/bin/time is needed (apt-get install time)');
   log('building gia-lint and the corpus generator …');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
-  const genOut = path.join(work, 'gen');
+  // Inside the project, so that the generator's own imports (docx, for .docx reports) resolve.
+  const genOut = path.join(ROOT, 'node_modules/.cache/gia-bench-gen');
   execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), [
     '--outDir', genOut, '--rootDir', ROOT, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
     '--types', 'node', '--skipLibCheck', '--noCheck', '--ignoreConfig',
     path.join(ROOT, 'test/support/generate.ts'),
   ], { stdio: 'inherit' });
   writeFileSync(path.join(genOut, 'package.json'), '{"type":"module"}');
-  const { generateReport } = await import(pathToFileURL(path.join(genOut, 'test/support/generate.js')).href);
+  const { generateReport, generateDocx } = await import(pathToFileURL(path.join(genOut, 'test/support/generate.js')).href);
 
   const corpus = path.join(work, 'corpus');
   const mdDir = path.join(corpus, 'md');
@@ -89,6 +95,22 @@ try {
   const mdFiles = readdirSync(mdDir).length;
   log(`corpus: ${REPORTS} files, ${(bytes / REPORTS / 1024).toFixed(1)} KB average; ${mdFiles} Markdown files`);
 
+  // Binary formats, outside the mixed corpus: the same reports as .docx and as LibreOffice PDFs.
+  const docxDir = path.join(work, 'docx');
+  const pdfDir = path.join(work, 'pdf');
+  mkdirSync(docxDir, { recursive: true });
+  for (let i = 0; i < BINARY; i++) {
+    const agency = AGENCIES[i % AGENCIES.length];
+    writeFileSync(path.join(docxDir, `${String(i).padStart(4, '0')}-${agency}.docx`), await generateDocx({ year: 2019 + (i % 7), seed: i + 1, agency }));
+  }
+  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+  if (soffice && BINARY > 0) {
+    log(`converting ${BINARY} .docx to PDF with LibreOffice …`);
+    mkdirSync(pdfDir, { recursive: true });
+    const docs = readdirSync(docxDir).map((f) => path.join(docxDir, f));
+    execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(work, 'lo')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, ...docs], { stdio: 'ignore' });
+  } else log('soffice not found: no PDF rows');
+
   log('installing markdownlint-cli2 and remark-cli into a temp dir …');
   const tools = path.join(work, 'tools');
   mkdirSync(tools);
@@ -113,6 +135,13 @@ try {
     { name: 'markdownlint-cli2, Markdown only', cmd: [node, path.join(tools, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${mdDir}/*.md`], md: true },
     { name: 'remark-cli + preset-lint-recommended, Markdown only', cmd: [node, path.join(tools, 'node_modules/remark-cli/cli.js'), '--rc-path', remarkrc, '--no-ignore', '--quiet', '--frail', mdDir], md: true },
     { name: 'gia-lint start-up, one small file', cmd: [node, bin, small], small: true },
+    ...(BINARY > 0 ? [{ name: `gia-lint, ${BINARY} .docx`, cmd: [node, bin, '-f', 'json', '-o', path.join(work, 'out5.json'), docxDir], files: BINARY }] : []),
+    ...(BINARY > 0 && soffice
+      ? [
+          { name: `gia-lint, the same ${BINARY} as PDF (LibreOffice)`, cmd: [node, bin, '-f', 'json', '-o', path.join(work, 'out6.json'), pdfDir], files: BINARY },
+          { name: `gia-lint, the same ${BINARY} as PDF, --concurrency 1`, cmd: [node, bin, '--concurrency', '1', '-f', 'json', '-o', path.join(work, 'out7.json'), pdfDir], files: BINARY },
+        ]
+      : []),
   ];
 
   const rows = [];
@@ -123,7 +152,7 @@ try {
     for (let k = 0; k < (c.small ? RUNS * 3 : RUNS); k++) samples.push(measure(c.cmd, c.env));
     samples.sort((a, b) => a.wall - b.wall);
     const m = samples[Math.floor(samples.length / 2)];
-    rows.push({ name: c.name, wall: m.wall, cpu: m.cpu, rssMB: m.rssMB, code: m.code });
+    rows.push({ name: c.name, wall: m.wall, cpu: m.cpu, rssMB: m.rssMB, code: m.code, ...(c.files ? { filesPerSecond: c.files / m.wall } : {}) });
     log(`${c.name}: ${m.wall.toFixed(2)} s wall, ${m.cpu.toFixed(2)} s CPU, ${m.rssMB.toFixed(0)} MB (exit ${m.code})`);
     // Linters exit 1 when they find problems; anything else means the tool did not run properly.
     if (m.code !== 0 && m.code !== 1) throw new Error(`${c.name} exited with ${m.code}: ${m.stderr.slice(-800)}`);
@@ -134,9 +163,9 @@ try {
   const table = [
     `Measured ${date} on ${os.cpus().length} vCPU (${cpuModel}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; ${REPORTS} reports (${mdFiles} Markdown), ${(bytes / REPORTS / 1024).toFixed(1)} KB average; median of ${RUNS} runs.`,
     '',
-    '| Command | Wall (s) | CPU (s) | Peak RSS (MB) |',
-    '|---|---:|---:|---:|',
-    ...rows.map((r) => `| ${r.name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rssMB.toFixed(0)} |`),
+    '| Command | Wall (s) | CPU (s) | Peak RSS (MB) | Files/s |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${r.wall.toFixed(2)} | ${r.cpu.toFixed(2)} | ${r.rssMB.toFixed(0)} | ${r.filesPerSecond ? r.filesPerSecond.toFixed(1) : ''} |`),
   ].join('\n');
   const by = Object.fromEntries(rows.map((r) => [r.name, r]));
   const cold = by['gia-lint, all formats, cold'];
