@@ -42,6 +42,10 @@ const rule: Rule = {
         'zh-CN': '「{{section}}」部分缺少{{table}}；{{year}} 年度报告须按{{format}}列出该表',
         en: 'Section "{{section}}" lacks {{table}}; a {{year}} report must include it as laid down by {{format}}',
       },
+      emptySection: {
+        'zh-CN': '「{{section}}」部分是空的，找不到{{table}}：表格可能以图片形式发布，或复制文字时丢失；{{year}} 年度报告须按{{format}}列出该表，请核对',
+        en: 'Section "{{section}}" is empty and {{table}} cannot be found: it may have been published as an image or lost when the text was copied; a {{year}} report must include it as laid down by {{format}} — please check',
+      },
       missingRows: {
         'zh-CN': '{{table}}缺少 {{count}} 行：{{rows}}（统一格式的行不得删减，没有的事项填 0）',
         en: '{{table}} lacks {{count}} row(s): {{rows}} (rows of the unified format may not be dropped; write 0)',
@@ -61,10 +65,14 @@ const rule: Rule = {
       if (!table) {
         // Without its section, required-sections already reports the part as missing.
         if (section) {
+          // A part with nothing at all under its heading most often had its table as a picture, or
+          // lost it when the text was copied from the page: a warning that asks, not an error.
+          const empty = !hasContent(context.text.slice(section.span.end, section.bodySpan.end));
           context.report({
-            messageId: 'missingTable',
+            messageId: empty ? 'emptySection' : 'missingTable',
             data: { section: `${section.numbering ?? ''}${section.title}`, table: tableName(kind, context.locale), year: report.year!.value, format: pick(FORMAT_NAMES[layoutEra], context.locale) },
             span: section.span,
+            ...(empty ? { severity: 'warn' as const } : {}),
           });
         }
         continue;
@@ -76,6 +84,11 @@ const rule: Rule = {
     }
   },
 };
+
+/** Any text in a section body, markup (HTML tags, entities, Markdown marks) aside. */
+function hasContent(body: string): boolean {
+  return /[^\s#*|>_\-]/.test(body.replace(/<[^<>]{0,2000}>/g, '').replace(/&(?:nbsp|#160|#xa0);/gi, ''));
+}
 
 function pick(t: { 'zh-CN': string; en: string }, locale: Locale): string {
   return locale === 'en' ? t.en : t['zh-CN'];
