@@ -4,13 +4,15 @@ import iconv from 'iconv-lite';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, displayPath, type ConfigOptions } from './config/load.js';
 import { GiaLintError, UsageError } from './config/errors.js';
-import { verifyAndFix, type PreviousReport } from './engine/linter.js';
+import { previousReports, recognize, verifyAndFix, type PreviousReport } from './engine/linter.js';
 import type { GridCell, LintMessage, LintResult, Locale, OutlineEntry, ResolvedConfig, SuppressedMessage } from './engine/types.js';
 import { DEFAULT_MAX_BYTES, decodeBuffer, type DecodeFailureReason } from './formats/decode.js';
 import { ALL_EXTENSIONS, formatForBytes, formatOf } from './formats/index.js';
 import { pick } from './i18n/format.js';
 import type { Document, PagePlace, TableBlock } from './model/document.js';
 import type { Report } from './model/report.js';
+import { unitFacts } from './region/facts.js';
+import { findPrevious, identityOf, type PreviousEntry } from './region/pairing.js';
 import { builtinRules } from './rules/index.js';
 import { rulesForConfig } from './config/plugins.js';
 import { tableName } from './rules/shared/tables.js';
@@ -37,6 +39,16 @@ export interface LintOptions extends ConfigOptions {
    * a batch would otherwise hold every report in memory, and the json format never prints it.
    */
   includeSource?: boolean;
+  /**
+   * Record what the region stage needs of each file (`result.unit`: organ, year, table cells, the
+   * paired last-year file, the copied share). Implied for a file whose config has `previousDir`.
+   */
+  region?: boolean;
+  /**
+   * Folders of last year's reports already indexed, by absolute path (the batch indexes each
+   * `previousDir` once and hands the index to its workers). A folder not in it is indexed on first use.
+   */
+  previousIndex?: Record<string, PreviousEntry[]>;
 }
 
 export interface LintTextOptions extends LintOptions {
@@ -102,10 +114,56 @@ export function namedFiles(patterns: string[], cwd: string): Set<string> {
  * batch runner (src/batch/: ignore file, worker threads, cache), so both lint a file the same way.
  */
 export async function lintFile(file: string, config: ResolvedConfig, options: LintOptions = {}, expanded = false): Promise<LintResult> {
-  const previous = await readPrevious(config, options, path.resolve(options.cwd ?? process.cwd()));
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const previous = await readPrevious(config, options, cwd);
   const input = await readInput(file, options, config.locale);
   if ('message' in input) return fatalResult(file, input.message);
-  return runEngine(input.text, file, file, config, options, input.document, previous, input.notes, expanded);
+  if (previous || config.previousDir === undefined) return runEngine(input.text, file, file, config, options, input.document, previous, input.notes, expanded);
+
+  // Last year's report from a folder: recognize this file first (its organ and year pick the
+  // predecessor), then lint it from that recognition instead of parsing it again.
+  const prepared = recognize(input.text, { filePath: file, document: input.document, year: config.year });
+  const entries = options.previousIndex?.[config.previousDir] ?? (await indexPreviousDir(config.previousDir, options, config.locale, cwd));
+  const match = findPrevious(entries, identityOf(prepared.reports));
+  // Read afresh, not through readPrevious's cache: each predecessor serves one file, and keeping
+  // every one of them (and its parsed model) for the whole batch would grow with the region.
+  const paired = match ? await readInput(match.file, options, config.locale) : undefined;
+  const pairedPrevious = paired && 'text' in paired ? { text: paired.text, filePath: match!.file, document: paired.document } : undefined;
+  return runEngine(input.text, file, file, config, options, prepared.document, pairedPrevious, input.notes, expanded, prepared.reports);
+}
+
+const previousDirCache = new Map<string, Promise<PreviousEntry[]>>();
+
+/**
+ * A folder of last year's reports, indexed once per process: every report file below it (the
+ * default extensions) is read and recognized for its organ and year; unreadable files are left
+ * out (they cannot be anyone's predecessor). A missing folder stops the run (exit 2), as a missing
+ * `previous` file does.
+ */
+export function indexPreviousDir(dir: string, options: LintOptions, locale: Locale, cwd: string): Promise<PreviousEntry[]> {
+  let p = previousDirCache.get(dir);
+  if (!p) {
+    p = (async () => {
+      const st = await stat(dir).catch(() => undefined);
+      if (!st?.isDirectory()) {
+        const shown = displayPath(dir, cwd);
+        throw new GiaLintError(locale === 'en' ? `Cannot use the folder of last year's reports ${shown}: no such directory` : `无法使用上一年度报告文件夹 ${shown}：目录不存在`);
+      }
+      const files = (await walk(dir)).filter((f) => DEFAULT_EXTENSIONS.includes(path.extname(f).toLowerCase())).sort();
+      const entries: PreviousEntry[] = [];
+      for (const file of files) {
+        const input = await readInput(file, options, locale);
+        if ('message' in input) continue;
+        const { size, mtimeMs } = await stat(file);
+        const { reports } = recognize(input.text, { filePath: file, document: input.document });
+        entries.push({ file, ...identityOf(reports), size, mtimeMs });
+      }
+      return entries;
+    })();
+    previousDirCache.set(dir, p);
+    p.catch(() => previousDirCache.delete(dir));
+  }
+  return p;
 }
 
 /**
@@ -371,12 +429,13 @@ function runEngine(
   previous?: PreviousReport,
   notes?: string[],
   expanded = false,
+  reports?: Report[],
 ): LintResult {
   try {
     // Fix ranges of a binary format point into its text view, not into the file: never apply them…
     const binary = document !== undefined && formatOf(document).binary;
     const shouldFix = binary ? () => false : typeof options.fix === 'function' ? options.fix : () => options.fix === true;
-    const out = verifyAndFix(text, { filePath, config, rules: rulesForConfig(options.rules ?? builtinRules, config), document, previous, shouldFix, expanded });
+    const out = verifyAndFix(text, { filePath, config, rules: rulesForConfig(options.rules ?? builtinRules, config), document, reports, previous, shouldFix, expanded });
     let messages = out.messages;
     // …and never offer them.
     if (binary) messages = messages.map(({ fix: _fix, suggestions: _s, ...m }) => m);
@@ -391,6 +450,14 @@ function runEngine(
     if (options.includeSource) {
       result.source = text;
       result.outline = outlineOf(out.reports, out.document, config.locale);
+    }
+    if (options.region || config.previousDir !== undefined) {
+      result.unit = unitFacts(out.document, out.reports, {
+        previous: previous ? { filePath: previous.filePath, reports: previousReports(previous) } : undefined,
+        previousWanted: config.previous !== undefined || config.previousDir !== undefined,
+        deadlines: config.deadlines,
+        agencyKind: config.agencyKind,
+      });
     }
     return result;
   } catch (e) {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_EXTENSIONS, expandPatterns, namedFiles, type LintFilesOptions } from '../api.js';
+import { DEFAULT_EXTENSIONS, expandPatterns, indexPreviousDir, namedFiles, type LintFilesOptions } from '../api.js';
 import { ConfigError, GiaLintError, UsageError } from '../config/errors.js';
 import { ConfigResolver } from '../config/load.js';
 import type { LintResult } from '../engine/types.js';
@@ -77,14 +77,29 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
   const custom = options.rules !== undefined || typeof fix === 'function';
   const useCache = options.cache === true && !custom && !fix;
   const cache = useCache ? await LintCache.load(await cacheFilePath(cwd, options.cacheLocation), buildFingerprint()) : undefined;
-  const lintOptions = { ...options, cwd };
+  const lintOptions: BatchOptions = { ...options, cwd };
   delete lintOptions.onProgress;
+
+  // Folders of last year's reports (`previousDir`): indexed once here, and the index handed to every
+  // worker, so each folder is read once per batch whatever the concurrency.
+  const configs = new ConfigResolver(lintOptions);
+  const previousDirs = new Set<string>();
+  for (const file of files) {
+    const dir = (await configs.forFile(file)).previousDir;
+    if (dir !== undefined) previousDirs.add(dir);
+  }
+  if (previousDirs.size) {
+    const previousIndex: Record<string, Awaited<ReturnType<typeof indexPreviousDir>>> = { ...options.previousIndex };
+    for (const dir of previousDirs) previousIndex[dir] ??= await indexPreviousDir(dir, lintOptions, locale, cwd);
+    lintOptions.previousIndex = previousIndex;
+  }
 
   const named = namedFiles(patterns, cwd);
   const tasks: Task[] = files.map((file, index) => {
     const entry = cache?.get(file);
     // A cached result without the text is no use to a format that shows the text.
-    const usable = entry && (!options.includeSource || entry.result.source !== undefined);
+    // Nor one without the facts to a region run.
+    const usable = entry && (!options.includeSource || entry.result.source !== undefined) && (!options.region || entry.result.unit !== undefined);
     return { index, file, expanded: !named.has(file), ...(usable ? { cached: { content: entry.content, config: entry.config } } : {}) };
   });
 
@@ -109,7 +124,7 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
   };
 
   if (workers === 1) {
-    const resolver = new ConfigResolver(lintOptions);
+    const resolver = configs;
     // Several tasks in flight: reading and hashing the next files (libuv's thread pool) overlaps
     // the linting of this one. Results are placed by index, so the order stays the files' order.
     await inFlight(tasks, SERIAL_IN_FLIGHT, async (task) => accept(await runTask(task, resolver, lintOptions, useCache)));

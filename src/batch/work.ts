@@ -39,8 +39,10 @@ export async function runTask(task: Task, resolver: ConfigResolver, options: Lin
   const previous = config.previous ? await readPrevious(config, options, options.cwd ?? process.cwd()).then((p) => (p ? previousHash(p) : null), () => null) : null;
   // How the file was found changes one rule's result (not-a-report is silent for expanded files);
   // plugins' code too (version, size, mtime of each module), since the config names only their files.
+  // A folder of last year's reports: which files it holds and their versions pick the predecessor.
+  const previousDir = config.previousDir ? (options.previousIndex?.[config.previousDir] ?? null) : null;
   const configHash = sha256(
-    JSON.stringify([config, previous, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES, task.expanded === true, pluginStamp(config)]),
+    JSON.stringify([config, previous, previousDir, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES, task.expanded === true, pluginStamp(config), options.region === true]),
   );
   let content: string | undefined;
   try {

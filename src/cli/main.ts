@@ -6,8 +6,9 @@ import { resolveConfigForFile } from '../config/load.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
 import type { LintMessage, LintResult, Locale } from '../engine/types.js';
 import type { ConfigData } from '../config/schema.js';
-import { FORMATS_NEEDING_SOURCE, formatResults, loadReporter, packageVersion, reporters, type Reporter } from '../reporters/index.js';
+import { FORMATS_NEEDING_SOURCE, FORMATS_WITH_OVERVIEW, formatResults, loadReporter, packageVersion, reporters, type Reporter } from '../reporters/index.js';
 import { loadedPluginRules, rulesForConfig } from '../config/plugins.js';
+import { runRegion, type RegionOverview } from '../region/index.js';
 import { lintFilesBatch, type BatchStats } from '../batch/index.js';
 import { runInit } from './init.js';
 import { Progress, summaryLine } from './progress.js';
@@ -85,6 +86,9 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
   if (opts.previous !== undefined && !(await stat(path.resolve(io.cwd, opts.previous)).catch(() => undefined))?.isFile()) {
     throw new UsageError(usage.previousMissing(opts.previous, locale));
   }
+  if (opts.previousDir !== undefined && !(await stat(path.resolve(io.cwd, opts.previousDir)).catch(() => undefined))?.isDirectory()) {
+    throw new UsageError(usage.previousDirMissing(opts.previousDir, locale));
+  }
   const apiOptions: LintOptions = {
     cwd: io.cwd,
     configFile: opts.config,
@@ -102,6 +106,7 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
       ...(opts.reportUnusedDisableDirectives ? { reportUnusedDisableDirectives: opts.reportUnusedDisableDirectives } : {}),
       // Relative to the current directory, like every path on the command line.
       ...(opts.previous !== undefined ? { previous: opts.previous } : {}),
+      ...(opts.previousDir !== undefined ? { previousDir: opts.previousDir } : {}),
     },
     // With --quiet only errors' fixes are applied, as in ESLint: hidden warnings are not touched.
     ...(opts.fix || opts.fixDryRun ? { fix: opts.quiet ? (m: LintMessage) => m.severity === 2 : true } : {}),
@@ -137,6 +142,7 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
   if (opts.printText) return printTexts(opts, apiOptions, io, locale);
 
   let results: LintResult[];
+  let region: RegionOverview | undefined;
   let stats: BatchStats | undefined;
   let progress: Progress | undefined;
   if (opts.stdin) {
@@ -147,6 +153,12 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
     if (opts.files.length === 0) throw new UsageError(locale === 'en' ? 'No files given' : '没有指定要检查的文件');
     // Progress only where a person watches: a terminal's stderr, never a pipe, file or CI log.
     progress = io.stderr.isTTY === true && !io.env.CI ? new Progress(io.stderr, locale) : undefined;
+    // A region run (last year's folder, government totals, or an overview format asked for): every
+    // file's facts are recorded, and the region stage runs over them after the batch.
+    // The region's config: the one of the first folder or file named (a .gianrc in the region folder).
+    const regionConfig = await resolveConfigForFile(await configProbe(opts.files[0], io.cwd), apiOptions);
+    const regionRun =
+      regionConfig.previousDir !== undefined || regionConfig.aggregate !== undefined || opts.outputs.some((o) => FORMATS_WITH_OVERVIEW.has(o.format));
     const batch = await lintFilesBatch(opts.files, {
       ...apiOptions,
       ...(opts.ext ? { ext: opts.ext } : {}),
@@ -156,9 +168,15 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
       cacheLocation: opts.cacheLocation,
       ignore: !opts.noIgnore,
       onProgress: progress?.update,
+      ...(regionRun ? { region: true } : {}),
     }).finally(() => progress?.clear());
     results = batch.results;
     stats = batch.stats;
+    if (regionRun) {
+      const outcome = runRegion(results, regionConfig, rulesForConfig(builtinRules, regionConfig));
+      results = outcome.results;
+      region = outcome.overview;
+    }
   }
   // Only --fix writes, and only files whose text changed; --fix-dry-run leaves `output` in the results.
   if (opts.fix) await outputFixes(results, { locale, encoding: opts.encoding });
@@ -182,6 +200,7 @@ async function execute(opts: CliOptions, io: CliIO): Promise<number> {
       color: opts.color ?? wantColor(io, out.file !== undefined),
       ...(rules ? { rules } : {}),
       ...(firstConfig.docsUrl !== undefined ? { docsUrl: firstConfig.docsUrl } : {}),
+      ...(region ? { region } : {}),
     });
     if (out.file !== undefined) await writeAtomically(path.resolve(io.cwd, out.file), output, outLocale);
     else if (output) io.stdout.write(output.endsWith('\n') ? output : `${output}\n`);
@@ -264,6 +283,15 @@ async function writeAtomically(file: string, text: string, locale: Locale): Prom
     const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
     throw new GiaLintError(runtime.cannotWrite(file, reason, locale));
   }
+}
+
+/** A path whose config is the region's: a file inside a named directory, the named file, else none (cwd). */
+async function configProbe(first: string | undefined, cwd: string): Promise<string | undefined> {
+  if (first === undefined) return undefined;
+  const abs = path.resolve(cwd, first);
+  const st = await stat(abs).catch(() => undefined);
+  if (st?.isDirectory()) return path.join(abs, '.gianrc-probe');
+  return st?.isFile() ? abs : undefined;
 }
 
 function readVersion(): string {

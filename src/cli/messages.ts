@@ -36,6 +36,7 @@ const OPTIONS: [flags: string, text: Pair][] = [
   ['    --no-inline-config', ['忽略文件中的 gia-lint-disable 等注释指令', 'Ignore gia-lint-disable and other comments in the files']],
   ['    --color, --no-color', ['强制使用或不使用颜色（默认：终端才使用）', 'Force colours on or off (default: only on a terminal)']],
   ['    --docs-url <url>', ['规则文档的网址前缀（SARIF、编辑器中的链接），如内网镜像', 'Base URL of the rule docs (SARIF, editor links), e.g. an intranet mirror']],
+  ['    --previous-dir <dir>', ['上一年度报告所在的文件夹：每份报告按机关名称和年度与本单位上年报告配对核对（地区汇总检查）', "Folder of last year's reports: each report is compared with its own organ's (region check)"]],
   ['    --print-config <file>', ['打印对该文件生效的配置（JSON）后退出', 'Print the configuration used for the file (JSON) and exit']],
   ['serve [--port <n>] [--host <addr>]', ['在本机打开检查网页（拖入 Word、网页或文本文件检查；默认 http://127.0.0.1:8080/）', 'Serve the checking page locally (drop Word, web or text files; default http://127.0.0.1:8080/)']],
   ['    --print-text', ['打印从每个文件读出的文字（.docx、.pdf 为其文字视图）及消息所用的行号后退出', 'Print the text read from each file (the text view of a .docx or .pdf) with the line numbers messages use, and exit']],
@@ -114,6 +115,8 @@ export const usage = {
       `--report-unused-disable-directives-severity 的取值 "${v}" 无效，应为 off、warn 或 error`,
       `Invalid --report-unused-disable-directives-severity "${v}"; expected off, warn or error`,
     ]),
+  previousDirMissing: (dir: string, l: Locale) =>
+    pick(l, [`--previous-dir 指定的上一年度报告文件夹 ${dir} 不存在或不是目录`, `The folder of last year's reports given with --previous-dir, ${dir}, does not exist or is not a directory`]),
   previousMissing: (file: string, l: Locale) =>
     pick(l, [`--previous 指定的上一年度报告 ${file} 不存在或不是文件`, `The previous report given with --previous, ${file}, does not exist or is not a file`]),
   badConcurrency: (v: string, l: Locale) =>

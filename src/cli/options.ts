@@ -45,6 +45,8 @@ export interface CliOptions {
   reportUnusedDisableDirectives?: 'off' | 'warn' | 'error';
   /** Last year's report, for every file in the call. */
   previous?: string;
+  /** A folder of last year's reports: each file is compared with its own organ's (region runs). */
+  previousDir?: string;
   /** Force the input encoding of files and stdin (--encoding), e.g. "gbk". */
   encoding?: string;
   /** Extensions picked from directories and globs (--ext, repeatable or comma-separated). */
@@ -93,6 +95,7 @@ const SPEC = {
   'report-unused-disable-directives': { type: 'boolean' },
   'report-unused-disable-directives-severity': { type: 'string' },
   previous: { type: 'string' },
+  'previous-dir': { type: 'string' },
   encoding: { type: 'string' },
   ext: { type: 'string', multiple: true },
   port: { type: 'string' },
@@ -221,6 +224,7 @@ export function parseCli(argv: string[]): CliOptions {
     fixDryRun: v['fix-dry-run'] ?? false,
     reportUnusedDisableDirectives: reportUnused,
     previous: v.previous,
+    previousDir: v['previous-dir'],
     encoding: v.encoding,
     ext,
     rules,

@@ -212,6 +212,15 @@ async function resolvePrevious(c: ValidatedConfig, baseDir: string, shown: strin
     }
     settings.previous = target;
   }
+  // A region's folders and globs, relative to the config like `previous` (a missing previousDir is
+  // reported when the batch reads it; a glob may legitimately match nothing yet).
+  for (const settings of [c as ValidatedSettings, ...c.overrides.map((o) => o.settings)]) {
+    if (settings.previousDir !== undefined) settings.previousDir = path.resolve(baseDir, settings.previousDir);
+    if (settings.aggregate) {
+      const abs = (p: string) => (path.isAbsolute(p) ? p : path.join(baseDir, p)).split(path.sep).join('/');
+      settings.aggregate = settings.aggregate.map((a) => ({ ...a, total: abs(a.total), parts: a.parts.map(abs) }));
+    }
+  }
 }
 
 /**
@@ -232,6 +241,9 @@ function mergeLayers(
     if (layer.noInlineConfig !== undefined) out.noInlineConfig = layer.noInlineConfig;
     if (layer.docsUrl !== undefined) out.docsUrl = layer.docsUrl;
     if (layer.loadedPlugins) out.loadedPlugins = { ...out.loadedPlugins, ...layer.loadedPlugins };
+    if (layer.previousDir !== undefined) out.previousDir = layer.previousDir;
+    if (layer.deadlines !== undefined) out.deadlines = { ...out.deadlines, ...layer.deadlines };
+    if (layer.aggregate !== undefined) out.aggregate = layer.aggregate;
     for (const [id, setting] of Object.entries(layer.rules)) {
       const before = out.rules[id];
       out.rules[id] = { severity: setting.severity, options: setting.options ?? before?.options };
@@ -465,6 +477,9 @@ function toResolved(c: ValidatedConfig): ResolvedConfig {
   if (c.noInlineConfig !== undefined) out.noInlineConfig = c.noInlineConfig;
   if (c.loadedPlugins && Object.keys(c.loadedPlugins).length) out.plugins = c.loadedPlugins;
   if (c.docsUrl !== undefined) out.docsUrl = c.docsUrl;
+  if (c.previousDir !== undefined) out.previousDir = c.previousDir;
+  if (c.deadlines !== undefined) out.deadlines = c.deadlines;
+  if (c.aggregate !== undefined) out.aggregate = c.aggregate;
   return out;
 }
 

@@ -12,6 +12,28 @@ export interface ConfigSettings {
   previous?: string;
   /** Ignore `gia-lint-disable…` comments in the files (`--no-inline-config`). */
   noInlineConfig?: boolean;
+  /** A folder of last year's reports: each linted report is paired with its own organ's (region runs). */
+  previousDir?: string;
+  /** Local publication deadlines ("MM-DD" of the year after the report year), by kind of organ. */
+  deadlines?: Deadlines;
+  /** Government totals vs the sum of their units (region runs; paths relative to the config file). */
+  aggregate?: AggregateSpec[];
+}
+
+export interface Deadlines {
+  department?: string;
+  government?: string;
+  township?: string;
+}
+
+/** One government (total) report and the unit reports (parts) whose tables it sums. */
+export interface AggregateSpec {
+  /** The total's file, or a glob matching it. */
+  total: string;
+  /** Globs of the parts' files. */
+  parts: string[];
+  /** Organ names of the units the total covers; those without a report among the parts are listed as missing. */
+  expect?: string[];
 }
 
 /** One `overrides` entry: settings for the files matching `files` (and not `excludedFiles`). */
@@ -50,6 +72,25 @@ const settings = {
   reportUnusedDisableDirectives: severity,
   previous: { type: 'string', minLength: 1 },
   noInlineConfig: { type: 'boolean' },
+  previousDir: { type: 'string', minLength: 1 },
+  deadlines: {
+    type: 'object',
+    properties: Object.fromEntries(['department', 'government', 'township'].map((k) => [k, { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }])),
+    additionalProperties: false,
+  },
+  aggregate: {
+    type: 'array',
+    items: {
+      type: 'object',
+      properties: {
+        total: { type: 'string', minLength: 1 },
+        parts: { type: 'array', minItems: 1, items: { type: 'string', minLength: 1 } },
+        expect: { type: 'array', items: { type: 'string', minLength: 1 } },
+      },
+      required: ['total', 'parts'],
+      additionalProperties: false,
+    },
+  },
 } as const;
 
 /**

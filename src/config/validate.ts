@@ -2,7 +2,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import type { Locale, Rule } from '../engine/types.js';
 import { ConfigError } from './errors.js';
 import * as msg from './messages.js';
-import { configSchema } from './schema.js';
+import { configSchema, type AggregateSpec, type Deadlines } from './schema.js';
 
 /** A rule entry after validation: numeric severity; options only when the entry gave some. */
 export interface NormalizedRuleSetting {
@@ -20,6 +20,11 @@ export interface ValidatedSettings {
   /** As written; the loader makes it absolute (relative to the file that says it). */
   previous?: string;
   noInlineConfig?: boolean;
+  /** As written; the loader makes it absolute, like `previous`. */
+  previousDir?: string;
+  deadlines?: Deadlines;
+  /** Paths and globs as written; the loader makes them absolute. */
+  aggregate?: AggregateSpec[];
 }
 
 /** One `overrides` entry: patterns always as arrays. */
@@ -100,6 +105,9 @@ export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedCon
     reportUnusedDisableDirectives: obj.reportUnusedDisableDirectives === undefined ? undefined : severityOf(obj.reportUnusedDisableDirectives),
     previous: obj.previous as string | undefined,
     noInlineConfig: obj.noInlineConfig as boolean | undefined,
+    ...(obj.previousDir !== undefined ? { previousDir: obj.previousDir as string } : {}),
+    ...(obj.deadlines !== undefined ? { deadlines: obj.deadlines as Deadlines } : {}),
+    ...(obj.aggregate !== undefined ? { aggregate: obj.aggregate as AggregateSpec[] } : {}),
   });
 
   const overrides = ((data.overrides ?? []) as Record<string, unknown>[]).map((o, i): ValidatedOverride => {

@@ -32,6 +32,11 @@ export interface VerifyOptions {
   previous?: PreviousReport;
   /** The file was found by expanding a directory or glob, not named by the user (RuleContext.expanded). */
   expanded?: boolean;
+  /**
+   * The reports already recognized from `document` with this config's year (the API recognizes a
+   * file first when it needs its organ and year to pick last year's report from a folder).
+   */
+  reports?: Report[];
 }
 
 /** Last year's report as read by the caller; `document` when a binary format's processor built it. */
@@ -54,7 +59,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
   const named = options.format === undefined ? undefined : formatById(options.format);
   const format = options.document ? formatOf(options.document) : (named ?? textFormatFor(options.filePath, text));
   const document = options.document ?? parseDocument(text, format.id);
-  const reports = recognizeReports(document, { year: options.config.year });
+  const reports = (options.document && options.reports) || recognizeReports(document, { year: options.config.year });
   const previous = options.previous ? previousReports(options.previous) : undefined;
   let messages: LintMessage[] = [];
   const { config } = options;
@@ -63,6 +68,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
     if (setting.severity === 0) continue;
     const rule = options.rules.get(ruleId);
     if (!rule) continue; // unknown ids are rejected earlier, by config validation
+    if (rule.meta.scope === 'region') continue; // runs after the batch, on every file's facts (src/region/)
     const ruleOptions = { ...(rule.meta.defaultOptions ?? {}), ...setting.options };
     const forNonReports = rule.meta.runsOn === 'non-reports';
     for (const report of reports) {
@@ -98,9 +104,20 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
 const byPosition = (a: LintMessage, b: LintMessage) =>
   a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
 
+/**
+ * Text → Document → reports, the first half of `verify`: for callers that need to know what a file
+ * is (its organ and year) before linting it. Pass both back to `verify` as `document` and `reports`.
+ */
+export function recognize(text: string, options: Pick<VerifyOptions, 'filePath' | 'format' | 'document'> & { year?: number }): { document: Document; reports: Report[] } {
+  const named = options.format === undefined ? undefined : formatById(options.format);
+  const format = options.document ? formatOf(options.document) : (named ?? textFormatFor(options.filePath, text));
+  const document = options.document ?? parseDocument(text, format.id);
+  return { document, reports: recognizeReports(document, { year: options.year }) };
+}
+
 /** The previous year's reports, parsed once per `previous` object (a batch passes the same one). */
 const previousCache = new WeakMap<object, Report[]>();
-function previousReports(previous: PreviousReport): Report[] {
+export function previousReports(previous: PreviousReport): Report[] {
   let reports = previousCache.get(previous);
   if (!reports) {
     const document = previous.document ?? parseDocument(previous.text, textFormatFor(previous.filePath, previous.text));

@@ -1,6 +1,8 @@
 import type { Report } from '../model/report.js';
 import type { Span } from '../model/source.js';
 import type { Document } from '../model/document.js';
+import type { RegionContext, RegionInput } from '../region/types.js';
+import type { UnitFacts } from '../region/facts.js';
 
 /* ----------------------------------------------------------------------------- public results */
 
@@ -88,6 +90,8 @@ export interface LintResult {
    * kept with `source` (includeSource) for reporters that group problems by them (html).
    */
   outline?: OutlineEntry[];
+  /** What the region stage needs of this file (organ, year, table cells …), when linted for a region run. Never printed by `json`. */
+  unit?: UnitFacts;
 }
 
 /**
@@ -135,6 +139,12 @@ export interface ResolvedConfig {
   plugins?: Record<string, string>;
   /** Base URL of the rule docs, for reporters and editors (`--docs-url` / `docsUrl`). */
   docsUrl?: string;
+  /** Absolute path of a folder of last year's reports (`--previous-dir` / `previousDir`): each file is paired with its own organ's. */
+  previousDir?: string;
+  /** Local publication deadlines, "MM-DD" of the year after the report year (publication-date). */
+  deadlines?: { department?: string; government?: string; township?: string };
+  /** Government totals vs their units (`aggregate`), paths and globs absolute (forward slashes). */
+  aggregate?: { total: string; parts: string[]; expect?: string[] }[];
 }
 
 /* -------------------------------------------------------------------------------------- rules */
@@ -167,6 +177,11 @@ export interface RuleMeta {
    * (`Report.notAReport`: a memo, a README, a 信息公开指南), which no other rule looks at.
    */
   runsOn?: 'reports' | 'non-reports';
+  /**
+   * 'region': the rule compares files with each other (a government's totals with its units') and
+   * runs after the batch in src/region/, through `checkRegion`; its `check` is never called.
+   */
+  scope?: 'file' | 'region';
 }
 
 export interface ReportDescriptor {
@@ -219,4 +234,6 @@ export interface Rule {
   meta: RuleMeta;
   /** Called once per report in the file. */
   check(report: Report, context: RuleContext): void;
+  /** Region rules (`meta.scope: 'region'`): called once per region run with every file's facts. */
+  checkRegion?(region: RegionInput, context: RegionContext): void;
 }

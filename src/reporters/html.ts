@@ -3,6 +3,7 @@ import { SourceText } from '../model/source.js';
 import { showPosition } from '../formats/index.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { escapeXml as esc, isError, relativePath, splitBasis } from './util.js';
+import { missingRow, OVERVIEW_COLUMNS } from './overview.js';
 
 /**
  * One self-contained HTML page for the people who decide whether reports may be published, who
@@ -24,6 +25,8 @@ export const html: Reporter = (results, ctx) => {
   const unreadable = results.filter((r) => r.fatalErrorCount > 0).length;
 
   let body = `<header><h1>${esc(t.title)}</h1>${verdictLine(errors, warnings, ctx.locale)}</header>`;
+  // A region run puts the overview of its units first: the office's question is "which units pass".
+  if (ctx.region) body += regionSection(ctx, new Map(files.map((f) => [f.r.filePath, f])));
 
   body += '<section class="summary"><h2>' + esc(t.summary) + '</h2><div class="cards">';
   body += card(t.filesChecked, results.length, '');
@@ -59,6 +62,38 @@ export function verdictLine(errors: number, warnings: number, locale: Locale): s
   const t = TEXTS[locale];
   const verdict = errors > 0 ? t.verdictFail(errors, warnings) : warnings > 0 ? t.verdictWarn(warnings) : t.verdictPass;
   return `<p class="verdict ${errors > 0 ? 'fail' : warnings > 0 ? 'warn' : 'pass'}">${esc(verdict)}</p>`;
+}
+
+/** One row per unit (organ, year, kind, status, counts, dates, copied share, last year's file), linking to its problems. */
+function regionSection(ctx: ReporterContext, files: Map<string, { r: LintResult; id: string }>): string {
+  const t = TEXTS[ctx.locale];
+  const overview = ctx.region!;
+  const units = overview.units;
+  const passed = units.filter((u) => u.passed && !u.fatal).length;
+  let out = `<section class="region"><h2>${esc(t.region)}</h2><p class="regionsum">${esc(t.regionSum(units.length, passed, overview.missing.length))}</p>`;
+  out += '<table class="counts overview"><thead><tr>';
+  for (const c of OVERVIEW_COLUMNS) out += `<th${['errors', 'warnings', 'year', 'copied'].includes(c.key) ? ' class="n"' : ''}>${esc(ctx.locale === 'en' ? c.en : c.zh)}</th>`;
+  out += '</tr></thead><tbody>';
+  for (const row of units) {
+    const f = files.get(row.file);
+    const status = row.fatal || !row.passed ? 'fail' : row.warnings ? 'warn' : 'pass';
+    out += `<tr class="${status}">`;
+    for (const c of OVERVIEW_COLUMNS) {
+      const v = c.value(row, ctx);
+      const n = ['errors', 'warnings', 'year', 'copied'].includes(c.key) ? ' class="n"' : '';
+      if (c.key === 'file' && f && f.r.messages.length) out += `<td><a href="#${f.id}">${esc(v)}</a></td>`;
+      else if (c.key === 'status') out += `<td><span class="st ${status}">${esc(v)}</span></td>`;
+      else out += `<td${n}>${esc(v)}</td>`;
+    }
+    out += '</tr>';
+  }
+  for (const m of overview.missing) {
+    const row = missingRow(m, ctx);
+    out += '<tr class="missing">';
+    for (const c of OVERVIEW_COLUMNS) out += c.key === 'status' ? `<td><span class="st fail">${esc(row[c.key])}</span></td>` : `<td>${esc(row[c.key])}</td>`;
+    out += '</tr>';
+  }
+  return `${out}</tbody></table></section>`;
 }
 
 function card(label: string, value: number, kind: string): string {
@@ -343,6 +378,8 @@ const TEXTS = {
     changeTo: (text: string) => (text.trim() ? `建议改为「${text.trim()}」` : '建议删除此处文字'),
     beforeSections: '标题和引言',
     because: (desc: string) => `（${desc}）`,
+    region: '本地区各单位报告一览',
+    regionSum: (n: number, passed: number, missing: number) => `共 ${n} 份报告，${passed} 份通过，${n - passed} 份未通过${missing ? `；汇总范围内 ${missing} 个单位缺报告` : ''}。`,
   },
   en: {
     title: 'Annual information disclosure reports: check results',
@@ -374,6 +411,8 @@ const TEXTS = {
     changeTo: (text: string) => (text.trim() ? `Suggested change: "${text.trim()}"` : 'Suggested: delete this text'),
     beforeSections: 'Title and introduction',
     because: (desc: string) => ` (${desc})`,
+    region: 'Reports of the region',
+    regionSum: (n: number, passed: number, missing: number) => `${n} reports: ${passed} passed, ${n - passed} not passed${missing ? `; ${missing} covered unit${missing === 1 ? '' : 's'} without a report` : ''}.`,
   },
 } satisfies Record<Locale, unknown>;
 
@@ -397,6 +436,8 @@ li.error .sev,.note.error .sev{background:#c62828}li.warning .sev,.note.warning 
 mark{border-radius:2px;padding:0 1px}mark.error{background:#ffd7d5;border-bottom:2px solid #c62828;color:inherit}mark.warning{background:#ffefc2;border-bottom:2px solid #d99a00;color:inherit}
 mark sup{font-size:10px;font-weight:bold;color:#555;margin-left:1px}mark.point{background:none;border:none;color:#c62828}mark.point.warning{color:#b97800}
 .note{margin:2px 0 6px 62px;padding:4px 8px;border-left:4px solid;font-family:"Noto Sans CJK SC","Microsoft YaHei",system-ui,sans-serif;font-size:13.5px}
+.region table.overview{font-size:13.5px}.region tr.fail td{background:#fff5f5}.region tr.missing td{background:#fdecea}
+.st{display:inline-block;font-size:12.5px;font-weight:bold;border-radius:3px;padding:0 6px;white-space:nowrap}.st.pass{background:#e8f5e9;color:#1b5e20}.st.warn{background:#fff6dc;color:#7a5200}.st.fail{background:#fdecea;color:#9b1c1c}
 .note.error{border-color:#c62828;background:#fdecea}.note.warning{border-color:#d99a00;background:#fff6dc}.note code{color:#57606a}
 .note .basis{display:block;margin-left:0}
 .tx.grid{overflow-x:auto;white-space:normal}table.cells{border-collapse:collapse;margin:2px 0}table.cells td{border:1px solid #c4cad1;padding:1px 6px;vertical-align:top;white-space:pre-wrap;min-width:2em}table.cells td.hit{background:#fff3c4}

@@ -6,12 +6,14 @@ import { builtinRules } from '../rules/index.js';
 import { singleExecutable } from '../single-executable.js';
 import { checkstyle } from './checkstyle.js';
 import { compact } from './compact.js';
+import { csv } from './csv.js';
 import { github } from './github.js';
 import { html } from './html.js';
 import { json } from './json.js';
 import { junit } from './junit.js';
 import { sarif } from './sarif.js';
 import { stylish } from './stylish.js';
+import { summaryJson } from './summary-json.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { unix } from './unix.js';
 
@@ -29,7 +31,12 @@ export const reporters: ReadonlyMap<string, Reporter> = new Map<string, Reporter
   ['sarif', sarif],
   ['github', github],
   ['html', html],
+  ['csv', csv],
+  ['summary-json', summaryJson],
 ]);
+
+/** Formats that show the region overview, so the API records each file's facts (`region`). */
+export const FORMATS_WITH_OVERVIEW: ReadonlySet<string> = new Set(['csv', 'summary-json']);
 
 /** Formats that show the report's text, so the API must keep it (`includeSource`). */
 export const FORMATS_NEEDING_SOURCE: ReadonlySet<string> = new Set(['html']);

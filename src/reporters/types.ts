@@ -1,4 +1,5 @@
 import type { LintResult, Locale, RuleMeta } from '../engine/types.js';
+import type { RegionOverview } from '../region/index.js';
 
 export interface ReporterContext {
   /** File paths are shown relative to this directory (stylish). */
@@ -15,6 +16,11 @@ export interface ReporterContext {
   version?: string;
   /** Base URL of the rule pages (`--docs-url` / config `docsUrl`); default: the public repository's. */
   docsUrl?: string;
+  /**
+   * The region overview of a region run (src/region/): csv and summary-json print it, html shows it
+   * at the top. Without it, csv and summary-json build one from the results.
+   */
+  region?: RegionOverview;
 }
 
 /** A reporter is a pure function of the results; it never writes anything itself. */

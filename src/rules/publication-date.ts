@@ -1,6 +1,7 @@
 import type { AgencyKind, LocalizedText, Rule } from '../engine/types.js';
 import type { DateMention } from '../model/report.js';
 import { organKind } from '../model/organ.js';
+import { localDeadline } from '../templates/deadlines.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
@@ -53,6 +54,10 @@ const rule: Rule = {
         'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{reason}}',
         en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{reason}}',
       },
+      lateLocal: {
+        'zh-CN': '落款日期 {{date}} 晚于本地规定的期限 {{deadline}}（配置 deadlines.{{kind}}）',
+        en: 'The signing date {{date}} is after the local deadline {{deadline}} (deadlines.{{kind}} setting)',
+      },
       missingDate: {
         'zh-CN': '报告末尾没有落款日期（成文日期），无法核对是否在统计期结束后、法定期限内成文',
         en: 'The report ends without a signing date, so whether it was written after the period and before the deadline cannot be checked',
@@ -95,6 +100,15 @@ const rule: Rule = {
         const reason = en ? `reports for ${year} fall under the 2008 Regulations, which set 31 March for every organ` : `${year} 年度报告适用2008年《条例》，各级行政机关均应在3月31日前公布`;
         context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, en), reason }, span: sig.span, legalBasis });
       }
+      return;
+    }
+    // A local deadline (config `deadlines`) binds where it is earlier than the statutory one, or
+    // where the statute sets none (townships); a report late by both is reported once, statutorily.
+    const local = localDeadline(year, kind, context.config.deadlines);
+    const statutory = kind === 'department' ? january : kind === 'government' ? march : undefined;
+    if (local && compare(sig, local) > 0 && !(statutory && compare(sig, statutory) > 0)) {
+      const basis = { 'zh-CN': '本地政务公开工作规定（配置 deadlines）', en: 'local rules (the deadlines setting)' };
+      context.report({ messageId: 'lateLocal', data: { date, deadline: formatDate(local, en), kind: kind! }, span: sig.span, legalBasis: basis });
       return;
     }
     if (kind === 'department' && compare(sig, january) > 0) {

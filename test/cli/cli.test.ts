@@ -105,7 +105,7 @@ describe('usage errors exit 2 with one localized line and a --help hint', () => 
     [['--locale', 'en', '--frobnicate'], 'gia-lint: Unknown option --frobnicate. Run "gia-lint --help" for usage.\n'],
     [['good.md', '--format'], 'gia-lint: 选项 --format 缺少取值。运行 gia-lint --help 查看用法。\n'],
     [['--quiet=yes', 'good.md'], 'gia-lint: 选项 --quiet 不接受取值。运行 gia-lint --help 查看用法。\n'],
-    [['--format', 'xml', 'good.md'], 'gia-lint: --format 的取值 "xml" 无效，应为 stylish、json、compact、unix、checkstyle、junit、sarif、github、html 之一。运行 gia-lint --help 查看用法。\n'],
+    [['--format', 'xml', 'good.md'], 'gia-lint: --format 的取值 "xml" 无效，应为 stylish、json、compact、unix、checkstyle、junit、sarif、github、html、csv、summary-json 之一。运行 gia-lint --help 查看用法。\n'],
     [['--max-warnings', '-2', 'good.md'], 'gia-lint: --max-warnings 的取值 "-2" 无效，应为非负整数（-1 表示不限）。运行 gia-lint --help 查看用法。\n'],
     [['--max-warnings=ten', 'good.md'], 'gia-lint: --max-warnings 的取值 "ten" 无效，应为非负整数（-1 表示不限）。运行 gia-lint --help 查看用法。\n'],
     [['--year', '1999', 'good.md'], 'gia-lint: --year 的取值 "1999" 无效，应为 2008 到 2100 之间的整数。运行 gia-lint --help 查看用法。\n'],

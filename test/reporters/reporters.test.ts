@@ -147,10 +147,10 @@ describe('json', () => {
 
 describe('registry', () => {
   test('has every documented format; unknown names are usage errors listing the available ones', () => {
-    expect([...reporters.keys()]).toEqual(['stylish', 'json', 'compact', 'unix', 'checkstyle', 'junit', 'sarif', 'github', 'html']);
+    expect([...reporters.keys()]).toEqual(['stylish', 'json', 'compact', 'unix', 'checkstyle', 'junit', 'sarif', 'github', 'html', 'csv', 'summary-json']);
     expect(() => formatResults('xml', [], { cwd, locale: 'zh-CN', color: false })).toThrow(UsageError);
     expect(() => formatResults('xml', [], { cwd, locale: 'en', color: false })).toThrow(
-      'Unknown format "xml" (available: stylish, json, compact, unix, checkstyle, junit, sarif, github, html)',
+      'Unknown format "xml" (available: stylish, json, compact, unix, checkstyle, junit, sarif, github, html, csv, summary-json)',
     );
   });
 });
