@@ -63,6 +63,8 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
   const previous = options.previous ? previousReports(options.previous) : undefined;
   let messages: LintMessage[] = [];
   const { config } = options;
+  // Several reports in one file (a page listing years of reports): every message says which one.
+  const reportLabels = reports.length > 1 ? reports.map((r) => reportLabel(r, config.locale)) : undefined;
 
   for (const [ruleId, setting] of Object.entries(config.rules)) {
     if (setting.severity === 0) continue;
@@ -83,7 +85,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
         previous,
         expanded: options.expanded === true,
         quote: (span) => quoteOf(document, span),
-        report: (d) => messages.push(toMessage(rule, setting.severity as 1 | 2, d, document.source, config, report.index)),
+        report: (d) => messages.push(toMessage(rule, setting.severity as 1 | 2, d, document.source, config, report.index, reportLabels?.[report.index])),
       };
       rule.check(report, context);
     }
@@ -174,10 +176,11 @@ function toMessage(
   source: SourceText,
   config: ResolvedConfig,
   reportIndex: number,
+  reportPrefix?: string,
 ): LintMessage {
   const template = rule.meta.messages[d.messageId];
   if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
-  let message = fillTemplate(pick(template, config.locale), d.data);
+  let message = (reportPrefix ?? '') + fillTemplate(pick(template, config.locale), d.data);
   // A finding may name its own basis (or none, with null) where the rule's usual one does not fit.
   const legalBasis = d.legalBasis === null ? undefined : d.legalBasis ?? rule.meta.docs.legalBasis;
   if (legalBasis) {
@@ -215,6 +218,13 @@ function toMessage(
     }));
   }
   return out;
+}
+
+/** "〔2023年度报告〕" / "[2023 report] ": which report of a file a message is about (by year, else by place). */
+function reportLabel(report: Report, locale: ResolvedConfig['locale']): string {
+  const year = report.year?.value;
+  if (locale === 'en') return year ? `[${year} report] ` : `[report ${report.index + 1}] `;
+  return year ? `〔${year}年度报告〕` : `〔第${report.index + 1}份报告〕`;
 }
 
 function clampSpan(span: Span, length: number): Span {
