@@ -93,3 +93,34 @@ describe.each(BASES)('real PDF text of the correct $year report (seed $seed)', (
     expect(structure.map((m) => m.messageId)).toEqual(['scatteredTable', 'scatteredTable', 'scatteredTable']);
   });
 });
+
+/**
+ * Known real defects (issue 9) must be found in every shape where the table can be read: as an
+ * error where the cells were read exactly or tolerantly, at least as a warning where they were
+ * inferred from numbers run together (flat-tight).
+ */
+describe('known real defects are found in every shape', () => {
+  const base = { year: 2024, seed: 1 };
+  /** The 2019 template's single （六）其他处理 row in place of the 2021 table's three. */
+  const single2019Row = (tsv: string) => {
+    const lines = tsv.split('\n');
+    const at = lines.findIndex((l) => l.includes('（六）其他处理'));
+    lines.splice(at, 3, '\t（六）其他处理\t\t0\t0\t0\t0\t0\t0\t0');
+    return lines.join('\n');
+  };
+  const defects: { name: string; options?: object; rewrite?: (tsv: string) => string; finding: [string, string] }[] = [
+    // （七）总计 one more than its items in 自然人 (the row's own 总计 kept consistent).
+    { name: '（七）总计 not the sum of its items', options: { tamper: { applications: { resultTotal: { natural: 7, total: 9 } } } }, finding: ['table-sum', 'resultTotal'] },
+    { name: 'table 四 total of 0 beside non-zero parts', options: { review: { 'review.upheld': 2 }, tamper: { review: { 'review.total': 0 } } }, finding: ['table-sum', 'reviewTotal'] },
+    { name: 'a 2019-template （六）其他处理 single row in a 2021 table', rewrite: single2019Row, finding: ['format-version', ''] },
+  ];
+  for (const d of defects) {
+    test.each(VARIANT_KINDS)(`${d.name}: %s`, async (kind) => {
+      const o = { ...base, ...(d.options ?? {}) };
+      const read = await lintBytes(await variantBytes(kind, o, d.rewrite), FORMAT_OF[VARIANT_EXT[kind]], ALL_RULES);
+      const hits = read.out.messages.filter((m) => m.ruleId === d.finding[0] && (!d.finding[1] || m.messageId === d.finding[1]));
+      expect({ kind, found: hits.length > 0 }).toEqual({ kind, found: true });
+      if (kind !== 'flat-tight') expect({ kind, severities: [...new Set(hits.map((m) => m.severity))] }).toEqual({ kind, severities: [2] });
+    }, 30000);
+  }
+});

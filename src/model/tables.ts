@@ -227,16 +227,20 @@ const MAX_SPLIT_STEPS = 200_000;
 /**
  * Flattened text runs a row's numbers together ("6200109", "40 7003050"): the cells are there but
  * their boundaries are not. Split each digit run so that the row has `n` numbers (no leading zeros,
- * as counts are written) and the row relation holds (rows without one: only when there is one digit
- * per cell); when exactly one split does, it is the reading — an inference, which the rules treat as such. Anything else stays unreadable.
+ * as counts are written) and the row relation holds; when exactly one split does, it is the reading
+ * (with one digit per cell there is only one split, taken whatever the relation says) — an inference, which the rules treat as such. Anything else stays unreadable.
  */
-function inferSplit(cells: TableCell[], n: number, relation: RowRelation | undefined): CellValue[] | undefined {
+function inferSplit(cells: TableCell[], n: number, rowRelation: RowRelation | undefined): CellValue[] | undefined {
+  let relation = rowRelation;
   const runs = cells.map((c) => ({ text: c.text.trim(), span: c.span, at: c.span.start + c.text.indexOf(c.text.trim()) }));
   if (!runs.every((r) => /^\d+$/.test(r.text))) return undefined;
   const digits = runs.reduce((a, r) => a + r.text.length, 0);
-  // Without a row relation only a forced split is a reading: one run, one digit per cell.
-  if (digits < n || digits > MAX_RUN_DIGITS || (!relation && (digits !== n || runs.length !== 1))) return undefined;
-  relation ??= () => true;
+  if (digits < n || digits > MAX_RUN_DIGITS) return undefined;
+  // One run of one digit per cell has only one split: read it even if the row relation fails (then
+  // the relation's rule has something to say, as a warning). Separate runs are separate cells (a
+  // blank was lost between them): without a relation, nothing else is a reading.
+  if (digits === n && runs.length === 1) relation = () => true;
+  else if (!relation) return undefined;
   const parts: { text: string; at: number }[] = [];
   let found: { text: string; at: number }[] | undefined;
   let solutions = 0;

@@ -7,7 +7,8 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parseDocument } from '../../src/formats/index.js';
 import { recognizeReports } from '../../src/model/recognize.js';
-import { similarity } from '../../src/model/tables.js';
+import { APPLICANT_ROW_RELATION, REVIEW_ROW_RELATION, placeValues, similarity } from '../../src/model/tables.js';
+import type { TableCell } from '../../src/model/document.js';
 
 const seed = (name: string) => readFileSync(new URL(`../seeds/${name}`, import.meta.url), 'utf8');
 const read = (text: string, format: 'text' | 'markdown' = 'text') => recognizeReports(parseDocument(text, format));
@@ -117,4 +118,42 @@ test('similarity: 2·LCS over the lengths', () => {
   expect(similarity('abc', 'abc')).toBe(1);
   expect(similarity('', 'abc')).toBe(0);
   expect(similarity('申请人主动撤回申请', '予以公开')).toBe(0);
+});
+
+describe('numbers run together (flattened text): a split is a reading only when it is the only one', () => {
+  const cells = (...texts: string[]): TableCell[] => {
+    let at = 0;
+    return texts.map((text) => {
+      const c = { text, span: { start: at, end: at + text.length }, rowSpan: 1, colSpan: 1 };
+      at += text.length + 1;
+      return c;
+    });
+  };
+  const values = (p: ReturnType<typeof placeValues>) => p.cells?.map((c) => c.value);
+  test('one split satisfies 总计 = the six columns: read, as inferred', () => {
+    const p = placeValues(cells('6200109'), 7, false, APPLICANT_ROW_RELATION, true);
+    expect(values(p)).toEqual([6, 2, 0, 0, 1, 0, 9]);
+    expect(p.inferred).toBe(true);
+    // Two-digit numbers, no leading zeros: 40 7 0 0 3 0 50.
+    expect(values(placeValues(cells('407003050'), 7, false, APPLICANT_ROW_RELATION, true))).toEqual([40, 7, 0, 0, 3, 0, 50]);
+    // Positions point at each digit group.
+    expect(placeValues(cells('407003050'), 7, false, APPLICANT_ROW_RELATION, true).cells!.map((c) => c.span.start)).toEqual([0, 2, 3, 4, 5, 6, 7]);
+  });
+  test('two splits both balance ("100010011": 10 0 0 1 0 0 11 and 1 0 0 0 10 0 11): unreadable, never guessed', () => {
+    const p = placeValues(cells('100010011'), 7, false, APPLICANT_ROW_RELATION, true);
+    expect(p.cells).toBeUndefined();
+    expect(p.unreadable).toBe('tooFew');
+  });
+  test('table 四: every group total the sum of its four outcomes', () => {
+    expect(values(placeValues(cells('100010000000000'), 15, false, REVIEW_ROW_RELATION, true))).toEqual([1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+  test('one digit per cell in one run is the only split, even where the relation fails (the sum rules then warn)', () => {
+    expect(values(placeValues(cells('200000000000000'), 15, false, REVIEW_ROW_RELATION, true))).toEqual([2, ...new Array(14).fill(0)]);
+    expect(values(placeValues(cells('000'), 3, false, undefined, true))).toEqual([0, 0, 0]);
+  });
+  test('no row relation (table 二) and more digits than cells, or separate runs, or pipe/tab rows: unreadable', () => {
+    expect(placeValues(cells('3327'), 3, false, undefined, true).cells).toBeUndefined();
+    expect(placeValues(cells('12', '5'), 3, false, undefined, true).cells).toBeUndefined();
+    expect(placeValues(cells('6200109'), 7, false, APPLICANT_ROW_RELATION, false).cells).toBeUndefined();
+  });
 });

@@ -36,8 +36,9 @@ export const VARIANT_EXT: Record<VariantKind, string> = {
 
 type Base = Omit<GenOptions, 'format'>;
 
-export function variantText(kind: Exclude<VariantKind, 'para-docx'>, o: Base): string {
-  const tsv = generateReport({ ...o, format: 'txt-tsv' });
+/** `rewrite` changes the tab-separated rendering first (a defect no generator option makes). */
+export function variantText(kind: Exclude<VariantKind, 'para-docx'>, o: Base, rewrite: (tsv: string) => string = (t) => t): string {
+  const tsv = rewrite(generateReport({ ...o, format: 'txt-tsv' }));
   switch (kind) {
     case 'flat-web':
       return flatten(tsv, ' ', 'one');
@@ -54,9 +55,9 @@ export function variantText(kind: Exclude<VariantKind, 'para-docx'>, o: Base): s
   }
 }
 
-export async function variantBytes(kind: VariantKind, o: Base): Promise<Buffer> {
-  if (kind === 'para-docx') return paragraphDocx(pdfLayout(generateReport({ ...o, format: 'txt-tsv' }), o.seed ?? 1));
-  return Buffer.from(variantText(kind, o), 'utf8');
+export async function variantBytes(kind: VariantKind, o: Base, rewrite: (tsv: string) => string = (t) => t): Promise<Buffer> {
+  if (kind === 'para-docx') return paragraphDocx(pdfLayout(rewrite(generateReport({ ...o, format: 'txt-tsv' })), o.seed ?? 1));
+  return Buffer.from(variantText(kind, o, rewrite), 'utf8');
 }
 
 /* ------------------------------------------------------------------------------- flattened */
