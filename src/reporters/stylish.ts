@@ -34,11 +34,15 @@ export const stylish: Reporter = (results, ctx) => {
       // One message per row: a line break would break the columns.
       message: m.message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([^ ])\.$/, '$1'),
       ruleId: m.ruleId ?? '',
+      // A PDF message also says where a reader finds it: the page and the line on that page.
+      page: m.page !== undefined ? t.page(m.page, m.pageLine ?? 0) : '',
     }));
+    const paged = rows.some((r) => r.page);
     const w = {
       line: Math.max(...rows.map((r) => r.line.length)),
       column: Math.max(...rows.map((r) => r.column.length)),
       severity: Math.max(...rows.map((r) => displayWidth(r.severity))),
+      page: Math.max(...rows.map((r) => displayWidth(r.page))),
       message: Math.max(...rows.map((r) => displayWidth(r.message))),
     };
     out += `${c.underline(relative(ctx.cwd, result.filePath))}\n`;
@@ -47,6 +51,7 @@ export const stylish: Reporter = (results, ctx) => {
       const line = [
         '',
         c.dim(`${padStart(r.line, w.line)}:${padEnd(r.column, w.column)}`),
+        ...(paged ? [c.dim(padEnd(r.page, w.page))] : []),
         r.error ? c.red(severity) : c.yellow(severity),
         padEnd(r.message, w.message),
         c.dim(r.ruleId),
@@ -82,6 +87,7 @@ function texts(locale: Locale) {
     return {
       error: 'error',
       warning: 'warning',
+      page: (page: number, line: number) => `p.${page} l.${line}`,
       summary: (total: number, e: number, w: number) =>
         `${plural(total, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')})`,
       fixable: (e: number, w: number) => `${plural(e, 'error')} and ${plural(w, 'warning')} potentially fixable with the \`--fix\` option.`,
@@ -90,6 +96,7 @@ function texts(locale: Locale) {
   return {
     error: '错误',
     warning: '警告',
+    page: (page: number, line: number) => `第${page}页第${line}行`,
     summary: (total: number, e: number, w: number) => `${total} 个问题（${e} 个错误，${w} 个警告）`,
     fixable: (e: number, w: number) => `其中 ${e} 个错误和 ${w} 个警告可使用 --fix 选项自动修复。`,
   };

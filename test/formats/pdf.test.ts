@@ -15,6 +15,7 @@ import { parsePdf } from '../../src/formats/pdf.js';
 import type { PdfDocument } from '../../src/formats/pdf-layout.js';
 import type { TableBlock } from '../../src/model/document.js';
 import { sarif } from '../../src/reporters/sarif.js';
+import { stylish } from '../../src/reporters/stylish.js';
 import { expectInside } from '../support/positions.js';
 import { encryptedPdf, manyPagesPdf } from '../support/pdf-bytes.js';
 import { findingKey } from './support.js';
@@ -72,6 +73,9 @@ describe('a PDF gives the findings of the document it was printed from', () => {
     const log = JSON.parse(sarif([r], { cwd: FIXTURES, rulesMeta: new Map() } as never));
     const props = log.runs[0].results.map((x: { properties?: object }) => x.properties);
     expect(props).toContainEqual({ page: 2, pageLine: sum.pageLine });
+    // The default output shows the place in the PDF beside the view's line:column.
+    const shown = stylish([r], { cwd: FIXTURES, locale: 'zh-CN', color: false } as never);
+    expect(shown).toMatch(new RegExp(`${period.line}:${period.column}  第1页第7行 +错误  统计时限`));
   }, 30000);
 });
 
