@@ -1,5 +1,5 @@
 import type { MappedText } from './mapped-text.js';
-import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, ProblemsSection, TextSpan, YearLead } from './report.js';
+import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, ProblemsSection, TextSpan, YearLead, YearLeadTraits } from './report.js';
 import type { Span } from './source.js';
 import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart } from './text-utils.js';
 
@@ -171,6 +171,14 @@ function feeContext(text: string, at: number): string {
   return context;
 }
 
+/** Words that show the 信息处理费 situation is addressed (charged, noticed, or none). */
+const FEE_MENTION_RE = /信息处理费|处理费|收费通知/g;
+
+/** Every mention of the 信息处理费 (or of 收费通知) in the prose, for fee-disclosure. */
+export function findFeeMentions(prose: MappedText): TextSpan[] {
+  return [...prose.text.matchAll(FEE_MENTION_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) }));
+}
+
 const FIGURE_RE = /(?:实际|共|累计)?(?:收取|收缴|收到|实收)了?(?:政府信息公开)?(?:信息处理费|处理费)(?:共计|合计|总计|总额|金额)?为?[:：]?(\d+(?:\.\d+)?)(万元|元)|信息处理费(?:共计|合计|总计|总额|金额)?为?[:：]?(\d+(?:\.\d+)?)(万元|元)/g;
 
 /** Amounts of 信息处理费 actually collected, stated in prose. */
@@ -198,6 +206,28 @@ export function findProcessingFeeFigures(prose: MappedText): FeeFigure[] {
 const LEAD_PREFIX = '(?:[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[.、．](?!\\d)|[一二三四五六七八九十]{1,3}[、是]|其[一二三四五][，,]?)?';
 const LEAD_RE = new RegExp(`(?<=^|[\\n。；！？])${LEAD_PREFIX}(截至|截止到?)?${YEAR_SRC}年(度)?(底|末)?(?=[，,]|我|本机关|本单位|全年|共|累计)`, 'g');
 
+const PLAN = /(?<!已)将|计划|拟|力争|预计|争取|打算|准备|下一步|明年|新的一年|目标是|规划/;
+const DONE = /已|完成|了|共|累计|收到|办理|发布|公开|制定|印发|召开|开展/;
+/**
+ * Words that make a sentence opening with last year a comparison or a history, not last year's
+ * record copied. "较2022年增加12条" after "2023年，" is not among them: comparing 2023 with 2022 is
+ * exactly what last year's report said.
+ */
+const COMPARISON = /同比|环比|相比|比较|上年|去年|上一年|以来|起至|至今|持平/;
+const PERIOD_WORDS = /统计(?:时限|期限|时间)|数据统计/;
+const YEAR_IN_SENTENCE = new RegExp(`${YEAR_SRC}年`, 'g');
+
+function yearTraits(sentence: string): YearLeadTraits {
+  return {
+    plan: PLAN.test(sentence),
+    done: DONE.test(sentence),
+    comparison: COMPARISON.test(sentence),
+    period: PERIOD_WORDS.test(sentence),
+    mentionsCurrentYear: /本年|今年|当年|全年度/.test(sentence),
+    years: [...sentence.matchAll(YEAR_IN_SENTENCE)].map((m) => parseDatePart(m[1])).filter((y): y is number => y !== undefined),
+  };
+}
+
 /** Sentences that open with a year, for checking that the text narrates the report year. */
 export function findYearLeads(prose: MappedText): YearLead[] {
   const out: YearLead[] = [];
@@ -212,7 +242,8 @@ export function findYearLeads(prose: MappedText): YearLead[] {
     // The whole sentence: a comparison after a ；("2023年收到3件；本年收到5件") belongs to it.
     let end = text.slice(at).search(/[。！？\n]/);
     end = end === -1 ? text.length : at + end;
-    out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence: text.slice(at, end), span: prose.spanOf(at, end), form });
+    const sentence = text.slice(at, end);
+    out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence, span: prose.spanOf(at, end), form, traits: yearTraits(sentence) });
   }
   return out;
 }
@@ -449,7 +480,7 @@ export function findStatedYears(prose: MappedText): YearLead[] {
       const year = parseDatePart(m[1]);
       if (year === undefined || year < 1949 || year > 2100) continue;
       const [ys, ye] = m.indices![1]!;
-      out.push({ year, yearSpan: prose.spanOf(ys, ye), sentence: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length), form: 'stated' });
+      out.push({ year, yearSpan: prose.spanOf(ys, ye), sentence: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length), form: 'stated', traits: yearTraits(m[0]) });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);

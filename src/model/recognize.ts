@@ -3,7 +3,7 @@ import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
 import type { Heading, Report, ReportYear, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures, findStatedYears, findYearLeads, readProblemsSection } from './claims.js';
+import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findStatedYears, findYearLeads, readProblemsSection } from './claims.js';
 import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
@@ -281,6 +281,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   return {
     index, span, title, year, era, eraSource, headings, sections, tables, periods,
     feeClaims: findFeeClaims(prose),
+    feeMentions: findFeeMentions(prose),
     processingFeeFigures: findProcessingFeeFigures(prose),
     signature,
     issuer,

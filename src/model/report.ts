@@ -28,6 +28,8 @@ export interface Report {
   emptyPeriods: TextSpan[];
   /** Statements that no fee was charged. */
   feeClaims: FeeClaim[];
+  /** Mentions of the 信息处理费 or of 收费通知 (fee-disclosure: is the fee addressed, and where). */
+  feeMentions: TextSpan[];
   /** 信息处理费 amounts stated in prose (non-table). */
   processingFeeFigures: FeeFigure[];
   /** The 落款 date (signing date), when one was found. */
@@ -101,6 +103,23 @@ export interface YearLead {
   span: Span;
   /** 'narrative': "2015年，我办…"; 'yearEnd': "截至2018年底，…"; 'stated': the year the text says it reports ("现将2023年度…报告如下"). */
   form: 'narrative' | 'yearEnd' | 'stated';
+  /** What the sentence's words say, for judging whether it narrates that year as the report's. */
+  traits: YearLeadTraits;
+}
+
+export interface YearLeadTraits {
+  /** A plan: 将, 计划, 拟, 下一步, 明年 … */
+  plan: boolean;
+  /** Work stated as done: 已, 完成, 共, 收到, 发布 … */
+  done: boolean;
+  /** A comparison or a history: 同比, 相比, 上年, 以来, 至今 … ("较2022年增加" is not: it compares that year with the one before). */
+  comparison: boolean;
+  /** A 统计期限 sentence (statistics-period's business). */
+  period: boolean;
+  /** 本年, 今年, 当年, 全年度: the report's own year named without a number. */
+  mentionsCurrentYear: boolean;
+  /** Every year number written in the sentence ("2023年"). */
+  years: number[];
 }
 
 export interface PeriodStatement {

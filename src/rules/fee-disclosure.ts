@@ -1,10 +1,6 @@
 import type { Rule } from '../engine/types.js';
-import type { Report } from '../model/report.js';
 import type { Span } from '../model/source.js';
 import { docsUrl } from './shared/docs.js';
-
-/** Words that show the 信息处理费 situation is addressed (charged, noticed, or none). */
-const FEE_WORDS = /信息处理费|处理费|收费通知/;
 
 /**
  * From the 2021 format on, section 六 reports the 信息处理费 (国办函〔2020〕109号): the number and
@@ -36,27 +32,16 @@ const rule: Rule = {
     if (report.era !== '2021') return;
     const six = report.sections.other;
     if (!six) return; // a missing 六 is required-sections' finding
-    // Addressed: the fee named in 六, or a no-fee statement there ("未收取任何费用" says none was
-    // charged; whether that is true is zero-fee-conflict's question).
+    // Addressed: the fee named in 六 (report.feeMentions), or a no-fee statement there ("未收取任何
+    // 费用" says none was charged; whether that is true is zero-fee-conflict's question).
     const inSix = (s: Span) => s.start >= six.bodySpan.start && s.start < six.bodySpan.end;
-    if (FEE_WORDS.test(proseIn(report, six.bodySpan)) || report.feeClaims.some((c) => inSix(c.span))) return;
-    const m = FEE_WORDS.exec(report.prose.text);
-    if (m) {
-      const line = context.document.source.positionAt(report.prose.offsetAt(m.index)).line;
+    if (report.feeMentions.some((m) => inSix(m.span)) || report.feeClaims.some((c) => inSix(c.span))) return;
+    const elsewhere = report.feeMentions[0];
+    if (elsewhere) {
+      const line = context.document.source.positionAt(elsewhere.span.start).line;
       context.report({ messageId: 'elsewhere', data: { line }, span: six.span });
     } else context.report({ messageId: 'silent', span: six.span });
   },
 };
-
-/** The report's prose that lies inside a span of the original text. */
-function proseIn(report: Report, span: Span): string {
-  const t = report.prose.text;
-  let out = '';
-  for (let i = 0; i < t.length; i++) {
-    const o = report.prose.offsetAt(i);
-    if (o >= span.start && o < span.end) out += t[i];
-  }
-  return out;
-}
 
 export default rule;

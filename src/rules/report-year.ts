@@ -8,21 +8,11 @@ import { docsUrl } from './shared/docs.js';
  * copied from last year's report and not updated). Only the two years beside the report year are
  * considered, and only sentences that read as the year's record:
  * - the next year, stated as done (已, 完成, 共…), with no plan word (将, 计划, 拟, 下一步 …);
- * - the previous year, with no comparison (较, 同比, 上年 …) and without the report year or
+ * - the previous year, with no comparison (同比, 相比, 上年, 以来 …) and without the report year or
  *   本年/今年 in the same sentence.
  * Older years are history, later ones plans; 统计期限 sentences are statistics-period's business.
+ * The words of each sentence (plan, done, comparison …) are read by the model (YearLead.traits).
  */
-
-const PLAN = /(?<!已)将|计划|拟|力争|预计|争取|打算|准备|下一步|明年|新的一年|目标是|规划/;
-const DONE = /已|完成|了|共|累计|收到|办理|发布|公开|制定|印发|召开|开展/;
-/**
- * Words that make a sentence opening with last year a comparison or a history, not last year's
- * record copied. "较2022年增加12条" after "2023年，" is not among them: comparing 2023 with 2022 is
- * exactly what last year's report said.
- */
-const COMPARISON = /同比|环比|相比|比较|上年|去年|上一年|以来|起至|至今|持平/;
-const PERIOD = /统计(?:时限|期限|时间)|数据统计/;
-
 const rule: Rule = {
   meta: {
     id: 'report-year',
@@ -83,14 +73,12 @@ function yearSuggestion(text: string, lead: YearLead, year: number) {
 }
 
 function judge(lead: YearLead, year: number): 'nextYear' | 'previousYear' | undefined {
-  const s = lead.sentence;
-  if (PERIOD.test(s)) return undefined;
-  if (lead.year === year + 1) {
-    return !PLAN.test(s) && DONE.test(s) ? 'nextYear' : undefined;
-  }
+  const t = lead.traits;
+  if (t.period) return undefined;
+  if (lead.year === year + 1) return !t.plan && t.done ? 'nextYear' : undefined;
   if (lead.year === year - 1) {
-    const mentionsReportYear = new RegExp(`${year}年|本年|今年|当年|全年度`).test(s);
-    return !mentionsReportYear && !COMPARISON.test(s) && !PLAN.test(s) ? 'previousYear' : undefined;
+    const mentionsReportYear = t.mentionsCurrentYear || t.years.includes(year);
+    return !mentionsReportYear && !t.comparison && !t.plan ? 'previousYear' : undefined;
   }
   return undefined;
 }
