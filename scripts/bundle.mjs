@@ -3,7 +3,12 @@
 // one file loads several times faster. Lazy imports (mammoth, the language server) stay separate
 // chunks; the PDF reader's worker thread is an entry of its own (PDF.js is bundled into it, and
 // only into it). bin/gia-lint.js prefers the bundle and falls back to dist/cli/main.js.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
+
+// Chunk names carry content hashes: without a clean directory every build would leave the last
+// one's chunks behind (and npm pack, the .vsix and the executable would ship them).
+rmSync('dist/bundle', { recursive: true, force: true });
 
 await build({
   entryPoints: { main: 'dist/cli/main.js', worker: 'dist/batch/worker.js', 'pdf-worker': 'dist/formats/pdf-worker.js' },
