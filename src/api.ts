@@ -4,10 +4,10 @@ import iconv from 'iconv-lite';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { ConfigResolver, displayPath, type ConfigOptions } from './config/load.js';
 import { GiaLintError, UsageError } from './config/errors.js';
-import { previousReports, recognize, verifyAndFix, type PreviousReport } from './engine/linter.js';
-import type { GridCell, LintMessage, LintResult, Locale, OutlineEntry, ResolvedConfig, SuppressedMessage } from './engine/types.js';
+import { MAX_FIX_PASSES, previousReports, recognize, verify, verifyAndFix, type PreviousReport } from './engine/linter.js';
+import type { Fix, GridCell, LintMessage, LintResult, Locale, OutlineEntry, ResolvedConfig, SuppressedMessage } from './engine/types.js';
 import { DEFAULT_MAX_BYTES, decodeBuffer, type DecodeFailureReason } from './formats/decode.js';
-import { ALL_EXTENSIONS, formatForBytes, formatOf } from './formats/index.js';
+import { ALL_EXTENSIONS, formatById, formatForBytes, formatOf } from './formats/index.js';
 import { pick } from './i18n/format.js';
 import type { Document, PagePlace, TableBlock } from './model/document.js';
 import type { Report } from './model/report.js';
@@ -80,9 +80,9 @@ export async function lintBuffer(buf: Buffer, options: LintTextOptions = {}): Pr
   const filePath = options.filePath ? path.resolve(cwd, options.filePath) : undefined;
   const config = await resolver.forFile(filePath);
   const previous = await readPrevious(config, options, cwd);
-  const input = await bytesToInput(buf, filePath, options, config.locale);
+  const input = await fixBinary(await bytesToInput(buf, filePath, options, config.locale), filePath, config, options, previous);
   if ('message' in input) return fatalResult(filePath ?? '<text>', input.message);
-  return runEngine(input.text, filePath ?? '<text>', filePath, config, options, input.document, previous, input.notes);
+  return runEngine(input.text, filePath ?? '<text>', filePath, config, options, input.document, previous, input.notes, false, undefined, input.fixedBytes);
 }
 
 /**
@@ -116,9 +116,9 @@ export function namedFiles(patterns: string[], cwd: string): Set<string> {
 export async function lintFile(file: string, config: ResolvedConfig, options: LintOptions = {}, expanded = false): Promise<LintResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const previous = await readPrevious(config, options, cwd);
-  const input = await readInput(file, options, config.locale);
+  const input = await fixBinary(await readInput(file, options, config.locale), file, config, options, previous, expanded);
   if ('message' in input) return fatalResult(file, input.message);
-  if (previous || config.previousDir === undefined) return runEngine(input.text, file, file, config, options, input.document, previous, input.notes, expanded);
+  if (previous || config.previousDir === undefined) return runEngine(input.text, file, file, config, options, input.document, previous, input.notes, expanded, undefined, input.fixedBytes);
 
   // Last year's report from a folder: recognize this file first (its organ and year pick the
   // predecessor), then lint it from that recognition instead of parsing it again.
@@ -129,7 +129,7 @@ export async function lintFile(file: string, config: ResolvedConfig, options: Li
   // every one of them (and its parsed model) for the whole batch would grow with the region.
   const paired = match ? await readInput(match.file, options, config.locale) : undefined;
   const pairedPrevious = paired && 'text' in paired ? { text: paired.text, filePath: match!.file, document: paired.document } : undefined;
-  return runEngine(input.text, file, file, config, options, prepared.document, pairedPrevious, input.notes, expanded, prepared.reports);
+  return runEngine(input.text, file, file, config, options, prepared.document, pairedPrevious, input.notes, expanded, prepared.reports, input.fixedBytes);
 }
 
 const previousDirCache = new Map<string, Promise<PreviousEntry[]>>();
@@ -176,7 +176,15 @@ export async function outputFixes(results: LintResult[], options: { locale?: Loc
   const written: string[] = [];
   for (const r of results) {
     if (r.output === undefined || !path.isAbsolute(r.filePath)) continue;
+    // A binary format's `output` is its fixed text view; the file gets `outputBytes` or nothing.
+    const binary = r.format !== undefined && formatById(r.format)?.binary === true;
+    if (binary && !r.outputBytes) continue;
     try {
+      if (r.outputBytes) {
+        await writeFileAtomic(r.filePath, Buffer.from(r.outputBytes));
+        written.push(r.filePath);
+        continue;
+      }
       // The encoding is detected again from the file itself (results may come from worker
       // threads or a cache), exactly as it was when the file was linted.
       const before = await readFile(r.filePath);
@@ -351,7 +359,7 @@ export async function readTexts(
  * What the engine lints: text, plus the Document when a binary format's processor built it from
  * bytes, and that processor's notes on what it could not read (shown as warnings).
  */
-type Input = { text: string; document?: Document; notes?: string[] } | { message: string };
+type Input = { text: string; document?: Document; notes?: string[]; bytes?: Buffer } | { message: string };
 
 /** File → text, or the reason it cannot be linted (already phrased for the user). */
 async function readInput(file: string, options: LintOptions, locale: Locale): Promise<Input> {
@@ -383,10 +391,59 @@ async function bytesToInput(buf: Buffer, filePath: string | undefined, options: 
     if (buf.length === 0) return { message: decodeProblem('empty', 0, options, locale) };
     const parsed = await format.parse(buf);
     if (!parsed.ok) return { message: pick(parsed.message, locale) };
-    return { text: parsed.document.source.text, document: parsed.document, notes: parsed.notes?.map((n) => pick(n, locale)) };
+    return { text: parsed.document.source.text, document: parsed.document, notes: parsed.notes?.map((n) => pick(n, locale)), bytes: buf };
   }
   const decoded = decodeBuffer(buf, { encoding: options.encoding, maxBytes: options.maxBytes });
   return decoded.ok ? { text: decoded.text } : { message: decodeProblem(decoded.reason, buf.length, options, locale) };
+}
+
+/**
+ * `--fix` for a binary format whose descriptor can write fixes back (.docx): lint the Document,
+ * write into the bytes the non-overlapping fixes the writer can place, read the new bytes and lint
+ * again, up to MAX_FIX_PASSES (ESLint's loop, on the file instead of on text). The Input then holds
+ * the fixed Document, and `fixedBytes` what --fix writes. Bytes that cannot be read back are never
+ * kept. Without --fix, or for other formats, the Input is unchanged.
+ */
+async function fixBinary(
+  input: Input,
+  filePath: string | undefined,
+  config: ResolvedConfig,
+  options: LintOptions,
+  previous: PreviousReport | undefined,
+  expanded = false,
+): Promise<Input & { fixedBytes?: Buffer }> {
+  if ('message' in input || !input.document || !input.bytes || !options.fix) return input;
+  const format = formatOf(input.document);
+  if (!format.binary || format.fixes === 'manual') return input;
+  const shouldFix = typeof options.fix === 'function' ? options.fix : () => true;
+  const rules = rulesForConfig(options.rules ?? builtinRules, config);
+  let { bytes, document } = input;
+  let changed = false;
+  for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
+    const { messages } = verify(document.source.text, { filePath, config, rules, document, previous, expanded });
+    const fixes = nonOverlapping(messages.filter((m) => m.fix && shouldFix(m)).map((m) => m.fix!));
+    if (fixes.length === 0) break;
+    const written = await format.fixes.apply(bytes, document, fixes);
+    if (written.applied.length === 0) break;
+    const reread = await format.parse(written.bytes);
+    if (!reread.ok) break;
+    bytes = written.bytes;
+    document = reread.document;
+    changed = true;
+  }
+  return changed ? { ...input, text: document.source.text, document, fixedBytes: bytes } : input;
+}
+
+/** Fixes in position order, leaving out any that overlaps one before it. */
+function nonOverlapping(fixes: Fix[]): Fix[] {
+  const out: Fix[] = [];
+  let last = -1;
+  for (const f of [...fixes].sort((a, b) => a.range[0] - b.range[0] || a.range[1] - b.range[1])) {
+    if (f.range[0] < last) continue;
+    out.push(f);
+    last = f.range[1];
+  }
+  return out;
 }
 
 function decodeProblem(reason: DecodeFailureReason, size: number, options: LintOptions, locale: Locale): string {
@@ -430,15 +487,21 @@ function runEngine(
   notes?: string[],
   expanded = false,
   reports?: Report[],
+  fixedBytes?: Buffer,
 ): LintResult {
   try {
-    // Fix ranges of a binary format point into its text view, not into the file: never apply them…
+    // Fix ranges of a binary format point into its text view, not into the file: never apply
+    // them to the view (fixBinary has written into the file those its format can place)…
     const binary = document !== undefined && formatOf(document).binary;
-    const shouldFix = binary ? () => false : typeof options.fix === 'function' ? options.fix : () => options.fix === true;
+    const wantsFix = typeof options.fix === 'function' ? options.fix : () => options.fix === true;
+    const shouldFix = binary ? () => false : wantsFix;
     const out = verifyAndFix(text, { filePath, config, rules: rulesForConfig(options.rules ?? builtinRules, config), document, reports, previous, shouldFix, expanded });
     let messages = out.messages;
-    // …and never offer them.
-    if (binary) messages = messages.map(({ fix: _fix, suggestions: _s, ...m }) => m);
+    // …and never offer them; a fix --fix could not write is to be made by hand, and says so.
+    if (binary) {
+      const manual = MANUAL_FIX[config.locale === 'en' ? 'en' : 'zh-CN'];
+      messages = messages.map(({ fix, suggestions: _s, ...m }) => (fix && options.fix && wantsFix({ ...m, fix }) ? { ...m, message: m.message + manual } : m));
+    }
     // What the processor could not read comes first, as warnings of no rule.
     if (notes?.length) messages = [...notes.map((message): LintMessage => ({ ruleId: null, severity: 1, message, line: 1, column: 1 })), ...messages];
     // A paged format (PDF) also names the page, and the line on that page, each message points at.
@@ -447,6 +510,10 @@ function runEngine(
     const result = makeResult(shownPath, messages, out.suppressedMessages);
     result.format = out.document.format;
     if (out.fixed) result.output = out.output;
+    if (fixedBytes) {
+      result.output = text;
+      result.outputBytes = fixedBytes;
+    }
     if (options.includeSource) {
       result.source = text;
       result.outline = outlineOf(out.reports, out.document, config.locale);
@@ -531,6 +598,9 @@ function withPage(m: LintMessage, pages: PagePlace[]): LintMessage {
   const place = pages[Math.min(m.line, pages.length) - 1];
   return place ? { ...m, page: place.page, pageLine: place.line } : m;
 }
+
+/** Appended to a message whose fix --fix could not write into a binary file. */
+const MANUAL_FIX = { 'zh-CN': '（无法自动修复：请在 Word 或 WPS 中手动修改）', en: ' (cannot be fixed automatically: make this change in Word or WPS)' };
 
 function fatalResult(filePath: string, message: string): LintResult {
   return makeResult(filePath, [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }]);

@@ -77,8 +77,10 @@ export interface LintResult {
   fixableWarningCount: number;
   /** Messages silenced by inline directives (not counted above). */
   suppressedMessages?: SuppressedMessage[];
-  /** Present when --fix produced new text. */
+  /** Present when --fix produced new text (for a binary format: its fixed text view). */
   output?: string;
+  /** A binary format's fixed file (.docx), which outputFixes writes. Not part of the json format. */
+  outputBytes?: Uint8Array;
   source?: string;
   /**
    * The input format's id (src/formats): how positions are shown (a line, a Word paragraph, a

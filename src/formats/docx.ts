@@ -4,6 +4,7 @@ import type { Document } from '../model/document.js';
 import { MappedText } from '../model/mapped-text.js';
 import { SourceText, type Span } from '../model/source.js';
 import { unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
+import { docxFixWriter } from './docx-fix.js';
 import { domToBlocks, type DomLocator } from './html.js';
 
 /**
@@ -172,7 +173,7 @@ export const docxFormat: BinaryFormat = {
   markup: 'none',
   // Typed into the document as text, like any paragraph.
   directives: { syntax: 'html-comment', pipeTableRows: false, linePrefix: /^[ \t]*/ },
-  fixes: 'manual',
+  fixes: docxFixWriter,
   readme: {
     reads: 'paragraphs and tables (merged cells) via mammoth',
     positions:
