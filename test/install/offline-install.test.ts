@@ -1,6 +1,6 @@
 import { afterAll, expect, test } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
@@ -90,7 +90,8 @@ export default plugin;
 }, 300_000);
 
 function tempTreeAt(dir: string, files: Record<string, string>): void {
-  const root = tempTree(files);
-  // tempTree makes its own directory; move it to the wanted name.
-  spawnSync('mv', [root, dir]);
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
 }

@@ -1,5 +1,5 @@
 import { afterAll, expect, test } from '@jest/globals';
-import { copyFileSync, existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -33,7 +33,7 @@ const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
   // The example plugin "installed" beside the executable.
   for (const f of ['package.json', 'index.js']) {
     const target = path.join(dir, 'node_modules/gia-lint-plugin-local-rules', f);
-    spawnSync('mkdir', ['-p', path.dirname(target)]);
+    mkdirSync(path.dirname(target), { recursive: true });
     copyFileSync(path.join(ROOT, 'examples/plugin-local-rules', f), target);
   }
   copyFileSync(exe, path.join(dir, 'gia-lint'));
@@ -41,7 +41,7 @@ const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
   // No node anywhere: PATH points nowhere, and nothing else of the environment is kept.
   const run = (args: string[]) => spawnSync(path.join(dir, 'gia-lint'), args, { cwd: dir, env: { PATH: '/nonexistent' }, encoding: 'utf8' });
 
-  expect(run(['--version']).stdout.trim()).toBe(JSON.parse(spawnSync('cat', [path.join(ROOT, 'package.json')], { encoding: 'utf8' }).stdout).version);
+  expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
   const lint = run(['--format', 'unix', 'draft.md', 'empty.txt']);
   expect(lint.status).toBe(1);
   expect(lint.stdout).toMatch(/draft\.md:\d+:\d+: .*\[Error\/statistics-period\]/);
