@@ -334,6 +334,15 @@ const COUNT_PATTERNS: CountPattern[] = [
     // "上年结转的申请已办结1件", "其中…答复2件": a part, not the (七)总计.
     readings: (before) => (/结转|其中|复议|诉讼|提案|建议|按时|按期|逾期/.test(before) ? undefined : one('resultTotal', cell('resultTotal'))),
   },
+  {
+    name: 'handled',
+    re: new RegExp(`(?:共|累计|全年|依法)?办理(?:了)?(?:政府信息公开|依申请公开)?申请${SHARE}${NUM}件`, 'gd'),
+    // "办理申请N件" may count the applications received, received + carried over, or concluded.
+    readings: (before) =>
+      /其中|复议|诉讼|提案|建议/.test(before)
+        ? undefined
+        : [...one('newReceived', cell('newReceived')), ...one('newPlusCarried', cell('newReceived'), cell('carriedOver')), ...one('resultTotal', cell('resultTotal'))],
+  },
   { name: 'granted', re: new RegExp(`予以公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('granted', cell('granted')) },
   { name: 'partlyGranted', re: new RegExp(`部分公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('partlyGranted', cell('partlyGranted')) },
   { name: 'refused', re: new RegExp(`不予公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('refused', b) },

@@ -156,7 +156,7 @@ export interface ClaimReading {
 }
 
 export type CountClaimName =
-  | 'received' | 'carriedOver' | 'carryForward' | 'completed'
+  | 'received' | 'carriedOver' | 'carryForward' | 'completed' | 'handled'
   | 'granted' | 'partlyGranted' | 'grantedOrPartly' | 'refused' | 'unavailable' | 'notProcessed'
   | 'review' | 'litigation'
   | 'docsMade' | 'docsRepealed' | 'docsValid' | 'licensing' | 'penalty' | 'enforcement';

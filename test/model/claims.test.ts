@@ -84,6 +84,10 @@ describe('count claims and their readings', () => {
     expect(read('无法提供2件。')).toEqual(['unavailable=2:group:unavailable']);
   });
 
+  test('办理申请 N 件 may be new, new + carried over, or concluded', () => {
+    expect(read('全年共办理政府信息公开申请12件。')).toEqual(['handled=12:newReceived/newPlusCarried/resultTotal']);
+  });
+
   test('办结 is the （七）总计 unless the clause names a part', () => {
     expect(read('办结8件。')).toEqual(['completed=8:resultTotal']);
     expect(read('上年结转的申请已办结1件。')).toEqual([]);
