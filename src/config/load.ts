@@ -330,10 +330,17 @@ async function importConfigModule(file: string, shown: string, l: Locale): Promi
   return value;
 }
 
-/** `.gianrc` starts with `{` (after blanks and comments) when it is JSON. */
+/** `.gianrc` starts with `{` (after blanks and comments) when it is JSON. A scan, not a regex: linear on any input. */
 function looksLikeJson(text: string): boolean {
-  const start = text.replace(/^(?:\s+|\/\/[^\n]*|\/\*[^]*?\*\/)*/, '');
-  return start.startsWith('{');
+  let i = 0;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\ufeff') i++;
+    else if (text.startsWith('//', i)) i = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i) + 1;
+    else if (text.startsWith('/*', i)) i = text.indexOf('*/', i + 2) === -1 ? text.length : text.indexOf('*/', i + 2) + 2;
+    else return c === '{';
+  }
+  return false;
 }
 
 function parseJsoncConfig(text: string, shown: string, l: Locale): unknown {

@@ -268,3 +268,14 @@ test("LSP links: the editor's docsBaseUrl, else the config's docsUrl, else the i
   expect(service.docsBaseFor({ config })).toBe('https://mirror.example/rules/');
   expect(service.docsBaseFor({})).toBeUndefined();
 });
+
+test('.gianrc: JSON when it starts with "{" after comments, else YAML', async () => {
+  const root = tempTree({
+    'a/.gianrc': '// 本局配置\n/* JSON */ { "year": 2022 }\n',
+    'b/.gianrc': '# 本局配置\nyear: 2023\n',
+    'c/.gianrc': '// only a comment, then YAML is not valid either\n',
+  });
+  expect((await resolveConfigForFile(path.join(root, 'a/r.md'), { cwd: root })).year).toBe(2022);
+  expect((await resolveConfigForFile(path.join(root, 'b/r.md'), { cwd: root })).year).toBe(2023);
+  await configError(resolveConfigForFile(path.join(root, 'c/r.md'), { cwd: root }));
+});
