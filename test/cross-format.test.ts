@@ -1,8 +1,9 @@
 /**
  * Same report, same findings. One generated report is rendered in every input format — Markdown
  * with HTML tables, a CMS HTML page, tab-separated text, pipe text, PDF-extracted text, a real
- * .docx, and that .docx saved by LibreOffice as Word 97–2003 .doc and as .odt (committed
- * fixtures: test/formats/office.ts) — and read back through the engine. The Report model
+ * .docx, and that .docx saved by LibreOffice as Word 97–2003 .doc and as .odt, and (for the
+ * first clean report and the mission defects) exported as PDF (committed fixtures:
+ * test/formats/office.ts) — and read back through the engine. The Report model
  * (sections, statistics period, every table cell) and the rule findings (rule, message and the
  * text they point at) must be identical in all of them, for clean reports and for one injected
  * defect per mission rule.
@@ -17,11 +18,14 @@ const OFFICE_FORMATS: OfficeFormat[] = ['doc', 'odt'];
 
 type Base = Omit<GenOptions, 'format'>;
 
-/** `rule`: one more rule to enable beside the mission rules (the defect's own). */
-async function allFormats(o: Base, rule?: string) {
+/**
+ * `rule`: one more rule to enable beside the mission rules (the defect's own). `pdf`: also the PDF
+ * LibreOffice exports (about 85 KB a fixture, so not for every case).
+ */
+async function allFormats(o: Base, rule?: string, pdf = false) {
   const out: Record<string, { model: ReturnType<typeof modelSummary>; findings: string[] }> = {};
   const config = rule && !MISSION_RULES.includes(rule) ? configFor([...MISSION_RULES, rule]) : undefined;
-  for (const f of [...ALL_FORMATS, ...OFFICE_FORMATS]) {
+  for (const f of [...ALL_FORMATS, ...OFFICE_FORMATS, ...(pdf ? (['pdf'] as const) : [])]) {
     const r = await render(o, f, config);
     out[f] = { model: modelSummary(r.out.reports), findings: findings(r) };
   }
@@ -46,9 +50,9 @@ describe('clean reports read the same in every format, with no finding', () => {
     { year: 2019, seed: 6 },
     { year: 2025, seed: 11, processingFees: { notices: 2, noticeAmount: 300, collected: 200 } },
   ];
-  for (const o of cases) {
+  for (const [i, o] of cases.entries()) {
     test(`${o.year} seed ${o.seed}`, async () => {
-      const byFormat = await allFormats(o);
+      const byFormat = await allFormats(o, undefined, i === 0);
       expectSameEverywhere(byFormat);
       expect(byFormat.md.findings).toEqual([]);
       // And what was read is what the generator put in: every cell of tables 三 and 四.
@@ -103,9 +107,10 @@ describe('an injected defect gives the same finding, at the same text, in every 
     ],
     ['placeholder: a telephone number never filled in', 'placeholder', { ...base, edits: [[/请与([^，。]*)联系。/, '请与$1联系，联系电话：XXXX-XXXXXXX。']] }],
   ];
-  for (const [name, rule, o] of defects) {
+  // The first six are the mission rules' defects: those also as PDF.
+  for (const [i, [name, rule, o]] of defects.entries()) {
     test(name, async () => {
-      const byFormat = await allFormats(o, rule);
+      const byFormat = await allFormats(o, rule, i < 6);
       expectSameEverywhere(byFormat);
       const rules = byFormat.md.findings.map((f) => f.split('/')[0]);
       expect(rules).toContain(rule);

@@ -1,7 +1,7 @@
 /**
- * Word 97–2003 (.doc) and OpenDocument (.odt) versions of generated reports, as LibreOffice saves
- * the generated .docx. They are committed (test/fixtures/office/, the .doc gzipped, the .odt
- * without its thumbnail) so that tests need no office suite; a fixture is named by a hash of the
+ * Word 97–2003 (.doc), OpenDocument (.odt) and PDF versions of generated reports, as LibreOffice
+ * saves (or exports) the generated .docx. They are committed (test/fixtures/office/, the .doc
+ * gzipped, the .odt without its thumbnail) so that tests need no office suite; a fixture is named by a hash of the
  * options and of the report's text, so a changed generator asks for new ones:
  *
  *   GIA_MAKE_OFFICE_FIXTURES=1 npx jest test/cross-format.test.ts    # needs soffice (libreoffice-writer)
@@ -14,13 +14,13 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { generateBytes, generateReport, type GenOptions } from '../support/generate.js';
 
-export type OfficeFormat = 'doc' | 'odt';
+export type OfficeFormat = 'doc' | 'odt' | 'pdf';
 
 export const OFFICE_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/office');
 
 export function officeFixturePath(o: Omit<GenOptions, 'format'>, format: OfficeFormat): string {
   const key = createHash('sha256').update(JSON.stringify(o)).update(generateReport({ ...o, format: 'md' })).digest('hex').slice(0, 16);
-  return path.join(OFFICE_FIXTURES, format === 'doc' ? `${key}.doc.gz` : `${key}.odt`);
+  return path.join(OFFICE_FIXTURES, format === 'doc' ? `${key}.doc.gz` : `${key}.${format}`);
 }
 
 export async function officeBytes(o: Omit<GenOptions, 'format'>, format: OfficeFormat): Promise<Buffer> {
@@ -35,7 +35,7 @@ export async function officeBytes(o: Omit<GenOptions, 'format'>, format: OfficeF
   return format === 'doc' ? gunzipSync(bytes) : bytes;
 }
 
-/** The .docx saved by LibreOffice as .doc (gzipped) or .odt (thumbnail removed). */
+/** The .docx saved by LibreOffice as .doc (gzipped), .odt (thumbnail removed) or PDF. */
 async function convert(docx: Buffer, format: OfficeFormat): Promise<Buffer> {
   mkdirSync(OFFICE_FIXTURES, { recursive: true });
   const dir = mkdtempSync(path.join(tmpdir(), 'gia-office-'));
@@ -44,6 +44,7 @@ async function convert(docx: Buffer, format: OfficeFormat): Promise<Buffer> {
     execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'ignore', timeout: 120_000 });
     const out = readFileSync(path.join(dir, `r.${format}`));
     if (format === 'doc') return gzipSync(out, { level: 9 });
+    if (format === 'pdf') return out;
     const { default: JSZip } = await import('jszip');
     const zip = await JSZip.loadAsync(out);
     zip.remove('Thumbnails/thumbnail.png');

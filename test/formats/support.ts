@@ -36,9 +36,11 @@ export interface Read {
   text: string;
 }
 
+const isOffice = (f: AnyGenFormat | OfficeFormat): f is OfficeFormat => f === 'doc' || f === 'odt' || f === 'pdf';
+
 /** Lint bytes of one format as the API does (a binary format's processor first, then the pure engine). */
 export async function lintBytes(bytes: Buffer, format: AnyGenFormat | OfficeFormat, config = configFor()): Promise<Read> {
-  const fileName = format === 'doc' || format === 'odt' ? `report.${format}` : FILE_NAME[format];
+  const fileName = isOffice(format) ? `report.${format}` : FILE_NAME[format];
   const descriptor = formatForBytes(fileName, bytes);
   if (descriptor?.binary) {
     const parsed = await descriptor.parse(bytes);
@@ -51,7 +53,7 @@ export async function lintBytes(bytes: Buffer, format: AnyGenFormat | OfficeForm
 }
 
 export async function render(o: Omit<GenOptions, 'format'>, format: AnyGenFormat | OfficeFormat, config = configFor()): Promise<Read> {
-  const bytes = format === 'doc' || format === 'odt' ? await officeBytes(o, format) : await generateBytes({ ...o, format });
+  const bytes = isOffice(format) ? await officeBytes(o, format) : await generateBytes({ ...o, format });
   return lintBytes(bytes, format, config);
 }
 
