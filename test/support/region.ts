@@ -133,3 +133,18 @@ function diary(organ: string, year: number, i: number): [RegExp, string] {
   }
   return [/编制本报告。/, `编制本报告。${year}年${organ}主要工作：${entries.join('；')}。`];
 }
+
+const BUREAUS = ['公安局', '教育局', '民政局', '财政局', '人力资源和社会保障局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '文化和旅游局', '卫生健康委员会', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局', '林业局', '司法局', '退役军人事务局', '科学技术局', '工业和信息化局', '发展和改革委员会', '城市管理局', '体育局', '信访局', '数据资源管理局', '人民政府办公室'];
+const PLACE = ['东', '西', '南', '北', '中', '新', '安', '平', '和', '兴', '福', '宁', '清', '河', '山', '湖', '桥', '口', '坪', '塘'];
+
+/** `n` distinct organs of 临江市 for a large region: its bureaus, then towns (两字镇名 + 镇人民政府). */
+export function regionUnitNames(n: number): string[] {
+  const out = BUREAUS.slice(0, n).map((b) => `临江市${b}`);
+  for (let i = 0; out.length < n && i < PLACE.length * PLACE.length; i++) {
+    const a = PLACE[Math.floor(i / PLACE.length)];
+    const b = PLACE[i % PLACE.length];
+    if (a !== b) out.push(`临江市${a}${b}镇人民政府`);
+  }
+  if (out.length < n) throw new Error(`regionUnitNames: at most ${out.length} names`);
+  return out;
+}
