@@ -42,6 +42,11 @@ export interface ConfigOptions {
   rules?: ReadonlyMap<string, Rule>;
   /** Resolve plugin packages from this directory instead of each config file's own (--resolve-plugins-relative-to). */
   resolvePluginsRelativeTo?: string;
+  /**
+   * Load plugins only for configs inside these directories (the language server passes its
+   * workspace folders): a config elsewhere that names one is an error instead. Default: any.
+   */
+  pluginsOnlyUnder?: string[];
 }
 
 /** The config file that applies to files in `dir`: the nearest `.gianrc`/`.gianrc.json` going upward. */
@@ -64,12 +69,12 @@ export async function findConfigFile(dir: string): Promise<string | undefined> {
  */
 export async function loadConfig(
   file: string,
-  options: { rules?: ReadonlyMap<string, Rule>; cwd?: string; locale?: Locale; resolvePluginsRelativeTo?: string } = {},
+  options: { rules?: ReadonlyMap<string, Rule>; cwd?: string; locale?: Locale; resolvePluginsRelativeTo?: string; pluginsOnlyUnder?: string[] } = {},
 ): Promise<ValidatedConfig> {
   const rules = options.rules ?? builtinRules;
   const cwd = options.cwd ?? process.cwd();
   const pluginDir = options.resolvePluginsRelativeTo === undefined ? undefined : path.resolve(cwd, options.resolvePluginsRelativeTo);
-  return loadChain(path.resolve(cwd, file), { rules, cwd, locale: options.locale, pluginDir }, []);
+  return loadChain(path.resolve(cwd, file), { rules, cwd, locale: options.locale, pluginDir, pluginsOnlyUnder: options.pluginsOnlyUnder }, []);
 }
 
 interface LoadContext {
@@ -78,6 +83,8 @@ interface LoadContext {
   locale?: Locale;
   /** --resolve-plugins-relative-to, absolute. */
   pluginDir?: string;
+  /** See ConfigOptions.pluginsOnlyUnder. */
+  pluginsOnlyUnder?: string[];
 }
 
 /** Plugins in scope while a config loads: by namespace. */
@@ -102,6 +109,9 @@ async function loadData(raw: unknown, shown: string, dir: string, ctx: LoadConte
     const keyPath = `plugins[${i}]`;
     // A plugin config's `plugins: ["foo"]` means the foo already loaded by the config that extends it.
     const inScope = isPathSpecifier(spec) ? undefined : scope.get(pluginNamespace(packageName(spec, 'gia-lint-plugin')));
+    if (!inScope && ctx.pluginsOnlyUnder && !ctx.pluginsOnlyUnder.some((root) => isInside(dir, root))) {
+      throw new ConfigError(msg.pluginOutsideWorkspace(spec, shown, keyPath, hintLocale), shown, keyPath);
+    }
     const plugin = inScope ?? (await loadPlugin(spec, ctx.pluginDir ?? dir, dir, { source: shown, keyPath, locale: hintLocale }));
     addToScope(scope, plugin, shown, keyPath, hintLocale);
   }
@@ -422,7 +432,13 @@ export class ConfigResolver {
     if (file) {
       let loaded = this.byFile.get(file);
       if (!loaded) {
-        loaded = loadConfig(file, { rules: this.rules, cwd: this.cwd, locale: this.messageLocale, resolvePluginsRelativeTo: this.options.resolvePluginsRelativeTo });
+        loaded = loadConfig(file, {
+          rules: this.rules,
+          cwd: this.cwd,
+          locale: this.messageLocale,
+          resolvePluginsRelativeTo: this.options.resolvePluginsRelativeTo,
+          pluginsOnlyUnder: this.options.pluginsOnlyUnder,
+        });
         this.byFile.set(file, loaded);
       }
       const config = await loaded;
@@ -449,7 +465,7 @@ export class ConfigResolver {
 
   private async loadOverride(inScope: Record<string, string>): Promise<ValidatedConfig> {
     const pluginDir = this.options.resolvePluginsRelativeTo === undefined ? undefined : path.resolve(this.cwd, this.options.resolvePluginsRelativeTo);
-    const ctx: LoadContext = { rules: this.rules, cwd: this.cwd, locale: this.messageLocale, pluginDir };
+    const ctx: LoadContext = { rules: this.rules, cwd: this.cwd, locale: this.messageLocale, pluginDir, pluginsOnlyUnder: this.options.pluginsOnlyUnder };
     const scope: PluginScope = new Map();
     for (const file of Object.values(inScope)) {
       const plugin = await loadedPlugin(file);
@@ -488,6 +504,11 @@ function toResolved(c: ValidatedConfig): ResolvedConfig {
   if (c.deadlines !== undefined) out.deadlines = c.deadlines;
   if (c.aggregate !== undefined) out.aggregate = c.aggregate;
   return out;
+}
+
+function isInside(dir: string, root: string): boolean {
+  const rel = path.relative(path.resolve(root), path.resolve(dir));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 async function isFile(p: string): Promise<boolean> {

@@ -288,3 +288,9 @@ export function pluginOfRuleMissing(id: string, namespace: string, locale: Local
 export function pluginRuleFailed(id: string, reason: string, locale: Locale): string {
   return zh(locale) ? `插件规则 ${id} 运行出错：${reason}（可在配置中关闭该规则："${id}": "off"）` : `Plugin rule ${id} failed: ${reason} (turn it off with "${id}": "off")`;
 }
+
+export function pluginOutsideWorkspace(spec: string, file: string, keyPath: string, locale: Locale): string {
+  return zh(locale)
+    ? `插件 ${spec} 未加载：${file} 不在工作区内（${keyPath}）。语言服务器只加载工作区自己的配置所列的插件；请在工作区中打开该文件夹`
+    : `Plugin ${spec} not loaded: ${file} is outside the workspace (${keyPath}). The language server loads plugins only for the workspace's own configs; open that folder as a workspace`;
+}

@@ -102,6 +102,8 @@ export class LintService {
         configFile: s.configFile,
         useConfigFile: s.useConfigFile,
         overrideConfig: Object.keys(s.config).length ? s.config : undefined,
+        // Opening a report from elsewhere (mail, downloads) must not run plugins its folder's config names.
+        pluginsOnlyUnder: this.roots,
       });
       if (this.cacheConfigs) this.resolvers.set(cwd, r);
     }

@@ -279,3 +279,21 @@ test('.gianrc: JSON when it starts with "{" after comments, else YAML', async ()
   expect((await resolveConfigForFile(path.join(root, 'b/r.md'), { cwd: root })).year).toBe(2023);
   await configError(resolveConfigForFile(path.join(root, 'c/r.md'), { cwd: root }));
 });
+
+test('the language server runs plugins only for configs inside its workspace folders', async () => {
+  const { LintService } = await import('../../src/lsp/service.js');
+  const { parseSettings } = await import('../../src/lsp/settings.js');
+  const plugin = pluginSource('gia-lint-plugin-foo');
+  const workspace = tempTree({ 'p.mjs': plugin, '.gianrc': { plugins: ['./p.mjs'], rules: { 'foo/always': 'error' } } });
+  const elsewhere = tempTree({ 'p.mjs': plugin, '.gianrc': { plugins: ['./p.mjs'], rules: { 'foo/always': 'error' } } });
+  const service = new LintService();
+  service.configure(parseSettings(undefined, workspace).settings, [workspace]);
+  const lint = (dir: string) =>
+    service.lint({ uri: `file://${dir}/r.md`, version: 1, text: REPORT, format: 'markdown', filePath: path.join(dir, 'r.md') });
+  const inside = await lint(workspace);
+  expect(inside?.messages.some((m) => m.ruleId === 'foo/always')).toBe(true);
+  const outside = await lint(elsewhere);
+  expect(outside?.problem?.message).toBe(
+    `插件 ./p.mjs 未加载：${path.join(elsewhere, '.gianrc')} 不在工作区内（plugins[0]）。语言服务器只加载工作区自己的配置所列的插件；请在工作区中打开该文件夹`,
+  );
+});
