@@ -13,7 +13,7 @@ import { builtinRules } from '../src/rules/index.js';
 import type { Report } from '../src/model/report.js';
 import { configFor, lintBytes, modelSummary } from './formats/support.js';
 import type { AnyGenFormat } from './support/generate.js';
-import { generateBytes } from './support/generate.js';
+import { generateBytes, generateReport } from './support/generate.js';
 import { VARIANT_EXT, VARIANT_KINDS, variantBytes, type VariantKind } from './support/variants.js';
 
 const ALL_RULES = configFor([...builtinRules.keys()]);
@@ -123,4 +123,54 @@ describe('known real defects are found in every shape', () => {
       if (kind !== 'flat-tight') expect({ kind, severities: [...new Set(hits.map((m) => m.severity))] }).toEqual({ kind, severities: [2] });
     }, 30000);
   }
+});
+
+/** Tables published as pictures: "表三以图片形式发布，无法核对", a warning, never "table missing". */
+describe('tables published as images', () => {
+  const base = { year: 2024, seed: 1 };
+  /** Replace the table holding `marker` (an HTML <table> block) by `picture`. */
+  const replaceTable = (text: string, marker: string, picture: string) => {
+    const tables = [...text.matchAll(/<table[\s\S]*?<\/table>/g)];
+    const t = tables.find((m) => m[0].includes(marker))!;
+    return text.slice(0, t.index) + picture + text.slice(t.index! + t[0].length);
+  };
+  const expectImageTable = (read: Awaited<ReturnType<typeof lintBytes>>) => {
+    expect(read.out.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`)).toEqual([]);
+    const images = read.out.messages.filter((m) => m.messageId === 'imageTable');
+    expect(images.map((m) => [m.ruleId, m.severity])).toEqual([['table-structure', 1]]);
+    expect(images[0].message).toContain('表三（收到和处理政府信息公开申请情况）以图片形式发布，无法核对');
+  };
+  test('HTML page: <img> where table 三 should be', async () => {
+    const html = replaceTable(generateReport({ ...base, format: 'html' }), '本年新收', '<p><img src="/u/2025/t3.png" alt=""></p>');
+    expectImageTable(await lintBytes(Buffer.from(html), 'html', ALL_RULES));
+  });
+  test('Markdown: ![表三](t3.png) and a raw <img>', async () => {
+    for (const picture of ['![表三](t3.png)', '<img src="t3.png">']) {
+      const md = replaceTable(generateReport({ ...base, format: 'md' }), '本年新收', picture);
+      expectImageTable(await lintBytes(Buffer.from(md), 'md', ALL_RULES));
+    }
+  });
+  test('.docx: a picture in the paragraphs of part 三', async () => {
+    const d = await import('docx');
+    // A 1×1 PNG.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+    const lines = generateReport({ ...base, format: 'txt-tsv' }).split('\n');
+    const children = [];
+    let inTable3 = false;
+    for (const line of lines) {
+      if (line.startsWith('三、收到和处理')) inTable3 = true;
+      if (line.startsWith('四、政府信息公开行政复议')) inTable3 = false;
+      if (inTable3 && line.includes('\t')) {
+        if (!children.some((c) => c instanceof d.Paragraph && (c as unknown as { picture?: boolean }).picture)) {
+          const p = new d.Paragraph({ children: [new d.ImageRun({ type: 'png', data: png, transformation: { width: 400, height: 300 } })] });
+          (p as unknown as { picture: boolean }).picture = true;
+          children.push(p);
+        }
+        continue;
+      }
+      children.push(new d.Paragraph({ children: [new d.TextRun({ text: line.replace(/\t+/g, '\t') })] }));
+    }
+    const bytes = await d.Packer.toBuffer(new d.Document({ sections: [{ children }] }));
+    expectImageTable(await lintBytes(bytes, 'docx', ALL_RULES));
+  });
 });

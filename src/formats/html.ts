@@ -195,6 +195,16 @@ export function domToBlocks(roots: AnyNode[], loc: DomLocator, content?: Element
       flush();
       continue;
     }
+    // A picture in the article (a table published as an image, in a page or a .docx): kept as an
+    // image block so the recognizer can say so instead of calling the table missing.
+    if (node.name === 'img' && contentDepth > 0) {
+      const span = loc.span(node) ?? cur.parts[cur.parts.length - 1]?.span;
+      if (span) {
+        flush();
+        blocks.push({ kind: 'image', content: MappedText.empty(span.start), span });
+      }
+      continue;
+    }
     if (node.name === 'table' && isDataTable(node)) {
       flush();
       const table = readTable(node, loc);

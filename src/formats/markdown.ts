@@ -21,6 +21,9 @@ export function parseMarkdown(text: string): Document {
   return { format: 'markdown', source, blocks };
 }
 
+/** An HTML picture tag in Markdown. */
+const IMG_TAG = /<img\b/i;
+
 /** `topLevel`: not inside a blockquote or list, so a paragraph's source lines carry no container prefixes. */
 function collectBlocks(nodes: RootContent[], source: SourceText, out: Block[], topLevel: boolean): void {
   const text = source.text;
@@ -33,6 +36,15 @@ function collectBlocks(nodes: RootContent[], source: SourceText, out: Block[], t
         out.push({ kind: 'heading', depth: node.depth, content: inlineText(node, text), span });
         break;
       case 'paragraph': {
+        // A paragraph of nothing but pictures (a table published as an image: "![表三](t3.png)").
+        const images = node.children.filter((c) => c.type === 'image' || (c.type === 'html' && IMG_TAG.test(c.value)));
+        if (images.length && node.children.every((c) => images.includes(c) || (c.type === 'text' && !c.value.trim()))) {
+          for (const img of images) {
+            const at = spanOf(img) ?? span;
+            out.push({ kind: 'image', content: MappedText.empty(at.start), span: at });
+          }
+          break;
+        }
         // Tables pasted as tab-separated lines (or `|` rows without a delimiter row, or PDF rows of
         // numbers) are plain paragraphs to Markdown; read such a paragraph line by line instead.
         const lines = topLevel ? textLineBlocks(source, node.position!.start.line, node.position!.end.line) : [];
@@ -71,6 +83,10 @@ function collectBlocks(nodes: RootContent[], source: SourceText, out: Block[], t
             pushHtmlProseOutsideTables(raw, span.start, text, out);
             break;
           }
+        }
+        if (IMG_TAG.test(raw) && !stripTags(MappedText.verbatim(text, span.start, end)).text.trim()) {
+          out.push({ kind: 'image', content: MappedText.empty(span.start), span: { start: span.start, end } });
+          break;
         }
         const prose = stripTags(MappedText.verbatim(text, span.start, end));
         if (prose.text.trim()) out.push({ kind: 'paragraph', content: prose, span: { start: span.start, end } });

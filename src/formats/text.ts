@@ -234,8 +234,9 @@ export const textFormat: TextFormat = {
 };
 /**
  * Paragraphs that are table rows: text extracted from a PDF and saved as .docx or HTML keeps one
- * paragraph per PDF line, so a table arrives as paragraphs "1.属于国家秘密 0 0 0 0 0 0 0". Runs of
- * such paragraphs become 'spaced' tables, as the same lines do in plain text; positions still point
+ * paragraph per PDF line, so a table arrives as paragraphs "1.属于国家秘密 0 0 0 0 0 0 0" (or with
+ * tabs or "|" between the cells). Runs of such paragraphs become tables, as the same lines do in
+ * plain text; positions still point
  * into the original file (each cell is mapped through its paragraph's content).
  */
 export function paragraphRows(blocks: Block[]): Block[] {
@@ -251,7 +252,7 @@ export function paragraphRows(blocks: Block[]): Block[] {
     const text = b.content.text;
     const next = blocks[i + 1];
     const wrappedDate = WRAPPED_DATE_HEAD.test(text) && next?.kind === 'paragraph' && /^\s*[年月日]/.test(next.content.text);
-    const row = wrappedDate || text.includes('\t') || text.includes('|') ? undefined : spacedRow(text, 0);
+    const row = wrappedDate ? undefined : tableRow(text, 0);
     if (!row) {
       // A page footer between rows does not end the table.
       if (table && PAGE_FOOTER.test(text)) continue;
@@ -260,8 +261,8 @@ export function paragraphRows(blocks: Block[]): Block[] {
       continue;
     }
     const cells = row.row.cells.map((c) => ({ ...c, span: b.content.spanOf(c.span.start, c.span.end) }));
-    if (!table) {
-      table = { kind: 'table', syntax: 'spaced', rows: [], span: { ...b.span } };
+    if (!table || table.syntax !== row.syntax) {
+      table = { kind: 'table', syntax: row.syntax, rows: [], span: { ...b.span } };
       out.push(table);
     }
     table.rows.push({ cells, span: b.span });
