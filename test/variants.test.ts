@@ -155,13 +155,13 @@ describe('tables published as images', () => {
     // A 1×1 PNG.
     const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
     const lines = generateReport({ ...base, format: 'txt-tsv' }).split('\n');
-    const children = [];
+    const children: InstanceType<typeof d.Paragraph>[] = [];
     let inTable3 = false;
     for (const line of lines) {
       if (line.startsWith('三、收到和处理')) inTable3 = true;
       if (line.startsWith('四、政府信息公开行政复议')) inTable3 = false;
       if (inTable3 && line.includes('\t')) {
-        if (!children.some((c) => c instanceof d.Paragraph && (c as unknown as { picture?: boolean }).picture)) {
+        if (!children.some((c) => (c as unknown as { picture?: boolean }).picture)) {
           const p = new d.Paragraph({ children: [new d.ImageRun({ type: 'png', data: png, transformation: { width: 400, height: 300 } })] });
           (p as unknown as { picture: boolean }).picture = true;
           children.push(p);
