@@ -261,6 +261,8 @@ const SHARE = '(?:共|共计|合计|总计|总数|数量)?为?';
 const OTHER_KIND = /复议|诉讼|提案|建议|来信|投诉|补正|信访|网上|网络|在线|信函|邮寄|当面|现场|传真|电子邮件|邮件|电话/;
 /** A clause about results of review/litigation (纠错, 败诉), not about whether there were cases. */
 const RESULT_WORDS = /纠错|败诉|撤销|确认违法|被纠正|纠正/;
+/** A region's or several organs' totals ("全市", "各级行政机关", "市本级"), not necessarily this table's. */
+const REGION_WORDS = /全(?:省|市|州|盟|区|县|旗)|各(?:级|地|部门|单位|区|县|乡镇|街道)|市本级|区本级|县本级|汇总/;
 /** Publishing counts and catalogues of items: not the number of decisions in table 二. */
 const PUBLISHING_WORDS = /公开|公示|发布|推送|事项|清单|目录|信息/;
 
@@ -427,6 +429,8 @@ export function findCountClaims(prose: MappedText): CountClaim[] {
       // Table 二 follow-ons ("…规范性文件3件，废止3件") read their subject from the sentence.
       const follows = p.name === 'docsRepealed' || p.name === 'docsValid';
       const before = follows ? sentenceBefore(at) : clauseBefore(at);
+      // "全市共收到申请1200件": a region's total in a government's report, whose tables may be its own.
+      if (REGION_WORDS.test(sentenceBefore(at))) continue;
       const readings = p.readings(before, m);
       const value = toCount(m[m.length - 1]!);
       if (!readings || value === undefined) continue;

@@ -72,7 +72,12 @@ describe('count claims and their readings', () => {
     expect(read('共受理政府信息公开申请12件。')).toEqual(['received=12:newReceived/newPlusCarried']);
     expect(read('本年新收政府信息公开申请9件。')).toEqual(['received=9:newReceived']);
     expect(read('收到网上申请8件、信函申请4件。')).toEqual([]);
-    expect(read('全市共收到申请120件，其中市政府办公厅收到申请15件。')).toEqual(['received=120:newReceived/newPlusCarried']);
+    expect(read('本机关共收到申请120件，其中市政府办公厅收到申请15件。')).toEqual(['received=120:newReceived/newPlusCarried']);
+  });
+
+  test("a region's totals are not this table's", () => {
+    expect(read('2024年，全市各级行政机关共收到政府信息公开申请1200件。')).toEqual([]);
+    expect(read('2024年，全区共受理申请35件，办结33件。')).toEqual([]);
   });
 
   test('予以公开及部分公开 is one claim over two rows, not a 部分公开 claim', () => {
