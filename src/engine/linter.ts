@@ -85,6 +85,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
         previous,
         expanded: options.expanded === true,
         quote: (span) => quoteOf(document, span),
+        where: (span) => placeOf(document, span, config.locale),
         report: (d) => messages.push(toMessage(rule, setting.severity as 1 | 2, d, document.source, config, report.index, reportLabels?.[report.index])),
       };
       rule.check(report, context);
@@ -260,4 +261,11 @@ export function applyFixes(
   }
   output += text.slice(last);
   return { output, fixed, remaining };
+}
+
+/** A place named in passing, as the document's format shows it (src/formats: PositionStyle.at). */
+function placeOf(document: Document, span: Span, locale: ResolvedConfig['locale']): string {
+  const { line } = document.source.positionAt(span.start);
+  const page = document.pages?.[line - 1];
+  return formatOf(document).position.at(line, locale, page && { page: page.page, pageLine: page.line });
 }

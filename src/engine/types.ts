@@ -229,6 +229,11 @@ export interface RuleContext {
    * what a message should quote so that Ctrl+F finds it. Undefined when the span holds no text.
    */
   quote(span: Span): string | undefined;
+  /**
+   * Where `span` starts, as a message names another place in passing: "第 12 行" in a text file,
+   * "第 7 段" in a Word file, "第 2 页 第 14 行" in a PDF (the format's descriptor decides).
+   */
+  where(span: Span): string;
   report(descriptor: ReportDescriptor): void;
 }
 

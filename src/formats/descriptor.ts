@@ -87,6 +87,11 @@ export interface PositionStyle {
    * message of a paged format carries (`page`, `pageLine`).
    */
   show(line: number, column: number, locale: Locale, place?: { page?: number; pageLine?: number }): string;
+  /**
+   * A place a message refers to in passing ("（第 12 行）", "（第 7 段）", "（第 2 页 第 14 行）"):
+   * the line, paragraph or page line, without a column.
+   */
+  at(line: number, locale: Locale, place?: { page?: number; pageLine?: number }): string;
 }
 
 export interface DirectiveStyle {
@@ -106,12 +111,14 @@ export interface DirectiveStyle {
 export const lineColumn: PositionStyle = {
   kind: 'lineColumn',
   show: (line, column, locale) => (locale === 'en' ? `line ${line}, column ${column}` : `第 ${line} 行第 ${column} 列`),
+  at: (line, locale) => (locale === 'en' ? `line ${line}` : `第 ${line} 行`),
 };
 
 /** A Word paragraph: the view has one line per paragraph (src/formats/docx.ts). */
 export const wordParagraph: PositionStyle = {
   kind: 'paragraph',
   show: (line, _column, locale) => (locale === 'en' ? `paragraph ${line}` : `第 ${line} 段`),
+  at: (line, locale) => (locale === 'en' ? `paragraph ${line}` : `第 ${line} 段`),
 };
 
 /** Fatal message for a file of a binary format that cannot be read; `noun` names what it should be ("Word"). */

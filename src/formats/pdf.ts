@@ -83,6 +83,7 @@ const pdfPageLine: PositionStyle = {
       : locale === 'en'
         ? `line ${line} of the text view`
         : `文字视图第 ${line} 行`,
+  at: (line, locale, place) => pdfPageLine.show(line, 0, locale, place),
 };
 
 export const pdfFormat: BinaryFormat = {

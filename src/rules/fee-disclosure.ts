@@ -23,8 +23,8 @@ const rule: Rule = {
         en: 'Section VI does not state the information processing fee situation: give the number and amount of fee notices and the amount collected, or say that none was charged',
       },
       elsewhere: {
-        'zh-CN': '信息处理费情况写在第 {{line}} 行，不在「六、其他需要报告的事项」中；按统一格式应在第六部分报告',
-        en: 'The information processing fee is mentioned at line {{line}}, outside section VI, where the format puts it',
+        'zh-CN': '信息处理费情况写在{{where}}，不在「六、其他需要报告的事项」中；按统一格式应在第六部分报告',
+        en: 'The information processing fee is mentioned at {{where}}, outside section VI, where the format puts it',
       },
     },
   },
@@ -38,8 +38,7 @@ const rule: Rule = {
     if (report.feeMentions.some((m) => inSix(m.span)) || report.feeClaims.some((c) => inSix(c.span))) return;
     const elsewhere = report.feeMentions[0];
     if (elsewhere) {
-      const line = context.document.source.positionAt(elsewhere.span.start).line;
-      context.report({ messageId: 'elsewhere', data: { line }, span: six.span });
+      context.report({ messageId: 'elsewhere', data: { where: context.where(elsewhere.span) }, span: six.span });
     } else context.report({ messageId: 'silent', span: six.span });
   },
 };

@@ -26,7 +26,7 @@ const rule: Rule = {
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
       outOfOrder: { 'zh-CN': '「{{title}}」应在「{{before}}」之前', en: '"{{title}}" should come before "{{before}}"' },
-      duplicated: { 'zh-CN': '「{{title}}」部分重复出现（首次在第 {{line}} 行）', en: 'Section "{{title}}" appears again (first at line {{line}})' },
+      duplicated: { 'zh-CN': '「{{title}}」部分重复出现（首次在{{where}}）', en: 'Section "{{title}}" appears again (first at {{where}})' },
       misnumbered: { 'zh-CN': '「{{title}}」应编号为「{{expected}}、」，实际为「{{found}}」', en: '"{{title}}" should be numbered {{expected}}、, found {{found}}' },
       shifted: {
         'zh-CN': '各部分编号整体错位：「{{title}}」应为「{{expected}}、」，实际为「{{found}}」，其后各部分同样错位',
@@ -43,7 +43,6 @@ const rule: Rule = {
     },
   },
   check(report, context) {
-    const line = (h: Heading) => context.document.source.positionAt(h.span.start).line;
     // The part count is a matter of accuracy in every era, not of the unified format.
     checkPartCount(report, (stated, actual, span) => context.report({ messageId: 'partCount', data: { stated, actual }, span, legalBasis: null }));
     if (report.era === 'legacy') return;
@@ -64,7 +63,7 @@ const rule: Rule = {
       if (!h.section) continue;
       const first = seen.get(h.section);
       if (first) {
-        context.report({ messageId: 'duplicated', data: { title: titleOf(h.section), line: line(first) }, span: h.span });
+        context.report({ messageId: 'duplicated', data: { title: titleOf(h.section), where: context.where(first.span) }, span: h.span });
         continue;
       }
       seen.set(h.section, h);

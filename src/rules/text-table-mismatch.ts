@@ -49,12 +49,12 @@ const rule: Rule = {
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
       mismatch: {
-        'zh-CN': '正文称「{{phrase}}」，但{{table}}{{cell}}为 {{value}}（第 {{line}} 行）{{note}}',
-        en: 'The text says "{{phrase}}", but in {{table}} {{cell}} is {{value}} (line {{line}}){{note}}',
+        'zh-CN': '正文称「{{phrase}}」，但{{table}}{{cell}}为 {{value}}（{{where}}）{{note}}',
+        en: 'The text says "{{phrase}}", but in {{table}} {{cell}} is {{value}} ({{where}}){{note}}',
       },
       mismatchReadings: {
-        'zh-CN': '正文称「{{phrase}}」，但{{table}}中没有与之相符的数：{{readings}}（第 {{line}} 行）{{note}}',
-        en: 'The text says "{{phrase}}", but nothing in {{table}} agrees: {{readings}} (line {{line}}){{note}}',
+        'zh-CN': '正文称「{{phrase}}」，但{{table}}中没有与之相符的数：{{readings}}（{{where}}）{{note}}',
+        en: 'The text says "{{phrase}}", but nothing in {{table}} agrees: {{readings}} ({{where}}){{note}}',
       },
       percentMismatch: {
         'zh-CN': '正文称「{{phrase}}」占 {{percent}}%，但按表格计算，{{value}} 件{{shares}}，均与 {{percent}}% 不符',
@@ -113,7 +113,7 @@ function compare(report: Report, context: RuleContext, claim: CountClaim): boole
   if (all.some((e) => e.cells.length === 1 && totalDisagreesWithPartsAs(e.table, termRefs(e.table, e.reading.terms[0] as ClaimTerm)[0], claim.value))) return false;
   const first = all[0];
   const table = tableName(first.table.kind, context.locale);
-  const line = context.document.source.positionAt(first.cells[0].span.start).line;
+  const where = context.where(first.cells[0].span);
   const span = claim.span;
   const related = all.flatMap((e) =>
     e.cells.map((c, i) => ({
@@ -123,10 +123,10 @@ function compare(report: Report, context: RuleContext, claim: CountClaim): boole
   );
   const { note, severity } = inferredNote({ inferred: all.some((e) => e.inferred) }, context.locale);
   if (all.length === 1) {
-    context.report({ messageId: 'mismatch', data: { phrase: context.quote(claim.span) ?? claim.text, table, cell: readingName(first, context), value: first.value, line, note }, span, related, severity });
+    context.report({ messageId: 'mismatch', data: { phrase: context.quote(claim.span) ?? claim.text, table, cell: readingName(first, context), value: first.value, where, note }, span, related, severity });
   } else {
     const readings = all.map((e) => fillTemplate(pick(rule.meta.messages.readingValue, context.locale), { name: readingName(e, context), value: e.value })).join(context.locale === 'en' ? '; ' : '；');
-    context.report({ messageId: 'mismatchReadings', data: { phrase: context.quote(claim.span) ?? claim.text, table, readings, line, note }, span, related, severity });
+    context.report({ messageId: 'mismatchReadings', data: { phrase: context.quote(claim.span) ?? claim.text, table, readings, where, note }, span, related, severity });
   }
   return false;
 }

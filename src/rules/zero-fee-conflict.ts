@@ -25,8 +25,8 @@ const rule: Rule = {
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
       conflict: {
-        'zh-CN': '此处称「{{claim}}」，但{{figure}}（第 {{line}} 行），二者矛盾',
-        en: 'This says "{{claim}}", but {{figure}} (line {{line}})',
+        'zh-CN': '此处称「{{claim}}」，但{{figure}}（{{where}}），二者矛盾',
+        en: 'This says "{{claim}}", but {{figure}} ({{where}})',
       },
       adminFeeFigure: { 'zh-CN': '表二「行政事业性收费」本年收费金额为 {{amount}} 万元', en: 'table II reports 行政事业性收费 of {{amount}} (10k yuan)' },
       processingFeeFigure: { 'zh-CN': '报告称「{{text}}」', en: 'the report states "{{text}}"' },
@@ -37,14 +37,13 @@ const rule: Rule = {
     for (const claim of report.feeClaims) {
       const figure = figures.find((f) => conflicts(claim, f));
       if (!figure) continue;
-      const line = context.document.source.positionAt(figure.span.start).line;
       const figureText =
         figure.kind === 'adminFees'
           ? fillTemplate(pick(rule.meta.messages.adminFeeFigure, context.locale), { amount: figure.yuan / 10000 })
           : fillTemplate(pick(rule.meta.messages.processingFeeFigure, context.locale), { text: figure.text });
       // The figure the claim contradicts is the second location (the "第 N 行" of the message).
       const related = [{ span: figure.span, message: figureText }];
-      context.report({ messageId: 'conflict', data: { claim: context.quote(claim.span) ?? claim.text, figure: figureText, line }, span: claim.span, related });
+      context.report({ messageId: 'conflict', data: { claim: context.quote(claim.span) ?? claim.text, figure: figureText, where: context.where(figure.span) }, span: claim.span, related });
     }
   },
 };

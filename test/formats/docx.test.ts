@@ -122,5 +122,7 @@ describe('.docx processor', () => {
     expect(period.message).toContain('「数据的统计期限自 2023 年 1 月 1 日起至2024年12月31日止」');
     const fee = result.messages.find((m) => m.ruleId === 'zero-fee-conflict')!;
     expect(fee.message).toContain('「未收取 任何费用」');
+    // The figure it contradicts is named by its paragraph, as Word users count, not as a "line".
+    expect(fee.message).toMatch(/（第 \d+ 段）/);
   });
 });

@@ -160,3 +160,16 @@ test('a batch with a broken file of every new format still lints the rest', asyn
   expect(rulesOf(results[0])).toContain('table-sum');
   expect(rulesOf(results[4])).toContain('table-sum');
 });
+
+test('a place a message names in passing is shown as the format counts: 第 N 行, 第 N 段, 第 P 页 第 L 行', async () => {
+  // The zero-fee-conflict case of test/cross-format.test.ts (its .docx-derived fixtures are committed).
+  const o = { ...base, active: { adminFees: { feeAmount: 2.5 } }, edits: [[/[^。]*未收取[^。]*信息处理费[^。]*。/, '本机关全年未收取任何费用。']] as [RegExp, string][] };
+  const where = async (bytes: Buffer, name: string) => {
+    const r = await lintBuffer(bytes, { ...opts, filePath: `/r/${name}` });
+    return /（([^（）]*)），二者矛盾/.exec(r.messages.find((m) => m.ruleId === 'zero-fee-conflict')!.message)![1];
+  };
+  expect(await where(await generateBytes({ ...o, format: 'md' }), 'a.md')).toMatch(/^第 \d+ 行$/);
+  expect(await where(await generateBytes({ ...o, format: 'docx' }), 'a.docx')).toMatch(/^第 \d+ 段$/);
+  expect(await where(await officeBytes(o, 'odt'), 'a.odt')).toMatch(/^第 \d+ 段$/);
+  expect(await where(await officeBytes(o, 'pdf'), 'a.pdf')).toMatch(/^第 \d+ 页 第 \d+ 行$/);
+});
