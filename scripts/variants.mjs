@@ -4,14 +4,14 @@
  * text, paragraph-per-line HTML/.docx, converter Markdown), linted with the built gia-lint; prints
  * the errors and warnings each variant gets. A correct report must get no error in any shape.
  *
- *   npm run build && node scripts/variants.mjs [--write DIR] [--verbose]
+ *   npm run variants   (= npm run build && node scripts/variants.mjs [--write DIR] [--verbose])
  *
  * --real: instead, regenerate the committed real-conversion fixtures (test/fixtures/real-pdf/):
  * a generated .docx printed to PDF by LibreOffice (`soffice --headless --convert-to pdf`) and
  * extracted by poppler's `pdftotext -layout` and plain `pdftotext`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -57,6 +57,11 @@ try {
       writeFileSync(file, await variantBytes(kind, b));
       files.push({ file, kind, base: `${b.year}/s${b.seed}` });
     }
+  }
+  // The committed real conversions (LibreOffice → PDF → pdftotext) too.
+  const realDir = path.join(ROOT, 'test/fixtures/real-pdf');
+  for (const name of readdirSync(realDir).filter((f) => f.endsWith('.txt')).sort()) {
+    files.push({ file: path.join(realDir, name), kind: name.replace(/^\d+-s\d+\./, 'real-').replace(/\.txt$/, ''), base: name.replace(/^(\d+)-s(\d+).*/, '$1/s$2') });
   }
   const results = await lintFiles(files.map((f) => f.file));
   let errorsTotal = 0;

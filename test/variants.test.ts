@@ -47,6 +47,9 @@ describe.each(BASES)('variants of the correct $year report (seed $seed)', (base)
     const read = await lintBytes(await variantBytes(kind, base), FORMAT_OF[VARIANT_EXT[kind]], ALL_RULES);
     const errors = read.out.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
     expect({ kind, errors }).toEqual({ kind, errors: [] });
+    // Shapes that lose nothing a reader needs get no warning either (flattened text keeps the page's
+    // 当前位置 breadcrumb, a web-artifacts finding; flat-tight may leave rows unreadable).
+    if (!kind.startsWith('flat-')) expect({ kind, messages: read.out.messages.map((m) => `${m.ruleId}: ${m.message}`) }).toEqual({ kind, messages: [] });
 
     const unreadable = unreadableRows(read.out.reports);
     expect(unreadable.filter((k) => !MAY_BE_UNREADABLE[kind]?.test(k))).toEqual([]);
@@ -79,7 +82,8 @@ describe.each(BASES)('real PDF text of the correct $year report (seed $seed)', (
   test('pdftotext -layout: the same Report as the clean file, every cell, no error', async () => {
     const clean = readModel((await lintBytes(await generateBytes({ ...base, format: 'txt-tsv' }), 'txt-tsv', ALL_RULES)).out.reports);
     const read = await lintBytes(fixture('layout'), 'txt-tsv', ALL_RULES);
-    expect(read.out.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`)).toEqual([]);
+    // Not even a warning: spilled group labels and wrapped row labels are read as the official ones.
+    expect(read.out.messages.map((m) => `${m.ruleId}: ${m.message}`)).toEqual([]);
     expect(readModel(read.out.reports)).toEqual(clean);
   });
   test('plain pdftotext: sections, period and 落款 read; each table once unreadable (a warning), never missing', async () => {

@@ -340,7 +340,11 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
       for (const c of it.labels) {
         if (c === labelCell) break;
         const g = GROUP_BY_NUMBER[/^[（(]\s*([三四五六])\s*[)）]/.exec(normalizeLabel(c.text))?.[1] ?? ''];
-        if (g === itemGroup && !matchGroup(c.text) && !groupLabels.some((x) => x.key === g)) {
+        // A vertical group label cut by the PDF layout ("（三）" here, "不予公" and "开" on the lines
+        // below) is a piece of the official wording, not a rewording.
+        const official = APPLICATION_GROUPS.find((x) => x.key === g);
+        const cut = official !== undefined && coreLabel(official.label).startsWith(coreLabel(c.text));
+        if (g === itemGroup && !cut && !matchGroup(c.text) && !groupLabels.some((x) => x.key === g)) {
           groupLabels.push({ key: g, official: APPLICATION_GROUPS.find((x) => x.key === g)!.label, label: c.text.trim(), span: c.span, match: 'position' });
         }
       }

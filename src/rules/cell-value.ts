@@ -40,6 +40,10 @@ const rule: Rule = {
         'zh-CN': '{{table}}{{row}}有 {{count}} 个单元格未填数字（{{columns}}）；没有的事项应填 0',
         en: '{{table}}, {{row}}: {{count}} cell(s) without a number ({{columns}}); write 0 where there is nothing to report',
       },
+      blankTable: {
+        'zh-CN': '{{table}}有 {{count}} 个单元格未填数字（{{where}}）；没有的事项应填 0',
+        en: '{{table}}: {{count}} cells without a number ({{where}}); write 0 where there is nothing to report',
+      },
       blankRows: {
         'zh-CN': '{{table}}从「{{first}}」到「{{last}}」共 {{rows}} 行整行未填数字；没有的事项应填 0',
         en: '{{table}}: {{rows}} rows from "{{first}}" to "{{last}}" have no number at all; write 0 where there is nothing to report',
@@ -61,16 +65,22 @@ const rule: Rule = {
     for (const table of [report.tables.active, report.tables.applications, report.tables.review]) {
       if (!table) continue;
       const name = tableName(table.kind, context.locale);
+      // Blank findings of this table, held back: three or more become one summary for the table.
+      // `report` is set on the one finding that speaks for a run of blank rows (and on every other).
+      const blankFindings: { report?: () => void; cells: ColumnTemplate[]; row: RecognizedRow }[] = [];
       // Consecutive wholly blank rows become one message (a habit, not many separate slips).
       let run: RecognizedRow[] = [];
       const flush = () => {
         if (run.length === 1) {
-          const cols = columnsOf(table, run[0].key).length;
-          context.report({ messageId: 'blankRow', data: { table: name, row: rowPhrase(table, run[0], en), count: cols, columns: en ? 'the whole row' : '整行' }, span: run[0].labelSpan ?? run[0].span, severity: 'warn' });
+          const only = run[0];
+          const cols = columnsOf(table, only.key);
+          blankFindings.push({ row: only, cells: cols, report: () => context.report({ messageId: 'blankRow', data: { table: name, row: rowPhrase(table, only, en), count: cols.length, columns: en ? 'the whole row' : '整行' }, span: only.labelSpan ?? only.span, severity: 'warn' }) });
         } else if (run.length > 1) {
-          const first = rowLabel(table, run[0].key);
-          const last = rowLabel(table, run[run.length - 1].key);
-          context.report({ messageId: 'blankRows', data: { table: name, first, last, rows: run.length }, span: run[0].labelSpan ?? run[0].span, severity: 'warn' });
+          const rows = run;
+          const first = rowLabel(table, rows[0].key);
+          const last = rowLabel(table, rows[rows.length - 1].key);
+          for (const r of rows) blankFindings.push({ row: r, cells: columnsOf(table, r.key) });
+          blankFindings[blankFindings.length - 1].report = () => context.report({ messageId: 'blankRows', data: { table: name, first, last, rows: rows.length }, span: rows[0].labelSpan ?? rows[0].span, severity: 'warn' });
         }
         run = [];
       };
@@ -87,7 +97,7 @@ const rule: Rule = {
         if (!row.unreadable) {
           if (blanks.length) {
             const names = blankColumnNames(table, blanks, en);
-            context.report({ messageId: 'blankRow', data: { table: name, row: where, count: blanks.length, columns: names }, span: at, severity: 'warn' });
+            blankFindings.push({ row, cells: blanks, report: () => context.report({ messageId: 'blankRow', data: { table: name, row: where, count: blanks.length, columns: names }, span: at, severity: 'warn' }) });
           }
           for (const c of columns) checkNumber(row.cells[c.key], c.key, columnLabel(table, c.key));
         } else {
@@ -106,9 +116,40 @@ const rule: Rule = {
         }
       }
       flush();
+      const messages = blankFindings.filter((f) => f.report).length;
+      if (messages >= SUMMARY_FROM) reportBlankTable(table, blankFindings, name, en, context.report);
+      else for (const f of blankFindings) f.report?.();
     }
   },
 };
+
+/** From this many blank-cell messages in one table on, one summary for the table replaces them. */
+const SUMMARY_FROM = 3;
+
+/**
+ * "表三有 125 个单元格未填数字（法人或其他组织各列）": the blank cells of a table in one message,
+ * naming the columns they are in when they are confined to some columns, else the rows' count.
+ */
+function reportBlankTable(table: RecognizedTable, findings: { cells: ColumnTemplate[]; row: RecognizedRow }[], name: string, en: boolean, report: (d: { messageId: string; data: Record<string, string | number>; span: { start: number; end: number }; severity: 'warn' }) => void): void {
+  const count = findings.reduce((a, f) => a + f.cells.length, 0);
+  const keys = new Set(findings.flatMap((f) => f.cells.map((c) => c.key)));
+  const all = table.kind === 'active' ? undefined : table.kind === 'review' ? REVIEW_COLUMNS : APPLICANT_COLUMNS;
+  const sep = en ? ', ' : '、';
+  let where: string;
+  if (all && keys.size < all.length) {
+    const cols = all.filter((c) => keys.has(c.key));
+    const legal = APPLICANT_COLUMNS.filter((c) => !['natural', 'total'].includes(c.key));
+    if (table.kind === 'applications' && legal.every((c) => keys.has(c.key))) {
+      const rest = cols.filter((c) => !legal.includes(c));
+      where = [en ? 'all columns of 法人或其他组织' : '法人或其他组织各列', ...rest.map((c) => columnLabel(table, c.key))].join(sep);
+    } else where = table.kind === 'review' ? blankColumnNames(table, cols, en) : cols.map((c) => columnLabel(table, c.key)).join(sep) + (en ? '' : '各列');
+  } else {
+    const rows = new Set(findings.map((f) => f.row.key)).size;
+    where = en ? `in ${rows} rows` : `分布在 ${rows} 行`;
+  }
+  const first = findings.map((f) => f.row).sort((a, b) => a.span.start - b.span.start)[0];
+  report({ messageId: 'blankTable', data: { table: name, count, where }, span: first.labelSpan ?? first.span, severity: 'warn' });
+}
 
 /** Blank columns by name; table 四's columns by group when a whole group is blank. */
 function blankColumnNames(table: RecognizedTable, blanks: ColumnTemplate[], en: boolean): string {
