@@ -42,6 +42,33 @@ export function findPeriods(prose: MappedText): PeriodStatement[] {
 }
 
 /**
+ * "数据统计期限为2024年度", "统计时间：2024年全年": the whole year named, no dates. Read as 1月1日 to
+ * 12月31日 of that year (its year can be checked and fixed like any other).
+ */
+const YEAR_ONLY_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}(?:为|是|[:：])?${YEAR_SRC}年度?(?:全年)?(?=[。；，,）)\\n]|$)`, 'dg');
+export function findYearOnlyPeriods(prose: MappedText): PeriodStatement[] {
+  const out: PeriodStatement[] = [];
+  for (const m of prose.text.matchAll(YEAR_ONLY_PERIOD_RE)) {
+    const year = parseDatePart(m[1]);
+    if (year === undefined) continue;
+    const [ys, ye] = m.indices![1]!;
+    const yearSpan = prose.spanOf(ys, ye);
+    const whole = prose.spanOf(m.index!, m.index! + m[0].length);
+    out.push({ span: whole, text: m[0], start: { year, month: 1, day: 1, span: yearSpan }, end: { year, month: 12, day: 31, span: yearSpan }, yearSpans: [yearSpan] });
+  }
+  return out;
+}
+
+/**
+ * "统计时限为本年度1月1日至12月31日": the period of the report's own year, without its number. A
+ * statement of the period (not a missing one); there is no year in it to check.
+ */
+const RELATIVE_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n\\d]{0,12}?(?:本|当|今)年度?(?:的)?(?:1|一)月(?:1|一)日(?:起)?${RANGE_SEP}(?:12|十二)月(?:31|三十一)日`, 'g');
+export function findRelativePeriods(prose: MappedText): TextSpan[] {
+  return [...prose.text.matchAll(RELATIVE_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) }));
+}
+
+/**
  * A 统计期限 sentence whose dates were never filled in: "统计期限自至", "统计时限为____年__月__日至
  * ____年__月__日" (a template's blanks). Not a period statement: a defect of its own.
  */

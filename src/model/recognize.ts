@@ -3,7 +3,7 @@ import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
 import type { Heading, Report, ReportYear, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findStatedYears, findYearLeads, readProblemsSection } from './claims.js';
+import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findRelativePeriods, findStatedYears, findYearOnlyPeriods, findYearLeads, readProblemsSection } from './claims.js';
 import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
@@ -219,6 +219,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   // Periods: keyword statements anywhere; else a bare "Y年1月1日至12月31日" before the first section.
   let periods = findPeriods(prose);
   if (periods.length === 0) periods = findEndOnlyPeriods(prose);
+  if (periods.length === 0) periods = findYearOnlyPeriods(prose);
   if (periods.length === 0) {
     const firstSection = headings[0]?.span.start ?? span.end;
     let cut = prose.text.length;
@@ -288,6 +289,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     organs,
     countClaims: findCountClaims(prose),
     emptyPeriods: findEmptyPeriods(prose),
+    relativePeriods: findRelativePeriods(prose),
     statedYears: findStatedYears(prose),
     problemsSection: sections.problems ? readProblemsSection(prose, sections.problems) : undefined,
     yearLeads: findYearLeads(prose),

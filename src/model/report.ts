@@ -24,6 +24,8 @@ export interface Report {
   tables: Partial<Record<TableKind, RecognizedTable>>;
   /** 统计时限 / 统计期限 statements. */
   periods: PeriodStatement[];
+  /** 统计期限 statements of the report's own year without its number ("统计时限为本年度1月1日至12月31日"). */
+  relativePeriods: TextSpan[];
   /** 统计期限 sentences left without dates ("统计期限自至"). */
   emptyPeriods: TextSpan[];
   /** Statements that no fee was charged. */

@@ -46,7 +46,8 @@ const rule: Rule = {
     // A statement whose dates were left blank is the defect itself, wherever it stands.
     for (const e of report.emptyPeriods) context.report({ messageId: 'empty', data: { found: context.quote(e.span) ?? e.text, expected: expected(year) }, span: e.span });
     if (report.periods.length === 0) {
-      if (report.emptyPeriods.length) return;
+      // "统计时限为本年度1月1日至12月31日": stated, and the report's own year by its words.
+      if (report.emptyPeriods.length || report.relativePeriods.length) return;
       const at = report.title?.span ?? { start: report.span.start, end: report.span.start };
       // The 2008 regulation prescribed no format: a 2008–2018 report without the sentence is
       // incomplete (its figures cannot be dated), not in breach of a template — a warning.
