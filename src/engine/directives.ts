@@ -33,17 +33,38 @@ export interface Directive {
 }
 
 const BODY = /^gia-lint-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
-/** A plain-text line that is a directive: `// gia-lint-…`, `# gia-lint-…`, `<!-- gia-lint-… -->`. */
-const TEXT_LINE = /^\s*(?:\/\/+|#+|<!--)\s*(gia-lint-(?:disable|enable)[\s\S]*?)\s*(?:-->)?\s*$/;
+
+/**
+ * A plain-text line that is a directive: `// gia-lint-…`, `# gia-lint-…`, `<!-- gia-lint-… -->`.
+ * Returns the directive body (trimmed) and where it starts in the line. Plain string scanning, not
+ * one regular expression: `\s*(gia-lint-…[\s\S]*?)\s*(?:-->)?\s*$` backtracks quadratically on
+ * a line of spaces.
+ */
+function directiveLine(line: string): { body: string; at: number } | undefined {
+  const t = line.trim();
+  const lead = line.length - line.trimStart().length;
+  let open: number;
+  let inner: string;
+  if (t.startsWith('<!--')) {
+    // `<!--` needs its `-->`.
+    if (!t.endsWith('-->') || t.length < 7) return undefined;
+    open = 4;
+    inner = t.slice(4, -3);
+  } else {
+    open = t.startsWith('//') ? t.length - t.replace(/^\/+/, '').length : t.length - t.replace(/^#+/, '').length;
+    // `//`/`#` must not end in a stray `-->`.
+    if (open === 0 || t.endsWith('-->')) return undefined;
+    inner = t.slice(open);
+  }
+  const body = inner.trim();
+  if (!body.startsWith('gia-lint-disable') && !body.startsWith('gia-lint-enable')) return undefined;
+  if (!BODY.test(body)) return undefined;
+  return { body, at: lead + open + (inner.length - inner.trimStart().length) };
+}
 
 /** Whether a plain-text line is a directive comment (the text processor skips such lines). */
 export function isDirectiveLine(line: string): boolean {
-  const m = TEXT_LINE.exec(line);
-  if (!m) return false;
-  // `<!--` needs its `-->`, and `//`/`#` must not end in one stray.
-  const html = /^\s*<!--/.test(line);
-  if (html !== /-->\s*$/.test(line)) return false;
-  return BODY.test(m[1]);
+  return directiveLine(line) !== undefined;
 }
 
 /** Where directives are written: HTML comments anywhere, or comment lines of their own (plain text). */
@@ -55,24 +76,25 @@ export function parseDirectives(text: string, syntax: DirectiveSyntax, source: S
   if (syntax === 'comment-line') {
     for (let line = 1; line <= source.lineCount; line++) {
       const raw = source.lineText(line);
-      if (!isDirectiveLine(raw)) continue;
+      const found = directiveLine(raw);
+      if (!found) continue;
       const start = source.lineStart(line);
-      const m = TEXT_LINE.exec(raw)!;
-      const bodyStart = start + raw.indexOf(m[1]);
       const span = { start: start + raw.search(/\S/), end: start + raw.trimEnd().length };
-      const d = directive(m[1], bodyStart, span, source);
+      const d = directive(found.body, start + found.at, span, source);
       if (d) out.push(d);
     }
     return out;
   }
-  const re = /<!--([\s\S]*?)-->/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    const inner = m[1];
+  // HTML comments, found with indexOf: `/<!--([\s\S]*?)-->/g` rescans to the end of the text
+  // from every unclosed `<!--`, quadratic on `<!--` repeated.
+  for (let at = text.indexOf('<!--'); at !== -1; ) {
+    const close = text.indexOf('-->', at + 4);
+    if (close === -1) break;
+    const inner = text.slice(at + 4, close);
     const lead = inner.length - inner.trimStart().length;
-    const body = inner.trim();
-    const d = directive(body, m.index + 4 + lead, { start: m.index, end: m.index + m[0].length }, source);
+    const d = directive(inner.trim(), at + 4 + lead, { start: at, end: close + 3 }, source);
     if (d) out.push(d);
+    at = text.indexOf('<!--', close + 3);
   }
   return out;
 }

@@ -99,6 +99,7 @@ function textWeights(roots: AnyNode[]): Map<AnyNode, number> {
 
 /** Outside the article only a title-like line is kept (some CMSs put the title above the article box). */
 function keepOutsideContent(text: string): boolean {
+  // redos-safe: runs only on text of at most 60 characters (checked first).
   return text.length <= 60 && /^[^：:>，。；]*(?:\d{4}|[〇零一二三四五六七八九]{4})\s*年[^：:>，。；]*(?:报告|年报)$/.test(text.trim());
 }
 
@@ -121,6 +122,7 @@ function isElement(n: AnyNode): n is Element {
 }
 
 function isHidden(el: Element): boolean {
+  // redos-safe: each alternative starts with a literal word, so a start position fails within the one whitespace run after it.
   return el.attribs.hidden !== undefined || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(el.attribs.style ?? '');
 }
 
@@ -381,7 +383,7 @@ export const htmlFormat: TextFormat = {
   // A page, or a CMS fragment that starts with an HTML tag (unless Markdown marks say otherwise).
   sniff: (head) =>
     /^\s*(<!doctype html|<html[\s>])/i.test(head) ||
-    (!looksLikeMarkdown(head) && /^\s*(<!--[\s\S]*?-->\s*)*<(head|body|meta|div|p|section|article|table|h[1-6]|span|center|font|ul|ol)[\s>]/i.test(head)),
+    (!looksLikeMarkdown(head) && /^<(head|body|meta|div|p|section|article|table|h[1-6]|span|center|font|ul|ol)[\s>]/i.test(skipComments(head))),
   parse: parseHtml,
   position: lineColumn,
   reading: 'blocks',
@@ -394,3 +396,14 @@ export const htmlFormat: TextFormat = {
     positions: 'line and column in the HTML source',
   },
 };
+
+/** `text` after leading whitespace and HTML comments (a loop: `^\s*(<!--[\s\S]*?-->\s*)*` is exponential). */
+function skipComments(text: string): string {
+  let rest = text.trimStart();
+  while (rest.startsWith('<!--')) {
+    const end = rest.indexOf('-->', 4);
+    if (end === -1) break;
+    rest = rest.slice(end + 3).trimStart();
+  }
+  return rest;
+}

@@ -6,6 +6,7 @@ import { MappedText } from '../model/mapped-text.js';
 import type { Block, Document, TableCell, TableRow } from '../model/document.js';
 import { SourceText } from '../model/source.js';
 import { parseHtmlTables } from './html-table.js';
+import { boundInlineDelimiters } from './markdown-bounds.js';
 import { stripTags } from './strip-tags.js';
 import { textLineBlocks } from './text.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
@@ -15,7 +16,7 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 /** Markdown → Document with unified + remark-parse + remark-gfm; raw HTML tables via htmlparser2 (html-table.ts). */
 export function parseMarkdown(text: string): Document {
   const source = new SourceText(text);
-  const tree = parser.parse(text);
+  const tree = parser.parse(boundInlineDelimiters(text));
   const blocks: Block[] = [];
   collectBlocks(tree.children, source, blocks, true);
   return { format: 'markdown', source, blocks };
@@ -141,13 +142,21 @@ function tableClosed(raw: string): boolean {
 
 /** Text around a table inside the same HTML block (e.g. a caption line) stays prose. */
 function pushHtmlProseOutsideTables(raw: string, base: number, text: string, out: Block[]): void {
-  const re = /<table[\s>][\s\S]*?<\/table>/gi;
+  // Two forward searches, not one lazy regex: `<table[\s>][\s\S]*?<\/table>` rescans to the end
+  // from every unclosed `<table`.
+  const open = /<table[\s>]/gi;
+  const close = /<\/table>/gi;
   let last = 0;
-  let m: RegExpExecArray | null;
   const pieces: [number, number][] = [];
-  while ((m = re.exec(raw))) {
-    pieces.push([last, m.index]);
-    last = m.index + m[0].length;
+  for (;;) {
+    open.lastIndex = last;
+    const o = open.exec(raw);
+    if (!o) break;
+    close.lastIndex = o.index + o[0].length;
+    const c = close.exec(raw);
+    if (!c) break;
+    pieces.push([last, o.index]);
+    last = c.index + c[0].length;
   }
   pieces.push([last, raw.length]);
   for (const [s, e] of pieces) {
@@ -195,6 +204,7 @@ function spanOf(node: Nodes): { start: number; end: number } | undefined {
 
 /** Markdown headings or pipe-table rows near the top: the text is Markdown, whatever its name. */
 export function looksLikeMarkdown(head: string): boolean {
+  // redos-safe: `head` is the first 4,096 characters of the text.
   return /^#{1,6}\s/m.test(head) || /^\s*\|.*\|\s*$/m.test(head);
 }
 

@@ -10,11 +10,16 @@ export function stripTags(input: MappedText): MappedText {
   const s = input.text;
   const chars: string[] = [];
   const offs: number[] = [];
+  // The next `<` or `>` after a `<`: a tag holds neither, so the search stops at the next `<` and the
+  // whole scan stays linear (indexOf('>') from every `<` is quadratic on `<` without `>`).
+  const angle = /[<>]/g;
   let i = 0;
   while (i < s.length) {
     const c = s[i];
     if (c === '<') {
-      const close = s.indexOf('>', i + 1);
+      angle.lastIndex = i + 1;
+      const next = angle.exec(s);
+      const close = next && next[0] === '>' ? next.index : -1;
       if (close !== -1 && /^<\/?[a-zA-Z!][^<>]*$/.test(s.slice(i, close))) {
         if (/^<\/?(p|div|br|li|ul|ol|tr|h[1-6]|section|article|table)\b/i.test(s.slice(i, close + 1))) {
           chars.push('\n');

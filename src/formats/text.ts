@@ -1,6 +1,7 @@
 import { MappedText } from '../model/mapped-text.js';
 import type { Block, Document, TableBlock, TableCell, TableRow, TableSyntax } from '../model/document.js';
 import { SourceText } from '../model/source.js';
+import { isDelimiterRow } from '../model/text-utils.js';
 import { stripTags } from './strip-tags.js';
 import { isDirectiveLine } from '../engine/directives.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
@@ -115,7 +116,6 @@ function nextNonBlank(lines: VirtualLine[], i: number): string {
 }
 
 const NUMBER_TOKEN = /^[-+]?\d+(?:\.\d+)?$/;
-const SEPARATOR_ROW = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 
 function tableRow(raw: string, start: number, flat = false): { syntax: TableSyntax; row: TableRow } | undefined {
   if (raw.includes('\t')) {
@@ -123,7 +123,7 @@ function tableRow(raw: string, start: number, flat = false): { syntax: TableSynt
     if (cells.length >= 2) return { syntax: 'tsv', row: { cells, span: { start, end: start + raw.length } } };
   }
   if ((raw.match(/\|/g)?.length ?? 0) >= 2 || /^\s*\|/.test(raw) || /\|\s*$/.test(raw)) {
-    if (SEPARATOR_ROW.test(raw)) return undefined;
+    if (isDelimiterRow(raw, 2)) return undefined;
     let cells = splitCells(raw, start, '|');
     // A leading "|" (Markdown style) makes an empty first cell that is not part of the table.
     if (/^\s*\|/.test(raw) && cells.length && !cells[0].text.trim()) cells = cells.slice(1);

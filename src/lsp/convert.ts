@@ -102,6 +102,6 @@ export function uriToPath(uri: string): string | undefined {
 export function documentFormat(languageId: string, filePath: string | undefined, uri: string): string | undefined {
   const byLanguage = formatOfLanguage(languageId);
   if (byLanguage) return byLanguage.id;
-  const byName = formatOfPath(filePath ?? uri.replace(/[?#].*$/, ''));
+  const byName = formatOfPath(filePath ?? uri.split(/[?#]/, 1)[0]);
   return byName && !byName.binary ? byName.id : undefined;
 }

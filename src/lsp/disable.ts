@@ -2,6 +2,7 @@ import type { TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatById } from '../formats/index.js';
 import type { DirectiveStyle } from '../formats/descriptor.js';
+import { isDelimiterRow } from '../model/text-utils.js';
 
 /**
  * Edits that insert `gia-lint-disable…` directives in the syntax the document's format reads
@@ -32,21 +33,25 @@ function isPipeRow(doc: TextDocument, line: number): boolean {
   const t = lineText(doc, line);
   if (/^\s{0,3}\|/.test(t)) return true;
   if (!t.includes('|')) return false;
-  const delimiter = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
   for (let l = line - 1; l >= 0; l--) {
     const prev = lineText(doc, l);
-    if (delimiter.test(prev)) return true;
+    if (isDelimiterRow(prev)) return true;
     if (!prev.includes('|')) return false;
   }
   return false;
 }
 
+const MAX_DIRECTIVE_LINE = 2000;
+
 /** Where an existing directive lists its rules, so that one more can be added after them. */
 function addToDirective(doc: TextDocument, line: number, kind: string, style: DirectiveStyle, ruleId: string, trailing = false): TextEdit | undefined | null {
   const t = lineText(doc, line);
   const open = style.syntax === 'comment-line' ? '(?:\\/\\/+|#+|<!--)' : '<!--';
+  // A directive line is short; the pattern below is quadratic on long lines, so those are skipped.
+  if (t.length > MAX_DIRECTIVE_LINE) return undefined;
   // A line directive stands alone on its line; a trailing one (pipe-table rows) ends the line.
   const lead = trailing ? '^(.*?' : '^(\\s*';
+  // redos-safe: the line is at most MAX_DIRECTIVE_LINE characters (checked above); `kind` is one of four fixed words.
   const m = new RegExp(`${lead}${open}\\s*gia-lint-${kind})(?=\\s|$)(.*?)(\\s+-{2,}\\s.*?)?(\\s*-->)?\\s*$`).exec(t);
   if (!m) return undefined;
   const ids = m[2].split(/[\s,，、]+/).filter(Boolean);

@@ -5,6 +5,8 @@
  * region compilation (which report belongs to which organ).
  */
 
+import { trimEndChars } from './text-utils.js';
+
 /** How the names of issuing organs end: 人民政府, 办公室, 局, 委员会 … */
 const ORGAN_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管理委员会|管委会|委员会|办事处|局|厅|委|办|署|中心|院|部|处|所|站|队|会)$/;
 
@@ -14,7 +16,7 @@ const ORGAN_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管理委员会
  * switcher pasted from a web page ("大 中 小聊城市…") is not part of the name.
  */
 export function organName(text: string): string | undefined {
-  const t = text.replace(/[\s\u3000\u00a0]+/g, '').replace(/^[#*>]+|\*+$/g, '').replace(/^(?:字号[:：]?)?大中小/, '');
+  const t = trimEndChars(text.replace(/[\s\u3000\u00a0]+/g, '').replace(/^[#*>]+/, ''), '*').replace(/^(?:字号[:：]?)?大中小/, '');
   if (t.length < 3 || t.length > 40) return undefined;
   if (/[，。；：:,;！？、“”"《》\d]/.test(t)) return undefined;
   return ORGAN_SUFFIX.test(t) ? t : undefined;

@@ -6,7 +6,7 @@ import type { Span } from './source.js';
 import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findRelativePeriods, findStatedYears, findYearOnlyPeriods, findYearLeads, readProblemsSection } from './claims.js';
 import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
-import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart } from './text-utils.js';
+import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
 import { eraForYear, type Era } from '../templates/eras.js';
 import { SECTIONS, type SectionKey } from '../templates/sections.js';
 import { APPLICATION_GROUPS, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
@@ -87,7 +87,7 @@ function isTableRowLabel(title: string): boolean {
 
 function describeBlock(b: Block): BlockInfo {
   if (b.kind === 'table') return { folded: '' };
-  const folded = b.content.foldWhitespace().text.replace(/^[#*\s]+|[*\s]+$/g, '');
+  const folded = trimEndChars(b.content.foldWhitespace().text.replace(/^[#*\s]+/, ''), '*').trimEnd();
   const info: BlockInfo = { folded };
   const m = TOP_NUMBERING.exec(folded);
   if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !isTableRowLabel(m[2])) {

@@ -638,7 +638,8 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
     if (it.type !== 'row' || it.labels.length === 0) continue;
     const label = it.labels[it.labels.length - 1];
     // Local additions in brackets identify the same row: "规章 (市政府令)", "规范性文件 (有规范性文件登记号)".
-    const bare = label.text.replace(/\s*[（(][^（）()]*[)）]\s*$/, '');
+    const paren = /[（(][^（）()]*[)）]\s*$/.exec(label.text);
+    const bare = paren ? label.text.slice(0, paren.index).trimEnd() : label.text;
     let matched = false;
     for (const sub of subs) {
       let hit = matchLabel(label.text, sub.rows);

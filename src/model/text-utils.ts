@@ -5,6 +5,22 @@ import type { Span } from './source.js';
  * Normalize a label for comparison: full-width ASCII to half-width, one kind of quote, no
  * whitespace at all (PDF wraps put spaces inside words: "商业 企业", "结 果 维 持").
  */
+/** `s` without trailing characters in `chars` (a loop: `/[…]+$/` is quadratic on long runs that do not end the string). */
+export function trimEndChars(s: string, chars: string): string {
+  let end = s.length;
+  while (end > 0 && chars.includes(s[end - 1])) end--;
+  return s.slice(0, end);
+}
+
+/** Whether `line` is a Markdown table delimiter row ("|---|:--:|"); cells are checked one by one, so it stays linear. */
+export function isDelimiterRow(line: string, minDashes = 1): boolean {
+  let t = line.trim();
+  if (t.startsWith('|')) t = t.slice(1);
+  if (t.endsWith('|')) t = t.slice(0, -1);
+  const cell = minDashes > 1 ? /^\s*:?-{2,}:?\s*$/ : /^\s*:?-+:?\s*$/;
+  return t.split('|').every((c) => cell.test(c));
+}
+
 export function normalizeLabel(s: string): string {
   // Labels repeat across rows, tables and reports: remember recent results (bounded).
   const hit = NORMALIZED.get(s);

@@ -3,6 +3,7 @@ import { Chalk } from 'chalk';
 import type { LintMessage, LintResult, Locale } from '../engine/types.js';
 import type { Reporter } from './types.js';
 import { displayWidth, padEnd, padStart } from './width.js';
+import { oneLine } from './compact.js';
 
 /**
  * ESLint's "stylish" layout: one block per file with problems, aligned columns
@@ -32,7 +33,7 @@ export const stylish: Reporter = (results, ctx) => {
       severity: isError(m) ? t.error : t.warning,
       error: isError(m),
       // One message per row: a line break would break the columns.
-      message: m.message.replace(/\s*[\r\n]+\s*/g, ' ').replace(/([^ ])\.$/, '$1'),
+      message: oneLine(m.message).replace(/([^ ])\.$/, '$1'),
       ruleId: m.ruleId ?? '',
       // A PDF message also says where a reader finds it: the page and the line on that page.
       page: m.page !== undefined ? t.page(m.page, m.pageLine ?? 0) : '',

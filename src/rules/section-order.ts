@@ -50,7 +50,8 @@ const rule: Rule = {
     // Sub-items of 总体情况 promoted to numbered parts ("二、依申请公开").
     let subIndex = 0;
     for (const h of report.headings) {
-      const t = normalizeLabel(h.title).replace(/(方面|情况|工作)+$/, '');
+      let t = normalizeLabel(h.title);
+      while (t.endsWith('方面') || t.endsWith('情况') || t.endsWith('工作')) t = t.slice(0, -2);
       if (h.ordinal && !h.section && OVERVIEW_SUB_ITEMS.includes(t)) {
         subIndex++;
         context.report({ messageId: 'promotedSubItem', data: { found: h.numbering ?? '', title: h.title, sub: CN[subIndex] ?? String(subIndex) }, span: h.span });

@@ -48,7 +48,9 @@ const META_WEAK = /^(?:发布单位|发布机构|发文机关|发文字号|文�
 const TIMESTAMP = /\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
 /** The font-size switcher, possibly repeated ("大 中 小大 中 小"); sticky, so a long line stays linear. */
-const FONT = /(?:【?\s*字[号体]\s*[:：]?\s*大\s*中\s*小\s*】?|大\s+中\s+小)\s*/y;
+const FONT = /(?:【?\s*字[号体]\s*(?:[:：]\s*)?大\s*中\s*小(?:\s*】)?|大\s+中\s+小)\s*/y;
+/** Page chrome is short; longer lines are report text and skip the per-line chrome patterns. */
+const MAX_CHROME_LINE = 1000;
 
 function classify(raw: string, markup: FormatDescriptor['markup']): LineHit | undefined {
   const line = raw.trimEnd();
@@ -56,7 +58,7 @@ function classify(raw: string, markup: FormatDescriptor['markup']): LineHit | un
   const lead = line.length - t.length;
   if (!t) return undefined;
   // 字号：大 中 小 — alone, or glued in front of the next paragraph ("大 中 小2023年以来，…").
-  if (/^【?\s*字[号体]\s*[:：]?\s*】?$/.test(t)) return { kinds: ['fontSize'], strong: true, from: lead, to: line.length };
+  if (/^【?\s*字[号体]\s*(?:[:：]\s*)?】?$/.test(t)) return { kinds: ['fontSize'], strong: true, from: lead, to: line.length };
   let at = 0;
   for (FONT.lastIndex = 0; FONT.exec(t); ) at = FONT.lastIndex;
   if (at === 0) return classifyOther(t, lead, line.length, markup);
@@ -75,16 +77,19 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   const listTags = markup === 'markdown' ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
   // Tags are an artifact unless HTML is the format's own markup (Markdown allows a few inline).
   if (markup !== 'html' && listTags.test(t)) return whole('html');
+  if (t.length > MAX_CHROME_LINE) return undefined;
   if (/扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/.test(text) && text.length <= 40) return whole('qrCode');
-  if (/^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*\d*\s*$/.test(text)) return whole('hits');
-  if (/^分享(?:到)?\s*[:：]?\s*(?:微信|微博|QQ|QQ空间|朋友圈|豆瓣|\s)*$/.test(text)) return whole('share');
+  if (/^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*(?:\d+\s*)?$/.test(text)) return whole('hits');
+  if (/^分享到? ?(?:[:：] ?)?(?:(?:微信|微博|QQ空间|QQ|朋友圈|豆瓣) ?)*$/.test(text)) return whole('share');
+  // redos-safe: gaps bounded to 200 and 30 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
   if (/(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text) || /^\[?首页\]?(?:\([^()]{0,200}\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
   if (META_STRONG.test(text)) return whole('metadata');
   if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && /\d:\d{2}/.test(text));
   if (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text))) return whole('media');
   if (/网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright\s|©/.test(text) && text.length <= 160) return whole('footer');
-  if (/^(?:网站)?主办单位\s*[:：]|^承办单位\s*[:：]|^技术支持\s*[:：]|^联系方式\s*[:：]\s*[\d-]+\s*$|^传真\s*[:：]\s*[\d-]+\S*\s*$/.test(text) && text.length <= 120) return whole('footer', false);
-  if (/^(?:[【\[]?\s*(?:打印本页|打印此页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|打印|关闭)\s*[】\]]?\s*)+$/.test(text)) return whole('pageTools');
+  if (text.length <= 120 && /^(?:网站)?主办单位 ?[:：]|^承办单位 ?[:：]|^技术支持 ?[:：]|^联系方式 ?[:：] ?[\d-]+$|^传真 ?[:：] ?[\d-]\S*$/.test(text)) return whole('footer', false);
+  // Words, brackets and spaces only (`text` has single spaces); one flat alternation, so no backtracking.
+  if (/^(?:[【\[\]】 ]|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|打印|关闭)+$/.test(text) && /打印|关闭|返回顶部|收藏本页|加入收藏/.test(text)) return whole('pageTools');
   if (/^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/.test(text)) return whole('listing');
   if (/\d{4}-\d{2}-\d{2}\s*$/.test(text) && /\t/.test(t) && !/[。；]/.test(text)) return whole('listing', false);
   if (/^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i.test(text)) return whole('attachment', false);

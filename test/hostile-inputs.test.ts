@@ -1,0 +1,62 @@
+/**
+ * Inputs shaped to make a linter hang: each is linted by the real CLI in one batch, under a
+ * kill timer far above what a linear run needs (a hang is detected, nothing is timed). Before
+ * the fixes each of these took from seconds to hours: backtracking regular expressions
+ * (page tools, directives, 传真, `<!--`, `<table`, format sniffing) and remark's quadratic
+ * emphasis resolution.
+ */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { removeTempTrees, tempTree } from './config/tmp.js';
+
+const BIN = fileURLToPath(new URL('../bin/gia-lint.js', import.meta.url));
+const KILL_AFTER_MS = 90_000;
+
+afterAll(removeTempTrees);
+
+function run(args: string[], cwd: string, input?: string) {
+  const env = { ...process.env, FORCE_COLOR: '0' };
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env, encoding: 'utf8', timeout: KILL_AFTER_MS, maxBuffer: 64 * 1024 * 1024 });
+  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Shapes that backtracked or went quadratic, scaled so the old code would not finish in time. */
+const HOSTILE: Record<string, string> = {
+  'page-tools.txt': `${'打印 '.repeat(40)}x\n${'【关闭】 '.repeat(40)}1\n`,
+  'directive-spaces.txt': `# gia-lint-disable${' '.repeat(20_000)}x\n`,
+  'directive-spaces.md': `<!-- gia-lint-disable${' '.repeat(20_000)}x\n`,
+  'fax.txt': `传真：${'1'.repeat(200_000)} x\n`,
+  'comments.md': '<!--'.repeat(200_000),
+  'tables.md': '<table>'.repeat(20_000),
+  'emphasis.md': '*a'.repeat(50_000),
+  'list-stars.md': `一、${' *'.repeat(50_000)}`,
+  'stars-in-cells.md': `| a | b |\n|---|---|\n| ${'*a'.repeat(30_000)} | 1 |\n`,
+  'title-stars.txt': `2023年政府信息公开工作年度报告${'*'.repeat(100_000)}x\n`,
+  'oneline.txt': `${'方面情况'.repeat(50_000)}x\n`,
+};
+
+describe('hostile inputs finish', () => {
+  test('a batch of backtracking and quadratic shapes: every file linted, none fatal', () => {
+    const dir = tempTree(HOSTILE);
+    const r = run(['-f', 'json', '--no-config', ...Object.keys(HOSTILE)], dir);
+    expect(r.signal).toBeNull();
+    const results = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number; messages: { message: string }[] }[];
+    expect(results.map((x) => x.filePath.split('/').pop()).sort()).toEqual(Object.keys(HOSTILE).sort());
+    for (const res of results) expect([res.filePath, res.fatalErrorCount]).toEqual([res.filePath, 0]);
+  }, KILL_AFTER_MS + 10_000);
+
+  test('format sniffing on stdin: nested comment runs before a tag', () => {
+    const text = `<!---->${'<!---->\t'.repeat(40)}N`;
+    const r = run(['-f', 'json', '--no-config', '--stdin'], tempTree(), text);
+    expect(r.signal).toBeNull();
+    expect(JSON.parse(r.stdout)[0].fatalErrorCount).toBe(0);
+  }, KILL_AFTER_MS + 10_000);
+
+  test('page chrome is still recognised after the rewrite', () => {
+    const dir = tempTree({ 'r.txt': '打印本页 关闭窗口\n【打印】【关闭】\n分享到：微信 微博 QQ空间\n点击次数：38\n传真：010-12345678\n' });
+    const r = run(['-f', 'json', '--no-config', 'r.txt'], dir);
+    const lines = (JSON.parse(r.stdout)[0].messages as { ruleId: string; line: number }[]).filter((m) => m.ruleId === 'web-artifacts').map((m) => m.line);
+    expect(lines.length).toBeGreaterThan(0);
+  }, KILL_AFTER_MS);
+});
