@@ -1,4 +1,4 @@
-import { chmod, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -13,6 +13,8 @@ import type { Document, PagePlace, TableBlock } from './model/document.js';
 import type { Report } from './model/report.js';
 import { unitFacts } from './region/facts.js';
 import { findPrevious, identityOf, type PreviousEntry } from './region/pairing.js';
+import { readRegularFile, readFailureMessage } from './io/read-file.js';
+import { WriteRefusedError, writeFileSafely } from './io/write-file.js';
 import { builtinRules } from './rules/index.js';
 import { rulesForConfig } from './config/plugins.js';
 import { tableName } from './rules/shared/tables.js';
@@ -168,12 +170,16 @@ export function indexPreviousDir(dir: string, options: LintOptions, locale: Loca
 
 /**
  * Write the fixed text of every result that has `output` (ESLint's `ESLint.outputFixes`), in the
- * file's own encoding (a GBK file stays GBK, a BOM stays), atomically: a temp file in the same
- * directory renamed over the original, with the original's permissions. Results without a real
- * file (stdin, "<text>") are skipped. Resolves to the files written.
+ * file's own encoding (a GBK file stays GBK, a BOM stays), the way src/io/write-file.ts writes
+ * (a symlink's target is fixed; hard links, mode and owner are kept; read-only files are refused).
+ * Results without a real file (stdin, "<text>") are skipped. A file that cannot be written does
+ * not stop the others: they are all written, then one error names every file that was not.
+ * Resolves to the files written.
  */
 export async function outputFixes(results: LintResult[], options: { locale?: Locale; encoding?: string } = {}): Promise<string[]> {
+  const en = options.locale === 'en';
   const written: string[] = [];
+  const failed: string[] = [];
   for (const r of results) {
     if (r.output === undefined || !path.isAbsolute(r.filePath)) continue;
     // A binary format's `output` is its fixed text view; the file gets `outputBytes` or nothing.
@@ -190,15 +196,22 @@ export async function outputFixes(results: LintResult[], options: { locale?: Loc
       const before = await readFile(r.filePath);
       const decoded = decodeBuffer(before, { encoding: options.encoding, maxBytes: Infinity });
       const encoding = decoded.ok ? decoded.encoding : 'utf-8';
-      await writeFileAtomic(r.filePath, encodeText(r.output, encoding, bomOf(before)));
+      await writeFileSafely(r.filePath, encodeText(r.output, encoding, bomOf(before)));
+      written.push(r.filePath);
     } catch (e) {
+      if (e instanceof WriteRefusedError) {
+        failed.push(
+          e.reason === 'readOnly'
+            ? en ? `Not fixing ${r.filePath}: the file is read-only` : `未修复 ${r.filePath}：文件是只读的`
+            : en ? `Not fixing ${r.filePath}: not a regular file` : `未修复 ${r.filePath}：不是普通文件`,
+        );
+        continue;
+      }
       const reason = (e as NodeJS.ErrnoException).code ?? (e instanceof Error ? e.message : String(e));
-      throw new GiaLintError(
-        options.locale === 'en' ? `Cannot write the fixed file ${r.filePath} (${reason})` : `无法写入修复后的文件 ${r.filePath}（${reason}）`,
-      );
+      failed.push(en ? `Cannot write the fixed file ${r.filePath} (${reason})` : `无法写入修复后的文件 ${r.filePath}（${reason}）`);
     }
-    written.push(r.filePath);
   }
+  if (failed.length) throw new GiaLintError(failed.join('\n'));
   return written;
 }
 
@@ -213,24 +226,8 @@ export function bomOf(buf: Buffer): boolean {
   return Object.values(BOMS).some((b) => b.every((byte, i) => buf[i] === byte));
 }
 
-/**
- * Write a file so that readers see the old or the new content, never half: a temp file in the
- * same directory (same file system), then rename. An existing file keeps its permissions.
- */
-export async function writeFileAtomic(file: string, data: string | Buffer): Promise<void> {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    const before = await stat(file).catch(() => undefined);
-    if (before?.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(tmp, data);
-    if (before) await chmod(tmp, before.mode & 0o7777);
-    await rename(tmp, file);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    throw e;
-  }
-}
+/** Write a file the way --fix does (src/io/write-file.ts): symlink target, hard links, mode and owner kept, fsynced. */
+export const writeFileAtomic = writeFileSafely;
 
 /**
  * Last year's report (`previous` in the config, `--previous`), read and decoded once per file
@@ -363,20 +360,10 @@ type Input = { text: string; document?: Document; notes?: string[]; bytes?: Buff
 
 /** File → text, or the reason it cannot be linted (already phrased for the user). */
 async function readInput(file: string, options: LintOptions, locale: Locale): Promise<Input> {
-  const en = locale === 'en';
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let buf: Buffer;
-  try {
-    // Check the size before reading, so a huge file is never loaded into memory.
-    const { size } = await stat(file);
-    if (size > maxBytes) return { message: decodeProblem('tooLarge', size, options, locale) };
-    buf = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? String(e);
-    if (code === 'ENOENT') return { message: en ? 'No such file or directory' : '找不到该文件或目录' };
-    return { message: en ? `Cannot read file (${code})` : `无法读取文件（${code}）` };
-  }
-  return bytesToInput(buf, file, options, locale);
+  // Only regular files, never more than the limit (src/io/read-file.ts).
+  const read = await readRegularFile(file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (!read.ok) return { message: read.reason === 'tooLarge' ? decodeProblem('tooLarge', read.size, options, locale) : readFailureMessage(read, locale) };
+  return bytesToInput(read.bytes, file, options, locale);
 }
 
 /**

@@ -1,7 +1,7 @@
-import { readFile, stat } from 'node:fs/promises';
 import { lintFile, readPrevious, type LintOptions } from '../api.js';
 import type { ConfigResolver } from '../config/load.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
+import { readRegularFile } from '../io/read-file.js';
 import type { LintResult } from '../engine/types.js';
 import { sha256 } from './cache.js';
 import { pluginStamp } from '../config/plugins.js';
@@ -44,13 +44,10 @@ export async function runTask(task: Task, resolver: ConfigResolver, options: Lin
   const configHash = sha256(
     JSON.stringify([config, previous, previousDir, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES, task.expanded === true, pluginStamp(config), options.region === true]),
   );
-  let content: string | undefined;
-  try {
-    // Too large files are not read for hashing; lintFile reports them without reading them either.
-    if ((await stat(task.file)).size <= (options.maxBytes ?? DEFAULT_MAX_BYTES)) content = sha256(await readFile(task.file));
-  } catch {
-    // unreadable: lintFile phrases the problem, and the result is not cached
-  }
+  // Read as lintFile reads (regular files only, bounded); a file that cannot be read is not
+  // cached, and lintFile phrases the problem.
+  const read = await readRegularFile(task.file, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  const content = read.ok ? sha256(read.bytes) : undefined;
   if (content !== undefined && task.cached?.content === content && task.cached.config === configHash) {
     return { index: task.index, hit: true, content, config: configHash };
   }

@@ -6,6 +6,7 @@ import { SourceText, type Span } from '../model/source.js';
 import { unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
 import { docxFixWriter } from './docx-fix.js';
 import { domToBlocks, type DomLocator } from './html.js';
+import { MAX_INFLATED_BYTES, checkInflatedSize } from './zip-limits.js';
 
 /**
  * .docx (Word) → Document. mammoth converts the file to HTML, which is read by the same DOM walker
@@ -34,6 +35,9 @@ export async function parseDocx(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): 
   const unpacked = await declaredUnpackedSize(buf);
   if (unpacked === undefined) return { ok: false, detail: 'not a readable zip container' };
   if (unpacked > maxUnpacked) return { ok: false, detail: `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)` };
+  // Declared sizes may lie: inflate once with a running byte cap before mammoth does.
+  const inflated = await checkInflatedSize(buf, Math.min(maxUnpacked, MAX_INFLATED_BYTES));
+  if (!inflated.ok) return { ok: false, detail: inflated.reason === 'tooLarge' ? `inflates to more than ${Math.floor(inflated.limit / 2 ** 20)} MiB` : inflated.detail };
   // Imported lazily: mammoth (and its zip and XML libraries) cost startup time for every run.
   const { default: mammoth } = await import('mammoth');
   let html: string;

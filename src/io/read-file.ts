@@ -1,0 +1,98 @@
+import { constants } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { Locale } from '../engine/types.js';
+
+/**
+ * Reading an input file safely: only regular files are read, and never more than `maxBytes`.
+ *
+ * The file is opened first and the open descriptor is checked (fstat), so what is read is what was
+ * checked (no stat-then-open race). O_NONBLOCK makes opening a FIFO return at once instead of
+ * waiting for a writer; it changes nothing for regular files. The size limit is enforced while
+ * reading too, so a file that grows (or lies about its size, like /proc files) stops at the limit.
+ */
+
+export type ReadFailure =
+  | { ok: false; reason: 'notFound' }
+  | { ok: false; reason: 'notRegular'; kind: SpecialKind }
+  | { ok: false; reason: 'tooLarge'; size: number }
+  | { ok: false; reason: 'error'; code: string };
+
+export type ReadOutcome = { ok: true; bytes: Buffer } | ReadFailure;
+
+export type SpecialKind = 'directory' | 'fifo' | 'socket' | 'characterDevice' | 'blockDevice' | 'other';
+
+const CHUNK = 64 * 1024;
+
+export async function readRegularFile(file: string, maxBytes: number): Promise<ReadOutcome> {
+  let handle: FileHandle;
+  try {
+    handle = await open(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { ok: false, reason: 'notFound' };
+    // Opening a Unix domain socket fails with ENXIO.
+    if (code === 'ENXIO') return { ok: false, reason: 'notRegular', kind: 'socket' };
+    if (code === 'EISDIR') return { ok: false, reason: 'notRegular', kind: 'directory' };
+    return { ok: false, reason: 'error', code };
+  }
+  try {
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      const kind: SpecialKind = st.isDirectory()
+        ? 'directory'
+        : st.isFIFO()
+          ? 'fifo'
+          : st.isSocket()
+            ? 'socket'
+            : st.isCharacterDevice()
+              ? 'characterDevice'
+              : st.isBlockDevice()
+                ? 'blockDevice'
+                : 'other';
+      return { ok: false, reason: 'notRegular', kind };
+    }
+    if (st.size > maxBytes) return { ok: false, reason: 'tooLarge', size: st.size };
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(Math.min(CHUNK, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      // One byte past the limit proves the file is too large; nothing more is read.
+      if (total > maxBytes) return { ok: false, reason: 'tooLarge', size: total };
+    }
+    return { ok: true, bytes: Buffer.concat(chunks, total) };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? String(e);
+    if (code === 'EISDIR') return { ok: false, reason: 'notRegular', kind: 'directory' };
+    return { ok: false, reason: 'error', code };
+  } finally {
+    await handle.close().catch(() => undefined);
+  }
+}
+
+const KIND_NAMES: Record<SpecialKind, { 'zh-CN': string; en: string }> = {
+  directory: { 'zh-CN': '目录', en: 'a directory' },
+  fifo: { 'zh-CN': '命名管道（FIFO）', en: 'a named pipe (FIFO)' },
+  socket: { 'zh-CN': '套接字', en: 'a socket' },
+  characterDevice: { 'zh-CN': '字符设备', en: 'a character device' },
+  blockDevice: { 'zh-CN': '块设备', en: 'a block device' },
+  other: { 'zh-CN': '特殊文件', en: 'a special file' },
+};
+
+/** The user-facing reason a read failed (tooLarge is phrased by the caller, which knows the limit's origin). */
+export function readFailureMessage(failure: Exclude<ReadFailure, { reason: 'tooLarge' }>, locale: Locale): string {
+  const en = locale === 'en';
+  switch (failure.reason) {
+    case 'notFound':
+      return en ? 'No such file or directory' : '找不到该文件或目录';
+    case 'notRegular':
+      return en
+        ? `Not a regular file (${KIND_NAMES[failure.kind].en}); only regular files are linted`
+        : `不是普通文件（${KIND_NAMES[failure.kind]['zh-CN']}），只检查普通文件`;
+    case 'error':
+      return en ? `Cannot read file (${failure.code})` : `无法读取文件（${failure.code}）`;
+  }
+}
