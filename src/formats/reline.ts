@@ -27,7 +27,9 @@ export function relineFlat(line: string): [number, number][] {
     } else if (at === 0 || /[。；！？\s\d）)」”]/.test(line[at - 1])) cuts.add(at);
   }
   // Sentence ends; a date followed by a space ends the 落款 (page chrome may follow it).
-  for (const m of line.matchAll(/[。！？]+(?![”」）)])/g)) cuts.add(m.index! + m[0].length);
+  // A whole run of sentence ends (lookbehind: each run is scanned once, not from each of its characters).
+  // redos-safe: a match starts only at the start of a run and takes the whole run; recheck's fuzzer (it cannot prove look-around) flags even inputs without one of these characters.
+  for (const m of line.matchAll(/(?<![。！？])[。！？]+(?![。！？”」）)])/g)) cuts.add(m.index! + m[0].length);
   for (const m of line.matchAll(/\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?=\s)/g)) cuts.add(m.index! + m[0].length);
   // Table labels followed by numbers (or by another label: a group label before its first row).
   for (const m of line.matchAll(LABEL_RE)) {
@@ -79,7 +81,9 @@ const HEADER_LABELS = new Set([
 // Longest first, so "（二）部分公开（区分处理的…）" wins over a shorter label starting alike.
 const ALL_LABELS = [...ROW_LABELS, ...HEADER_LABELS].sort((a, b) => b.length - a.length);
 /** Alternation of fixed strings: linear-time. */
+// redos-safe: an alternation of escaped fixed strings (the template's labels).
 const LABEL_RE = new RegExp(ALL_LABELS.map(escapeRe).join('|'), 'g');
+// redos-safe: sticky, an alternation of escaped fixed strings after leading whitespace.
 const LABEL_AFTER = new RegExp(`^\\s*(?:${ALL_LABELS.map(escapeRe).join('|')})`, 'y');
 
 /** A line opening with a numbered part's official title and going straight on ("一、总体情况2024年，…"). */

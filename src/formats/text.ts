@@ -79,7 +79,7 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
 const WRAPPED_DATE_HEAD = /(?:^|[^\d\s.])\s*\d{1,4}\s*$/;
 
 /** A page number line as PDF extraction leaves it between the lines of a page. */
-export const PAGE_FOOTER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
+export const PAGE_FOOTER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})\s*$/;
 
 interface VirtualLine {
   start: number;

@@ -1,7 +1,7 @@
 import type { MappedText } from './mapped-text.js';
 import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, ProblemsSection, TextSpan, YearLead, YearLeadTraits } from './report.js';
 import type { Span } from './source.js';
-import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart } from './text-utils.js';
+import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart, trimEndChars } from './text-utils.js';
 
 /*
  * Claims read from a report's prose (whitespace-folded, line wraps joined), each with the span
@@ -343,6 +343,7 @@ const COUNT_PATTERNS: CountPattern[] = [
   },
   {
     name: 'received',
+    // redos-safe: fixed words around one lazy gap of at most 14 characters (recheck times out proving it; 800,000-character attacks run in milliseconds).
     re: new RegExp(`(?:(?:新|共|共计|累计|全年|本年度?|依法)?(收到|受理|接收)|(新收))([^，。；,;]{0,14}?)申请${SHARE}${NUM}件`, 'gd'),
     readings: (before, m) => {
       // "其中市政府办公厅收到申请N件": one unit's part of a region's total.
@@ -556,7 +557,7 @@ export function readProblemsSection(prose: MappedText, heading: { span: Span; bo
   const bare = body.replace(/[\s。．.，,；;：:、!！？?“”"（）()]/g, '');
   const state: ProblemsSection['state'] =
     bare.length < 10 && (NOTHING.test(bare) || !MEASURE_WORDS.test(bare)) ? 'empty' : PROBLEM_WORDS.test(body) && !MEASURE_WORDS.test(body) ? 'problemsOnly' : 'addressed';
-  const trimmed = body.replace(/^\n+|\n+$/g, '');
+  const trimmed = trimEndChars(body.replace(/^\n+/, ''), '\n');
   const at = from + body.indexOf(trimmed);
   return { state, text: trimmed, span: trimmed ? prose.spanOf(at, at + trimmed.length) : heading.span };
 }

@@ -81,7 +81,7 @@ const TABLE_ROW_CORES = [...applicationRows('2021'), ...APPLICATION_GROUPS].map(
 /** A table row label, whole or cut short by a PDF line wrap ("一、本年新收政府信息公开"). */
 function isTableRowLabel(title: string): boolean {
   // The row's numbers may follow on the same line ("一、本年新收…申请数量 1 0 0 0 0 0 1").
-  const core = coreLabel(title.replace(/[\d\s.]+$/, ''));
+  const core = coreLabel(trimEndChars(title, /[\d\s.]/));
   return TABLE_ROW_CORES.some((row) => row === core || (core.length >= 4 && row.startsWith(core)));
 }
 

@@ -5,10 +5,14 @@ import type { Span } from './source.js';
  * Normalize a label for comparison: full-width ASCII to half-width, one kind of quote, no
  * whitespace at all (PDF wraps put spaces inside words: "商业 企业", "结 果 维 持").
  */
-/** `s` without trailing characters in `chars` (a loop: `/[…]+$/` is quadratic on long runs that do not end the string). */
-export function trimEndChars(s: string, chars: string): string {
+/**
+ * `s` without trailing characters in `chars` (a string of them, or a one-character class such as
+ * /[\d\s.]/): a loop, because `/[…]+$/` is quadratic on long runs that do not end the string.
+ */
+export function trimEndChars(s: string, chars: string | RegExp): string {
+  const drop = typeof chars === 'string' ? (c: string) => chars.includes(c) : (c: string) => chars.test(c);
   let end = s.length;
-  while (end > 0 && chars.includes(s[end - 1])) end--;
+  while (end > 0 && drop(s[end - 1])) end--;
   return s.slice(0, end);
 }
 
