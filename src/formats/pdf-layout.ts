@@ -427,7 +427,7 @@ function appendGrid(grid: Grid, next: Grid): void {
 /* ------------------------------------------------------------------- headers and footers */
 
 /** Page-number lines: "1", "- 1 -", "第 1 页", "第1页 共5页", "1/5", "— 2 —". */
-const PAGE_NUMBER = /^[\s\-—–_·.]*(?:第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*\/\s*\d{1,4})?|[ivxlcIVXLC]{1,6}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[\s\-—–_·.]*$/i;
+const PAGE_NUMBER = /^[\s\-—–_·.]*(?:第\s*\d{1,4}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*\/\s*\d{1,4})?|[ivxlcIVXLC]{1,6}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[\s\-—–_·.]*$/i;
 
 /** Lines in the top and bottom bands that are running heads, feet or page numbers. */
 function runningLines(pages: TextLine[][], heights: number[]): Set<TextLine> {
