@@ -145,6 +145,22 @@ export function findDates(prose: MappedText): DateMention[] {
   return out;
 }
 
+/*
+ * Clause and sentence bounds, scanned over at most `limit` characters: a long line holding many
+ * claims (flattened web text) stays linear, and a "clause" longer than that is no clause to read.
+ */
+function startBefore(text: string, at: number, stops: string, limit = 200): number {
+  const floor = Math.max(0, at - limit);
+  for (let i = at - 1; i >= floor; i--) if (stops.includes(text[i])) return i + 1;
+  return floor;
+}
+
+function endAfter(text: string, at: number, stops: string, limit = 200): number {
+  const ceiling = Math.min(text.length, at + limit);
+  for (let i = at; i < ceiling; i++) if (stops.includes(text[i])) return i;
+  return ceiling;
+}
+
 /* ------------------------------------------------------------------------------------ fees */
 
 const NEGATION = '(?:未|没有|不|无|并未|均未|从未|未曾|未向[^，。；,;]{1,10})';
@@ -188,10 +204,10 @@ export function findFeeClaims(prose: MappedText): FeeClaim[] {
 
 /** The clause a claim stands in (back to the previous sentence end), and the sub-heading just above it. */
 function feeContext(text: string, at: number): string {
-  const sentenceStart = Math.max(text.lastIndexOf('。', at), text.lastIndexOf('\n', at), text.lastIndexOf('；', at)) + 1;
+  const sentenceStart = startBefore(text, at, '。\n；');
   let context = text.slice(sentenceStart, at);
   if (text[sentenceStart - 1] === '\n') {
-    const lineStart = text.lastIndexOf('\n', sentenceStart - 2) + 1;
+    const lineStart = startBefore(text, sentenceStart - 1, '\n', 32);
     const above = text.slice(lineStart, sentenceStart - 1);
     if (above.length <= 30 && !/[。；]/.test(above)) context = `${above}\n${context}`;
   }
@@ -268,8 +284,7 @@ export function findYearLeads(prose: MappedText): YearLead[] {
     // "截至2018年底" is a year-end statement; "截至2018年，" without 底/末 reads the same.
     const form: YearLead['form'] = m[1] ? 'yearEnd' : 'narrative';
     // The whole sentence: a comparison after a ；("2023年收到3件；本年收到5件") belongs to it.
-    let end = text.slice(at).search(/[。！？\n]/);
-    end = end === -1 ? text.length : at + end;
+    const end = endAfter(text, at, '。！？\n', 400);
     const sentence = text.slice(at, end);
     out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence, span: prose.spanOf(at, end), form, traits: yearTraits(sentence) });
   }
@@ -448,8 +463,8 @@ export function findCountClaims(prose: MappedText): CountClaim[] {
   const text = prose.text;
   const out: CountClaim[] = [];
   const taken = new Set<number>();
-  const clauseBefore = (at: number) => text.slice(Math.max(text.lastIndexOf('，', at - 1), text.lastIndexOf(',', at - 1), text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) + 1, at);
-  const sentenceBefore = (at: number) => text.slice(Math.max(text.lastIndexOf('。', at - 1), text.lastIndexOf('；', at - 1), text.lastIndexOf('\n', at - 1)) + 1, at);
+  const clauseBefore = (at: number) => text.slice(startBefore(text, at, '，,。；\n'), at);
+  const sentenceBefore = (at: number) => text.slice(startBefore(text, at, '。；\n'), at);
   for (const p of COUNT_PATTERNS) {
     for (const m of text.matchAll(p.re)) {
       const numAt = m.indices![m.length - 1]![0];
@@ -486,8 +501,7 @@ export function findCountClaims(prose: MappedText): CountClaim[] {
     for (const m of text.matchAll(p.re)) {
       const at = m.index!;
       // "未发生…被行政复议纠错或行政诉讼败诉的情形" is about results, not the number of cases.
-      let clauseEnd = text.slice(at).search(/[，。；,;\n]/);
-      clauseEnd = clauseEnd === -1 ? text.length : at + clauseEnd;
+      const clauseEnd = endAfter(text, at, '，。；,;\n');
       if (RESULT_WORDS.test(text.slice(at, clauseEnd))) continue;
       const readings = p.readings(clauseBefore(at), m);
       if (!readings) continue;
