@@ -239,20 +239,32 @@ export const textFormat: TextFormat = {
  * plain text; positions still point
  * into the original file (each cell is mapped through its paragraph's content).
  */
-export function paragraphRows(blocks: Block[]): Block[] {
+export function paragraphRows(input: Block[]): Block[] {
+  // A flattened paragraph (a web page's whole article in one <p>) is first cut into the lines a
+  // reader sees, as flattened lines of plain text are (src/formats/reline.ts).
+  const blocks: { block: Block; flat: boolean }[] = [];
+  for (const b of input) {
+    const ranges = b.kind === 'paragraph' ? relineFlat(b.content.text) : [];
+    if (ranges.length > 1 && b.kind === 'paragraph') {
+      for (const [from, to] of ranges) {
+        const content = b.content.slice(from, to);
+        blocks.push({ block: { kind: 'paragraph', content, span: content.span }, flat: true });
+      }
+    } else blocks.push({ block: b, flat: false });
+  }
   const out: Block[] = [];
   let table: TableBlock | undefined;
   for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
+    const { block: b, flat } = blocks[i];
     if (b.kind !== 'paragraph') {
       table = undefined;
       out.push(b);
       continue;
     }
     const text = b.content.text;
-    const next = blocks[i + 1];
+    const next = blocks[i + 1]?.block;
     const wrappedDate = WRAPPED_DATE_HEAD.test(text) && next?.kind === 'paragraph' && /^\s*[年月日]/.test(next.content.text);
-    const row = wrappedDate ? undefined : tableRow(text, 0);
+    const row = wrappedDate ? undefined : tableRow(text, 0, flat);
     if (!row) {
       // A page footer between rows does not end the table.
       if (table && PAGE_FOOTER.test(text)) continue;

@@ -19,6 +19,10 @@ export type VariantKind =
   | 'flat-sections'
   /** Flat, and table cells run together with no separator at all ("6201019"). */
   | 'flat-tight'
+  /** The flattened text as one HTML <p> (an article pasted into a CMS editor). */
+  | 'flat-html'
+  /** The flattened text as one .docx paragraph. */
+  | 'flat-docx'
   /** `pdftotext -layout`-style text: spilled vertical group labels, wrapped labels, page footers, wrapped dates. */
   | 'pdf-layout'
   /** The PDF lines saved as one HTML <p> each. */
@@ -28,16 +32,16 @@ export type VariantKind =
   /** Converter Markdown: pipe tables with garbled headers, table 三 split in two, sub-topics numbered 一、二、 */
   | 'converter-md';
 
-export const VARIANT_KINDS: VariantKind[] = ['flat-web', 'flat-sections', 'flat-tight', 'pdf-layout', 'para-html', 'para-docx', 'converter-md'];
+export const VARIANT_KINDS: VariantKind[] = ['flat-web', 'flat-sections', 'flat-tight', 'flat-html', 'flat-docx', 'pdf-layout', 'para-html', 'para-docx', 'converter-md'];
 
 export const VARIANT_EXT: Record<VariantKind, string> = {
-  'flat-web': 'txt', 'flat-sections': 'txt', 'flat-tight': 'txt', 'pdf-layout': 'txt', 'para-html': 'html', 'para-docx': 'docx', 'converter-md': 'md',
+  'flat-web': 'txt', 'flat-sections': 'txt', 'flat-tight': 'txt', 'flat-html': 'html', 'flat-docx': 'docx', 'pdf-layout': 'txt', 'para-html': 'html', 'para-docx': 'docx', 'converter-md': 'md',
 };
 
 type Base = Omit<GenOptions, 'format'>;
 
 /** `rewrite` changes the tab-separated rendering first (a defect no generator option makes). */
-export function variantText(kind: Exclude<VariantKind, 'para-docx'>, o: Base, rewrite: (tsv: string) => string = (t) => t): string {
+export function variantText(kind: Exclude<VariantKind, 'para-docx' | 'flat-docx'>, o: Base, rewrite: (tsv: string) => string = (t) => t): string {
   const tsv = rewrite(generateReport({ ...o, format: 'txt-tsv' }));
   switch (kind) {
     case 'flat-web':
@@ -46,6 +50,8 @@ export function variantText(kind: Exclude<VariantKind, 'para-docx'>, o: Base, re
       return flatten(tsv, ' ', 'sections');
     case 'flat-tight':
       return flatten(tsv, '', 'one');
+    case 'flat-html':
+      return paragraphHtml([flatten(tsv, ' ', 'one').trim()]);
     case 'pdf-layout':
       return pdfLayout(tsv, o.seed ?? 1).join('\n') + '\n';
     case 'para-html':
@@ -57,6 +63,7 @@ export function variantText(kind: Exclude<VariantKind, 'para-docx'>, o: Base, re
 
 export async function variantBytes(kind: VariantKind, o: Base, rewrite: (tsv: string) => string = (t) => t): Promise<Buffer> {
   if (kind === 'para-docx') return paragraphDocx(pdfLayout(rewrite(generateReport({ ...o, format: 'txt-tsv' })), o.seed ?? 1));
+  if (kind === 'flat-docx') return paragraphDocx([flatten(rewrite(generateReport({ ...o, format: 'txt-tsv' })), ' ', 'one').trim()]);
   return Buffer.from(variantText(kind, o, rewrite), 'utf8');
 }
 
