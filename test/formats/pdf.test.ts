@@ -1,7 +1,8 @@
 /**
  * The PDF reader on real converter output (test/fixtures/pdf/, made by scripts/make-pdf-fixtures.mjs:
  * a .docx through LibreOffice, a portal article through Chromium with its running header and
- * footer, a scan) and on bad input. The reading thread runs from dist/ (built by `npm test`).
+ * footer, a scan) and on bad input. The reading thread runs from the build
+ * ('dist/formats/pdf-worker.js', made by `npm test`): `npm run test:unit` leaves this suite out.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
