@@ -101,7 +101,7 @@ function contributors(by: { name: string; value: number }[], en: boolean): strin
   const zero = by.length - nonZero.length;
   let s = named.join(en ? ', ' : '，');
   if (rest > 0) s += en ? `, and ${rest} more` : `，另有 ${rest} 个单位`;
-  if (zero > 0) s += en ? `; ${zero} units 0` : `；${zero} 个单位为 0`;
+  if (zero > 0) s += en ? `; ${zero} unit${zero === 1 ? '' : 's'} 0` : `；${zero} 个单位为 0`;
   return s;
 }
 
