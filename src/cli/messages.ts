@@ -50,7 +50,7 @@ export function helpText(locale: Locale, formats: string[]): string {
   const width = Math.max(...OPTIONS.map(([f]) => f.length)) + 2;
   const lines = OPTIONS.map(([flags, text]) => `  ${padEnd(flags, width)}${pick(locale, text).replace('{{formats}}', formats.join(en ? ', ' : '、')).replace('{{extensions}}', ALL_EXTENSIONS.join(','))}`);
   const exts = ALL_EXTENSIONS.join(en ? ', ' : '、');
-  const names = FORMATS.map((f) => (en ? f.name.en : f.name['zh-CN'])).join(en ? ', ' : '、');
+  const names = FORMATS.filter((f) => !f.refused).map((f) => (en ? f.name.en : f.name['zh-CN'])).join(en ? ', ' : '、');
   return [
     en ? 'Usage: gia-lint [options] <file|dir|glob>...' : '用法：gia-lint [选项] <文件|目录|通配符>...',
     '',

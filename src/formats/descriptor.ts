@@ -28,6 +28,8 @@ interface FormatBase {
   markup: 'markdown' | 'html' | 'none';
   /** Where `gia-lint-disable…` directives are written in this format (src/engine/directives.ts). */
   directives: DirectiveStyle;
+  /** Recognised only to be refused with a clear message (never linted): not listed as a readable format. */
+  refused?: true;
   /** What gia-lint reads of it and what its positions mean: the README's input table (checked by a test). */
   readme: { reads: string; positions: string };
 }

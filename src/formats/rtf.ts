@@ -13,6 +13,7 @@ export const rtfFormat: BinaryFormat = {
   name: { 'zh-CN': 'RTF (.rtf)', en: 'RTF (.rtf)' },
   extensions: ['.rtf'],
   binary: true,
+  refused: true,
   sniff: looksLikeRtf,
   parse: () =>
     Promise.resolve({
