@@ -15,8 +15,9 @@ import { tablesApply } from './shared/template-scope.js';
  * (documents that lapse at the end of their term without being 废止, re-counting after a 清理) that
  * fires on most correct year pairs, so it is off unless asked for, and then a warning.
  *
- * A previous report that holds no report of the year before (another year, or nothing readable)
- * is said once, as a warning: a `--previous` that checks nothing must not look like a pass.
+ * A previous report that holds no report of the year before (an older year, or nothing readable)
+ * is said once, as a warning: a `--previous` that checks nothing must not look like a pass. A
+ * previous file of this year or later is simply not this report's (a batch sharing one --previous).
  */
 const rule: Rule = {
   meta: {
@@ -56,6 +57,9 @@ const rule: Rule = {
     const prev = context.previous.find((r) => r.year?.value === report.year!.value - 1 && r.era !== 'legacy');
     if (!prev) {
       const years = context.previous.map((r) => r.year?.value).filter((y): y is number => y !== undefined);
+      // A previous file of this year or later is not meant for this report (a batch linted with one
+      // --previous, the previous file itself among the linted ones): nothing to say.
+      if (years.some((y) => y >= report.year!.value)) return;
       const found = years.length ? [...new Set(years)].join(context.locale === 'en' ? ', ' : '、') : context.locale === 'en' ? 'no report year' : '无法确定年度';
       const name = context.config.previous?.split(/[\\/]/).pop();
       const file = name ? (context.locale === 'en' ? ` (${name})` : `（${name}）`) : '';
