@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
-import { generateRegion, REGION_DEPARTMENTS, REGION_GOVERNMENT, type RegionOptions } from '../support/region.js';
+import { generateDocx } from '../support/generate.js';
+import { generateRegion, lastYearOptions, REGION_DEPARTMENTS, REGION_GOVERNMENT, type RegionOptions } from '../support/region.js';
 
 const BIN = fileURLToPath(new URL('../../bin/gia-lint.js', import.meta.url));
 afterAll(removeTempTrees);
@@ -165,6 +166,25 @@ describe('a generated region', () => {
     const eslint = JSON.parse(readFileSync(path.join(root, 'out/eslint.json'), 'utf8'));
     expect(Array.isArray(eslint)).toBe(true);
     expect(Object.keys(eslint[0]).sort()).toEqual(['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'suppressedMessages', 'usedDeprecatedRules', 'warningCount']);
+  });
+
+  test("last year's report in another format (.docx) is paired the same way", async () => {
+    const docx = await generateDocx(lastYearOptions(REGION_DEPARTMENTS[0], 0, 2024));
+    const run = runRegion({}, (root) => {
+      unlinkSync(path.join(root, '2023/005.md'));
+      writeFileSync(path.join(root, '2023/上年-公安.docx'), docx);
+    });
+    expect(run.status).toBe(0);
+    expect(run.byFile['2024/001.md']).toEqual([]);
+    const row = csvRows(run.csv).find((r) => r[1] === REGION_DEPARTMENTS[0])!;
+    expect([row[5], row[12]]).toEqual(['通过', '2023/上年-公安.docx']);
+  });
+
+  test('--previous-dir naming no folder is a usage error (exit 2)', () => {
+    const root = tempTree({ '2024/a.md': '# 临江市公安局2024年政府信息公开工作年度报告\n' });
+    const r = spawnSync(process.execPath, [BIN, '--previous-dir', 'nope', '2024/'], { cwd: root, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--previous-dir 指定的上一年度报告文件夹 nope 不存在或不是目录');
   });
 
   test('a unit without a report last year is noted in the overview, not an error', () => {

@@ -44,7 +44,7 @@ export function generateRegion(o: RegionOptions = {}): { files: RegionFile[]; cu
   const currentModels: GenModel[] = [];
   units.forEach((organ, i) => {
     const format = formatOf(i);
-    const prev = generate({ year: year - 1, format, agency: organ, seed: 1000 + i, signDate: `${year}年1月${10 + (i % 15)}日`, edits: [diary(organ, year - 1, i)] });
+    const prev = generate({ ...lastYearOptions(organ, i, year), format });
     previousModels.push(prev.model);
     // Last year's files are numbered backwards: the name says nothing about the organ.
     files.push({ path: `${year - 1}/${String(units.length - i).padStart(3, '0')}.${EXT[format]}`, organ, year: year - 1, text: prev.text, model: prev.model });
@@ -86,6 +86,11 @@ export function generateRegion(o: RegionOptions = {}): { files: RegionFile[]; cu
     files.push({ path: `${y}/000-本级.md`, organ: REGION_GOVERNMENT, year: y, text: gov.text, model: gov.model });
   }
   return { files, current: String(year), previous: String(year - 1) };
+}
+
+/** The options of unit i's report for the year before `year` (without the format): to render it in another format, e.g. .docx. */
+export function lastYearOptions(organ: string, i: number, year: number): Omit<GenOptions, 'format'> {
+  return { year: year - 1, agency: organ, seed: 1000 + i, signDate: `${year}年1月${10 + (i % 15)}日`, edits: [diary(organ, year - 1, i)] };
 }
 
 /** Every row × applicant column of table 三, summed over the units (the 总计 column follows). */
