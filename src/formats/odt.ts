@@ -47,8 +47,12 @@ const SKIP = new Set([
 /** Elements whose whitespace text is paragraph text. */
 const INLINE_PARENTS = new Set(['text:p', 'text:h', 'text:span', 'text:a', 'text:meta', 'text:ruby-base']);
 
-/** Repeated rows and cells (an ODF shorthand) are expanded up to this count. */
+/** Repeated rows and cells (an ODF shorthand) are expanded up to this count each… */
 const MAX_REPEAT = 200;
+/** …and up to this many copies in a whole document (a crafted file must not multiply to millions). */
+const MAX_COPIES = 20_000;
+/** content.xml larger than this is no report (real ones are a few MiB); its DOM would not fit. */
+const MAX_CONTENT_BYTES = 64 * 2 ** 20;
 
 export type OdtResult = { ok: true; html: string } | { ok: false; detail: string };
 
@@ -63,6 +67,9 @@ export async function odtToHtml(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): 
     const zip = await JSZip.loadAsync(buf);
     const content = zip.file('content.xml');
     if (!content) return { ok: false, detail: 'no content.xml' };
+    // jszip keeps the declared size on the entry's (untyped) compressed-data record.
+    const declared = (content as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (declared > MAX_CONTENT_BYTES) return { ok: false, detail: `content.xml unpacks to ${Math.round(declared / 2 ** 20)} MiB (more than ${MAX_CONTENT_BYTES / 2 ** 20} MiB)` };
     xml = await content.async('string');
   } catch (e) {
     return { ok: false, detail: (e instanceof Error ? e.message : String(e)).split('\n')[0] };
@@ -83,6 +90,13 @@ function count(el: Element, attr: string): number {
 /** The body as HTML, walked with an explicit stack (no recursion: nesting depth is the file's). */
 function bodyToHtml(body: Element): string {
   let out = '';
+  let copies = 0;
+  /** How many times to write a repeated row or cell, within the document's budget. */
+  const repeat = (el: Element, attr: string) => {
+    const times = copies < MAX_COPIES ? count(el, attr) : 1;
+    copies += times - 1;
+    return times;
+  };
   type Frame = { node: AnyNode } | { close: string };
   const stack: Frame[] = [...body.children].reverse().map((node) => ({ node }));
   const push = (nodes: AnyNode[], close?: string) => {
@@ -133,7 +147,7 @@ function bodyToHtml(body: Element): string {
         break;
       case 'table:table-row': {
         // A repeated row is written once with a count; expand it (bounded).
-        const times = count(el, 'table:number-rows-repeated');
+        const times = repeat(el, 'table:number-rows-repeated');
         for (let i = 0; i < times; i++) {
           stack.push({ close: '</tr>' });
           push(el.children);
@@ -144,7 +158,7 @@ function bodyToHtml(body: Element): string {
       case 'table:table-cell': {
         const span = (a: string, name: string) => (el.attribs[a] && count(el, a) > 1 ? ` ${name}="${count(el, a)}"` : '');
         const open = `<td${span('table:number-columns-spanned', 'colspan')}${span('table:number-rows-spanned', 'rowspan')}>`;
-        const times = count(el, 'table:number-columns-repeated');
+        const times = repeat(el, 'table:number-columns-repeated');
         for (let i = 0; i < times; i++) {
           stack.push({ close: '</td>' });
           push(el.children);

@@ -132,6 +132,19 @@ describe('.odt', () => {
   }, 30000);
 });
 
+test('.odt: repeated rows and cells (an ODF shorthand) are expanded within a budget, however a file multiplies them', async () => {
+  const { default: JSZip } = await import('jszip');
+  const row = '<table:table-row table:number-rows-repeated="200"><table:table-cell table:number-columns-repeated="200"><text:p>0</text:p></table:table-cell></table:table-row>';
+  const xml = `<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:text><table:table>${row.repeat(1000)}</table:table></office:text></office:body></office:document-content>`;
+  const zip = new JSZip();
+  zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
+  zip.file('content.xml', xml);
+  const parsed = await odtFormat.parse(await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  expect(parsed.ok).toBe(true);
+  // 1000 × 200 × 200 = 40 million cells as written; read: the budget (20,000 copies) plus one per element.
+  if (parsed.ok) expect(parsed.document.source.lineCount).toBeLessThan(30_000);
+});
+
 describe('.rtf', () => {
   test('is refused with one fatal message that asks for .docx, by name and by its first bytes', async () => {
     const rtf = Buffer.from('{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 SimSun;}} \\uc1\\u19968?\\u12289?}');
