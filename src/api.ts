@@ -84,7 +84,7 @@ export async function lintBuffer(buf: Buffer, options: LintTextOptions = {}): Pr
   const previous = await readPrevious(config, options, cwd);
   const input = await fixBinary(await bytesToInput(buf, filePath, options, config.locale), filePath, config, options, previous);
   if ('message' in input) return fatalResult(filePath ?? '<text>', input.message);
-  return runEngine(input.text, filePath ?? '<text>', filePath, config, options, input.document, previous, input.notes, false, undefined, input.fixedBytes);
+  return lintInput(input, filePath ?? '<text>', filePath, config, options, previous, cwd);
 }
 
 /**
@@ -120,18 +120,34 @@ export async function lintFile(file: string, config: ResolvedConfig, options: Li
   const previous = await readPrevious(config, options, cwd);
   const input = await fixBinary(await readInput(file, options, config.locale), file, config, options, previous, expanded);
   if ('message' in input) return fatalResult(file, input.message);
-  if (previous || config.previousDir === undefined) return runEngine(input.text, file, file, config, options, input.document, previous, input.notes, expanded, undefined, input.fixedBytes);
+  return lintInput(input, file, file, config, options, previous, cwd, expanded);
+}
+
+/** Lint what was read (a file, or bytes from stdin or the desk page), pairing it with last year's report from `previousDir` if asked. */
+async function lintInput(
+  input: Exclude<Input, { message: string }> & { fixedBytes?: Buffer },
+  shownPath: string,
+  filePath: string | undefined,
+  config: ResolvedConfig,
+  options: LintOptions,
+  previous: PreviousReport | undefined,
+  cwd: string,
+  expanded = false,
+): Promise<LintResult> {
+  if (previous || config.previousDir === undefined) {
+    return runEngine(input.text, shownPath, filePath, config, options, input.document, previous, input.notes, expanded, undefined, input.fixedBytes);
+  }
 
   // Last year's report from a folder: recognize this file first (its organ and year pick the
   // predecessor), then lint it from that recognition instead of parsing it again.
-  const prepared = recognize(input.text, { filePath: file, document: input.document, year: config.year });
+  const prepared = recognize(input.text, { filePath, document: input.document, year: config.year });
   const entries = options.previousIndex?.[config.previousDir] ?? (await indexPreviousDir(config.previousDir, options, config.locale, cwd));
   const match = findPrevious(entries, identityOf(prepared.reports));
   // Read afresh, not through readPrevious's cache: each predecessor serves one file, and keeping
   // every one of them (and its parsed model) for the whole batch would grow with the region.
   const paired = match ? await readInput(match.file, options, config.locale) : undefined;
   const pairedPrevious = paired && 'text' in paired ? { text: paired.text, filePath: match!.file, document: paired.document } : undefined;
-  return runEngine(input.text, file, file, config, options, prepared.document, pairedPrevious, input.notes, expanded, prepared.reports, input.fixedBytes);
+  return runEngine(input.text, shownPath, filePath, config, options, prepared.document, pairedPrevious, input.notes, expanded, prepared.reports, input.fixedBytes);
 }
 
 const previousDirCache = new Map<string, Promise<PreviousEntry[]>>();

@@ -19,6 +19,8 @@ export const CLIENT_JS = String.raw`'use strict';
       downloadReport: '下载检查报告',
       noFix: '这些问题需要人工修改（没有可自动修正的内容）。',
       pasted: '粘贴的文本.txt',
+      comparedWith: function (f) { return '已与上一年度报告 ' + f + ' 比对。'; },
+      noPrevious: '没有找到该机关的上一年度报告，未比对上一年度数据。',
       emptyPaste: '请先粘贴报告全文。'
     },
     en: {
@@ -33,6 +35,8 @@ export const CLIENT_JS = String.raw`'use strict';
       downloadReport: 'Download the report',
       noFix: 'These problems need a person to correct them (nothing can be fixed automatically).',
       pasted: 'pasted-text.txt',
+      comparedWith: function (f) { return "Compared with last year's report " + f + '.'; },
+      noPrevious: "No report of this organ from last year was found; last year's figures were not compared.",
       emptyPaste: 'Paste the report text first.'
     }
   };
@@ -110,6 +114,7 @@ export const CLIENT_JS = String.raw`'use strict';
     report.addEventListener('click', function () { download(answer.reportName, answer.report, 'text/html;charset=utf-8'); });
     actions.appendChild(report);
     if (!answer.fixed && !answer.fatal && answer.errorCount + answer.warningCount > 0) actions.appendChild(el('p', 'hint', t.noFix));
+    if (answer.previous !== undefined) actions.appendChild(el('p', 'hint previous', answer.previous === null ? t.noPrevious : t.comparedWith(answer.previous)));
     // Rendered and escaped by the server from the HTML report's own sections; the downloads go
     // right below the verdict.
     var body = el('div', 'report');

@@ -84,6 +84,7 @@ export async function startDesk(options: Omit<ServeOptions, 'stdout' | 'until'>)
       ...(configFile ? { config: displayPath(configFile, cwd) } : {}),
       noConfig: options.lint.useConfigFile === false,
       ...(config.previous ? { previous: displayPath(config.previous, cwd) } : {}),
+      ...(config.previousDir ? { previousDir: displayPath(config.previousDir, cwd) } : {}),
     },
   });
   return Object.assign(desk, { locale });

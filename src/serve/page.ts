@@ -17,6 +17,8 @@ export interface PageInfo {
   noConfig?: boolean;
   /** Last year's report the drafts are compared with, if any. */
   previous?: string;
+  /** Or the folder of last year's reports, each draft paired with its own organ's (`previousDir`). */
+  previousDir?: string;
 }
 
 /**
@@ -36,7 +38,7 @@ export function page(info: PageInfo): string {
     `<header><h1>${esc(t.title)}</h1><p class="lead">${esc(t.lead)}</p>` +
     `<dl class="setup"><dt>${esc(t.folder)}</dt><dd><code>${esc(info.folder)}</code></dd>` +
     `<dt>${esc(t.rules)}</dt><dd id="config">${esc(config)}</dd>` +
-    `<dt>${esc(t.previous)}</dt><dd id="previous">${esc(info.previous ?? t.noPrevious)}</dd></dl></header>\n` +
+    `<dt>${esc(t.previous)}</dt><dd id="previous">${esc(info.previous ?? (info.previousDir !== undefined ? t.previousDir(info.previousDir) : t.noPrevious))}</dd></dl></header>\n` +
     '<main>\n<section class="input" aria-labelledby="choose-h">' +
     `<h2 id="choose-h">${esc(t.choose)}</h2>` +
     `<div id="drop" class="drop"><p>${esc(t.dropHere)}</p>` +
@@ -64,6 +66,7 @@ const TEXTS = {
     noConfigUsed: '不使用配置文件（--no-config），使用内置的推荐规则',
     previous: '上一年度报告',
     noPrevious: '未指定（不比对上一年度数据）',
+    previousDir: (dir: string) => `从文件夹 ${dir} 中按机关自动配对`,
     choose: '选择要检查的报告',
     dropHere: '把报告文件拖到这里，或者',
     chooseFiles: '选择文件：',
@@ -87,6 +90,7 @@ const TEXTS = {
     noConfigUsed: 'No config file (--no-config); the built-in recommended rules apply',
     previous: "Last year's report",
     noPrevious: 'None (last year’s figures are not compared)',
+    previousDir: (dir: string) => `Paired by organ from the folder ${dir}`,
     choose: 'Choose the reports to check',
     dropHere: 'Drop report files here, or',
     chooseFiles: 'choose files:',

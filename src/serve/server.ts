@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { lintBuffer, type LintOptions, type LintTextOptions } from '../api.js';
 import { GiaLintError } from '../config/errors.js';
+import { displayPath } from '../config/load.js';
 import type { LintResult, Locale } from '../engine/types.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import { fileSection, verdictLine } from '../reporters/html.js';
@@ -61,6 +62,11 @@ export interface LintAnswer {
   /** The self-contained HTML report for this file, to download. */
   report: string;
   reportName: string;
+  /**
+   * Last year's report this draft was compared with (relative to the folder when inside it), or
+   * null when one was asked for (`previous`/`previousDir`) and none of its organ was found.
+   */
+  previous?: string | null;
   /** The file with every fix applied, when the format can be written back and anything changed. */
   fixed?: { name: string; base64: string; type: string };
 }
@@ -173,6 +179,7 @@ export function createDeskServer(options: DeskOptions): DeskServer {
       report: formatResults('html', [result], ctx),
       reportName: `${stem(name)}${options.locale === 'en' ? '-check-report' : '-检查报告'}.html`,
     };
+    if (result.unit?.previousWanted) answer.previous = result.unit.previousFile ? displayPath(result.unit.previousFile, options.cwd) : null;
     if (!fatal && result.fixableErrorCount + result.fixableWarningCount > 0) {
       const fixed = await fixedFile(body, name, base, options.locale);
       if (fixed) answer.fixed = { name: fixed.name, base64: fixed.bytes.toString('base64'), type: fixed.type };

@@ -174,6 +174,43 @@ describe('limits on what the server holds', () => {
   });
 });
 
+describe("last year's reports", () => {
+  test('--previous-dir: the page names the folder; each draft is paired with its own organ\'s report and compared', async () => {
+    const { cpSync, readFileSync } = await import('node:fs');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gia-serve-prev-'));
+    cpSync('test/cases/copied-report/previous/2023.md', path.join(dir, '往年', '2023.md'));
+    const paired = await startDesk({ cwd: dir, port: 0, host: '127.0.0.1', lint: { overrideConfig: { previousDir: '往年' } } });
+    const url = new URL(await paired.listen());
+    const post = (name: string, body: Buffer) =>
+      new Promise<LintAnswer>((resolve) => {
+        const req = request({ host: url.hostname, port: url.port, method: 'POST', path: '/api/lint', headers: { Host: url.host, 'X-Gia-Token': paired.token, 'X-File-Name': encodeURIComponent(name) } }, (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => (text += c.toString()));
+          res.on('end', () => resolve(JSON.parse(text) as LintAnswer));
+        });
+        req.end(body);
+      });
+    try {
+      const page = await new Promise<string>((resolve) => {
+        request({ host: url.hostname, port: url.port, path: '/', headers: { Host: url.host } }, (res) => {
+          let body = '';
+          res.on('data', (c: Buffer) => (body += c.toString()));
+          res.on('end', () => resolve(body));
+        }).end();
+      });
+      expect(page).toContain('从文件夹 往年 中按机关自动配对');
+      const same = await post('2024.md', readFileSync('test/cases/copied-report/copied-2024.md'));
+      expect(same.previous).toBe(path.join('往年', '2023.md'));
+      expect(same.html).toContain('copied-report');
+      const other = await post('其他.md', Buffer.from(readFileSync('test/cases/copied-report/copied-2024.md', 'utf8').replaceAll('临江市民政局', '临江市财政局')));
+      expect(other.previous).toBeNull();
+    } finally {
+      await new Promise((resolve) => paired.server.close(resolve));
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the page in English', () => {
   test('--locale en: the page, and the problems, in English', async () => {
     const en = await startDesk({ cwd: office, port: 0, host: '127.0.0.1', locale: 'en', lint: { overrideConfig: { locale: 'en' } } });
