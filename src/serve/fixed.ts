@@ -22,6 +22,12 @@ export function canWriteFixes(name: string, bytes: Buffer): boolean {
   return format === undefined || format.fixes !== 'manual';
 }
 
+/** Whether this upload is of a binary format whose descriptor has a writer for fixes (.docx). */
+export function writesBinaryFixes(name: string, bytes: Buffer): boolean {
+  const format = formatForBytes(name, bytes);
+  return format?.binary === true && format.fixes !== 'manual';
+}
+
 /**
  * Lint again with every fix applied (ESLint's multi-pass fixing, as `--fix` does) and encode the
  * result as the original was: same encoding, same BOM. Undefined when nothing could be written back.
@@ -29,15 +35,13 @@ export function canWriteFixes(name: string, bytes: Buffer): boolean {
 export async function fixedFile(bytes: Buffer, name: string, options: LintTextOptions, locale: Locale): Promise<FixedFile | undefined> {
   if (!canWriteFixes(name, bytes)) return undefined;
   const result = await lintBuffer(bytes, { ...options, fix: true, includeSource: false });
-  // A binary format's `output` is its fixed text view, never a file.
+  const ext = path.extname(name);
+  const stem = name.slice(0, name.length - ext.length) || name;
+  const fixedName = `${stem}${locale === 'en' ? '-fixed' : '-已修正'}${ext}`;
+  // A binary format's writer placed the fixes in the file's bytes; its `output` is only a text view.
+  if (result.outputBytes) return { name: fixedName, bytes: Buffer.from(result.outputBytes), type: 'application/octet-stream' };
   if (result.output === undefined || formatForBytes(name, bytes)?.binary) return undefined;
   const decoded = decodeBuffer(bytes, { encoding: options.encoding, maxBytes: Infinity });
   const encoding = decoded.ok ? decoded.encoding : 'utf-8';
-  const ext = path.extname(name);
-  const stem = name.slice(0, name.length - ext.length) || name;
-  return {
-    name: `${stem}${locale === 'en' ? '-fixed' : '-已修正'}${ext}`,
-    bytes: encodeText(result.output, encoding, bomOf(bytes)),
-    type: 'application/octet-stream',
-  };
+  return { name: fixedName, bytes: encodeText(result.output, encoding, bomOf(bytes)), type: 'application/octet-stream' };
 }

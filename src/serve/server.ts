@@ -10,7 +10,7 @@ import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import { fileSection, verdictLine } from '../reporters/html.js';
 import { formatResults } from '../reporters/index.js';
 import { CLIENT_JS } from './client.js';
-import { fixedFile } from './fixed.js';
+import { fixedFile, writesBinaryFixes } from './fixed.js';
 import { PAGE_CSS, page, type PageInfo } from './page.js';
 
 /**
@@ -180,7 +180,9 @@ export function createDeskServer(options: DeskOptions): DeskServer {
       reportName: `${stem(name)}${options.locale === 'en' ? '-check-report' : '-检查报告'}.html`,
     };
     if (result.unit?.previousWanted) answer.previous = result.unit.previousFile ? displayPath(result.unit.previousFile, options.cwd) : null;
-    if (!fatal && result.fixableErrorCount + result.fixableWarningCount > 0) {
+    // A text format says which problems have fixes; a binary format's writer is asked to try
+    // (its messages carry none: their ranges are a view of the file).
+    if (!fatal && (result.fixableErrorCount + result.fixableWarningCount > 0 || (result.messages.length > 0 && writesBinaryFixes(name, body)))) {
       const fixed = await fixedFile(body, name, base, options.locale);
       if (fixed) answer.fixed = { name: fixed.name, base64: fixed.bytes.toString('base64'), type: fixed.type };
     }

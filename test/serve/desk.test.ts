@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { PNG } from 'pngjs';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
-import { lintText } from '../../src/api.js';
+import { lintBuffer, lintText } from '../../src/api.js';
 
 /**
  * `gia-lint serve` as an official uses it: the real command started in an office folder with its
@@ -152,7 +152,7 @@ run('gia-lint serve in headless Chromium', () => {
     expect(docx.notes.some((n) => /统计时限「[^」]*2020 ?年[^」]*」与报告年度 2021 年不符/.test(n))).toBe(true);
     // The Word table is drawn as a table, and the wrong total cell (0) is the one marked.
     expect(docx.cells).toContainEqual({ text: '0', row: '一、本年新收政府信息公开申请数量' });
-    expect(docx.fixButton).toBe(false);
+    expect(docx.fixButton).toBe(true);
 
     const txt = await page.$$eval('article.result', (as) => {
       const a = as.find((x) => x.querySelector('h3')?.textContent === '2021年度报告.txt')!;
@@ -177,6 +177,20 @@ run('gia-lint serve in headless Chromium', () => {
     expect(text).toContain('本年废止件数');
     const again = await lintText(text, { filePath: 'r.txt', useConfigFile: false });
     expect(again.messages.filter((m) => m.fix)).toEqual([]);
+  }, 60_000);
+
+  test('download the corrected Word draft: a .docx with the fixes written in', async () => {
+    const got = nextDownload();
+    await page.click('article.result:nth-of-type(1) .download-fixed');
+    const file = await got;
+    expect(file.name).toBe('planted-2021-已修正.docx');
+    const again = await lintBuffer(file.bytes, { filePath: 'r.docx', useConfigFile: false });
+    expect(again.fatalErrorCount).toBe(0);
+    const rules = again.messages.map((m) => m.ruleId);
+    // The year of the 统计期限 and the official column wordings are fixed; the sums need a person.
+    expect(rules).not.toContain('statistics-period');
+    expect(rules).not.toContain('table-labels');
+    expect(rules.filter((r) => r === 'table-sum')).toHaveLength(2);
   }, 60_000);
 
   test('download the report of the Word draft: the self-contained HTML report', async () => {

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
+import { lintBuffer } from '../../src/api.js';
 import { safeName, startDesk, type DeskServer, type LintAnswer } from '../../src/serve/index.js';
 
 /**
@@ -233,11 +234,15 @@ describe('the page in English', () => {
 });
 
 describe('a Word file goes through the same reader and limits as the CLI', () => {
-  test('a small generated .docx is read; the answer offers no corrected copy of a binary file', async () => {
+  test('a small generated .docx is read, and its corrected copy is a Word file with the fix written in', async () => {
     const doc = new Document({ sections: [{ children: [new Paragraph('某局2024年政府信息公开工作年度报告'), new Paragraph('本报告中所列数据的统计期限自2023年1月1日起至2024年12月31日止。')] }] });
     const a = answerOf(await upload('报告.docx', await Packer.toBuffer(doc)));
     expect(a.fatal).toBe(false);
     expect(a.html).toContain('statistics-period');
-    expect(a.fixed).toBeUndefined();
+    expect(a.fixed?.name).toBe('报告-已修正.docx');
+    const again = await lintBuffer(Buffer.from(a.fixed!.base64, 'base64'), { filePath: 'r.docx', useConfigFile: false, includeSource: true });
+    expect(again.fatalErrorCount).toBe(0);
+    expect(again.source).toContain('统计期限自2024年1月1日起至2024年12月31日止');
+    expect(again.messages.filter((m) => m.ruleId === 'statistics-period')).toEqual([]);
   });
 });
