@@ -52,7 +52,8 @@ export class LintCache {
       const data = JSON.parse(await readFile(file, 'utf8')) as Partial<CacheFile>;
       if (data && data.gianLintCache === 1 && data.build === build && data.entries && typeof data.entries === 'object') {
         for (const [k, v] of Object.entries(data.entries)) {
-          if (v && typeof v.content === 'string' && typeof v.config === 'string' && v.result && Array.isArray(v.result.messages)) entries.set(k, v);
+          // Each entry is checked in full: one malformed entry is dropped (and re-linted), never trusted.
+          if (isCacheEntry(v)) entries.set(k, v);
         }
       }
     } catch {
@@ -82,4 +83,37 @@ export class LintCache {
       throw e;
     }
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): boolean => Number.isInteger(v) && (v as number) >= 0;
+const optional = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v);
+
+function isMessage(m: unknown): boolean {
+  return (
+    isObject(m) &&
+    (m.ruleId === null || typeof m.ruleId === 'string') &&
+    (m.severity === 1 || m.severity === 2) &&
+    typeof m.message === 'string' &&
+    isCount(m.line) &&
+    isCount(m.column) &&
+    optional(m.endLine, isCount) &&
+    optional(m.endColumn, isCount) &&
+    optional(m.fatal, (v) => typeof v === 'boolean') &&
+    optional(m.messageId, (v) => typeof v === 'string')
+  );
+}
+
+/** A cache entry in the shape this build writes (a LintResult's fields that reporters read). */
+export function isCacheEntry(v: unknown): v is CacheEntry {
+  if (!isObject(v) || typeof v.content !== 'string' || typeof v.config !== 'string' || !isObject(v.result)) return false;
+  const r = v.result;
+  return (
+    typeof r.filePath === 'string' &&
+    Array.isArray(r.messages) &&
+    r.messages.every(isMessage) &&
+    optional(r.suppressedMessages, (s) => Array.isArray(s) && s.every((m) => isMessage(m) && Array.isArray((m as Record<string, unknown>).suppressions))) &&
+    ['errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount'].every((k) => isCount(r[k])) &&
+    optional(r.output, (o) => typeof o === 'string')
+  );
 }

@@ -2,11 +2,12 @@ import type { Document, InputFormat } from '../model/document.js';
 import type { Report } from '../model/report.js';
 import { SourceText, type Span } from '../model/source.js';
 import { formatById, formatOf, parseDocument, textFormatFor } from '../formats/index.js';
+import { InputLimitError } from '../formats/html-limits.js';
 import { recognizeReports } from '../model/recognize.js';
 import { quoteOf } from '../model/quote.js';
 import { fillTemplate, pick } from '../i18n/format.js';
 import { applyDirectives, parseDirectives } from './directives.js';
-import type { LintMessage, ReportDescriptor, ResolvedConfig, Rule, RuleContext, SuppressedMessage } from './types.js';
+import type { LintMessage, Locale, ReportDescriptor, ResolvedConfig, Rule, RuleContext, SuppressedMessage } from './types.js';
 
 /**
  * The pure engine: text + resolved config → messages. No file system, no process, no console;
@@ -58,7 +59,16 @@ export interface VerifyOutput {
 export function verify(text: string, options: VerifyOptions): VerifyOutput {
   const named = options.format === undefined ? undefined : formatById(options.format);
   const format = options.document ? formatOf(options.document) : (named ?? textFormatFor(options.filePath, text));
-  const document = options.document ?? parseDocument(text, format.id);
+  let document: Document;
+  try {
+    document = options.document ?? parseDocument(text, format.id);
+  } catch (e) {
+    // Input beyond a documented limit (e.g. HTML nested too deeply): one fatal message, no rules.
+    if (!(e instanceof InputLimitError)) throw e;
+    const message = limitMessage(e, options.config.locale);
+    const source = new SourceText(text);
+    return { messages: [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }], suppressedMessages: [], document: { format: format.id, source, blocks: [] }, reports: [] };
+  }
   const reports = (options.document && options.reports) || recognizeReports(document, { year: options.config.year });
   const previous = options.previous ? previousReports(options.previous) : undefined;
   let messages: LintMessage[] = [];
@@ -123,9 +133,15 @@ const previousCache = new WeakMap<object, Report[]>();
 export function previousReports(previous: PreviousReport): Report[] {
   let reports = previousCache.get(previous);
   if (!reports) {
-    const document = previous.document ?? parseDocument(previous.text, textFormatFor(previous.filePath, previous.text));
+    let document: Document | undefined;
+    try {
+      document = previous.document ?? parseDocument(previous.text, textFormatFor(previous.filePath, previous.text));
+    } catch (e) {
+      // Last year's file beyond a limit: nothing to compare with (rules that need it stay silent).
+      if (!(e instanceof InputLimitError)) throw e;
+    }
     // Its own year, from its own title: the config's `year` is this year's.
-    reports = recognizeReports(document, {});
+    reports = document ? recognizeReports(document, {}) : [];
     previousCache.set(previous, reports);
   }
   return reports;
@@ -268,4 +284,10 @@ function placeOf(document: Document, span: Span, locale: ResolvedConfig['locale'
   const { line } = document.source.positionAt(span.start);
   const page = document.pages?.[line - 1];
   return formatOf(document).position.at(line, locale, page && { page: page.page, pageLine: page.line });
+}
+
+function limitMessage(e: InputLimitError, locale: Locale): string {
+  return locale === 'en'
+    ? `The page nests elements too deeply (more than ${e.max} levels); it is not linted`
+    : `页面结构嵌套过深（超过 ${e.max} 层），不予检查`;
 }

@@ -7,6 +7,7 @@ import { unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
 import { docxFixWriter } from './docx-fix.js';
 import { domToBlocks, type DomLocator } from './html.js';
 import { MAX_INFLATED_BYTES, checkInflatedSize } from './zip-limits.js';
+import { checkHtmlDepth } from './html-limits.js';
 
 /**
  * .docx (Word) → Document. mammoth converts the file to HTML, which is read by the same DOM walker
@@ -84,6 +85,7 @@ export async function declaredUnpackedSize(buf: Buffer): Promise<number | undefi
 
 /** mammoth's HTML (or the same HTML made from another word processor's file) → the paragraph view and its Document. */
 export function docxHtmlToDocument(html: string, formatId = 'docx'): Document {
+  checkHtmlDepth(html);
   const $ = cheerio.load(html, null, false);
   const roots = $.root()[0].children;
   const { view, textAt, spans } = renderView(roots);

@@ -1,3 +1,4 @@
+import { checkHtmlDepth } from './html-limits.js';
 import { Parser } from 'htmlparser2';
 import type { TableBlock, TableCell, TableRow } from '../model/document.js';
 
@@ -15,6 +16,7 @@ import type { TableBlock, TableCell, TableRow } from '../model/document.js';
  * builder would invent the row, and an invented row has no place in the file to point at.
  */
 export function parseHtmlTables(html: string, base: number): TableBlock[] {
+  checkHtmlDepth(html);
   const done: { start: number; table: TableBlock }[] = [];
   // One entry per open <table>, innermost last.
   const open: OpenTable[] = [];

@@ -1,3 +1,4 @@
+import { checkHtmlDepth } from './html-limits.js';
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { decodeHTML } from 'entities';
@@ -32,6 +33,7 @@ export interface DomLocator {
 }
 
 export function parseHtml(html: string): Document {
+  checkHtmlDepth(html);
   const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
   const roots = $.root()[0].children;
   const blocks = domToBlocks(roots, htmlLocator(html), contentRoot(roots));

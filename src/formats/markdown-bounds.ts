@@ -33,6 +33,42 @@ function neutralize(line: string): string {
   return line.slice(0, marker) + line.slice(marker).replace(DELIMITER, (c) => LOOKALIKE[c]);
 }
 
+/**
+ * Container markers at the start of one line ("- - - - x", "> > > x") nest a list or quote per
+ * marker, and the Markdown processor walks that tree recursively: thousands of them overflow the
+ * stack (found by fuzzing). Markers past MAX_CONTAINER_DEPTH are replaced by full-width
+ * look-alikes, so the rest of the line is text.
+ */
+export const MAX_CONTAINER_DEPTH = 32;
+
+const CONTAINER_MARKER = /[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/y;
+const MARKER_LOOKALIKE: Record<string, string> = { '>': '＞', '-': '－', '*': '＊', '+': '＋', '.': '．', ')': '）' };
+
+function boundContainerLine(line: string): string {
+  CONTAINER_MARKER.lastIndex = 0;
+  let depth = 0;
+  let cut = -1;
+  while (CONTAINER_MARKER.exec(line) && CONTAINER_MARKER.lastIndex > 0) {
+    if (++depth === MAX_CONTAINER_DEPTH) cut = CONTAINER_MARKER.lastIndex;
+    if (CONTAINER_MARKER.lastIndex >= line.length) break;
+  }
+  if (cut === -1) return line;
+  return line.slice(0, cut) + line.slice(cut).replace(/^[\s\d>*+.)-]+/, (run) => run.replace(/[>*+.)-]/g, (c) => MARKER_LOOKALIKE[c]));
+}
+
+/** Both bounds: container nesting per line, inline delimiters per paragraph. */
+export function boundMarkdownShapes(text: string): string {
+  let lines: string[] | undefined;
+  // Cheap test first: only a line with many markers is rewritten.
+  // redos-safe: each of the 32 steps is one marker then blanks, one way to match only (recheck times out on the unrolling).
+  if (/(?:(?:[>*+-]|\d{1,9}[.)])[ \t]*){32}/.test(text)) {
+    lines = text.split('\n');
+    for (let i = 0; i < lines.length; i++) lines[i] = boundContainerLine(lines[i]);
+    text = lines.join('\n');
+  }
+  return boundInlineDelimiters(text);
+}
+
 export function boundInlineDelimiters(text: string): string {
   // Fast path: few delimiters in the whole text.
   if (count(text) <= MAX_INLINE_DELIMITERS) return text;

@@ -6,7 +6,7 @@ import { MappedText } from '../model/mapped-text.js';
 import type { Block, Document, TableCell, TableRow } from '../model/document.js';
 import { SourceText } from '../model/source.js';
 import { parseHtmlTables } from './html-table.js';
-import { boundInlineDelimiters } from './markdown-bounds.js';
+import { boundMarkdownShapes } from './markdown-bounds.js';
 import { stripTags } from './strip-tags.js';
 import { textLineBlocks } from './text.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
@@ -16,7 +16,7 @@ const parser = unified().use(remarkParse).use(remarkGfm);
 /** Markdown → Document with unified + remark-parse + remark-gfm; raw HTML tables via htmlparser2 (html-table.ts). */
 export function parseMarkdown(text: string): Document {
   const source = new SourceText(text);
-  const tree = parser.parse(boundInlineDelimiters(text));
+  const tree = parser.parse(boundMarkdownShapes(text));
   const blocks: Block[] = [];
   collectBlocks(tree.children, source, blocks, true);
   return { format: 'markdown', source, blocks };

@@ -28,6 +28,7 @@ import { LintScheduler } from './scheduler.js';
 import { LintService, type LintOutcome } from './service.js';
 import { mergeRawSettings, parseSettings } from './settings.js';
 import { singleExecutable } from '../single-executable.js';
+import { reframe } from './framing.js';
 
 /** Lints of the first document, results discarded, that bring the engine's hot paths to JIT speed. */
 const WARM_UP_RUNS = 3;
@@ -50,7 +51,9 @@ export interface ServerOptions {
 export function startServer(options: ServerOptions = {}): Connection {
   const stdio = !options.input && !options.output;
   const output = options.output ?? reserveStdout();
-  const connection = createConnection(ProposedFeatures.all, options.input ?? process.stdin, output);
+  // Broken frames are skipped (one line each in the editor's log) instead of stalling the reader.
+  const input = reframe(options.input ?? process.stdin, (line) => process.stderr.write(`${line}\n`));
+  const connection = createConnection(ProposedFeatures.all, input, output);
   if (stdio) redirectConsole(connection);
 
   const documents = new TextDocuments(TextDocument);

@@ -36,7 +36,9 @@ export class SourceText {
   }
 
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    let o = Math.max(0, Math.min(offset, this.text.length));
+    // Between the \r and the \n of a CRLF is no place in the line: it is the line's end (found by fuzzing).
+    if (o > 0 && this.text.charCodeAt(o - 1) === 13 && this.text.charCodeAt(o) === 10) o--;
     let lo = 0;
     let hi = this.lineStarts.length - 1;
     while (lo < hi) {

@@ -1,5 +1,5 @@
 import type { Reporter } from './types.js';
-import { isError, totals } from './util.js';
+import { isError, terminalSafe, totals } from './util.js';
 
 /**
  * ESLint's `compact` format, one problem per line, for editors and tools that parse
@@ -11,7 +11,7 @@ export const compact: Reporter = (results) => {
   for (const r of results) {
     for (const m of r.messages) {
       const rule = m.ruleId ? ` (${m.ruleId})` : '';
-      out += `${r.filePath}: line ${m.line || 0}, col ${m.column || 0}, ${isError(m) ? 'Error' : 'Warning'} - ${oneLine(m.message)}${rule}\n`;
+      out += `${terminalSafe(r.filePath)}: line ${m.line || 0}, col ${m.column || 0}, ${isError(m) ? 'Error' : 'Warning'} - ${terminalSafe(oneLine(m.message))}${rule}\n`;
     }
   }
   const { problems } = totals(results);

@@ -1,5 +1,5 @@
 import type { Reporter } from './types.js';
-import { isError, relativePath, toPosix, totals } from './util.js';
+import { isError, relativePath, terminalSafe, toPosix, totals } from './util.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), which the runner turns into
@@ -33,7 +33,7 @@ export const github: Reporter = (results, ctx) => {
 };
 
 /** Message text: "%" first, so the escapes themselves are not escaped again. */
-export const escapeData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escapeData = (s: string): string => terminalSafe(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 
 /** A property value: as message text, plus the ":" and "," that separate properties. */
 export const escapeProperty = (s: string): string => escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');

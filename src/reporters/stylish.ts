@@ -4,6 +4,7 @@ import type { LintMessage, LintResult, Locale } from '../engine/types.js';
 import type { Reporter } from './types.js';
 import { displayWidth, padEnd, padStart } from './width.js';
 import { oneLine } from './compact.js';
+import { terminalSafe } from './util.js';
 
 /**
  * ESLint's "stylish" layout: one block per file with problems, aligned columns
@@ -33,7 +34,7 @@ export const stylish: Reporter = (results, ctx) => {
       severity: isError(m) ? t.error : t.warning,
       error: isError(m),
       // One message per row: a line break would break the columns.
-      message: oneLine(m.message).replace(/([^ ])\.$/, '$1'),
+      message: terminalSafe(oneLine(m.message)).replace(/([^ ])\.$/, '$1'),
       ruleId: m.ruleId ?? '',
       // A PDF message also says where a reader finds it: the page and the line on that page.
       page: m.page !== undefined ? t.page(m.page, m.pageLine ?? 0) : '',
@@ -46,7 +47,7 @@ export const stylish: Reporter = (results, ctx) => {
       page: Math.max(...rows.map((r) => displayWidth(r.page))),
       message: Math.max(...rows.map((r) => displayWidth(r.message))),
     };
-    out += `${c.underline(relative(ctx.cwd, result.filePath))}\n`;
+    out += `${c.underline(terminalSafe(relative(ctx.cwd, result.filePath)))}\n`;
     for (const r of rows) {
       const severity = padEnd(r.severity, w.severity);
       const line = [

@@ -1,6 +1,6 @@
 import type { Reporter } from './types.js';
 import { oneLine } from './compact.js';
-import { isError, totals } from './util.js';
+import { isError, terminalSafe, totals } from './util.js';
 
 /**
  * ESLint's `unix` format: `file:line:column: message [Error/rule-id]`, the shape grep, vim's
@@ -11,7 +11,7 @@ export const unix: Reporter = (results) => {
   for (const r of results) {
     for (const m of r.messages) {
       const kind = isError(m) ? 'Error' : 'Warning';
-      out += `${r.filePath}:${m.line || 0}:${m.column || 0}: ${oneLine(m.message)} [${kind}${m.ruleId ? `/${m.ruleId}` : ''}]\n`;
+      out += `${terminalSafe(r.filePath)}:${m.line || 0}:${m.column || 0}: ${terminalSafe(oneLine(m.message))} [${kind}${m.ruleId ? `/${m.ruleId}` : ''}]\n`;
     }
   }
   const { problems } = totals(results);

@@ -56,3 +56,17 @@ export function splitBasis(message: string): { text: string; basis?: string } {
   if (!m) return { text: message };
   return { text: m[1], basis: m[2] ?? m[3] };
 }
+
+/**
+ * Text for a terminal: C0 controls (but tab), DEL, C1 controls and the bidirectional embedding,
+ * override and isolate marks are shown as `\\xHH` / `\\uHHHH`, so a quoted report text or a file
+ * name cannot move the cursor, recolour the screen, ring the bell, set the window title or
+ * reorder what is shown. Newlines too: one problem stays one line.
+ */
+const TERMINAL_UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+export function terminalSafe(text: string): string {
+  return text.replace(TERMINAL_UNSAFE, (c) => {
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}` : `\\u${code.toString(16).toUpperCase().padStart(4, '0')}`;
+  });
+}

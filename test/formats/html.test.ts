@@ -1,3 +1,4 @@
+import { InputLimitError, MAX_HTML_DEPTH } from '../../src/formats/html-limits.js';
 import { describe, expect, test } from '@jest/globals';
 import { parseHtml } from '../../src/formats/html.js';
 import { sniffFormat } from '../../src/formats/index.js';
@@ -74,12 +75,13 @@ describe('HTML processor', () => {
     expect(tables(doc.blocks)[0].rows[0].cells.map((c) => c.text)).toEqual(['规章', '0']);
   });
 
-  test('10,000 nested <div>s and 10,000 nested <table>s do not overflow the stack', () => {
-    const n = 10000;
+  test('nesting up to the limit does not overflow the stack; 10,000 levels are refused before parsing', () => {
+    const n = MAX_HTML_DEPTH - 2;
     const divs = `<html><body>${'<div>'.repeat(n)}一、总体情况${'</div>'.repeat(n)}</body></html>`;
     expect(texts(parseHtml(divs).blocks)).toEqual(['一、总体情况']);
     const nestedTables = `${'<table><tr><td>'.repeat(n)}x${'</td></tr></table>'.repeat(n)}`;
     expect(() => parseHtml(nestedTables)).not.toThrow();
+    expect(() => parseHtml(`<html><body>${'<div>'.repeat(10000)}x</body></html>`)).toThrow(InputLimitError);
   });
 
   test('sniffing: a page or a CMS fragment is HTML, Markdown with an embedded table stays Markdown', () => {

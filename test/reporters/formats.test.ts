@@ -49,7 +49,7 @@ describe('compact and unix', () => {
     const out = formatResults('compact', fixture, ctx);
     const lines = out.split('\n');
     expect(lines[0]).toBe(`${path.resolve(cwd, '2023/报告 一.md')}: line 1, col 1, Warning - 缺少统计时限 (statistics-period)`);
-    expect(lines[1]).toMatch(/: line 2, col 3, Error - 合计 <12> & "10" 'x' \]\]> 100% a::b, c 第二行\u0007（依据：国办公开办函〔2021〕30号） \(table-sum\)$/);
+    expect(lines[1]).toMatch(/: line 2, col 3, Error - 合计 <12> & "10" 'x' \]\]> 100% a::b, c 第二行\\x07（依据：国办公开办函〔2021〕30号） \(table-sum\)$/);
     expect(lines[2]).toBe(`${path.resolve(cwd, 'empty.md')}: line 1, col 1, Error - 文件为空，没有可检查的内容`);
     expect(out.endsWith('\n\n3 problems\n')).toBe(true);
     expect(formatResults('compact', [fixture[1]], ctx)).toBe('');
