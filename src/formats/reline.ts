@@ -18,12 +18,11 @@ export function relineFlat(line: string): [number, number][] {
   // Numbered parts: "一、总体情况" — cut before, and after the official title when it is one.
   for (const m of line.matchAll(PART_RE)) {
     const at = m.index!;
-    const rest = line.slice(at + m[0].length, at + m[0].length + 40);
-    const title = PART_TITLES.find((t) => rest.startsWith(t));
+    const title = partTitleLength(line.slice(at + m[0].length, at + m[0].length + MAX_TITLE));
     if (title) {
       cuts.add(at);
-      cuts.add(at + m[0].length + title.length);
-      titles.push([at, at + m[0].length + title.length]);
+      cuts.add(at + m[0].length + title);
+      titles.push([at, at + m[0].length + title]);
     } else if (at === 0 || /[。；！？\s\d）)」”]/.test(line[at - 1])) cuts.add(at);
   }
   // Sentence ends; a date followed by a space ends the 落款 (page chrome may follow it).
@@ -57,7 +56,24 @@ export function relineFlat(line: string): [number, number][] {
 const MIN_FLAT_LENGTH = 300;
 
 const PART_RE = /[一二三四五六七八九十]{1,2}、/g;
-const PART_TITLES = SECTIONS.map((s) => s.title.replace(/^[一二三四五六]、/, ''));
+/** A part title ends with one of these (official titles and their common rewordings alike). */
+const TITLE_END = /(?:情况|事项|概况|概述)$/;
+const MAX_TITLE = 40;
+
+/**
+ * The length of the part title at the start of `rest` (the text after "四、"), if it begins with
+ * one: the shortest start that names one of the six parts (the sections' match words, so reworded
+ * titles such as "因政府信息公开工作被申请行政复议、提起行政诉讼情况" count) and ends like a title.
+ */
+function partTitleLength(rest: string): number | undefined {
+  const head = rest.slice(0, MAX_TITLE);
+  for (let n = 2; n <= head.length; n++) {
+    const t = head.slice(0, n);
+    if (!TITLE_END.test(t)) continue;
+    if (SECTIONS.some((sec) => !sec.exclude?.some((x) => t.includes(x)) && sec.match.some((words) => words.every((w) => t.includes(w))))) return n;
+  }
+  return undefined;
+}
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -91,15 +107,15 @@ function gluedPartTitle(line: string): boolean {
   const m = /^\s*[一二三四五六]、/.exec(line);
   if (!m) return false;
   const rest = line.slice(m[0].length);
-  return PART_TITLES.some((t) => rest.startsWith(t) && rest.length > t.length + 10);
+  const title = partTitleLength(rest);
+  return title !== undefined && rest.length > title + 10;
 }
 
 /** At least two numbered parts with their official titles, or three table labels followed by numbers. */
 function looksFlat(line: string): boolean {
   let parts = 0;
   for (const m of line.matchAll(PART_RE)) {
-    const rest = line.slice(m.index! + m[0].length, m.index! + m[0].length + 40);
-    if (PART_TITLES.some((t) => rest.startsWith(t)) && ++parts >= 2) return true;
+    if (partTitleLength(line.slice(m.index! + m[0].length, m.index! + m[0].length + MAX_TITLE)) && ++parts >= 2) return true;
   }
   let rows = 0;
   for (const m of line.matchAll(LABEL_RE)) {

@@ -90,3 +90,14 @@ describe('numbering that restarts at 一、 inside a part', () => {
     }
   });
 });
+
+describe('flattened text (a web page saved on one line)', () => {
+  test('parts with reworded titles are found mid-line', () => {
+    const flat = '临江市人民政府外事办公室2021年政府信息公开工作年度报告本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。一、总体情况' + '2021年，我办深入贯彻《条例》，围绕中心工作推进决策、执行、管理、服务、结果公开。'.repeat(4) + '二、主动公开政府信息情况全年主动公开信息120条。三、收到和处理政府信息公开申请情况全年收到申请1件。四、因政府信息公开工作被申请行政复议、提起行政诉讼情况全年未发生行政复议、行政诉讼。五、政府信息公开工作存在的主要问题及改进情况一是栏目更新不够及时。六、其他需要报告的事项未收取信息处理费。临江市人民政府外事办公室 2022年1月17日';
+    expect(flat.length).toBeGreaterThan(300);
+    const [r] = recognizeReports(parseDocument(flat, 'text'));
+    expect(Object.keys(r.sections).sort()).toEqual(['active', 'applications', 'other', 'overview', 'problems', 'review']);
+    expect(r.periods).toHaveLength(1);
+    expect(r.signature).toMatchObject({ year: 2022, month: 1, day: 17 });
+  });
+});
