@@ -9,7 +9,8 @@ import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart, trimEndChars
  */
 
 const PERIOD_KEYWORD = '(?:统计(?:时限|期限|时间|时段|区间|周期|范围|起止时间)|数据(?:的)?(?:统计)?(?:时间|期限|时限|起止时间)(?:范围|段)?)';
-const RANGE_SEP = '(?:至|到|—|－|-|~|～|–)';
+// Dashes and tildes may be doubled ("2023年1月1日——2023年12月31日", a common way to type a long dash).
+const RANGE_SEP = '(?:至|到|[—－~～–-]{1,3})';
 const PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?${DATE_SRC}(?:起)?${RANGE_SEP}(?:${YEAR_SRC}年)?${MD_SRC}月${MD_SRC}日(?:止)?`, 'g');
 
 /** 统计时限 statements: "统计期限自2021年1月1日起至2021年12月31日止", "从2024年1月1日到12月31日止" … */
