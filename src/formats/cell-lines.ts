@@ -22,6 +22,7 @@ import { APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, REVIEW
 /** A line holding one cell: text without a pipe, then one pipe (or a line of pipes only). */
 const CELL_LINE = /^[^|]*\|\s*$|^\s*\|{2,}\s*$/;
 const PADDING_LINE = /^\s*\|{2,}\s*$/;
+const LONE_PIPE = /^\s*\|\s*$/;
 
 /** Fewer consecutive cell lines than this are not read as a table (a stray "… |" line stays prose). */
 export const MIN_CELL_LINES = 8;
@@ -36,7 +37,22 @@ export function isCellLine(raw: string): boolean {
   return CELL_LINE.test(raw);
 }
 
-/** A table from a run of cell lines (all satisfy isCellLine). Undefined when no row has a label and a value. */
+/**
+ * Where a run of cell lines that starts at `i` ends (exclusive). Besides "cell |" lines, a cell
+ * may stand on a line of its own with its pipe alone on the next line ("规章" / "|" / "0" / "|"):
+ * some pages put every separator on a line of its own, and a label that lost its pipe does the same.
+ */
+export function cellLineRunEnd(raws: readonly string[], i: number): number {
+  let k = i;
+  while (k < raws.length) {
+    if (isCellLine(raws[k])) k++;
+    else if (raws[k].trim() && !raws[k].includes('|') && k + 1 < raws.length && LONE_PIPE.test(raws[k + 1])) k += 2;
+    else break;
+  }
+  return k;
+}
+
+/** A table from a run of cell lines (as cellLineRunEnd delimits it). Undefined when no row has a label and a value. */
 export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
   const rows: TableRow[] = [];
   let cells: TableCell[] = [];
@@ -44,15 +60,10 @@ export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
     if (cells.length) rows.push({ cells, span: { start: cells[0].span.start, end: cells[cells.length - 1].span.end } });
     cells = [];
   };
-  for (const { start, raw } of lines) {
-    if (PADDING_LINE.test(raw)) {
-      endRow();
-      continue;
-    }
-    const cell = cellOf(raw, start);
+  const add = (cell: TableCell) => {
     if (isValueLike(cell.text)) {
       cells.push(cell);
-      continue;
+      return;
     }
     const previous = cells[cells.length - 1];
     const onlyLabels = cells.length > 0 && cells.every((c) => !isValueLike(c.text));
@@ -60,20 +71,44 @@ export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
       onlyLabels && previous !== undefined && (GROUP_LABELS.has(normalizeLabel(previous.text)) || (HEADER_LABELS.has(normalizeLabel(previous.text)) && HEADER_LABELS.has(normalizeLabel(cell.text))));
     if (!continues) endRow();
     cells.push(cell);
+  };
+  // A cell's text waits for its pipe; a pipe with no text before it closes an empty cell.
+  let pending: TableCell | undefined;
+  for (const { start, raw } of lines) {
+    if (PADDING_LINE.test(raw)) {
+      if (pending) add(pending);
+      pending = undefined;
+      endRow();
+      continue;
+    }
+    const bar = raw.indexOf('|');
+    if (bar === -1) {
+      if (pending) add(pending);
+      pending = trimmedCell(raw, start, 0, raw.length);
+      continue;
+    }
+    const cell = trimmedCell(raw, start, 0, bar);
+    if (cell.text) {
+      if (pending) add(pending);
+      add(cell);
+    } else {
+      add(pending ?? cell);
+    }
+    pending = undefined;
   }
+  if (pending) add(pending);
   endRow();
   if (!rows.some((r) => r.cells.length >= 2 && !isValueLike(r.cells[0].text))) return undefined;
   return { kind: 'table', syntax: 'pipe', rows, span: { start: lines[0].start, end: lines[lines.length - 1].start + lines[lines.length - 1].raw.length } };
 }
 
-/** The cell of a line: its text before the pipe, trimmed; a lone pipe is an empty cell at the pipe. */
-function cellOf(raw: string, lineStart: number): TableCell {
-  const bar = raw.indexOf('|');
-  let s = 0;
-  let e = bar;
+/** The text of raw[from, to) trimmed, as a cell; blank text is an empty cell at `to` (the pipe). */
+function trimmedCell(raw: string, lineStart: number, from: number, to: number): TableCell {
+  let s = from;
+  let e = to;
   while (s < e && /\s/.test(raw[s])) s++;
   while (e > s && /\s/.test(raw[e - 1])) e--;
-  if (e === s) return { text: '', span: { start: lineStart + bar, end: lineStart + bar }, rowSpan: 1, colSpan: 1 };
+  if (e === s) return { text: '', span: { start: lineStart + to, end: lineStart + to }, rowSpan: 1, colSpan: 1 };
   return { text: raw.slice(s, e), span: { start: lineStart + s, end: lineStart + e }, rowSpan: 1, colSpan: 1 };
 }
 

@@ -6,7 +6,7 @@ import { stripTags } from './strip-tags.js';
 import { isDirectiveLine } from '../engine/directives.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
 import { relineFlat } from './reline.js';
-import { cellLinesTable, isCellLine, MIN_CELL_LINES } from './cell-lines.js';
+import { cellLineRunEnd, cellLinesTable, MIN_CELL_LINES } from './cell-lines.js';
 
 /**
  * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
@@ -29,6 +29,10 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
   const blocks: Block[] = [];
   let table: TableBlock | undefined;
   const lines = virtualLines(source, from, to);
+  // Cut-out pieces of a flattened line never hold a cell-per-line table.
+  const cellRaws = lines.map((l) => (l.flat ? '' : l.raw));
+  // Lines already seen inside a run of cell lines that made no table: no run starting among them can.
+  let noCellTableBefore = 0;
 
   for (let i = 0; i < lines.length; i++) {
     const { start, raw, flat } = lines[i];
@@ -40,13 +44,14 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
     // `// gia-lint-disable…` lines are for the linter, not report content; they do not end a table.
     if (isDirectiveLine(raw)) continue;
     // A table saved one cell per line ("一、本年新收…数量 |", "0 |", "||"): rows rebuilt from the cells.
-    const cellRun = cellLineRun(lines, i);
-    if (cellRun) {
+    const cellRun = i >= noCellTableBefore ? cellLineRun(lines, cellRaws, i) : undefined;
+    if (cellRun && 'table' in cellRun) {
       blocks.push(cellRun.table);
       table = undefined;
       i = cellRun.last;
       continue;
     }
+    if (cellRun) noCellTableBefore = cellRun.end;
     // A number at the end of a line whose next line goes on with 年/月/日 is a wrapped date
     // ("统计期限从 2024" / "年 1 月 1 日到 12 月 31 日止"), not a table row.
     const row = WRAPPED_DATE_HEAD.test(raw) && /^\s*[年月日]/.test(nextNonBlank(lines, i)) ? undefined : tableRow(raw, start, flat);
@@ -101,13 +106,11 @@ function virtualLines(source: SourceText, from: number, to: number): VirtualLine
   return out;
 }
 
-/** The table of the cell lines starting at `i` (src/formats/cell-lines.ts), with the index of its last line. */
-function cellLineRun(lines: VirtualLine[], i: number): { table: TableBlock; last: number } | undefined {
-  let k = i;
-  while (k < lines.length && !lines[k].flat && isCellLine(lines[k].raw)) k++;
-  if (k - i < MIN_CELL_LINES) return undefined;
-  const table = cellLinesTable(lines.slice(i, k));
-  return table ? { table, last: k - 1 } : undefined;
+/** The table of the cell lines starting at `i` (src/formats/cell-lines.ts) with the index of its last line, or where the run of cell lines that made none ends. */
+function cellLineRun(lines: VirtualLine[], raws: readonly string[], i: number): { table: TableBlock; last: number } | { end: number } {
+  const k = cellLineRunEnd(raws, i);
+  const table = k - i >= MIN_CELL_LINES ? cellLinesTable(lines.slice(i, k)) : undefined;
+  return table ? { table, last: k - 1 } : { end: k };
 }
 
 function nextNonBlank(lines: VirtualLine[], i: number): string {

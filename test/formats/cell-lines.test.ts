@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { parseHtml } from '../../src/formats/html.js';
-import { cellLinesTable, isCellLine } from '../../src/formats/cell-lines.js';
+import { cellLineRunEnd, cellLinesTable, isCellLine } from '../../src/formats/cell-lines.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Report } from '../../src/model/report.js';
 import { configFor, lintBytes, modelSummary } from './support.js';
@@ -36,14 +36,21 @@ function readModel(reports: Report[]) {
   return modelSummary(reports).map((r) => ({ ...r, tables: Object.fromEntries(Object.entries(r.tables).map(([k, t]) => [k, { layout: t.layout, rows: t.rows }])) }));
 }
 
+/** Shapes of the same dump seen on real pages: every separator on a line of its own; a label that lost its pipe. */
+const SHAPES: Record<string, (text: string) => string> = {
+  'cell |': (t) => t,
+  'cell / | on alternate lines': (t) => t.replace(/^(.*\S) \|$/gm, '$1\n|'),
+  'a label whose pipe moved to the next line': (t) => t.replace(/^(行政规范性文件|二、上年结转政府信息公开申请数量) \|$/m, '$1\n|'),
+};
+
 describe.each([
   { year: 2024, seed: 1 },
   { year: 2023, seed: 3 },
   { year: 2020, seed: 2 },
 ])('cell-per-line tables of the correct $year report (seed $seed)', ({ year, seed }) => {
-  test('same Report as the clean file, no error', async () => {
-    const text = cellLineText(year, seed);
-    expect(text).toMatch(/^一、本年新收政府信息公开申请数量 \|$/m);
+  test.each(Object.keys(SHAPES))('%s: same Report as the clean file, no error', async (shape) => {
+    const text = SHAPES[shape](cellLineText(year, seed));
+    expect(text).toMatch(/^一、本年新收政府信息公开申请数量(?: \||\n\|)$/m);
     const clean = readModel((await lintBytes(await generateBytes({ year, seed, format: 'txt-tsv' }), 'txt-tsv', ALL_RULES)).out.reports);
     const read = await lintBytes(Buffer.from(text), 'txt-tsv', ALL_RULES);
     expect(read.out.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`)).toEqual([]);
@@ -79,6 +86,8 @@ describe('cellLinesTable', () => {
     expect(isCellLine('|||')).toBe(true);
     expect(isCellLine('| 规章 | 0 | 0 |')).toBe(false);
     expect(isCellLine('本年新收申请 3 件。')).toBe(false);
+    // A cell on its own line counts when its pipe stands alone on the next line.
+    expect(cellLineRunEnd(['规章', '|', '0', '|', '本年新收申请 3 件。'], 0)).toBe(4);
   });
 
   test('cells without a labelled row are no table', () => {
