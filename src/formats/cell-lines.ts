@@ -19,8 +19,11 @@ import { APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, REVIEW
  * name. The rows then go to the recognizer like any other table's, which places values by label.
  */
 
-/** A line holding one cell: text without a pipe, then one pipe (or a line of pipes only). */
-const CELL_LINE = /^[^|]*\|\s*$|^\s*\|{2,}\s*$/;
+/**
+ * A line holding one cell: text without a pipe, then its pipe — and, where the row ends short of
+ * the table's width, the row's padding pipes on the same line ("28 | |||||||||"); or padding alone.
+ */
+const CELL_LINE = /^[^|]*\|[\s|]*$/;
 const PADDING_LINE = /^\s*\|{2,}\s*$/;
 const LONE_PIPE = /^\s*\|\s*$/;
 
@@ -95,6 +98,8 @@ export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
       add(pending ?? cell);
     }
     pending = undefined;
+    // Pipes after the cell's own are the padding of a short row: the row ends here.
+    if (raw.includes('|', bar + 1)) endRow();
   }
   if (pending) add(pending);
   endRow();

@@ -40,6 +40,7 @@ function readModel(reports: Report[]) {
 const SHAPES: Record<string, (text: string) => string> = {
   'cell |': (t) => t,
   'cell / | on alternate lines': (t) => t.replace(/^(.*\S) \|$/gm, '$1\n|'),
+  "a short row's padding on its last cell's line": (t) => t.replace(/^(.*\S) \|\n(\|{2,})$/gm, '$1 | $2'),
   'a label whose pipe moved to the next line': (t) => t.replace(/^(行政规范性文件|二、上年结转政府信息公开申请数量) \|$/m, '$1\n|'),
 };
 
