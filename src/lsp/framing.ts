@@ -16,6 +16,8 @@ const HEADER_NAME = 'content-length:';
 
 export class LspReframer extends Transform {
   private buffer: Buffer = Buffer.alloc(0);
+  /** After a bad frame with no next header in sight yet: what arrives is skipped up to the next header. */
+  private resyncing = false;
 
   constructor(private readonly log: (line: string) => void) {
     super();
@@ -29,6 +31,15 @@ export class LspReframer extends Transform {
 
   private drain(): void {
     for (;;) {
+      if (this.resyncing) {
+        const at = nextHeader(this.buffer, 0);
+        if (at === -1) {
+          this.keepTail();
+          return;
+        }
+        this.buffer = this.buffer.subarray(at);
+        this.resyncing = false;
+      }
       const header = headerEnd(this.buffer);
       if (!header) {
         if (this.buffer.length > MAX_HEADER_BYTES) this.skip('a header without its blank line', 1);
@@ -57,8 +68,19 @@ export class LspReframer extends Transform {
   private skip(what: string, from = 0): void {
     this.log(`gia-lint --lsp: skipped ${what}; reading on from the next Content-Length header`);
     const at = nextHeader(this.buffer, from);
-    // Keep a tail that may be the start of a header still arriving.
-    this.buffer = at === -1 ? this.buffer.subarray(Math.max(0, this.buffer.length - HEADER_NAME.length)) : this.buffer.subarray(at);
+    if (at !== -1) {
+      this.buffer = this.buffer.subarray(at);
+      return;
+    }
+    // The next header has not arrived yet (the bad frame came in a chunk of its own): skip on
+    // when it does, instead of reading the bad frame's tail as the start of a header.
+    this.resyncing = true;
+    this.keepTail();
+  }
+
+  /** Keep only a tail that may be the start of a header still arriving. */
+  private keepTail(): void {
+    this.buffer = this.buffer.subarray(Math.max(0, this.buffer.length - HEADER_NAME.length));
   }
 }
 

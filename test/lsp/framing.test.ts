@@ -74,3 +74,15 @@ test('the reframer passes good frames through unchanged, split anywhere', () => 
   for (let i = 0; i < input.length; i += 7) r.write(input.subarray(i, i + 7));
   expect(Buffer.concat(out).toString('utf8')).toBe(input.toString('utf8'));
 });
+
+test('a bad frame that arrives in a chunk of its own does not swallow the next good one', () => {
+  const out: Buffer[] = [];
+  const skipped: string[] = [];
+  const r = new LspReframer((line) => skipped.push(line));
+  r.on('data', (c: Buffer) => out.push(c));
+  r.write(Buffer.from('Content-Type: application/json\r\n\r\n{"jsonrpc":"2.0","id":99,"method":"shutdown"}'));
+  const good = frame({ id: 2, method: 'textDocument/hover' });
+  r.write(Buffer.from(good));
+  expect(Buffer.concat(out).toString('utf8')).toBe(good);
+  expect(skipped).toHaveLength(1);
+});
