@@ -123,6 +123,17 @@ export const wordParagraph: PositionStyle = {
   at: (line, locale) => (locale === 'en' ? `paragraph ${line}` : `第 ${line} 段`),
 };
 
+/**
+ * How documents read through a converter (the Word family, PDF, refused formats) are read: rules read
+ * the processor's blocks, there is no markup of their own, and a directive is typed into the
+ * document as text (<!-- gia-lint-disable … -->), like any paragraph.
+ */
+export const documentView = {
+  reading: 'blocks',
+  markup: 'none',
+  directives: { syntax: 'html-comment', pipeTableRows: false, linePrefix: /^[ \t]*/ },
+} as const satisfies Pick<BinaryFormat, 'reading' | 'markup' | 'directives'>;
+
 /** Fatal message for a file of a binary format that cannot be read; `noun` names what it should be ("Word"). */
 export function unreadable(extension: string, noun: LocalizedText, detail: string): LocalizedText {
   return {

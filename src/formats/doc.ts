@@ -1,7 +1,7 @@
 import type { Block, Document, TableBlock, TableCell, TableRow } from '../model/document.js';
 import { MappedText } from '../model/mapped-text.js';
 import { SourceText } from '../model/source.js';
-import { unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
+import { documentView, unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
 import { trimMapped } from './html.js';
 
 /**
@@ -322,9 +322,7 @@ function wordBinaryFormat(id: string, extension: string, name: string, readsNote
       return { ok: false, message: unreadable(extension, WORD, r.detail) };
     },
     position: wordParagraph,
-    reading: 'blocks',
-    markup: 'none',
-    directives: { syntax: 'html-comment', pipeTableRows: false, linePrefix: /^[ \t]*/ },
+    ...documentView,
     fixes: 'manual',
     readme: {
       reads: `paragraphs and tables (rows and cells; merged cells are read by their labels, as tab-separated text is) via word-extractor${readsNote}`,

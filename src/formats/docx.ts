@@ -3,7 +3,7 @@ import type { AnyNode, Element } from 'domhandler';
 import type { Document } from '../model/document.js';
 import { MappedText } from '../model/mapped-text.js';
 import { SourceText, type Span } from '../model/source.js';
-import { unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
+import { documentView, unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
 import { docxFixWriter } from './docx-fix.js';
 import { domToBlocks, type DomLocator } from './html.js';
 import { MAX_INFLATED_BYTES, checkInflatedSize } from './zip-limits.js';
@@ -175,10 +175,7 @@ export const docxFormat: BinaryFormat = {
     return r.ok ? r : { ok: false, message: unreadable('.docx', WORD, r.detail) };
   },
   position: wordParagraph,
-  reading: 'blocks',
-  markup: 'none',
-  // Typed into the document as text, like any paragraph.
-  directives: { syntax: 'html-comment', pipeTableRows: false, linePrefix: /^[ \t]*/ },
+  ...documentView,
   fixes: docxFixWriter,
   readme: {
     reads: 'paragraphs and tables (merged cells) via mammoth',

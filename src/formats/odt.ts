@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
+import { documentView, unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
 import { declaredUnpackedSize, docxHtmlToDocument, looksLikeZip, MAX_UNPACKED_BYTES } from './docx.js';
 
 /**
@@ -190,9 +190,7 @@ export const odtFormat: BinaryFormat = {
     return { ok: true, document: docxHtmlToDocument(r.html, odtFormat.id) };
   },
   position: wordParagraph,
-  reading: 'blocks',
-  markup: 'none',
-  directives: { syntax: 'html-comment', pipeTableRows: false, linePrefix: /^[ \t]*/ },
+  ...documentView,
   fixes: 'manual',
   readme: {
     reads: 'paragraphs, headings and tables (merged cells) of content.xml; notes, comments, tracked deletions, drawings and indexes are left out',

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LocalizedText } from '../engine/types.js';
-import type { BinaryFormat, PositionStyle } from './descriptor.js';
+import { documentView, type BinaryFormat, type PositionStyle } from './descriptor.js';
 import { DEFAULT_PDF_LIMITS, looksLikePdf, type PdfExtraction, type PdfFailureReason, type PdfLimits } from './pdf-extract.js';
 import { layoutPdf, type PdfDocument } from './pdf-layout.js';
 import type { PdfReply, PdfRequest } from './pdf-worker.js';
@@ -97,10 +97,7 @@ export const pdfFormat: BinaryFormat = {
     return r.ok ? r : { ok: false, message: pdfProblemMessage(r.problem, r.detail) };
   },
   position: pdfPageLine,
-  reading: 'blocks',
-  markup: 'none',
-  // A PDF is not edited; a directive typed into the document before printing reads as text.
-  directives: { syntax: 'html-comment', pipeTableRows: false, linePrefix: /^[ \t]*/ },
+  ...documentView,
   fixes: 'manual',
   readme: {
     reads:

@@ -1,4 +1,4 @@
-import { lineColumn, type BinaryFormat } from './descriptor.js';
+import { documentView, lineColumn, type BinaryFormat } from './descriptor.js';
 
 /**
  * .rtf: not read. RTF is markup (control words, font tables, hex-escaped Chinese text); read as
@@ -24,9 +24,7 @@ export const rtfFormat: BinaryFormat = {
       },
     }),
   position: lineColumn,
-  reading: 'blocks',
-  markup: 'none',
-  directives: { syntax: 'html-comment', pipeTableRows: false, linePrefix: /^[ \t]*/ },
+  ...documentView,
   fixes: 'manual',
   readme: {
     reads: 'not read: one fatal message asks for the file saved as `.docx` (RTF is markup; read as text it would give false findings)',
