@@ -206,7 +206,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   // Headings and section bodies.
   const headings: Heading[] = [];
   info.forEach((x, i) => {
-    if (x.heading) headings.push({ ...x.heading, span: blocks[i].span, bodySpan: { start: blocks[i].span.start, end: span.end } });
+    if (x.heading) headings.push({ ...x.heading, span: blocks[i].span, bodySpan: { start: blocks[i].span.start, end: span.end }, empty: false });
   });
   const sections: Report['sections'] = {};
   for (const h of headings) if (h.section && !sections[h.section]) sections[h.section] = h;
@@ -214,6 +214,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   for (const h of headings) {
     const next = sectionStarts.find((s) => s > h.span.start);
     if (next !== undefined) h.bodySpan = { start: h.span.start, end: next };
+    h.empty = !blocks.some((b) => b.span.start >= h.span.end && b.span.start < h.bodySpan.end);
   }
 
   // Periods: keyword statements anywhere; else a bare "Y年1月1日至12月31日" before the first section.

@@ -80,6 +80,8 @@ export interface Heading {
   span: Span;
   /** Span of the section body: from the heading to the next top-level heading (or report end). */
   bodySpan: Span;
+  /** Nothing at all under the heading: no paragraph, table or picture before the next section. */
+  empty: boolean;
 }
 
 export interface DateMention {

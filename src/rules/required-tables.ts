@@ -67,12 +67,11 @@ const rule: Rule = {
         if (section) {
           // A part with nothing at all under its heading most often had its table as a picture, or
           // lost it when the text was copied from the page: a warning that asks, not an error.
-          const empty = !hasContent(context.text.slice(section.span.end, section.bodySpan.end));
           context.report({
-            messageId: empty ? 'emptySection' : 'missingTable',
+            messageId: section.empty ? 'emptySection' : 'missingTable',
             data: { section: `${section.numbering ?? ''}${section.title}`, table: tableName(kind, context.locale), year: report.year!.value, format: pick(FORMAT_NAMES[layoutEra], context.locale) },
             span: section.span,
-            ...(empty ? { severity: 'warn' as const } : {}),
+            ...(section.empty ? { severity: 'warn' as const } : {}),
           });
         }
         continue;
@@ -84,11 +83,6 @@ const rule: Rule = {
     }
   },
 };
-
-/** Any text in a section body, markup (HTML tags, entities, Markdown marks) aside. */
-function hasContent(body: string): boolean {
-  return /[^\s#*|>_\-]/.test(body.replace(/<[^<>]{0,2000}>/g, '').replace(/&(?:nbsp|#160|#xa0);/gi, ''));
-}
 
 function pick(t: { 'zh-CN': string; en: string }, locale: Locale): string {
   return locale === 'en' ? t.en : t['zh-CN'];
