@@ -107,13 +107,12 @@ export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
   return { kind: 'table', syntax: 'pipe', rows, span: { start: lines[0].start, end: lines[lines.length - 1].start + lines[lines.length - 1].raw.length } };
 }
 
-/** The text of raw[from, to) trimmed, as a cell; blank text is an empty cell at `to` (the pipe). */
-function trimmedCell(raw: string, lineStart: number, from: number, to: number): TableCell {
+/** The text of raw[from, to) trimmed, as a cell (of any separated row); blank text is an empty cell at `to` (the separator). */
+export function trimmedCell(raw: string, lineStart: number, from: number, to: number): TableCell {
   let s = from;
   let e = to;
   while (s < e && /\s/.test(raw[s])) s++;
   while (e > s && /\s/.test(raw[e - 1])) e--;
-  if (e === s) return { text: '', span: { start: lineStart + to, end: lineStart + to }, rowSpan: 1, colSpan: 1 };
   return { text: raw.slice(s, e), span: { start: lineStart + s, end: lineStart + e }, rowSpan: 1, colSpan: 1 };
 }
 

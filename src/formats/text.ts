@@ -6,7 +6,7 @@ import { stripTags } from './strip-tags.js';
 import { isDirectiveLine } from '../engine/directives.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
 import { relineFlat } from './reline.js';
-import { cellLineRunEnd, cellLinesTable, MIN_CELL_LINES } from './cell-lines.js';
+import { cellLineRunEnd, cellLinesTable, MIN_CELL_LINES, trimmedCell } from './cell-lines.js';
 
 /**
  * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
@@ -141,21 +141,13 @@ function splitCells(raw: string, start: number, sep: string): TableCell[] {
   for (;;) {
     const at = raw.indexOf(sep, from);
     const to = at === -1 ? raw.length : at;
-    cells.push(cellAt(raw, start, from, to));
+    cells.push(trimmedCell(raw, start, from, to));
     if (at === -1) break;
     from = at + 1;
   }
   // The text after a final separator is not a cell.
   if (cells.length > 1 && raw.trimEnd().endsWith(sep) && !cells[cells.length - 1].text.trim()) cells.pop();
   return cells;
-}
-
-function cellAt(raw: string, lineStart: number, from: number, to: number): TableCell {
-  let s = from;
-  let e = to;
-  while (s < e && /\s/.test(raw[s])) s++;
-  while (e > s && /\s/.test(raw[e - 1])) e--;
-  return { text: raw.slice(s, e), span: { start: lineStart + s, end: lineStart + e }, rowSpan: 1, colSpan: 1 };
 }
 
 /**
