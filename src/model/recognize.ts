@@ -205,8 +205,13 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
 
   // Headings and section bodies.
   const headings: Heading[] = [];
+  /** Index of the block after each heading (blocks are in document order). */
+  const nextBlock = new Map<Heading, number>();
   info.forEach((x, i) => {
-    if (x.heading) headings.push({ ...x.heading, span: blocks[i].span, bodySpan: { start: blocks[i].span.start, end: span.end }, empty: false });
+    if (!x.heading) return;
+    const h: Heading = { ...x.heading, span: blocks[i].span, bodySpan: { start: blocks[i].span.start, end: span.end }, empty: false };
+    headings.push(h);
+    nextBlock.set(h, i + 1);
   });
   const sections: Report['sections'] = {};
   for (const h of headings) if (h.section && !sections[h.section]) sections[h.section] = h;
@@ -214,7 +219,8 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   for (const h of headings) {
     const next = sectionStarts.find((s) => s > h.span.start);
     if (next !== undefined) h.bodySpan = { start: h.span.start, end: next };
-    h.empty = !blocks.some((b) => b.span.start >= h.span.end && b.span.start < h.bodySpan.end);
+    const after = blocks[nextBlock.get(h)!];
+    h.empty = !after || after.span.start >= h.bodySpan.end;
   }
 
   // Periods: keyword statements anywhere; else a bare "Y年1月1日至12月31日" before the first section.
