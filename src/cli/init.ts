@@ -112,8 +112,8 @@ export function initConfigText(o: { agencyKind?: AgencyKind; locale: Locale; pre
 // JSON with comments. gia-lint uses the nearest .gianrc above each linted file;
 // \`gia-lint --print-config <file>\` shows the effective result. Docs: .gianrc.example, README.
 {
-  // 规则预设：recommended（每条规则按默认级别）或 strict（所有规则按错误级别，适合发布前终检；规则标为较轻情形的发现仍是警告，可加 --max-warnings 0）。
-  // Preset: "recommended" (each rule at its default severity) or "strict" (every rule an error; a rule's lesser findings stay warnings: add --max-warnings 0).
+  // 规则预设：recommended（每条规则按默认级别）或 strict（每个发现都是错误，包括规则标为较轻情形的发现，适合审核把关和发布前终检）。
+  // Preset: "recommended" (each rule at its default severity) or "strict" (every finding an error, a rule's lesser case included).
   "extends": "gia-lint:${o.preset}",
 
   // 消息语言："zh-CN" 或 "en"。Message language.

@@ -9,7 +9,7 @@ import picomatch from 'picomatch';
 import { parseDocument } from 'yaml';
 import * as msg from './messages.js';
 import { isPathSpecifier, loadedPlugin, loadPlugin, packageName, pluginNamespace, resolveSharedConfig, type LoadedPlugin } from './plugins.js';
-import { presetName, presets } from './presets.js';
+import { presetName, presetRuleSeverity, presets } from './presets.js';
 import type { ConfigData } from './schema.js';
 import {
   validateConfig,
@@ -166,7 +166,7 @@ async function resolveExtends(
     };
     const preset = presetName(ref);
     if (preset) {
-      layers.push({ extends: [], rules: presets[preset](ctx.rules), overrides: [] });
+      layers.push({ extends: [], rules: presets[preset](ctx.rules), ruleSeverity: presetRuleSeverity[preset], overrides: [] });
       continue;
     }
     if (ref.startsWith('gia-lint:')) fail(msg.unknownPreset(ref, Object.keys(presets), locale));
@@ -247,6 +247,7 @@ function mergeLayers(
     if (layer.year !== undefined) out.year = layer.year;
     if (layer.agencyKind !== undefined) out.agencyKind = layer.agencyKind;
     if (layer.reportUnusedDisableDirectives !== undefined) out.reportUnusedDisableDirectives = layer.reportUnusedDisableDirectives;
+    if (layer.ruleSeverity !== undefined) out.ruleSeverity = layer.ruleSeverity;
     if (layer.previous !== undefined) out.previous = layer.previous;
     if (layer.noInlineConfig !== undefined) out.noInlineConfig = layer.noInlineConfig;
     if (layer.docsUrl !== undefined) out.docsUrl = layer.docsUrl;
@@ -498,6 +499,7 @@ function toResolved(c: ValidatedConfig): ResolvedConfig {
   if (c.agencyKind !== undefined) out.agencyKind = c.agencyKind;
   if (c.previous !== undefined) out.previous = c.previous;
   if (c.noInlineConfig !== undefined) out.noInlineConfig = c.noInlineConfig;
+  if (c.ruleSeverity !== undefined) out.ruleSeverity = c.ruleSeverity;
   if (c.loadedPlugins && Object.keys(c.loadedPlugins).length) out.plugins = c.loadedPlugins;
   if (c.docsUrl !== undefined) out.docsUrl = c.docsUrl;
   if (c.previousDir !== undefined) out.previousDir = c.previousDir;

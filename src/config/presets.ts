@@ -1,4 +1,4 @@
-import type { Rule } from '../engine/types.js';
+import type { Rule, RuleSeverityMode } from '../engine/types.js';
 import type { NormalizedRuleSetting } from './validate.js';
 
 /**
@@ -6,10 +6,9 @@ import type { NormalizedRuleSetting } from './validate.js';
  * A preset is computed from the rule map, so rules added later join it automatically.
  *
  * - `recommended`: every rule at its default severity (the built-in default).
- * - `strict`: every rule as an error, including those whose default is a warning — for a final
- *   check before publication, where nothing should be left unexamined. The severity is a ceiling:
- *   findings a rule reports as its lesser case (`severity: 'warn'` in the descriptor) stay warnings;
- *   `--max-warnings 0` fails on those too (README, Presets).
+ * - `strict`: every rule as an error, including those whose default is a warning, and the severity
+ *   exact (`ruleSeverity: "exact"`): the findings a rule reports as its lesser case are errors too.
+ *   For a reviewer's final check before publication, where no finding may let a report through.
  */
 export const presets: Record<string, (rules: ReadonlyMap<string, Rule>) => Record<string, NormalizedRuleSetting>> = {
   recommended: (rules) => {
@@ -23,6 +22,12 @@ export const presets: Record<string, (rules: ReadonlyMap<string, Rule>) => Recor
     return out;
   },
 };
+
+/**
+ * The `ruleSeverity` each preset sets. recommended says "ceiling" explicitly, so that a config
+ * extending strict and then recommended gets recommended's meaning back.
+ */
+export const presetRuleSeverity: Record<string, RuleSeverityMode> = { recommended: 'ceiling', strict: 'exact' };
 
 /** "gia-lint:recommended" or "recommended" → "recommended"; anything else → undefined. */
 export function presetName(ref: string): string | undefined {

@@ -1,4 +1,4 @@
-import type { AgencyKind, Locale, RuleSetting, SeveritySetting } from '../engine/types.js';
+import type { AgencyKind, Locale, RuleSetting, RuleSeverityMode, SeveritySetting } from '../engine/types.js';
 
 /** The settings a config and each of its `overrides` entries may carry. */
 export interface ConfigSettings {
@@ -8,6 +8,12 @@ export interface ConfigSettings {
   rules?: Record<string, RuleSetting>;
   /** Report `gia-lint-disable…` directives that suppressed nothing, at this severity. */
   reportUnusedDisableDirectives?: SeveritySetting;
+  /**
+   * What a rule's configured severity means. "ceiling" (the default): the highest its findings
+   * get — a finding the rule reports as its lesser case is a warning. "exact": every finding takes
+   * it, so a rule set to "error" reports no warnings (the strict preset).
+   */
+  ruleSeverity?: RuleSeverityMode;
   /** Last year's report, for rules that compare the two (relative to the config file). */
   previous?: string;
   /** Ignore `gia-lint-disable…` comments in the files (`--no-inline-config`). */
@@ -70,6 +76,7 @@ const settings = {
   agencyKind: { enum: ['department', 'government'] },
   rules: { type: 'object' },
   reportUnusedDisableDirectives: severity,
+  ruleSeverity: { enum: ['ceiling', 'exact'] },
   previous: { type: 'string', minLength: 1 },
   noInlineConfig: { type: 'boolean' },
   previousDir: { type: 'string', minLength: 1 },

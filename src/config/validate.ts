@@ -1,5 +1,5 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import type { Locale, Rule } from '../engine/types.js';
+import type { Locale, Rule, RuleSeverityMode } from '../engine/types.js';
 import { ConfigError } from './errors.js';
 import * as msg from './messages.js';
 import { configSchema, type AggregateSpec, type Deadlines } from './schema.js';
@@ -17,6 +17,7 @@ export interface ValidatedSettings {
   agencyKind?: 'department' | 'government';
   rules: Record<string, NormalizedRuleSetting>;
   reportUnusedDisableDirectives?: 0 | 1 | 2;
+  ruleSeverity?: RuleSeverityMode;
   /** As written; the loader makes it absolute (relative to the file that says it). */
   previous?: string;
   noInlineConfig?: boolean;
@@ -103,6 +104,7 @@ export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedCon
     agencyKind: obj.agencyKind as ValidatedSettings['agencyKind'],
     rules: validateRules(obj.rules, `${prefix}rules`, ctx, fail, locale),
     reportUnusedDisableDirectives: obj.reportUnusedDisableDirectives === undefined ? undefined : severityOf(obj.reportUnusedDisableDirectives),
+    ...(obj.ruleSeverity !== undefined ? { ruleSeverity: obj.ruleSeverity as RuleSeverityMode } : {}),
     previous: obj.previous as string | undefined,
     noInlineConfig: obj.noInlineConfig as boolean | undefined,
     ...(obj.previousDir !== undefined ? { previousDir: obj.previousDir as string } : {}),

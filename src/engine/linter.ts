@@ -209,7 +209,8 @@ function toMessage(
   const e = source.positionAt(end);
   const out: LintMessage = {
     ruleId: rule.meta.id,
-    severity: d.severity === 'warn' ? 1 : severity,
+    // A lesser-case finding is a warning unless the config makes the rule's severity exact (strict).
+    severity: d.severity === 'warn' && config.ruleSeverity !== 'exact' ? 1 : severity,
     message,
     line: s.line,
     column: s.column,

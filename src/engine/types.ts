@@ -125,6 +125,12 @@ export type AgencyKind = 'department' | 'government';
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
 
 /** A fully resolved configuration (after extends and CLI overrides). */
+/**
+ * What a rule's configured severity means: "ceiling", the highest its findings get (a finding the
+ * rule reports as its lesser case, `severity: 'warn'`, is a warning), or "exact", every finding's.
+ */
+export type RuleSeverityMode = 'ceiling' | 'exact';
+
 export interface ResolvedConfig {
   locale: Locale;
   /** Force the report year (otherwise detected from title / intro). */
@@ -133,6 +139,8 @@ export interface ResolvedConfig {
   rules: Record<string, { severity: 0 | 1 | 2; options: Record<string, unknown> }>;
   /** Severity of problems for `gia-lint-disable…` directives that suppressed nothing (0: not reported). */
   reportUnusedDisableDirectives?: 0 | 1 | 2;
+  /** "exact": a rule's lesser-case findings take its configured severity too (strict); default "ceiling". */
+  ruleSeverity?: RuleSeverityMode;
   /** Absolute path of last year's report (`--previous` / `previous`), read by the API for the engine. */
   previous?: string;
   /** `--no-inline-config` / `noInlineConfig`: ignore `gia-lint-disable…` comments in the file. */
