@@ -385,14 +385,26 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   const candidates = found.filter((f) => f.index >= regionStart && f.index <= lastKeyed);
   let prevIdx = -1;
   let gap: Found[] = [];
+  /** Labelled rows whose cells are all blank: a row left unfilled, or a label line without numbers. */
+  let blankGap: Found[] = [];
   const problems: TableProblem[] = [];
   for (const f of candidates) {
     if (!f.key) {
       if (f.item.values.some((v) => v.text.trim() !== '')) gap.push(f);
+      else if (f.label && f.item.values.length) blankGap.push(f);
       continue;
     }
     const idx = order.get(f.key)!;
     const slots = idx - prevIdx - 1;
+    // A mistyped label over blank cells ("只计这一情况", "三类内容事务信息") is that row, unfilled —
+    // not a missing row: it takes its slot when, with it, the rows fill the gap in order and every
+    // labelled one reads close to its slot's wording. Otherwise blank rows are passed over as before.
+    if (blankGap.length) {
+      const withBlank = [...gap, ...blankGap].sort((a, b) => a.index - b.index);
+      const close = (g: Found, k: number) => !g.label || similarity(coreLabel(g.label), coreLabel(template[prevIdx + 1 + k].label)) >= ROW_SIMILARITY;
+      if (withBlank.length === slots && withBlank.every(close)) gap = withBlank;
+      blankGap = [];
+    }
     // Unlabelled rows fill the gap by position; labelled ones too when they make the count agree,
     // else they are rows the format does not have (a local addition).
     if (gap.length !== slots && gap.filter((g) => !g.label).length === slots) {
