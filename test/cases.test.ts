@@ -1,30 +1,22 @@
 /**
  * The rule cases: every file test/cases/<rule-id>/<name>.<md|txt> is linted with ONLY that rule
- * enabled, and the messages must equal <name>.expected.json exactly (same count, line, column,
- * messageId; optional endLine/endColumn, fix text, message fragments). Adding a case needs no code.
+ * enabled, and its messages must equal the expectation markers the file carries on the lines they
+ * belong to (test/support/case-markers.ts: `<!-- {table-sum:rowTotal @49 "应为 3"} -->`), exactly:
+ * same count, line, column, messageId, severity (the rule's default unless the marker says
+ * `warn`/`error`), autofix text (none unless `fix="…"`), suggestions (none unless `suggest:…`),
+ * optional end position and message fragments. A `<name>.<ext>.fixed` file beside the case is the
+ * whole text after applying all fixes. Line 1's `<!-- case {…} -->` holds the description and
+ * settings (options, year, agencyKind, deadlines, locale, previous). Adding a case needs no code.
  */
 import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { verify, applyFixes } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
-import type { AgencyKind, Locale, ResolvedConfig } from '../src/engine/types.js';
+import type { AgencyKind, LintMessage, Locale, ResolvedConfig, Rule } from '../src/engine/types.js';
+import { parseCase, type ExpectedFinding, type MarkedCase } from './support/case-markers.js';
 
-interface ExpectedMessage {
-  line: number;
-  column: number;
-  messageId: string;
-  endLine?: number;
-  endColumn?: number;
-  /** Substrings the rendered message must contain. */
-  includes?: string[];
-  /** The fix's replacement text, or null for "no fix". */
-  fix?: string | null;
-  /** 1 or 2, where the finding's severity differs from its rule's (a lesser case of an error rule). */
-  severity?: 1 | 2;
-}
-
-interface CaseSpec {
+interface CaseSettings {
   description: string;
   options?: Record<string, unknown>;
   year?: number;
@@ -35,60 +27,92 @@ interface CaseSpec {
   /** Last year's report (carryover), a path relative to the rule's case folder (keep it in a subfolder, so it is not a case itself). */
   previous?: string;
   locale?: Locale;
-  messages: ExpectedMessage[];
-  /** Whole-file text after applying all fixes. */
-  output?: string;
 }
 
 const root = new URL('./cases/', import.meta.url).pathname;
 // Region rules compare files with each other: their cases are folders, run by test/region/region-cases.test.ts.
 const fileRule = (id: string) => builtinRules.get(id)?.meta.scope !== 'region';
 const ruleDirs = existsSync(root) ? readdirSync(root).filter((d) => builtinRules.has(d) && fileRule(d)) : [];
+const isCase = (f: string) => ['.md', '.txt'].includes(extname(f));
+const severityOf = (rule: Rule) => (rule.meta.defaultSeverity === 'error' ? 2 : 1);
+
+function readCase(ruleId: string, file: string): MarkedCase {
+  return parseCase(readFileSync(join(root, ruleId, file), 'utf8'), `${ruleId}/${file}`);
+}
+
+/** What the test compares, for one finding: only the properties the marker states, plus those always asserted. */
+function shapeOf(f: ExpectedFinding, rule: Rule) {
+  return {
+    line: f.line,
+    ...(f.column !== undefined && { column: f.column }),
+    ...(f.endLine !== undefined && { endLine: f.endLine, endColumn: f.endColumn }),
+    ruleId: f.ruleId,
+    messageId: f.messageId,
+    severity: f.severity ?? severityOf(rule),
+    fix: f.fix ?? null,
+    suggestions: f.suggestions,
+    includes: f.includes,
+  };
+}
+
+function actualShape(m: LintMessage, want: ExpectedFinding | undefined) {
+  return {
+    line: m.line,
+    ...(want?.column !== undefined && { column: m.column }),
+    ...(want?.endLine !== undefined && { endLine: m.endLine, endColumn: m.endColumn }),
+    ruleId: m.ruleId,
+    messageId: m.messageId,
+    severity: m.severity,
+    fix: m.fix ? m.fix.text : null,
+    suggestions: (m.suggestions ?? []).map((s) => ({ messageId: s.messageId, text: s.fix.text })),
+    // A fragment missing from the message shows up in the diff as the one left out.
+    includes: (want?.includes ?? []).filter((s) => m.message.includes(s)),
+  };
+}
 
 test('every built-in rule has a folder of cases with valid and invalid ones in Markdown and text', () => {
   for (const id of [...builtinRules.keys()].filter(fileRule)) {
     const files = existsSync(join(root, id)) ? readdirSync(join(root, id)) : [];
-    const inputs = files.filter((f) => ['.md', '.txt'].includes(extname(f)));
+    const inputs = files.filter(isCase);
     expect({ id, md: inputs.some((f) => f.endsWith('.md')), txt: inputs.some((f) => f.endsWith('.txt')) }).toEqual({ id, md: true, txt: true });
-    // A .md and a .txt of one name would share one .expected.json: names must be unique per folder.
-    const bases = inputs.map((f) => f.replace(/\.(md|txt)$/, ''));
-    expect({ id, duplicates: bases.filter((b, i) => bases.indexOf(b) !== i) }).toEqual({ id, duplicates: [] });
-    const specs = inputs.map((f) => JSON.parse(readFileSync(join(root, id, f.replace(/\.(md|txt)$/, '.expected.json')), 'utf8')) as CaseSpec);
-    expect({ id, valid: specs.some((s) => s.messages.length === 0), invalid: specs.some((s) => s.messages.length > 0) }).toEqual({ id, valid: true, invalid: true });
+    const cases = inputs.map((f) => readCase(id, f));
+    expect({ id, valid: cases.some((c) => c.expected.length === 0), invalid: cases.some((c) => c.expected.length > 0) }).toEqual({ id, valid: true, invalid: true });
+  }
+});
+
+test('no case folder holds a leftover .expected.json or a .fixed file without its case', () => {
+  for (const id of ruleDirs) {
+    const files = readdirSync(join(root, id));
+    expect({ id, stray: files.filter((f) => f.endsWith('.expected.json') || (f.endsWith('.fixed') && !files.includes(f.slice(0, -'.fixed'.length)))) }).toEqual({ id, stray: [] });
   }
 });
 
 for (const ruleId of ruleDirs) {
   describe(ruleId, () => {
     const dir = join(root, ruleId);
-    for (const file of readdirSync(dir).filter((f) => ['.md', '.txt'].includes(extname(f))).sort()) {
-      const specPath = join(dir, file.replace(/\.(md|txt)$/, '.expected.json'));
-      const spec = JSON.parse(readFileSync(specPath, 'utf8')) as CaseSpec;
-      test(`${file}: ${spec.description}`, () => {
-        const text = readFileSync(join(dir, file), 'utf8');
-        const rule = builtinRules.get(ruleId)!;
+    const rule = builtinRules.get(ruleId)!;
+    for (const file of readdirSync(dir).filter(isCase).sort()) {
+      const marked = readCase(ruleId, file);
+      const settings = marked.settings as unknown as CaseSettings;
+      test(`${file}: ${settings.description}`, () => {
+        expect(typeof settings.description).toBe('string');
+        // Every expected finding names its rule and messageId (ESLint's RuleTester asks the same).
+        for (const f of marked.expected) {
+          expect({ line: f.line, ruleId: f.ruleId, messageIdNamed: f.messageId !== undefined }).toEqual({ line: f.line, ruleId, messageIdNamed: true });
+          expect(Object.keys(rule.meta.messages)).toContain(f.messageId);
+        }
         const config: ResolvedConfig = {
-          locale: spec.locale ?? 'zh-CN',
-          year: spec.year,
-          agencyKind: spec.agencyKind,
-          deadlines: spec.deadlines,
-          rules: { [ruleId]: { severity: rule.meta.defaultSeverity === 'error' ? 2 : 1, options: spec.options ?? {} } },
+          locale: settings.locale ?? 'zh-CN',
+          year: settings.year,
+          agencyKind: settings.agencyKind,
+          deadlines: settings.deadlines,
+          rules: { [ruleId]: { severity: severityOf(rule), options: settings.options ?? {} } },
         };
-        const previous = spec.previous ? { text: readFileSync(join(dir, spec.previous), 'utf8'), filePath: spec.previous } : undefined;
-        const { messages } = verify(text, { filePath: file, config, rules: builtinRules, previous });
-        expect(messages.every((m) => m.ruleId === ruleId)).toBe(true);
-        const actual = messages.map((m, i) => {
-          const want = spec.messages[i];
-          const got: Record<string, unknown> = { line: m.line, column: m.column, messageId: m.messageId };
-          if (want?.endLine !== undefined) got.endLine = m.endLine;
-          if (want?.endColumn !== undefined) got.endColumn = m.endColumn;
-          if (want?.includes) got.includes = want.includes.filter((s) => m.message.includes(s));
-          if (want?.fix !== undefined) got.fix = m.fix ? m.fix.text : null;
-          if (want?.severity !== undefined) got.severity = m.severity;
-          return got;
-        });
-        expect(actual).toEqual(spec.messages);
-        if (spec.output !== undefined) expect(applyFixes(text, messages).output).toBe(spec.output);
+        const previous = settings.previous ? { text: readFileSync(join(dir, settings.previous), 'utf8'), filePath: settings.previous } : undefined;
+        const { messages } = verify(marked.text, { filePath: file, config, rules: builtinRules, previous });
+        expect(messages.map((m, i) => actualShape(m, marked.expected[i]))).toEqual(marked.expected.map((f) => shapeOf(f, rule)));
+        const fixed = join(dir, `${file}.fixed`);
+        if (existsSync(fixed)) expect(applyFixes(marked.text, messages).output).toBe(readFileSync(fixed, 'utf8'));
       });
     }
   });

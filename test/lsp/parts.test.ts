@@ -13,6 +13,7 @@ import { builtinRules } from '../../src/rules/index.js';
 import { verify } from '../../src/engine/linter.js';
 import { resolveConfigForFile } from '../../src/config/load.js';
 import { generateReport } from '../support/generate.js';
+import { parseCase } from '../support/case-markers.js';
 import type { TextEdit } from 'vscode-languageserver/node';
 
 const doc = (text: string, languageId = 'markdown') => TextDocument.create('file:///x/report.md', languageId, 1, text);
@@ -238,7 +239,8 @@ test('fix all replaces only what changed', () => {
 describe('related locations from the rules', () => {
   const repo = new URL('../..', import.meta.url);
   const lint = async (rel: string) => {
-    const text = readFileSync(new URL(rel, repo), 'utf8');
+    // Case files carry expectation markers: lint the text without them, as test/cases.test.ts does.
+    const text = parseCase(readFileSync(new URL(rel, repo), 'utf8')).text;
     const config = await resolveConfigForFile(undefined, { useConfigFile: false });
     return { text, messages: verify(text, { filePath: rel, config, rules: builtinRules }).messages };
   };

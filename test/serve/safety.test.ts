@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import { lintBuffer } from '../../src/api.js';
 import { safeName, startDesk, type DeskServer, type LintAnswer } from '../../src/serve/index.js';
+import { parseCase } from '../support/case-markers.js';
 
 /**
  * What reaches `gia-lint serve` from a browser is untrusted: oversized, binary and malicious
@@ -200,10 +201,12 @@ describe("last year's reports", () => {
         }).end();
       });
       expect(page).toContain('从文件夹 往年 中按机关自动配对');
-      const same = await post('2024.md', readFileSync('test/cases/copied-report/copied-2024.md'));
+      // The case file without its expectation markers (test/support/case-markers.ts).
+      const draft = parseCase(readFileSync('test/cases/copied-report/copied-2024.md', 'utf8')).text;
+      const same = await post('2024.md', Buffer.from(draft));
       expect(same.previous).toBe(path.join('往年', '2023.md'));
       expect(same.html).toContain('copied-report');
-      const other = await post('其他.md', Buffer.from(readFileSync('test/cases/copied-report/copied-2024.md', 'utf8').replaceAll('临江市民政局', '临江市财政局')));
+      const other = await post('其他.md', Buffer.from(draft.replaceAll('临江市民政局', '临江市财政局')));
       expect(other.previous).toBeNull();
     } finally {
       await new Promise((resolve) => paired.server.close(resolve));
