@@ -8,6 +8,7 @@ import { verify } from '../../src/engine/linter.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { generateReport } from '../support/generate.js';
 import { configFor } from '../formats/support.js';
+import { parseCase } from '../support/case-markers.js';
 
 const ALL_RULES = configFor([...builtinRules.keys()]);
 const report = generateReport({ year: 2023, seed: 3, format: 'txt-tsv' });
@@ -29,7 +30,8 @@ test('a second whole report after the first is still a report of its own', () =>
 });
 
 test('a title wrapped over two lines is one title: its year decides the era', () => {
-  const legacy = readFileSync(new URL('../cases/statistics-period/legacy-missing.txt', import.meta.url), 'utf8');
+  // A case file: linted without its expectation markers.
+  const legacy = parseCase(readFileSync(new URL('../cases/statistics-period/legacy-missing.txt', import.meta.url), 'utf8')).text;
   const out = lint(legacy);
   expect(out.reports).toHaveLength(1);
   expect(out.reports[0].year).toMatchObject({ value: 2013, source: 'title' });

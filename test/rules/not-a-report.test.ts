@@ -3,14 +3,19 @@
  * when named, nothing when found by expanding a directory or glob (unless reportExpanded), and in
  * either case none of the page of errors the other rules would give it.
  */
-import { describe, expect, test } from '@jest/globals';
-import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { lintFiles } from '../../src/api.js';
 import { lintFilesBatch } from '../../src/batch/index.js';
+import { parseCase } from '../support/case-markers.js';
 
-const dir = fileURLToPath(new URL('../cases/not-a-report/', import.meta.url));
+// The case file, without its expectation markers, in a folder of its own (found by expansion too).
+const dir = mkdtempSync(path.join(os.tmpdir(), 'gia-not-a-report-'));
 const memo = path.join(dir, 'meeting-memo.txt');
+writeFileSync(memo, parseCase(readFileSync(new URL('../cases/not-a-report/meeting-memo.txt', import.meta.url), 'utf8')).text);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('not-a-report and how the file was found', () => {
   test('named: one warning, nothing else', async () => {
