@@ -126,80 +126,55 @@ export function sniffLocale(argv: string[]): Locale {
 
 export function parseCli(argv: string[]): CliOptions {
   const l = sniffLocale(argv);
-  let parsed;
+  const parsed = parseArgv(argv, l);
+  const serve = isServeCommand(argv, parsed.positionals);
+  const opts = optionsFrom(parsed.values, serve ? parsed.positionals.slice(1) : parsed.positionals, serve, l);
+  checkCombinations(opts, l);
+  return opts;
+}
+
+type ParsedValues = ReturnType<typeof parseArgv>['values'];
+
+/** argv → raw flag values and positionals; an unknown or malformed option is a usage error in the user's language. */
+function parseArgv(argv: string[], l: Locale) {
   try {
-    parsed = parseArgs({ args: joinNegativeValues(argv), options: SPEC, allowPositionals: true, strict: true });
+    return parseArgs({ args: joinNegativeValues(argv), options: SPEC, allowPositionals: true, strict: true });
   } catch (e) {
     throw new UsageError(describeParseError(e as NodeJS.ErrnoException, l));
   }
-  const v = parsed.values;
+}
 
+/** `serve` is a command as the first argument before `--`; a file named so is `-- serve` or `./serve`. */
+function isServeCommand(argv: string[], positionals: string[]): boolean {
+  const end = argv.indexOf('--');
+  return positionals[0] === 'serve' && (end === -1 ? argv : argv.slice(0, end)).includes('serve');
+}
+
+/** Each flag's value checked and converted, in the order the flags are listed in --help. */
+function optionsFrom(v: ParsedValues, files: string[], serve: boolean, l: Locale): CliOptions {
   const locale = v.locale;
   if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en') throw new UsageError(usage.badLocale(locale, l));
-
-  const formats = [...reporters.keys()];
   if (v.color && v['no-color']) throw new UsageError(usage.colorBoth(l));
   const docsUrl = v['docs-url'];
   if (docsUrl !== undefined && !(/^https?:\/\//i.test(docsUrl) && URL.canParse(docsUrl))) throw new UsageError(usage.badDocsUrl(docsUrl, l));
   const rules = v.rule === undefined ? undefined : parseRuleFlags(v.rule, l);
-  const outputs = parseOutputs(v.format ?? [], v['output-file'], formats, l);
-  const format = outputs[0].format;
-
-  let concurrency: number | 'auto' | undefined;
-  if (v.concurrency !== undefined) {
-    if (v.concurrency !== 'auto' && !/^[1-9]\d{0,2}$/.test(v.concurrency)) throw new UsageError(usage.badConcurrency(v.concurrency, l));
-    concurrency = v.concurrency === 'auto' ? 'auto' : Number(v.concurrency);
-  }
+  const outputs = parseOutputs(v.format ?? [], v['output-file'], [...reporters.keys()], l);
+  const concurrency = parseConcurrency(v.concurrency, l);
   const agencyKind = v['agency-kind'];
   if (agencyKind !== undefined && agencyKind !== 'department' && agencyKind !== 'government') {
     throw new UsageError(usage.badAgencyKind(agencyKind, l));
   }
-
-  let maxWarnings: number | undefined;
-  if (v['max-warnings'] !== undefined) {
-    if (!/^(\d+|-1)$/.test(v['max-warnings'])) throw new UsageError(usage.badMaxWarnings(v['max-warnings'], l));
-    // -1 means "no limit", as in ESLint.
-    maxWarnings = v['max-warnings'] === '-1' ? undefined : Number(v['max-warnings']);
-  }
-
-  let year: number | undefined;
-  if (v.year !== undefined) {
-    year = Number(v.year);
-    if (!/^\d{4}$/.test(v.year) || year < 2008 || year > 2100) throw new UsageError(usage.badYear(v.year, l));
-  }
-
+  const maxWarnings = parseMaxWarnings(v['max-warnings'], l);
+  const year = parseYear(v.year, l);
   if (v.encoding !== undefined && !iconv.encodingExists(v.encoding)) throw new UsageError(usage.badEncoding(v.encoding, l));
-  let ext: string[] | undefined;
-  if (v.ext !== undefined) {
-    ext = v.ext.flatMap((e) => e.split(',')).map((e) => e.trim());
-    const bad = ext.find((e) => !/^\.?[A-Za-z0-9]+$/.test(e));
-    if (bad !== undefined) throw new UsageError(usage.badExt(bad, l));
-    ext = ext.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
-  }
-
-  // As in ESLint: the flag means "error"; the -severity form picks one; they do not combine.
-  let reportUnused: CliOptions['reportUnusedDisableDirectives'];
-  const severity = v['report-unused-disable-directives-severity'];
-  if (severity !== undefined) {
-    if (v['report-unused-disable-directives']) throw new UsageError(usage.unusedBoth(l));
-    const named = ({ off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' } as const)[severity];
-    if (!named) throw new UsageError(usage.badUnusedSeverity(severity, l));
-    reportUnused = named;
-  } else if (v['report-unused-disable-directives']) reportUnused = 'error';
-
-  // `serve` is a command as the first argument before `--`; a file named so is `-- serve` or `./serve`.
-  const end = argv.indexOf('--');
-  const serve = parsed.positionals[0] === 'serve' && (end === -1 ? argv : argv.slice(0, end)).includes('serve');
-  let port: number | undefined;
-  if (v.port !== undefined) {
-    port = Number(v.port);
-    if (!/^\d{1,5}$/.test(v.port) || port > 65535) throw new UsageError(usage.badPort(v.port, l));
-  }
+  const ext = parseExt(v.ext, l);
+  const reportUnused = parseReportUnused(v['report-unused-disable-directives'], v['report-unused-disable-directives-severity'], l);
+  const port = parsePort(v.port, l);
   if (v.host !== undefined && !/^[\w.:[\]-]{1,253}$/.test(v.host)) throw new UsageError(usage.badHost(v.host, l));
 
-  const opts: CliOptions = {
-    files: serve ? parsed.positionals.slice(1) : parsed.positionals,
-    format,
+  return {
+    files,
+    format: outputs[0].format,
     outputs,
     outputFile: v['output-file'],
     concurrency,
@@ -239,6 +214,57 @@ export function parseCli(argv: string[]): CliOptions {
     port,
     host: v.host,
   };
+}
+
+function parseConcurrency(value: string | undefined, l: Locale): number | 'auto' | undefined {
+  if (value === undefined) return undefined;
+  if (value !== 'auto' && !/^[1-9]\d{0,2}$/.test(value)) throw new UsageError(usage.badConcurrency(value, l));
+  return value === 'auto' ? 'auto' : Number(value);
+}
+
+function parseMaxWarnings(value: string | undefined, l: Locale): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^(\d+|-1)$/.test(value)) throw new UsageError(usage.badMaxWarnings(value, l));
+  // -1 means "no limit", as in ESLint.
+  return value === '-1' ? undefined : Number(value);
+}
+
+function parseYear(value: string | undefined, l: Locale): number | undefined {
+  if (value === undefined) return undefined;
+  const year = Number(value);
+  if (!/^\d{4}$/.test(value) || year < 2008 || year > 2100) throw new UsageError(usage.badYear(value, l));
+  return year;
+}
+
+/** --ext values, repeatable or comma-separated, as lower-case `.ext`. */
+function parseExt(values: string[] | undefined, l: Locale): string[] | undefined {
+  if (values === undefined) return undefined;
+  const ext = values.flatMap((e) => e.split(',')).map((e) => e.trim());
+  const bad = ext.find((e) => !/^\.?[A-Za-z0-9]+$/.test(e));
+  if (bad !== undefined) throw new UsageError(usage.badExt(bad, l));
+  return ext.map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());
+}
+
+/** As in ESLint: the flag means "error"; the -severity form picks one; they do not combine. */
+function parseReportUnused(flag: boolean | undefined, severity: string | undefined, l: Locale): CliOptions['reportUnusedDisableDirectives'] {
+  if (severity !== undefined) {
+    if (flag) throw new UsageError(usage.unusedBoth(l));
+    const named = ({ off: 'off', warn: 'warn', error: 'error', '0': 'off', '1': 'warn', '2': 'error' } as const)[severity];
+    if (!named) throw new UsageError(usage.badUnusedSeverity(severity, l));
+    return named;
+  }
+  return flag ? 'error' : undefined;
+}
+
+function parsePort(value: string | undefined, l: Locale): number | undefined {
+  if (value === undefined) return undefined;
+  const port = Number(value);
+  if (!/^\d{1,5}$/.test(value) || port > 65535) throw new UsageError(usage.badPort(value, l));
+  return port;
+}
+
+/** Flags that exclude or need each other. */
+function checkCombinations(opts: CliOptions, l: Locale): void {
   if (opts.config !== undefined && opts.noConfig) throw new UsageError(usage.configAndNoConfig(l));
   if (opts.stdinFilename !== undefined && !opts.stdin) throw new UsageError(usage.stdinFilenameAlone(l));
   if (opts.stdin && opts.files.length > 0) throw new UsageError(usage.stdinWithFiles(l));
@@ -248,11 +274,9 @@ export function parseCli(argv: string[]): CliOptions {
   // ESLint's rules: one fix mode at a time, and piped text is never "written back".
   if (opts.fix && opts.fixDryRun) throw new UsageError(usage.fixAndDryRun(l));
   if (opts.fix && opts.stdin) throw new UsageError(usage.fixWithStdin(l));
-  if (serve && (opts.files.length > 0 || opts.stdin || opts.fix || opts.fixDryRun || opts.init || opts.printConfig !== undefined)) {
-    throw new UsageError(usage.serveAlone(l));
-  }
-  if (!serve && (port !== undefined || opts.host !== undefined)) throw new UsageError(usage.serveOnly(l));
-  return opts;
+  const alone = opts.files.length > 0 || opts.stdin || opts.fix || opts.fixDryRun || opts.init || opts.printConfig !== undefined;
+  if (opts.serve && alone) throw new UsageError(usage.serveAlone(l));
+  if (!opts.serve && (opts.port !== undefined || opts.host !== undefined)) throw new UsageError(usage.serveOnly(l));
 }
 
 /**
