@@ -7,7 +7,7 @@ import { findBarePeriods, findCountClaims, findDates, findEmptyPeriods, findEndO
 import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
-import { eraForYear, type Era } from '../templates/eras.js';
+import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
 import { SECTIONS, type SectionKey } from '../templates/sections.js';
 import { APPLICATION_GROUPS, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
 
@@ -237,23 +237,24 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   const year = reportYear(title, info, blocks, periods, options);
   const items = itemStream(blocks);
   const headerLayout = layoutFromHeaders(items);
-  let era: Era;
+  let era: EraTemplate;
   let eraSource: Report['eraSource'];
+  const byTables = headerLayout && newestEraWithLayout(headerLayout);
   if (year) {
     era = eraForYear(year.value);
     eraSource = 'year';
-  } else if (headerLayout) {
-    era = headerLayout;
+  } else if (byTables) {
+    era = byTables;
     eraSource = 'tables';
   } else {
-    era = '2021';
+    era = newestEra();
     eraSource = 'default';
   }
 
-  // Legacy reports have no unified tables; local tables in them are not checked against a template.
+  // A free-form era has no unified tables; local tables in it are not checked against a template.
   const tables: Report['tables'] = {};
-  if (era !== 'legacy') {
-    const layout = headerLayout ?? era;
+  if (era.layout) {
+    const layout = headerLayout ?? era.layout;
     const applications = recognizeApplications(items, layout);
     if (applications) tables.applications = applications;
     const review = recognizeReview(items, applications ? applications.span.end : (sections.review?.span.start ?? span.start), layout);
@@ -287,7 +288,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   issuer ??= titleOrgan;
 
   return {
-    index, span, title, year, era, eraSource, headings, sections, tables, periods,
+    index, span, title, year, era: era.id, eraSource, headings, sections, tables, periods,
     feeClaims: findFeeClaims(prose),
     feeMentions: findFeeMentions(prose),
     processingFeeFigures: findProcessingFeeFigures(prose),

@@ -1,6 +1,6 @@
 import type { MappedText } from './mapped-text.js';
 import type { Span } from './source.js';
-import type { Era, Layout } from '../templates/eras.js';
+import type { EraId, Layout } from '../templates/eras.js';
 import type { SectionKey } from '../templates/sections.js';
 import type { TableKind } from '../templates/tables.js';
 
@@ -14,7 +14,8 @@ export interface Report {
   span: Span;
   title?: TextSpan;
   year?: ReportYear;
-  era: Era;
+  /** The template era's id; `eraNamed(report.era)` (src/templates/eras.ts) says what the era prescribes. */
+  era: EraId;
   /** How the era was decided: from the year, or guessed from the tables when no year was found. */
   eraSource: 'year' | 'tables' | 'default';
   /** Top-level numbered headings ("一、…") in order, recognized or not. */

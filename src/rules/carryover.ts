@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import type { CellValue, RecognizedTable, Report } from '../model/report.js';
-import { APPLICANT_COLUMNS } from '../templates/tables.js';
+import { eraNamed } from '../templates/eras.js';
+import { APPLICANT_COLUMNS, activeHasColumn } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { cellAt, replaceCellFix } from './shared/tables.js';
 import { tablesApply } from './shared/template-scope.js';
@@ -54,7 +55,7 @@ const rule: Rule = {
   },
   check(report, context) {
     if (!context.previous?.length || !report.year || !tablesApply(report, true)) return;
-    const prev = context.previous.find((r) => r.year?.value === report.year!.value - 1 && r.era !== 'legacy');
+    const prev = context.previous.find((r) => r.year?.value === report.year!.value - 1 && eraNamed(r.era).layout !== undefined);
     if (!prev) {
       const years = context.previous.map((r) => r.year?.value).filter((y): y is number => y !== undefined);
       // A previous file of this year or later is not meant for this report (a batch linted with one
@@ -96,8 +97,8 @@ function isNum(c: CellValue | undefined): c is CellValue & { value: number } {
 function checkValidCount(report: Report, prev: Report, prevYear: number, emit: Parameters<Rule['check']>[1]['report']): void {
   const cur = report.tables.active;
   const old = prev.tables.active;
-  // Only the 2021 layout has 现行有效件数 (the 2019 layout's 对外公开总数量 counts something else).
-  if (!cur || !old || cur.layout !== '2021' || old.layout !== '2021') return;
+  // Only a layout with 现行有效件数 can be checked (the 2019 layout's 对外公开总数量 counts something else).
+  if (!cur || !old || !activeHasColumn(cur.layout, 'valid') || !activeHasColumn(old.layout, 'valid')) return;
   for (const key of ['rules', 'normativeDocs']) {
     const get = (t: RecognizedTable, col: string) => cellAt(t, { row: key, col });
     const valid = get(cur, 'valid');

@@ -1,5 +1,6 @@
 import type { Rule } from '../engine/types.js';
 import type { Span } from '../model/source.js';
+import { eraNamed } from '../templates/eras.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
@@ -29,7 +30,7 @@ const rule: Rule = {
     },
   },
   check(report, context) {
-    if (report.era !== '2021') return;
+    if (!eraNamed(report.era).has('processingFee')) return;
     const six = report.sections.other;
     if (!six) return; // a missing 六 is required-sections' finding
     // Addressed: the fee named in 六 (report.feeMentions), or a no-fee statement there ("未收取任何

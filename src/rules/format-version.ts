@@ -1,5 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import type { Layout } from '../templates/eras.js';
+import { eraNamed } from '../templates/eras.js';
+import { LAYOUT_NAMES } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { tableName } from './shared/tables.js';
 import { tablesApply } from './shared/template-scope.js';
@@ -12,10 +14,6 @@ import { tablesApply } from './shared/template-scope.js';
  * table 三 (one row in 2019, three in 2021). A table is reported only when the other era's labels
  * outnumber its own era's, so a single stray word does not decide.
  */
-const FORMAT_NAMES: Record<Layout, { 'zh-CN': string; en: string }> = {
-  '2019': { 'zh-CN': '国办公开办函〔2019〕60号格式（试行）', en: 'the 2019 trial format (国办公开办函〔2019〕60号)' },
-  '2021': { 'zh-CN': '国办公开办函〔2021〕30号格式', en: 'the 2021 format (国办公开办函〔2021〕30号)' },
-};
 
 const rule: Rule = {
   meta: {
@@ -37,14 +35,17 @@ const rule: Rule = {
   },
   check(report, context) {
     if (!tablesApply(report, true)) return;
-    const expected = report.era as Layout;
-    const other: Layout = expected === '2021' ? '2019' : '2021';
+    const expected = eraNamed(report.era).layout!;
     for (const table of [report.tables.active, report.tables.applications]) {
       if (!table?.fingerprints?.length) continue;
-      const foreign = table.fingerprints.filter((f) => f.layout === other).sort((a, b) => a.span.start - b.span.start);
       const own = table.fingerprints.filter((f) => f.layout === expected);
-      if (!foreign.length || foreign.length <= own.length) continue;
-      const pick = (l: Layout) => (context.locale === 'en' ? FORMAT_NAMES[l].en : FORMAT_NAMES[l]['zh-CN']);
+      // The foreign layout with the most labels in the table is the one it was copied from.
+      const count = new Map<Layout, number>();
+      for (const f of table.fingerprints) if (f.layout !== expected) count.set(f.layout, (count.get(f.layout) ?? 0) + 1);
+      const other = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+      const foreign = table.fingerprints.filter((f) => f.layout === other).sort((a, b) => a.span.start - b.span.start);
+      if (!other || foreign.length <= own.length) continue;
+      const pick = (l: Layout) => (context.locale === 'en' ? LAYOUT_NAMES[l].en : LAYOUT_NAMES[l]['zh-CN']);
       const shown = foreign.slice(0, 4).map((f) => `「${f.label}」`).join(context.locale === 'en' ? ', ' : '、');
       const more = foreign.length > 4 ? (context.locale === 'en' ? ` and ${foreign.length - 4} more` : ` 等 ${foreign.length} 项`) : '';
       context.report({

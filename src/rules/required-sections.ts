@@ -1,6 +1,6 @@
 import type { Rule } from '../engine/types.js';
-import { ERA_NAMES } from '../templates/eras.js';
-import { SECTIONS, requiredSections, type SectionKey } from '../templates/sections.js';
+import { eraNamed } from '../templates/eras.js';
+import { SECTIONS, type SectionKey } from '../templates/sections.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
@@ -35,7 +35,8 @@ const rule: Rule = {
   },
   check(report, context) {
     const ignore = new Set(context.options.ignore as SectionKey[]);
-    for (const section of requiredSections(report.era)) {
+    const era = eraNamed(report.era);
+    for (const section of era.sections) {
       if (report.sections[section.key] || ignore.has(section.key)) continue;
       // Point where the section belongs: at the next section present, else the one it should
       // follow, else the title (a report's last lines are often pasted page chrome).
@@ -47,7 +48,7 @@ const rule: Rule = {
         data: {
           title: section.title,
           titleEn: section.titleEn,
-          format: context.locale === 'en' ? ERA_NAMES[report.era].en : ERA_NAMES[report.era]['zh-CN'],
+          format: context.locale === 'en' ? era.name.en : era.name['zh-CN'],
         },
         span: anchor,
       });

@@ -1,6 +1,7 @@
 import type { Locale, Rule } from '../engine/types.js';
 import type { RecognizedTable } from '../model/report.js';
 import type { Span } from '../model/source.js';
+import { eraNamed } from '../templates/eras.js';
 import { APPLICANT_COLUMNS, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { tableName } from './shared/tables.js';
@@ -13,11 +14,6 @@ import { tablesApply } from './shared/template-scope.js';
  * cells cannot be read is present (table-structure speaks of it). Columns are judged only where the
  * header row was read.
  */
-
-const FORMAT_NAMES = {
-  '2019': { 'zh-CN': '国办公开办函〔2019〕60号的统一格式', en: 'the unified format of 国办公开办函〔2019〕60号' },
-  '2021': { 'zh-CN': '国办公开办函〔2021〕30号的统一格式', en: 'the unified format of 国办公开办函〔2021〕30号' },
-};
 
 const SECTION_OF: Record<TableKind, 'active' | 'applications' | 'review'> = { active: 'active', applications: 'applications', review: 'review' };
 
@@ -58,7 +54,8 @@ const rule: Rule = {
   },
   check(report, context) {
     if (!tablesApply(report, context.options.checkYear2019 === true)) return;
-    const layoutEra = report.era as '2019' | '2021';
+    const era = eraNamed(report.era);
+    const formatName = era.formatName ?? era.name;
     for (const kind of ['active', 'applications', 'review'] as const) {
       const table = report.tables[kind];
       const section = report.sections[SECTION_OF[kind]];
@@ -69,7 +66,7 @@ const rule: Rule = {
           // lost it when the text was copied from the page: a warning that asks, not an error.
           context.report({
             messageId: section.empty ? 'emptySection' : 'missingTable',
-            data: { section: `${section.numbering ?? ''}${section.title}`, table: tableName(kind, context.locale), year: report.year!.value, format: pick(FORMAT_NAMES[layoutEra], context.locale) },
+            data: { section: `${section.numbering ?? ''}${section.title}`, table: tableName(kind, context.locale), year: report.year!.value, format: pick(formatName, context.locale) },
             span: section.span,
             ...(section.empty ? { severity: 'warn' as const } : {}),
           });

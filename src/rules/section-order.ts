@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import type { Heading, Report } from '../model/report.js';
 import { chineseOrdinal, normalizeLabel } from '../model/text-utils.js';
+import { eraNamed } from '../templates/eras.js';
 import { SECTIONS } from '../templates/sections.js';
 import { docsUrl } from './shared/docs.js';
 
@@ -45,7 +46,8 @@ const rule: Rule = {
   check(report, context) {
     // The part count is a matter of accuracy in every era, not of the unified format.
     checkPartCount(report, (stated, actual, span) => context.report({ messageId: 'partCount', data: { stated, actual }, span, legalBasis: null }));
-    if (report.era === 'legacy') return;
+    // Order and numbering are the unified format's: a free-form era mandates no sections.
+    if (!eraNamed(report.era).sections.length) return;
 
     // Sub-items of 总体情况 promoted to numbered parts ("二、依申请公开").
     let subIndex = 0;

@@ -1,8 +1,7 @@
-import type { Fix, LocalizedText, Rule } from '../engine/types.js';
+import type { Fix, Rule } from '../engine/types.js';
 import type { PeriodStatement } from '../model/report.js';
+import { eraNamed } from '../templates/eras.js';
 import { docsUrl } from './shared/docs.js';
-
-const BASIS_2008: LocalizedText = { 'zh-CN': '2008年《政府信息公开条例》第三十二条', en: 'Regulations on Open Government Information (2008), art. 32' };
 
 /**
  * The report must say which period its figures cover, and that period is the report year,
@@ -49,9 +48,10 @@ const rule: Rule = {
       // "统计时限为本年度1月1日至12月31日": stated, and the report's own year by its words.
       if (report.emptyPeriods.length || report.relativePeriods.length) return;
       const at = report.title?.span ?? { start: report.span.start, end: report.span.start };
-      // The 2008 regulation prescribed no format: a 2008–2018 report without the sentence is
+      // An era that prescribed no format (the 2008 regulation): a report without the sentence is
       // incomplete (its figures cannot be dated), not in breach of a template — a warning.
-      if (report.era === 'legacy') context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at, legalBasis: BASIS_2008, severity: 'warn' });
+      const { statisticsPeriod } = eraNamed(report.era);
+      if (!statisticsPeriod.required) context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at, legalBasis: statisticsPeriod.legalBasis, severity: 'warn' });
       else context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at });
       return;
     }

@@ -1,6 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import type { FeeClaim, FeeFigure, Report } from '../model/report.js';
 import { fillTemplate, pick } from '../i18n/format.js';
+import { activeHasColumn } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
@@ -56,8 +57,8 @@ function conflicts(claim: FeeClaim, figure: FeeFigure): boolean {
 function feeFigures(report: Report): FeeFigure[] {
   const out = [...report.processingFeeFigures];
   const active = report.tables.active;
-  // Only the 2021 layout states an amount (万元); the 2019 layout counts fee items, not money.
-  const cell = active?.layout === '2021' ? active.rows.adminFees?.cells.feeAmount : undefined;
+  // Only a layout with an amount column (2021: 万元) states money; the 2019 layout counts fee items.
+  const cell = active && activeHasColumn(active.layout, 'feeAmount') ? active.rows.adminFees?.cells.feeAmount : undefined;
   if (cell?.kind === 'number') out.push({ kind: 'adminFees', yuan: cell.value! * 10000, text: cell.raw, span: cell.span });
   return out;
 }

@@ -1,5 +1,3 @@
-import type { Era } from './eras.js';
-
 /**
  * The six mandated sections of the unified format (both the 2019 and the 2021 layout), from
  * 条例 第五十条 and the format texts (domain.md §2.2). `match` lists what a real-world heading must
@@ -41,8 +39,3 @@ export const SECTIONS: SectionTemplate[] = [
     match: [['其他', '报告', '事项'], ['其他事项']],
   },
 ];
-
-/** Sections mandated for a report of the given era. Legacy reports are free-form: none. */
-export function requiredSections(era: Era): SectionTemplate[] {
-  return era === 'legacy' ? [] : SECTIONS;
-}

@@ -1,4 +1,4 @@
-import type { Layout } from './eras.js';
+import type { EraText, Layout } from './era.js';
 
 /**
  * The three official tables as data (domain.md §2.4–2.6). Row and column keys are the canonical
@@ -218,6 +218,20 @@ export const ACTIVE_2019: ActiveSubTable[] = [
 export function activeSubTables(layout: Layout): ActiveSubTable[] {
   return layout === '2021' ? ACTIVE_2021 : ACTIVE_2019;
 }
+
+/** Whether the layout's table 二 has the column (e.g. 现行有效件数 `valid`, the 2021 amount `feeAmount`). */
+export function activeHasColumn(layout: Layout, column: string): boolean {
+  return activeSubTables(layout).some((s) => s.columns.some((c) => c.key === column));
+}
+
+/** Every table layout, oldest first. */
+export const LAYOUTS: readonly Layout[] = ['2019', '2021'];
+
+/** Each layout's format as named where a table uses the wrong one. */
+export const LAYOUT_NAMES: Record<Layout, EraText> = {
+  '2019': { 'zh-CN': '国办公开办函〔2019〕60号格式（试行）', en: 'the 2019 trial format (国办公开办函〔2019〕60号)' },
+  '2021': { 'zh-CN': '国办公开办函〔2021〕30号格式', en: 'the 2021 format (国办公开办函〔2021〕30号)' },
+};
 
 /** Column headers that only one layout has (domain.md §2.4 "Era fingerprints"). */
 export const LAYOUT_FINGERPRINTS: Record<Layout, string[]> = {

@@ -10,7 +10,7 @@
  * Eras follow the year: ≤2018 legacy (free-form parts, no tables), 2019–2020 the 2019 layout,
  * ≥2021 the 2021 layout.
  */
-import { eraForYear, type Era, type Layout } from '../../src/templates/eras.js';
+import { eraForYear, type EraId, type Layout } from '../../src/templates/eras.js';
 import { SECTIONS } from '../../src/templates/sections.js';
 import {
   ACTIVE_2019,
@@ -78,7 +78,7 @@ export interface GenOptions {
 }
 
 export interface GenModel {
-  era: Era;
+  era: EraId;
   /** The table layout; null for legacy reports (their numbers only appear in prose). */
   layout: Layout | null;
   /** Table 三 by row key → column key (all 7 columns). Legacy: the 2019-shaped numbers behind the prose. */
@@ -650,7 +650,7 @@ function problemsBlocks(x: Ctx): Block[] {
     { t: 'p', text: `${y}年，${self}政府信息公开工作取得了一定成效，但仍存在一些不足：${probs}。` },
     { t: 'p', text: `针对上述问题，${self}将采取以下改进措施：${meas}。` },
   ];
-  if (x.m.era === '2021' && rng.chance(0.5)) {
+  if (x.m.layout === '2021' && rng.chance(0.5)) {
     out.push({ t: 'p', text: `对上一年度报告中提出的问题，${self}已逐项落实整改，相关整改措施均已完成。` });
   }
   return out;
@@ -669,7 +669,7 @@ function otherBlocks(x: Ctx): Block[] {
   const rd = rng.int(0, 4);
   const zx = rng.int(0, 5);
   const proposals = rd + zx === 0 ? `${y}年，${self}未承办人大代表建议和政协提案。` : `${y}年，${self}共承办人大代表建议${rd}件、政协提案${zx}件，均已按期办结，办理结果已按规定公开。`;
-  if (x.m.era === '2019') return [{ t: 'p', text: rng.chance(0.5) ? '无。' : proposals }];
+  if (x.m.layout === '2019') return [{ t: 'p', text: rng.chance(0.5) ? '无。' : proposals }];
   if (rng.chance(0.4)) return [{ t: 'p', text: feeSentence(x) }];
   return [
     { t: 'p', text: '（一）人大代表建议和政协提案办理结果公开情况' },
@@ -693,7 +693,7 @@ function periodSentence(x: Ctx): string {
 function intro(x: Ctx): Block[] {
   const { rng, y, agency } = x;
   const basis =
-    x.m.era === '2021'
+    x.m.layout === '2021'
       ? '根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求'
       : '根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《国务院办公厅政府信息与政务公开办公室关于政府信息公开工作年度报告有关事项的通知》（国办公开办函〔2019〕60号）要求';
   const list = SECTIONS.map((s) => s.title.replace(/^[一二三四五六七八九十]+、/, '').replace('行政复议、行政诉讼', '行政复议和行政诉讼'));
@@ -811,8 +811,8 @@ function build(o: GenOptions): { blocks: Block[]; model: GenModel } {
   const agency = o.agency ?? '临江市人民政府外事办公室';
   const seed = o.seed ?? 1;
   const rng = new Rng(seed * 7919 + o.year);
-  const era = eraForYear(o.year);
-  const layout: Layout | null = era === 'legacy' ? null : era;
+  const era = eraForYear(o.year).id;
+  const layout: Layout | null = eraForYear(o.year).layout ?? null;
   const fees = o.processingFees ?? { notices: 0, noticeAmount: 0, collected: 0 };
   const signDate = o.signDate ?? `${o.year + 1}年1月${rng.int(8, 28)}日`;
   const model: GenModel = {

@@ -1,0 +1,79 @@
+/**
+ * Adding an era is adding its data: a fictional 2027 format, registered as one record, is picked
+ * by the recognizer for a 2027 report, and every rule applies it — its sections, its tables, its
+ * fees, its deadlines and its names — exactly as it applies the 2021 era to the same report dated
+ * 2026. A rule that compared era names instead of asking the era would fall silent here.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { verify } from '../../src/engine/linter.js';
+import type { ResolvedConfig } from '../../src/engine/types.js';
+import { builtinRules } from '../../src/rules/index.js';
+import { defineEra } from '../../src/templates/era.js';
+import { eraForYear, registerEra } from '../../src/templates/eras.js';
+import { effectiveDeadline, isoDate } from '../../src/templates/deadlines.js';
+import { SECTIONS } from '../../src/templates/sections.js';
+import { generateReport, type GenOptions } from '../support/generate.js';
+
+registerEra(
+  defineEra({
+    id: '2027',
+    years: { from: 2027 },
+    name: { 'zh-CN': '国办公开办函〔2027〕1号格式（2027年度起）', en: 'the 2027 format (reports for 2027 on)' },
+    formatName: { 'zh-CN': '国办公开办函〔2027〕1号的统一格式', en: 'the unified format of 国办公开办函〔2027〕1号' },
+    layout: '2021',
+    sections: SECTIONS,
+    deadlines: { department: '02-28', government: '04-30' },
+    statisticsPeriod: { required: true },
+    features: ['processingFee'],
+  }),
+);
+
+const config: ResolvedConfig = {
+  locale: 'zh-CN',
+  rules: Object.fromEntries([...builtinRules.keys()].map((id) => [id, { severity: 2 as const, options: {} }])),
+};
+
+/** A generated report of the year (the same kind of report in each year; its wording varies with the year). */
+function lintIn(year: number, o: Omit<GenOptions, 'year' | 'format'> = {}) {
+  const text = generateReport({ year, format: 'md', seed: 2, ...o });
+  return verify(text, { filePath: `report-${year}.md`, config, rules: builtinRules });
+}
+// Lines differ: the generator words a report by its year too.
+const found = (out: ReturnType<typeof lintIn>) => out.messages.map((m) => `${m.ruleId}/${m.messageId}`);
+
+/** Defects that need an era to be seen: a missing section, a missing table, a sum, no fee statement. */
+const defects: Omit<GenOptions, 'year' | 'format'> = {
+  edits: [
+    ['五、存在的主要问题及改进情况', '五、工作体会'],
+    ['本年度未收取信息处理费。', '无。'],
+  ],
+  tamper: { applications: { granted: { natural: 9999 } } },
+};
+
+describe('a fictional 2027 era added as one data record', () => {
+  test('the year picks it, in the registry and in the recognizer', () => {
+    expect(eraForYear(2027).id).toBe('2027');
+    expect(eraForYear(2026).id).toBe('2021');
+    expect(lintIn(2027).reports[0].era).toBe('2027');
+  });
+
+  test('its deadlines come from its data', () => {
+    expect(isoDate(effectiveDeadline(2027, 'department')!)).toBe('2028-02-28');
+    expect(isoDate(effectiveDeadline(2027, 'government')!)).toBe('2028-04-30');
+    expect(isoDate(effectiveDeadline(2026, 'department')!)).toBe('2027-01-31');
+  });
+
+  test('a defective 2027 report gets every finding the 2021 era gives the same report for 2026: no rule switches off', () => {
+    const of2026 = found(lintIn(2026, defects));
+    const of2027 = found(lintIn(2027, defects));
+    expect(of2027).toEqual(of2026);
+    for (const expected of ['required-sections/missing', 'fee-disclosure/silent', 'table-sum/']) {
+      expect(of2027.some((f) => f.startsWith(expected))).toBe(true);
+    }
+  });
+
+  test('its messages name it as its data does', () => {
+    const missing = lintIn(2027, defects).messages.find((m) => m.ruleId === 'required-sections')!;
+    expect(missing.message).toContain('国办公开办函〔2027〕1号格式（2027年度起）');
+  });
+});
