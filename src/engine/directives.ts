@@ -158,54 +158,56 @@ export interface ApplyDirectivesResult {
  * nothing, with a fix that removes them.
  */
 export function applyDirectives(messages: LintMessage[], o: ApplyDirectivesOptions): ApplyDirectivesResult {
-  const en = o.locale === 'en';
-  const problems: LintMessage[] = [];
   const known = new Set(o.knownRules);
+  const { valid, problems } = checkDirectives(o.directives, known, o.source, o.locale);
+  const { kept, suppressedMessages, used } = suppress(messages, valid, o.source);
+  if (o.reportUnused > 0) problems.push(...unusedDirectives(valid, used, known, o.source, o.reportUnused as 1 | 2, o.locale));
+  return { messages: [...kept, ...problems], suppressedMessages };
+}
+
+/** Directives that can act, and problems with the others: `-line` spanning lines, rule ids that do not exist. */
+function checkDirectives(
+  directives: Directive[],
+  known: Set<string>,
+  source: SourceText,
+  locale: Locale,
+): { valid: Directive[]; problems: LintMessage[] } {
+  const problems: LintMessage[] = [];
   const valid: Directive[] = [];
-  for (const d of o.directives) {
+  for (const d of directives) {
     const name = `gia-lint-${d.kind}`;
     if ((d.kind === 'disable-line' || d.kind === 'disable-next-line') && d.endLine !== d.line) {
-      problems.push(
-        problem(o.source, d.span, 2, en ? `${name} comment should not span multiple lines` : `${name} 指令不能跨行`),
-      );
+      problems.push(problem(source, d.span, 2, TEXTS.spansLines(name, locale)));
       continue;
     }
     for (const r of d.rules ?? []) {
       if (known.has(r.id)) continue;
-      const near = closest(r.id, [...known]);
-      const text = en
-        ? `Definition for rule "${r.id}" was not found (${name} directive)${near ? `; did you mean "${near}"?` : ''}`
-        : `${name} 指令中的规则 "${r.id}" 不存在${near ? `，是否想写 "${near}"？` : ''}`;
-      problems.push(problem(o.source, r.span, 2, text));
+      problems.push(problem(source, r.span, 2, TEXTS.unknownRule(name, r.id, closest(r.id, [...known]), locale)));
     }
     valid.push(d);
   }
+  return { valid, problems };
+}
 
+/** Which messages the directives suppress, and which rule ids each directive was needed for. */
+function suppress(
+  messages: LintMessage[],
+  valid: Directive[],
+  source: SourceText,
+): { kept: LintMessage[]; suppressedMessages: SuppressedMessage[]; used: Map<Directive, Set<string>> } {
   const used = new Map<Directive, Set<string>>();
   const markUsed = (d: Directive, ruleId: string) => {
     let s = used.get(d);
     if (!s) used.set(d, (s = new Set()));
     s.add(ruleId);
   };
-  const applies = (d: Directive, ruleId: string | null) => d.rules === null || (ruleId !== null && d.rules.some((r) => r.id === ruleId));
   const blocks = valid.filter((d) => d.kind === 'disable' || d.kind === 'enable');
   const lines = valid.filter((d) => d.kind === 'disable-line' || d.kind === 'disable-next-line');
 
   const kept: LintMessage[] = [];
   const suppressedMessages: SuppressedMessage[] = [];
   for (const m of messages) {
-    const offset = o.source.offsetAt({ line: m.line, column: m.column });
-    const by: Directive[] = [];
-    for (const d of lines) {
-      const target = d.kind === 'disable-line' ? d.line : d.endLine + 1;
-      if (target === m.line && applies(d, m.ruleId)) by.push(d);
-    }
-    let block: Directive | undefined;
-    for (const d of blocks) {
-      if (d.span.start > offset) break;
-      if (applies(d, m.ruleId)) block = d.kind === 'disable' ? d : undefined;
-    }
-    if (block) by.push(block);
+    const by = suppressedBy(m, source.offsetAt({ line: m.line, column: m.column }), lines, blocks);
     if (by.length === 0) {
       kept.push(m);
       continue;
@@ -213,34 +215,75 @@ export function applyDirectives(messages: LintMessage[], o: ApplyDirectivesOptio
     for (const d of by) markUsed(d, m.ruleId ?? '');
     suppressedMessages.push({ ...m, suppressions: by.map((d) => ({ kind: 'directive', justification: d.reason ?? '' })) });
   }
-
-  if (o.reportUnused > 0) {
-    const severity = o.reportUnused as 1 | 2;
-    for (const d of valid) {
-      if (d.kind === 'enable') continue;
-      const name = `gia-lint-${d.kind}`;
-      const usedIds = used.get(d);
-      if (d.rules === null) {
-        if (usedIds) continue;
-        const text = en
-          ? `Unused ${name} directive (no problems were reported)`
-          : `未使用的 ${name} 指令（没有需要屏蔽的问题）`;
-        problems.push(problem(o.source, d.span, severity, text, { range: [d.removal.start, d.removal.end], text: '' }));
-        continue;
-      }
-      const unused = d.rules.filter((r) => known.has(r.id) && !usedIds?.has(r.id)).map((r) => r.id);
-      if (unused.length === 0) continue;
-      const listed = unused.map((id) => `"${id}"`);
-      const text = en
-        ? `Unused ${name} directive (no problems were reported from ${listed.join(' or ')})`
-        : `未使用的 ${name} 指令（规则 ${listed.join('、')} 没有报告问题）`;
-      // Only a directive none of whose rules was needed is removed whole; a partly used one stays.
-      const whole = !usedIds && d.rules.every((r) => known.has(r.id));
-      problems.push(problem(o.source, d.span, severity, text, whole ? { range: [d.removal.start, d.removal.end], text: '' } : undefined));
-    }
-  }
-  return { messages: [...kept, ...problems], suppressedMessages };
+  return { kept, suppressedMessages, used };
 }
+
+/** The directives that disable one message: -line/-next-line ones on its line, and the last block directive before it if that disables. */
+function suppressedBy(m: LintMessage, offset: number, lines: Directive[], blocks: Directive[]): Directive[] {
+  const by: Directive[] = [];
+  for (const d of lines) {
+    const target = d.kind === 'disable-line' ? d.line : d.endLine + 1;
+    if (target === m.line && appliesTo(d, m.ruleId)) by.push(d);
+  }
+  let block: Directive | undefined;
+  for (const d of blocks) {
+    if (d.span.start > offset) break;
+    if (appliesTo(d, m.ruleId)) block = d.kind === 'disable' ? d : undefined;
+  }
+  if (block) by.push(block);
+  return by;
+}
+
+function appliesTo(d: Directive, ruleId: string | null): boolean {
+  return d.rules === null || (ruleId !== null && d.rules.some((r) => r.id === ruleId));
+}
+
+/** `--report-unused-disable-directives`: disable directives (or listed rules) that suppressed nothing. */
+function unusedDirectives(
+  valid: Directive[],
+  used: Map<Directive, Set<string>>,
+  known: Set<string>,
+  source: SourceText,
+  severity: 1 | 2,
+  locale: Locale,
+): LintMessage[] {
+  const problems: LintMessage[] = [];
+  for (const d of valid) {
+    if (d.kind === 'enable') continue;
+    const name = `gia-lint-${d.kind}`;
+    const usedIds = used.get(d);
+    if (d.rules === null) {
+      if (usedIds) continue;
+      problems.push(problem(source, d.span, severity, TEXTS.unused(name, locale), { range: [d.removal.start, d.removal.end], text: '' }));
+      continue;
+    }
+    const unused = d.rules.filter((r) => known.has(r.id) && !usedIds?.has(r.id)).map((r) => r.id);
+    if (unused.length === 0) continue;
+    // Only a directive none of whose rules was needed is removed whole; a partly used one stays.
+    const whole = !usedIds && d.rules.every((r) => known.has(r.id));
+    const fix: Fix | undefined = whole ? { range: [d.removal.start, d.removal.end], text: '' } : undefined;
+    problems.push(problem(source, d.span, severity, TEXTS.unusedRules(name, unused, locale), fix));
+  }
+  return problems;
+}
+
+/** Problems with directives, in both locales. */
+const TEXTS = {
+  spansLines: (name: string, locale: Locale) =>
+    locale === 'en' ? `${name} comment should not span multiple lines` : `${name} 指令不能跨行`,
+  unknownRule: (name: string, id: string, near: string | undefined, locale: Locale) =>
+    locale === 'en'
+      ? `Definition for rule "${id}" was not found (${name} directive)${near ? `; did you mean "${near}"?` : ''}`
+      : `${name} 指令中的规则 "${id}" 不存在${near ? `，是否想写 "${near}"？` : ''}`,
+  unused: (name: string, locale: Locale) =>
+    locale === 'en' ? `Unused ${name} directive (no problems were reported)` : `未使用的 ${name} 指令（没有需要屏蔽的问题）`,
+  unusedRules: (name: string, ids: string[], locale: Locale) => {
+    const listed = ids.map((id) => `"${id}"`);
+    return locale === 'en'
+      ? `Unused ${name} directive (no problems were reported from ${listed.join(' or ')})`
+      : `未使用的 ${name} 指令（规则 ${listed.join('、')} 没有报告问题）`;
+  },
+};
 
 function problem(source: SourceText, span: Span, severity: 1 | 2, message: string, fix?: Fix): LintMessage {
   const s = source.positionAt(span.start);
