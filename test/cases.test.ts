@@ -9,7 +9,7 @@
  * settings (options, year, agencyKind, deadlines, locale, previous). Adding a case needs no code.
  */
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, existsSync, statSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { verify, applyFixes } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
@@ -87,6 +87,23 @@ test('no case folder holds a leftover .expected.json or a .fixed file without it
   }
 });
 
+/**
+ * The messages a rule renders while the cases run, read through a proxy on meta.messages: a piece
+ * of a message (text-table-mismatch's readingValue) or a related location's text (organ-mismatch's
+ * titleOrgan) is exercised when a case makes the rule use it.
+ */
+const rendered = new Set<string>();
+let recording = false;
+for (const rule of builtinRules.values()) {
+  const id = rule.meta.id;
+  (rule.meta as { messages: Rule['meta']['messages'] }).messages = new Proxy(rule.meta.messages, {
+    get(target, key, receiver) {
+      if (recording && typeof key === 'string' && Object.hasOwn(target, key)) rendered.add(`${id}:${key}`);
+      return Reflect.get(target, key, receiver) as unknown;
+    },
+  });
+}
+
 for (const ruleId of ruleDirs) {
   describe(ruleId, () => {
     const dir = join(root, ruleId);
@@ -109,7 +126,9 @@ for (const ruleId of ruleDirs) {
           rules: { [ruleId]: { severity: severityOf(rule), options: settings.options ?? {} } },
         };
         const previous = settings.previous ? { text: readFileSync(join(dir, settings.previous), 'utf8'), filePath: settings.previous } : undefined;
+        recording = true;
         const { messages } = verify(marked.text, { filePath: file, config, rules: builtinRules, previous });
+        recording = false;
         expect(messages.map((m, i) => actualShape(m, marked.expected[i]))).toEqual(marked.expected.map((f) => shapeOf(f, rule)));
         const fixed = join(dir, `${file}.fixed`);
         if (existsSync(fixed)) expect(applyFixes(marked.text, messages).output).toBe(readFileSync(fixed, 'utf8'));
@@ -117,3 +136,40 @@ for (const ruleId of ruleDirs) {
     }
   });
 }
+
+/** Every messageId a case expects: the file rules' markers (findings and suggestions) and the region cases' expected.json. */
+function exercisedMessageIds(): Set<string> {
+  const seen = new Set<string>();
+  for (const id of existsSync(root) ? readdirSync(root) : []) {
+    const dir = join(root, id);
+    for (const entry of readdirSync(dir)) {
+      if (isCase(entry)) {
+        for (const f of readCase(id, entry).expected) {
+          seen.add(`${f.ruleId}:${f.messageId}`);
+          for (const s of f.suggestions) seen.add(`${f.ruleId}:${s.messageId}`);
+        }
+      } else if (statSync(join(dir, entry)).isDirectory() && existsSync(join(dir, entry, 'expected.json'))) {
+        const spec = JSON.parse(readFileSync(join(dir, entry, 'expected.json'), 'utf8')) as { messages: { messageId: string }[] };
+        for (const m of spec.messages) seen.add(`${id}:${m.messageId}`);
+      }
+    }
+  }
+  return seen;
+}
+
+/** Messages no input can produce: kept only while the code that names them stays (see the test below). */
+const UNREACHABLE: Record<string, string> = {
+  // placeValues (src/model/tables.ts) returns 'noValues' for a row with no value cells, but the item
+  // stream (itemStream) only makes a row of a table row that has value cells: a row of labels alone
+  // is text. The guard stays (placeValues would index an empty array), so the message stays too.
+  'table-structure:noValues': 'a table row without value cells is never a row item',
+};
+
+// Runs after every case above (jest runs a file's tests in order): `rendered` is complete.
+test('every messageId of every rule is exercised by at least one case', () => {
+  const seen = new Set([...exercisedMessageIds(), ...rendered]);
+  const all = [...builtinRules.values()].flatMap((r) => Object.keys(r.meta.messages).map((m) => `${r.meta.id}:${m}`));
+  expect(all.filter((m) => !seen.has(m) && !(m in UNREACHABLE))).toEqual([]);
+  // An unreachable message that a case now produces, or that is gone, leaves the list.
+  expect(Object.keys(UNREACHABLE).filter((m) => seen.has(m) || !all.includes(m))).toEqual([]);
+});
