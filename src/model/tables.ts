@@ -274,94 +274,158 @@ function inferSplit(cells: TableCell[], n: number, rowRelation: RowRelation | un
 
 /* ------------------------------------------------------------------------ applications (三) */
 
+/** Every row template of table 三 a label may name: the 2021 rows and the 2019 single （六）其他处理 row. */
+const ALL_APPLICATION_ROWS = [...applicationRows('2021'), ...applicationRows('2019').filter((r) => r.key === 'otherHandling')];
+
+type RowItem = Extract<StreamItem, { type: 'row' }>;
+type TextItem = Extract<StreamItem, { type: 'text' }>;
+
+/** A data row of the item stream as read for table 三: its label, and the row it names if identified. */
+interface FoundRow {
+  item: RowItem;
+  index: number;
+  key?: string;
+  match?: RecognizedRow['match'];
+  label: string;
+  labelSpan?: Span;
+  /** Only a group label ("（五）不予处理") stands before the values. */
+  groupOnly?: string;
+}
+
+/** What reading the item stream found (phase 1). */
+interface ApplicationScan {
+  found: FoundRow[];
+  /** Index of the first header item (申请人情况 …), -1 if none. */
+  headerAt: number;
+  /** A numbered （六）其他处理 item row (2021 layout) / the group as one row with values (2019). */
+  saw2021Other: boolean;
+  saw2019Other: boolean;
+  groupLabels: RecognizedHeader[];
+}
+
+/**
+ * Table 三 (applications), in phases: read the rows and their labels; pick the layout; give
+ * group-label rows their first row; place unlabelled rows by position in the official order;
+ * read each row's cells; then the header cells and the layout's fingerprints.
+ */
 export function recognizeApplications(items: StreamItem[], eraLayout: Layout): RecognizedTable | undefined {
-  const allRows = [...applicationRows('2021'), ...applicationRows('2019').filter((r) => r.key === 'otherHandling')];
-  type Found = { item: Extract<StreamItem, { type: 'row' }>; index: number; key?: string; match?: RecognizedRow['match']; label: string; labelSpan?: Span; groupOnly?: string };
-  const found: Found[] = [];
-  let pending: StreamItem[] = [];
-  let headerAt = -1;
-  let saw2021Other = false;
-  let saw2019Other = false;
-
-  const consumed = new Set<number>();
-  const groupLabels: RecognizedHeader[] = [];
-  items.forEach((it, index) => {
-    if (it.type === 'text' && consumed.has(index)) return; // a wrapped label's tail, already read
-    if (it.type === 'text') {
-      const t = normalizeLabel(it.text);
-      if (!t) {
-        pending = [];
-        return;
-      }
-      if (/申请人情况|勾稽关系|法人或其他组织/.test(t) && headerAt === -1) headerAt = index;
-      if (it.header) {
-        pending = [];
-        return;
-      }
-      if (matchGroup(it.text) || /^\d+\./.test(t)) pending = [];
-      if (!matchGroup(it.text)) pending.push(it);
-      return;
-    }
-    // Group label cells before the item label set the context; the last label cell names the row.
-    let groupOnly: string | undefined;
-    let labelCell: TableCell | undefined;
-    for (const c of it.labels) {
-      const g = matchGroup(c.text);
-      if (g && g !== 'results') groupOnly = g;
-      else if (!g) {
-        labelCell = c;
-        groupOnly = undefined;
-      }
-    }
-    if (it.labels.some((c) => /申请人情况|勾稽关系/.test(normalizeLabel(c.text))) && headerAt === -1) headerAt = index;
-    let label = labelCell?.text ?? '';
-    let labelSpan = labelCell?.span;
-    if (!labelCell && !groupOnly && pending.length) {
-      const texts = pending.filter((p): p is Extract<StreamItem, { type: 'text' }> => p.type === 'text');
-      label = texts.map((p) => p.text).join('');
-      labelSpan = texts.length ? { start: texts[0].span.start, end: texts[texts.length - 1].span.end } : undefined;
-    }
-    let hit = label ? matchLabel(label, allRows) : undefined;
-    // A label wrapped over several lines (PDF layout text): the numbers stand on its first or middle
-    // line, the rest of the label on the text lines around it, after any spilled group characters.
-    if (labelCell && (!hit || hit.match === 'partial' || !sameNumbering(label, hit.key, allRows))) {
-      const wrapped = wrappedLabel(items, index, label, pending, allRows);
-      if (wrapped) {
-        hit = wrapped.hit;
-        label = wrapped.label;
-        labelSpan = { start: Math.min(labelSpan!.start, wrapped.span.start), end: Math.max(labelSpan!.end, wrapped.span.end) };
-        for (const k of wrapped.consumed) consumed.add(k);
-      }
-    }
-    // A group label reworded ("（五）不予受理") stands before the item label of one of its own
-    // items: identified by its numbering and that item, for table-labels.
-    const itemGroup = hit && hit.match !== 'partial' ? allRows.find((r) => r.key === hit!.key)?.group : undefined;
-    if (itemGroup && labelCell) {
-      for (const c of it.labels) {
-        if (c === labelCell) break;
-        const g = GROUP_BY_NUMBER[/^[（(]\s*([三四五六])\s*[)）]/.exec(normalizeLabel(c.text))?.[1] ?? ''];
-        // A vertical group label cut by the PDF layout ("（三）" here, "不予公" and "开" on the lines
-        // below) is a piece of the official wording, not a rewording.
-        const official = APPLICATION_GROUPS.find((x) => x.key === g);
-        const cut = official !== undefined && coreLabel(official.label).startsWith(coreLabel(c.text));
-        if (g === itemGroup && !cut && !matchGroup(c.text) && !groupLabels.some((x) => x.key === g)) {
-          groupLabels.push({ key: g, official: APPLICATION_GROUPS.find((x) => x.key === g)!.label, label: c.text.trim(), span: c.span, match: 'position' });
-        }
-      }
-    }
-    pending = [];
-    if (hit?.key.startsWith('otherHandling.')) saw2021Other = true;
-    if (groupOnly === 'otherHandling' && !labelCell) saw2019Other = true;
-    found.push({ item: it, index, key: hit?.key, match: hit?.match, label: label ? normalizeLabel(label) : '', labelSpan, groupOnly: labelCell ? undefined : groupOnly });
-  });
-
+  const scan = scanApplicationRows(items);
+  const { found, headerAt, saw2021Other, saw2019Other, groupLabels } = scan;
   if (!found.some((f) => f.key)) return undefined;
   const layout: Layout = saw2021Other ? '2021' : saw2019Other ? '2019' : eraLayout;
   const template = applicationRows(layout);
-  const order = new Map(template.map((r, i) => [r.key, i]));
+  placeGroupRows(found, layout, template);
 
-  // A group label carrying values but no item label is the group's first row ("（五）不予处理 | 0 …"),
-  // or in the 2019 layout the single row （六）其他处理.
+  // The table runs from its header (or first identified row) to its last identified row.
+  const order = new Map(template.map((r, i) => [r.key, i]));
+  const keyed = found.filter((f) => f.key && order.has(f.key));
+  const firstKeyed = keyed[0].index;
+  const lastKeyed = keyed[keyed.length - 1].index;
+  const regionStart = headerAt !== -1 && headerAt < firstKeyed ? headerAt : firstKeyed;
+  const candidates = found.filter((f) => f.index >= regionStart && f.index <= lastKeyed);
+  const problems = placeByPosition(candidates, template, order);
+  const { rows, span } = readApplicationCells(candidates, order, problems);
+  const headers = headerAt !== -1 && headerAt < firstKeyed ? applicationHeaders(items, headerAt, firstKeyed) : [];
+  const fingerprints = applicationFingerprints(candidates);
+  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, groupLabels, fingerprints, problems };
+}
+
+/**
+ * Phase 1: walk the item stream once. Text items are label pieces (kept as `pending` until a row
+ * takes them) or headers; row items get their label from their own cells, the pending text, or a
+ * label wrapped over the lines around them, and are matched against the official rows.
+ */
+function scanApplicationRows(items: StreamItem[]): ApplicationScan {
+  const scan: ApplicationScan = { found: [], headerAt: -1, saw2021Other: false, saw2019Other: false, groupLabels: [] };
+  let pending: StreamItem[] = [];
+  const consumed = new Set<number>();
+  items.forEach((it, index) => {
+    if (it.type === 'text' && consumed.has(index)) return; // a wrapped label's tail, already read
+    if (it.type === 'text') {
+      pending = pendingAfterText(it, index, pending, scan);
+      return;
+    }
+    scan.found.push(readApplicationRow(items, it, index, pending, consumed, scan));
+    pending = [];
+  });
+  return scan;
+}
+
+/** A text item: a blank or header line ends the label pieces gathered so far; a short line is one more. */
+function pendingAfterText(it: TextItem, index: number, pending: StreamItem[], scan: ApplicationScan): StreamItem[] {
+  const t = normalizeLabel(it.text);
+  if (!t) return [];
+  if (/申请人情况|勾稽关系|法人或其他组织/.test(t) && scan.headerAt === -1) scan.headerAt = index;
+  if (it.header) return [];
+  const next = matchGroup(it.text) || /^\d+\./.test(t) ? [] : pending;
+  if (!matchGroup(it.text)) next.push(it);
+  return next;
+}
+
+/** A row item: its label (own cells, pending text, or wrapped over lines) matched against the official rows. */
+function readApplicationRow(items: StreamItem[], it: RowItem, index: number, pending: StreamItem[], consumed: Set<number>, scan: ApplicationScan): FoundRow {
+  // Group label cells before the item label set the context; the last label cell names the row.
+  let groupOnly: string | undefined;
+  let labelCell: TableCell | undefined;
+  for (const c of it.labels) {
+    const g = matchGroup(c.text);
+    if (g && g !== 'results') groupOnly = g;
+    else if (!g) {
+      labelCell = c;
+      groupOnly = undefined;
+    }
+  }
+  if (it.labels.some((c) => /申请人情况|勾稽关系/.test(normalizeLabel(c.text))) && scan.headerAt === -1) scan.headerAt = index;
+  let label = labelCell?.text ?? '';
+  let labelSpan = labelCell?.span;
+  if (!labelCell && !groupOnly && pending.length) {
+    const texts = pending.filter((p): p is TextItem => p.type === 'text');
+    label = texts.map((p) => p.text).join('');
+    labelSpan = texts.length ? { start: texts[0].span.start, end: texts[texts.length - 1].span.end } : undefined;
+  }
+  let hit = label ? matchLabel(label, ALL_APPLICATION_ROWS) : undefined;
+  // A label wrapped over several lines (PDF layout text): the numbers stand on its first or middle
+  // line, the rest of the label on the text lines around it, after any spilled group characters.
+  if (labelCell && (!hit || hit.match === 'partial' || !sameNumbering(label, hit.key, ALL_APPLICATION_ROWS))) {
+    const wrapped = wrappedLabel(items, index, label, pending, ALL_APPLICATION_ROWS);
+    if (wrapped) {
+      hit = wrapped.hit;
+      label = wrapped.label;
+      labelSpan = { start: Math.min(labelSpan!.start, wrapped.span.start), end: Math.max(labelSpan!.end, wrapped.span.end) };
+      for (const k of wrapped.consumed) consumed.add(k);
+    }
+  }
+  if (labelCell && hit && hit.match !== 'partial') rewordedGroupLabels(it, labelCell, hit.key, scan.groupLabels);
+  if (hit?.key.startsWith('otherHandling.')) scan.saw2021Other = true;
+  if (groupOnly === 'otherHandling' && !labelCell) scan.saw2019Other = true;
+  return { item: it, index, key: hit?.key, match: hit?.match, label: label ? normalizeLabel(label) : '', labelSpan, groupOnly: labelCell ? undefined : groupOnly };
+}
+
+/**
+ * A group label reworded ("（五）不予受理") stands before the item label of one of its own
+ * items: identified by its numbering and that item, for table-labels.
+ */
+function rewordedGroupLabels(it: RowItem, labelCell: TableCell, key: string, groupLabels: RecognizedHeader[]): void {
+  const itemGroup = ALL_APPLICATION_ROWS.find((r) => r.key === key)?.group;
+  if (!itemGroup) return;
+  for (const c of it.labels) {
+    if (c === labelCell) break;
+    const g = GROUP_BY_NUMBER[/^[（(]\s*([三四五六])\s*[)）]/.exec(normalizeLabel(c.text))?.[1] ?? ''];
+    // A vertical group label cut by the PDF layout ("（三）" here, "不予公" and "开" on the lines
+    // below) is a piece of the official wording, not a rewording.
+    const official = APPLICATION_GROUPS.find((x) => x.key === g);
+    const cut = official !== undefined && coreLabel(official.label).startsWith(coreLabel(c.text));
+    if (g === itemGroup && !cut && !matchGroup(c.text) && !groupLabels.some((x) => x.key === g)) {
+      groupLabels.push({ key: g, official: APPLICATION_GROUPS.find((x) => x.key === g)!.label, label: c.text.trim(), span: c.span, match: 'position' });
+    }
+  }
+}
+
+/**
+ * Phase 3: a group label carrying values but no item label is the group's first row ("（五）不予处理 | 0 …"),
+ * or in the 2019 layout the single row （六）其他处理.
+ */
+function placeGroupRows(found: FoundRow[], layout: Layout, template: RowTemplate[]): void {
   for (const f of found) {
     if (f.key || !f.groupOnly) continue;
     if (layout === '2019' && f.groupOnly === 'otherHandling') {
@@ -375,19 +439,19 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
       }
     }
   }
+}
 
-  // The table runs from its header (or first identified row) to its last identified row. Rows in
-  // it without a usable label take their place from the official order between identified rows.
-  const keyed = found.filter((f) => f.key && order.has(f.key));
-  const firstKeyed = keyed[0].index;
-  const lastKeyed = keyed[keyed.length - 1].index;
-  const regionStart = headerAt !== -1 && headerAt < firstKeyed ? headerAt : firstKeyed;
-  const candidates = found.filter((f) => f.index >= regionStart && f.index <= lastKeyed);
+/**
+ * Phase 4: rows of the table without a usable label take their place from the official order
+ * between identified rows. Returns the rows that could not be placed (unknownRow).
+ */
+function placeByPosition(candidates: FoundRow[], template: RowTemplate[], order: Map<string, number>): TableProblem[] {
   let prevIdx = -1;
-  let gap: Found[] = [];
+  let gap: FoundRow[] = [];
   /** Labelled rows whose cells are all blank: a row left unfilled, or a label line without numbers. */
-  let blankGap: Found[] = [];
+  let blankGap: FoundRow[] = [];
   const problems: TableProblem[] = [];
+  const unknown = (g: FoundRow) => problems.push({ kind: 'unknownRow', detail: g.label, span: g.labelSpan ?? g.item.span });
   for (const f of candidates) {
     if (!f.key) {
       if (f.item.values.some((v) => v.text.trim() !== '')) gap.push(f);
@@ -401,14 +465,14 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
     // labelled one reads close to its slot's wording. Otherwise blank rows are passed over as before.
     if (blankGap.length) {
       const withBlank = [...gap, ...blankGap].sort((a, b) => a.index - b.index);
-      const close = (g: Found, k: number) => !g.label || similarity(coreLabel(g.label), coreLabel(template[prevIdx + 1 + k].label)) >= ROW_SIMILARITY;
+      const close = (g: FoundRow, k: number) => !g.label || similarity(coreLabel(g.label), coreLabel(template[prevIdx + 1 + k].label)) >= ROW_SIMILARITY;
       if (withBlank.length === slots && withBlank.every(close)) gap = withBlank;
       blankGap = [];
     }
     // Unlabelled rows fill the gap by position; labelled ones too when they make the count agree,
     // else they are rows the format does not have (a local addition).
     if (gap.length !== slots && gap.filter((g) => !g.label).length === slots) {
-      for (const g of gap) if (g.label) problems.push({ kind: 'unknownRow', detail: g.label, span: g.labelSpan ?? g.item.span });
+      for (const g of gap) if (g.label) unknown(g);
       gap = gap.filter((g) => !g.label);
     }
     const fits = gap.length > 0 && gap.length === slots;
@@ -419,13 +483,17 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
       if (slot && (!g.label || similarity(coreLabel(g.label), coreLabel(slot.label)) >= ROW_SIMILARITY)) {
         g.key = slot.key;
         g.match = 'position';
-      } else problems.push({ kind: 'unknownRow', detail: g.label, span: g.labelSpan ?? g.item.span });
+      } else unknown(g);
     }
     gap = [];
     prevIdx = Math.max(prevIdx, idx);
   }
-  for (const g of gap) problems.push({ kind: 'unknownRow', detail: g.label, span: g.labelSpan ?? g.item.span });
+  for (const g of gap) unknown(g);
+  return problems;
+}
 
+/** Phase 5: each identified row's cells placed in the applicant columns (the first row of a key wins); unreadable rows are problems. */
+function readApplicationCells(candidates: FoundRow[], order: Map<string, number>, problems: TableProblem[]): { rows: Record<string, RecognizedRow>; span: Span | undefined } {
   const rows: Record<string, RecognizedRow> = {};
   let span: Span | undefined;
   for (const f of candidates) {
@@ -435,21 +503,27 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
     span = span ? { start: Math.min(span.start, f.item.span.start), end: Math.max(span.end, f.item.span.end) } : { ...f.item.span };
     if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, detail: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values), columns: APPLICANT_COLUMNS.length });
   }
-  // Header rows: between the header's start and the first data row.
+  return { rows, span };
+}
+
+/** Phase 6a: header cells, from the header rows between the header's start and the first data row. */
+function applicationHeaders(items: StreamItem[], headerAt: number, firstKeyed: number): RecognizedHeader[] {
   const headers: RecognizedHeader[] = [];
-  if (headerAt !== -1 && headerAt < firstKeyed) {
-    for (let i = headerAt; i < firstKeyed; i++) {
-      const it = items[i];
-      if (it.type === 'text' && it.cells) addHeaders(headers, it.cells, APPLICATION_HEADER_SEQUENCES, undefined);
-    }
+  for (let i = headerAt; i < firstKeyed; i++) {
+    const it = items[i];
+    if (it.type === 'text' && it.cells) addHeaders(headers, it.cells, APPLICATION_HEADER_SEQUENCES, undefined);
   }
-  // The （六）其他处理 block tells the layouts apart: three numbered rows (2021) or one row (2019).
+  return headers;
+}
+
+/** Phase 6b: the （六）其他处理 block tells the layouts apart: three numbered rows (2021) or one row (2019). */
+function applicationFingerprints(candidates: FoundRow[]): LayoutFingerprint[] {
   const fingerprints: LayoutFingerprint[] = [];
   const other2021 = candidates.find((f) => f.key?.startsWith('otherHandling.') && f.match !== 'position' && f.labelSpan);
   if (other2021) fingerprints.push({ layout: '2021', label: applicationRows('2021').find((r) => r.key === other2021.key)!.label, span: other2021.labelSpan! });
   const other2019 = candidates.find((f) => f.key === 'otherHandling');
   if (other2019) fingerprints.push({ layout: '2019', label: '（六）其他处理（一行，无 1—3 分项）', span: other2019.item.labels[0]?.span ?? other2019.item.span });
-  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, groupLabels, fingerprints, problems };
+  return fingerprints;
 }
 
 /* ----------------------------------------------------------------------------- header cells */
