@@ -8,10 +8,12 @@ import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart, trimEndChars
  * of the words in the original file.
  */
 
-const PERIOD_KEYWORD = '(?:统计(?:时限|期限|时间|时段|区间|周期|范围|起止时间)|数据(?:的)?(?:统计)?(?:时间|期限|时限|起止时间)(?:范围|段)?)';
+// 数据核定时间点 / 数据截止时间 name the day the figures were taken (read as an end-only period).
+const PERIOD_KEYWORD = '(?:统计(?:时限|期限|时间|时段|区间|周期|范围|起止时间)|数据(?:的)?(?:统计)?(?:时间|期限|时限|起止时间)(?:范围|段)?|数据(?:的)?(?:核定|截止|截至)(?:时间点?|日期))';
 // Dashes and tildes may be doubled ("2023年1月1日——2023年12月31日", a common way to type a long dash).
 const RANGE_SEP = '(?:至|到|[—－~～–-]{1,3})';
-const PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?${DATE_SRC}(?:起)?${RANGE_SEP}(?:${YEAR_SRC}年)?${MD_SRC}月${MD_SRC}日(?:止)?`, 'g');
+// 起 or 始 after the start date: "自2022年1月1日始至2022年12月31日止".
+const PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?${DATE_SRC}(?:起|始)?${RANGE_SEP}(?:${YEAR_SRC}年)?${MD_SRC}月${MD_SRC}日(?:止)?`, 'g');
 
 /** 统计时限 statements: "统计期限自2021年1月1日起至2021年12月31日止", "从2024年1月1日到12月31日止" … */
 export function findPeriods(prose: MappedText): PeriodStatement[] {
@@ -47,9 +49,11 @@ export function findPeriods(prose: MappedText): PeriodStatement[] {
  * 12月31日 of that year (its year can be checked and fixed like any other).
  */
 const YEAR_ONLY_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}(?:为|是|[:：])?${YEAR_SRC}年度?(?:全年)?(?=[。；，,）)\\n]|$)`, 'dg');
+/** "本报告内容涵盖县教育局2019年一年来的…工作情况": the report says it covers that whole year. */
+const COVERS_YEAR_RE = new RegExp(`涵盖[^。；，,\\n\\d]{0,20}?${YEAR_SRC}年度?(?:一年来|一年以来|全年|整年)`, 'dg');
 export function findYearOnlyPeriods(prose: MappedText): PeriodStatement[] {
   const out: PeriodStatement[] = [];
-  for (const m of prose.text.matchAll(YEAR_ONLY_PERIOD_RE)) {
+  for (const m of [...prose.text.matchAll(YEAR_ONLY_PERIOD_RE), ...prose.text.matchAll(COVERS_YEAR_RE)]) {
     const year = parseDatePart(m[1]);
     if (year === undefined) continue;
     const [ys, ye] = m.indices![1]!;
@@ -78,8 +82,11 @@ export function findEmptyPeriods(prose: MappedText): TextSpan[] {
   return [...prose.text.matchAll(EMPTY_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) }));
 }
 
-/** "统计时间截至2024年12月31日": only the end is written; the start is the year's 1月1日. */
-const PERIOD_END_ONLY_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?截[至止]${YEAR_SRC}年${MD_SRC}月${MD_SRC}日`, 'g');
+/**
+ * "统计时间截至2024年12月31日", "数据核定时间点为2022年12月31日": only the end is written; the start is
+ * the year's 1月1日.
+ */
+const PERIOD_END_ONLY_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止]|为|是|[:：])${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`, 'g');
 export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const m of prose.text.matchAll(PERIOD_END_ONLY_RE)) {
@@ -95,7 +102,7 @@ export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
 }
 
 /** A date range Jan 1 – Dec 31 without a 统计 keyword (accepted as the period statement when nothing better exists). */
-const BARE_RANGE_RE = new RegExp(`${DATE_SRC}(?:起)?${RANGE_SEP}(?:${YEAR_SRC}年)?12月31日`, 'g');
+const BARE_RANGE_RE = new RegExp(`${DATE_SRC}(?:起|始)?${RANGE_SEP}(?:${YEAR_SRC}年)?12月31日`, 'g');
 export function findBarePeriods(prose: MappedText, from: number, to: number): PeriodStatement[] {
   const slice = prose.slice(from, to);
   const out: PeriodStatement[] = [];

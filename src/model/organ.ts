@@ -39,6 +39,30 @@ export function organKind(name: string): OrganKind | undefined {
 }
 
 /**
+ * A 街道办事处 is the agency of a 市辖区 or 不设区的市 government in its 街道 (地方组织法 第八十五条),
+ * not a people's government of its own, though its report follows the townships' deadline.
+ */
+export function isSubdistrictOffice(name: string): boolean {
+  return /街道办事处$/.test(name);
+}
+
+/**
+ * The organs below the level that may make 规章 (立法法 第九十一、九十三条: only the 国务院部门 and
+ * the governments of provinces, 设区的市 and 自治州), when the name says so with certainty:
+ * 'township' — a 乡/镇 government or a 街道办事处; 'county' — a 县 or 市辖区 government or one of its
+ * departments ("宣恩县教育局", "福州市晋安区人民政府", "区统计局"). undefined when unsure: a 县级市 is
+ * named like a 设区的市, and 新区/开发区/园区/地区 are not plainly county-level.
+ */
+export function organLevel(name: string): 'township' | 'county' | undefined {
+  const t = normalizeOrgan(name);
+  if (/(?:乡|镇|苏木)人民政府$|街道办事处$/.test(t)) return 'township';
+  const county = /^(?:[^省]{2,8}省|[^区]{2,10}自治区)?(?:[^市州盟]{1,8}(?:市|自治州|州|盟))?([^县区旗市省州盟]{0,8})(自治县|县|自治旗|旗|区)/.exec(t);
+  if (!county) return undefined;
+  if (county[2] === '区' && /(?:自治|新|开发|园|景|社|特|地|保税|高新|试验|示范|林)$/.test(county[1])) return undefined;
+  return 'county';
+}
+
+/**
  * A name reduced for comparison: no whitespace, full-width letters folded, the party prefix of a
  * joint name dropped ("中共…委员会办公室" is not the government organ), and the usual short forms of
  * the government written out ("市政府" → "市人民政府").

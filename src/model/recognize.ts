@@ -91,7 +91,8 @@ function describeBlock(b: Block): BlockInfo {
   const info: BlockInfo = { folded };
   const m = TOP_NUMBERING.exec(folded);
   if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !isTableRowLabel(m[2])) {
-    info.heading = { ordinal: chineseOrdinal(m[1]), numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: sectionOf(m[2]) };
+    const ordinal = chineseOrdinal(m[1]);
+    info.heading = { ordinal, numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: sectionOf(m[2]) ?? sectionByPlace(ordinal, m[2]) };
   } else if (b.kind === 'heading' && !SUB_NUMBERING.test(folded)) {
     // An unnumbered Markdown heading can be a section ("## 总体情况"); "### （一）…" is a sub-item.
     const section = sectionOf(folded);
@@ -120,6 +121,19 @@ function joinWrappedTitles(blocks: Block[], info: BlockInfo[]): void {
     a.folded = joined;
     i++;
   }
+}
+
+/**
+ * A part named in the words of the 2008-era layout, in the place the unified format gives it: "一、概述",
+ * "一、政府信息公开工作的基本概况" is the overview; "二、主动公开情况" (or a heading mistyped as
+ * "二、主动公开政府政府情况") is the proactive-disclosure part. Only at that ordinal: elsewhere such
+ * words head a sub-item of 总体情况.
+ */
+function sectionByPlace(ordinal: number | undefined, title: string): SectionKey | undefined {
+  const t = normalizeLabel(title);
+  if (ordinal === 1 && (OPENING_PART.test(t) || /(?:概述|概况|基本情况)$/.test(t))) return 'overview';
+  if (ordinal === 2 && t.startsWith('主动公开') && t.endsWith('情况')) return 'active';
+  return undefined;
 }
 
 function sectionOf(title: string): SectionKey | undefined {

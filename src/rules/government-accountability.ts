@@ -1,9 +1,10 @@
 import type { Rule } from '../engine/types.js';
-import { organKind } from '../model/organ.js';
+import { isSubdistrictOffice, organKind } from '../model/organ.js';
 import { docsUrl } from './shared/docs.js';
 
 /**
- * 条例 第五十条（四）: the annual report of a people's government (各级人民政府, townships included)
+ * 条例 第五十条（四）: the annual report of a people's government (各级人民政府, townships included;
+ * a 街道办事处 is not one)
  * must also report the results of 工作考核、社会评议和责任追究; 30号 places them under 一、总体情况
  * （五）监督保障. A department's report need not. Each of the three is looked for in the prose by
  * its usual words (考核; 评议 / 测评 / 满意度; 责任追究 / 追责 / 问责), and the missing ones are
@@ -41,7 +42,8 @@ const rule: Rule = {
     if (year === undefined || year < 2019) return;
     const configured = context.config.agencyKind;
     const byName = report.issuer ? organKind(report.issuer.name) : undefined;
-    const government = configured ? configured === 'government' : byName === 'government' || byName === 'township';
+    // A 街道办事处 is not a people's government (it acts for the district's): 第五十条（四） is not its item.
+    const government = configured ? configured === 'government' : (byName === 'government' || byName === 'township') && !isSubdistrictOffice(report.issuer!.name);
     if (!government) return;
     const en = context.locale === 'en';
     const prose = report.prose.text;
