@@ -4,6 +4,7 @@ import { SourceText } from '../model/source.js';
 import { isValueLike } from '../model/text-utils.js';
 import type { PdfContent, PdfGlyphRun, PdfPage, PdfRule } from './pdf-extract.js';
 import { textLineBlocks } from './text.js';
+import { NUMBERED_START } from '../templates/numbering.js';
 
 /**
  * The pages of a PDF (glyph runs, ruling lines, image boxes) → Document. PDF has no paragraphs,
@@ -516,8 +517,6 @@ function isGapRow(line: TextLine): boolean {
   const parts = lineText(line, CELL_GAP).split('\t');
   return parts.length >= 2 && parts.some((p) => /^[-+]?\d+(?:\.\d+)?$/.test(p.trim()));
 }
-
-const NUMBERED_START = /^\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．](?!\d))/;
 
 function render(items: PageItem[], content: PdfContent, baselines: number[][]): PdfDocument {
   let view = '';

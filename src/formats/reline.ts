@@ -1,5 +1,6 @@
 import { SECTIONS } from '../templates/sections.js';
 import { APPLICATION_GROUPS, activeSubTables, applicationRows } from '../templates/tables.js';
+import { PART_NUMBERS } from '../templates/numbering.js';
 
 /**
  * Flattened text: a web page's text saved with the whole report body on one line (or one line per
@@ -16,7 +17,7 @@ export function relineFlat(line: string): [number, number][] {
   /** Official part titles: no cut inside them ("四、政府信息公开行政复议、…" holds a table label). */
   const titles: [number, number][] = [];
   // Numbered parts: "一、总体情况" — cut before, and after the official title when it is one.
-  for (const m of line.matchAll(PART_RE)) {
+  for (const m of line.matchAll(PART_NUMBERS)) {
     const at = m.index!;
     const title = partTitleLength(line.slice(at + m[0].length, at + m[0].length + MAX_TITLE));
     if (title) {
@@ -55,7 +56,6 @@ export function relineFlat(line: string): [number, number][] {
 /** Lines shorter than this are never flattened reports. */
 const MIN_FLAT_LENGTH = 300;
 
-const PART_RE = /[一二三四五六七八九十]{1,2}、/g;
 /** A part title ends with one of these (official titles and their common rewordings alike). */
 const TITLE_END = /(?:情况|事项|概况|概述)$/;
 const MAX_TITLE = 40;
@@ -114,7 +114,7 @@ function gluedPartTitle(line: string): boolean {
 /** At least two numbered parts with their official titles, or three table labels followed by numbers. */
 function looksFlat(line: string): boolean {
   let parts = 0;
-  for (const m of line.matchAll(PART_RE)) {
+  for (const m of line.matchAll(PART_NUMBERS)) {
     if (partTitleLength(line.slice(m.index! + m[0].length, m.index! + m[0].length + MAX_TITLE)) && ++parts >= 2) return true;
   }
   let rows = 0;

@@ -7,6 +7,7 @@ import { isDirectiveLine } from '../engine/directives.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
 import { relineFlat } from './reline.js';
 import { cellLineRunEnd, cellLinesTable, MIN_CELL_LINES, trimmedCell } from './cell-lines.js';
+import { ITEM_START } from '../templates/numbering.js';
 
 /**
  * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
@@ -180,7 +181,7 @@ function spacedRow(raw: string, start: number, flat = false): { syntax: TableSyn
   if (/[年月日号]$/.test(label) && k <= 2) return undefined; // dates and addresses such as "2024 年 1"
   // A wrapped date ("自 2024 年 1 月 1 日起至 2024" / "年 12 月 31 日止"): the rows with one or two
   // values (table 二) have labels without dates or numbers besides their numbering.
-  if (k <= 2 && !flat && /\d|[年月日]/.test(label.replace(/^\d{1,2}[.、．]/, ''))) return undefined;
+  if (k <= 2 && !flat && /\d|[年月日]/.test(label.replace(ITEM_START, ''))) return undefined;
   const cells: TableCell[] = [];
   // Label text in layout columns (two or more spaces apart, as `pdftotext -layout` sets merged
   // vertical labels beside the row labels) gives one cell per column; single spaces stay inside.

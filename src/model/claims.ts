@@ -2,6 +2,7 @@ import type { MappedText } from './mapped-text.js';
 import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, ProblemsSection, TextSpan, YearLead, YearLeadTraits } from './report.js';
 import type { Span } from './source.js';
 import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart, trimEndChars } from './text-utils.js';
+import { CN_NUMBER, ITEM_NUMBER, SUB_NUMBER_ANY_DIGITS } from '../templates/numbering.js';
 
 /*
  * Claims read from a report's prose (whitespace-folded, line wraps joined), each with the span
@@ -255,7 +256,7 @@ export function findProcessingFeeFigures(prose: MappedText): FeeFigure[] {
  * narrate their year ("2021年，我办收到申请1件", "截至2018年底，…"). "Y年以来", "Y年1月…",
  * "Y年度报告" do not match.
  */
-const LEAD_PREFIX = '(?:[（(][一二三四五六七八九十\\d]{1,3}[)）]|\\d{1,2}[.、．](?!\\d)|[一二三四五六七八九十]{1,3}[、是]|其[一二三四五][，,]?)?';
+const LEAD_PREFIX = `(?:${SUB_NUMBER_ANY_DIGITS}|${ITEM_NUMBER}|${CN_NUMBER}[、是]|其[一二三四五][，,]?)?`;
 const LEAD_RE = new RegExp(`(?<=^|[\\n。；！？])${LEAD_PREFIX}(截至|截止到?)?${YEAR_SRC}年(度)?(底|末)?(?=[，,]|我|本机关|本单位|全年|共|累计)`, 'g');
 
 const PLAN = /(?<!已)将|计划|拟|力争|预计|争取|打算|准备|下一步|明年|新的一年|目标是|规划/;

@@ -10,6 +10,7 @@ import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDat
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
 import { SECTIONS, type SectionKey } from '../templates/sections.js';
 import { APPLICATION_GROUPS, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
+import { BELOW_PART_START, PART_HEADING, SUB_HEADING } from '../templates/numbering.js';
 
 export interface RecognizeOptions {
   /** Report year forced by configuration / --year. */
@@ -71,8 +72,6 @@ interface BlockInfo {
 
 /** Titles of a report's first part: 总体情况 (unified format), 概述 / 基本情况 (legacy reports). */
 const OPENING_PART = /^(?:概述|概况|基本情况|工作概况|总体概况)/;
-const SUB_NUMBERING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])/;
-const TOP_NUMBERING = /^([一二三四五六七八九十]{1,3})\s*[、.．]\s*(.+)$/s;
 const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}报告$`);
 const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
 /** Labels of table rows that start like headings ("一、本年新收…") but are not. */
@@ -89,11 +88,11 @@ function describeBlock(b: Block): BlockInfo {
   if (b.kind === 'table') return { folded: '' };
   const folded = trimEndChars(b.content.foldWhitespace().text.replace(/^[#*\s]+/, ''), '*').trimEnd();
   const info: BlockInfo = { folded };
-  const m = TOP_NUMBERING.exec(folded);
+  const m = PART_HEADING.exec(folded);
   if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !isTableRowLabel(m[2])) {
     const ordinal = chineseOrdinal(m[1]);
     info.heading = { ordinal, numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: sectionOf(m[2]) ?? sectionByPlace(ordinal, m[2]) };
-  } else if (b.kind === 'heading' && !SUB_NUMBERING.test(folded)) {
+  } else if (b.kind === 'heading' && !BELOW_PART_START.test(folded)) {
     // An unnumbered Markdown heading can be a section ("## 总体情况"); "### （一）…" is a sub-item.
     const section = sectionOf(folded);
     if (section) info.heading = { title: folded, section };
@@ -358,8 +357,6 @@ function reportYear(title: TextSpan | undefined, info: BlockInfo[], blocks: Bloc
   return undefined;
 }
 
-/** A short numbered sub-heading: "（三）收取信息处理费情况", "2. 依申请公开". */
-const SUB_HEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．])[^。；，,]{1,30}$/;
 
 /**
  * All prose of the report, tables excluded, whitespace folded. Lines are joined without a break
@@ -376,7 +373,7 @@ function buildProse(blocks: Block[]): MappedText {
     }
     const folded = b.content.foldWhitespace();
     if (!folded.text) continue;
-    const isHeadingLike = b.kind === 'heading' || TOP_NUMBERING.test(folded.text) || SUB_HEADING.test(folded.text);
+    const isHeadingLike = b.kind === 'heading' || PART_HEADING.test(folded.text) || SUB_HEADING.test(folded.text);
     if (parts.length && (prevEnds || isHeadingLike)) parts.push(new MappedText('\n', [folded.offsetAt(0), folded.offsetAt(0)]));
     parts.push(folded);
     prevEnds = isHeadingLike || /[。！？；：:”」）)]$/.test(folded.text);

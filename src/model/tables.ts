@@ -7,6 +7,7 @@ import {
   APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUT_FINGERPRINTS, REVIEW_COLUMNS,
   activeSubTables, applicationRows, type ActiveSubTable, type ColumnTemplate, type RowTemplate,
 } from '../templates/tables.js';
+import { LABEL_NUMBER, PART_START } from '../templates/numbering.js';
 
 /**
  * Table recognition. Every table-like thing in a report — GFM/HTML/TSV/pipe rows, PDF rows of
@@ -42,7 +43,7 @@ export function itemStream(blocks: Block[]): StreamItem[] {
     } else {
       const text = b.content.text;
       // Section headings and sentences end a wrapped label; short lines may be label pieces.
-      const heading = b.kind === 'heading' || /^[一二三四五六七八九十]{1,3}、/.test(text.trim()) && !ROW_CORES.has(coreLabel(text));
+      const heading = b.kind === 'heading' || PART_START.test(text.trim()) && !ROW_CORES.has(coreLabel(text));
       if (heading) items.push({ type: 'text', text, span: b.span, header: true });
       else if (text.trim() && !isSentence(text)) items.push({ type: 'text', text, span: b.span });
       else if (text.trim()) items.push({ type: 'text', text: '', span: b.span }); // a sentence: breaks label continuation
@@ -109,7 +110,7 @@ function matchLabel(raw: string, rows: RowTemplate[]): LabelHit | undefined {
 function sameNumbering(raw: string, key: string, rows: RowTemplate[]): boolean {
   const official = rows.find((r) => r.key === key)?.label ?? '';
   const n = normalizeLabel(raw);
-  const num = /^(?:\d{1,2}[.、]|\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/.exec(n)?.[0];
+  const num = LABEL_NUMBER.exec(n)?.[0];
   return !num || normalizeLabel(official).startsWith(num);
 }
 
@@ -637,7 +638,7 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     const it = items[i];
     if (it.span.start < after) continue;
     const text = it.type === 'text' ? it.text : it.labels.map((c) => c.text).join('');
-    if (/^[一二三四五六七八九十]{1,3}、/.test(normalizeLabel(text))) continue; // the section heading, not the table
+    if (PART_START.test(normalizeLabel(text))) continue; // the section heading, not the table
     if (isHeader(normalizeLabel(text))) {
       headerAt = i;
       break;
@@ -653,7 +654,7 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     const it = items[i];
     if (it.type === 'text') {
       const t = normalizeLabel(it.text);
-      if (/^[一二三四五六七八九十]+、/.test(t) && !/行政复议|行政诉讼/.test(t)) break; // next section
+      if (PART_START.test(t) && !/行政复议|行政诉讼/.test(t)) break; // next section
       if (it.cells) addHeaders(headers, it.cells, REVIEW_HEADER_SEQUENCES, undefined);
       continue;
     }

@@ -1,5 +1,6 @@
 import type { CellValue } from './report.js';
 import type { Span } from './source.js';
+import { LABEL_NUMBERING } from '../templates/numbering.js';
 
 /**
  * Normalize a label for comparison: full-width ASCII to half-width, one kind of quote, no
@@ -49,14 +50,12 @@ function normalizeUncached(s: string): string {
   return out.replace(/[\s\u3000\u00a0]+/g, '').replace(/\*\*|__/g, '');
 }
 
-const NUMBERING = /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、](?!\d)|第[一二三四五六七八九十]{1,3}(?:部分|项|条)[、.:]?)/;
-
 /** The label with its numbering prefix ("一、", "（三）", "1.") removed, after normalizeLabel. */
 export function coreLabel(s: string): string {
   const hit = CORES.get(s);
   if (hit !== undefined) return hit;
   let n = normalizeLabel(s);
-  for (let guard = 0; guard < 3 && NUMBERING.test(n); guard++) n = n.replace(NUMBERING, '');
+  for (let guard = 0; guard < 3 && LABEL_NUMBERING.test(n); guard++) n = n.replace(LABEL_NUMBERING, '');
   if (CORES.size > 20000) CORES.clear();
   CORES.set(s, n);
   return n;

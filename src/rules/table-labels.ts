@@ -6,6 +6,7 @@ import { activeSubTables, applicationRows } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { tableName } from './shared/tables.js';
 import { tablesApply } from './shared/template-scope.js';
+import { LABEL_NUMBERING_SPACED } from '../templates/numbering.js';
 
 /**
  * Row and column labels of tables 二 and 三 must keep the official wording. Only real wording
@@ -17,8 +18,6 @@ import { tablesApply } from './shared/template-scope.js';
 
 /** A local note in brackets after the official wording: "规章（市政府令）". */
 const LOCAL_NOTE = /[（(][^（）()]*[)）]$/;
-/** Leading numbering as written, spaces allowed: "三、", "（一）", "(二) ", "1. ". */
-const NUMBERING_RAW = /^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]|\d{1,2}\s*[.．、](?!\d))\s*/;
 
 const rule: Rule = {
   meta: {
@@ -112,8 +111,8 @@ function labelFix(text: string, span: Span, normalized: string, official: string
   const trimmed = slice.trim();
   if (!trimmed || normalizeLabel(trimmed) !== normalized || /[\n|\t<>*_`]/.test(trimmed)) return undefined;
   const start = span.start + slice.indexOf(trimmed);
-  const numbering = NUMBERING_RAW.exec(trimmed)?.[0] ?? '';
-  const officialCore = official.replace(NUMBERING_RAW, '');
+  const numbering = LABEL_NUMBERING_SPACED.exec(trimmed)?.[0] ?? '';
+  const officialCore = official.replace(LABEL_NUMBERING_SPACED, '');
   return { range: [start, start + trimmed.length], text: numbering + officialCore };
 }
 

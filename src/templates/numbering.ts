@@ -1,0 +1,62 @@
+/**
+ * How the official format numbers what it lists — the one module that spells it. Three levels:
+ *
+ *   part  一、 二、 …       the six sections; also table 三's rows 一、–四、
+ *   sub   （一） （二） …   sub-items of a part; table 三's result groups
+ *   item  1. 2. …          items within a sub-item; table 三's rows under a group
+ *
+ * Drafters vary the marks ("一." "一．" "(一)" "1、" "1．"), so the pieces below accept those
+ * variants; each named pattern says where it is used. Every piece is a bounded repeat with no
+ * nested or overlapping quantifiers, so each pattern built from them runs in linear time.
+ * (Sources are strings so patterns elsewhere can embed them; the ReDoS test resolves them.)
+ */
+
+/** A Chinese numeral as numbering uses it: 一 … 十, up to three characters (十二, 二十一). */
+export const CN_NUMBER = '[一二三四五六七八九十]{1,3}';
+
+/** A part number as the format writes it: "一、". */
+export const PART_NUMBER = `${CN_NUMBER}、`;
+
+/** A sub-item number, brackets of either width: "（一）", "(一)". */
+export const SUB_NUMBER = `[（(]${CN_NUMBER}[)）]`;
+
+/** A sub-item number with Chinese or Arabic digits, as prose uses it: "（一）", "(1)". */
+export const SUB_NUMBER_ANY_DIGITS = '[（(][一二三四五六七八九十\\d]{1,3}[)）]';
+
+/** An item number: "1." "1、" "1．" — not the start of a decimal ("1.5"). */
+export const ITEM_NUMBER = '\\d{1,2}[.、．](?!\\d)';
+
+/** A part heading as written: the numeral (group 1), "、" or a period, and the title (group 2). */
+export const PART_HEADING = new RegExp(`^(${CN_NUMBER})\\s*[、.．]\\s*(.+)$`, 's');
+
+/** A line that starts with a part number ("一、"), e.g. a section heading among table rows. */
+export const PART_START = new RegExp(`^${PART_NUMBER}`);
+
+/** Every part number in a line (a report flattened into one line: "…一、总体情况…二、主动公开…"). */
+export const PART_NUMBERS = new RegExp(PART_NUMBER, 'g');
+
+/** A line that starts with a sub-item or item number: "（三）…", "2. …" (not a part). */
+export const BELOW_PART_START = new RegExp(`^(?:${SUB_NUMBER}|${ITEM_NUMBER})`);
+
+/** A short numbered sub-heading: "（三）收取信息处理费情况", "2. 依申请公开" (no sentence punctuation, ≤ 30 characters). */
+export const SUB_HEADING = new RegExp(`^(?:${SUB_NUMBER}|${ITEM_NUMBER})[^。；，,]{1,30}$`);
+
+/** A line that starts with numbering of any level, spaces before it allowed (a PDF line that opens a new entry). */
+export const NUMBERED_START = new RegExp(`^\\s*(?:${PART_NUMBER}|${SUB_NUMBER_ANY_DIGITS}|${ITEM_NUMBER})`);
+
+/** An item number at the start: "1." "1、" "1．". */
+export const ITEM_START = new RegExp(`^${ITEM_NUMBER}`);
+
+/**
+ * A label's numbering prefix of any level, or an ordinal ("第一部分", "第三项"), in a label after
+ * normalizeLabel (half-width brackets and periods): what coreLabel strips.
+ */
+export const LABEL_NUMBERING = new RegExp(`^(?:${CN_NUMBER}[、.．]|${SUB_NUMBER}|${ITEM_NUMBER}|第${CN_NUMBER}(?:部分|项|条)[、.:]?)`);
+
+/** A label's numbering prefix of any level (the format's own marks), to compare with the official label's. */
+export const LABEL_NUMBER = new RegExp(`^(?:${ITEM_NUMBER}|${SUB_NUMBER}|${PART_NUMBER})`);
+
+/** A label's numbering as written, spaces inside and around allowed: "三、", "（一）", "(二) ", "1. ". */
+export const LABEL_NUMBERING_SPACED = new RegExp(
+  `^\\s*(?:${CN_NUMBER}\\s*[、.．]|[（(]\\s*${CN_NUMBER}\\s*[)）]|\\d{1,2}\\s*[.．、](?!\\d))\\s*`,
+);
