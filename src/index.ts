@@ -16,6 +16,7 @@ export {
   CONFIG_FILE_NAMES,
   ConfigError,
   ConfigResolver,
+  explainConfigForFile,
   GiaLintError,
   UsageError,
   findConfigFile,
@@ -26,6 +27,7 @@ export {
   type ConfigOptions,
   type ConfigOverride,
   type ConfigSettings,
+  type ConfigSource,
 } from './config/index.js';
 export { lintFilesBatch, IGNORE_FILE, DEFAULT_CACHE_FILE, type BatchOptions, type BatchStats } from './batch/index.js';
 export { decodeBuffer, type DecodeOptions, type DecodeResult } from './formats/decode.js';

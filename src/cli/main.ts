@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { errorsOnly, lintBuffer, outputFixes, type LintOptions } from '../api.js';
-import { resolveConfigForFile } from '../config/load.js';
+import { explainConfigForFile, resolveConfigForFile } from '../config/load.js';
 import { GiaLintError, UsageError } from '../config/errors.js';
 import type { LintMessage, LintResult, Locale } from '../engine/types.js';
 import type { ConfigData } from '../config/schema.js';
@@ -157,14 +157,17 @@ async function serve(opts: CliOptions, apiOptions: LintOptions, io: CliIO): Prom
   });
 }
 
-/** `--print-config <file>`: the resolved config as JSON. */
+/**
+ * `--print-config <file>`: the resolved config as JSON, led by its `sources` (presets, config
+ * files, packages, plugin configs, overrides, in the order applied, with resolved paths).
+ */
 async function printConfig(file: string, apiOptions: LintOptions, io: CliIO): Promise<number> {
-  const config = await resolveConfigForFile(file, apiOptions);
+  const { config, sources } = await explainConfigForFile(file, apiOptions);
   // Show the options the engine will really use: the rule's defaults under the configured ones.
   for (const [id, setting] of Object.entries(config.rules)) {
     setting.options = { ...(rulesForConfig(builtinRules, config).get(id)?.meta.defaultOptions ?? {}), ...setting.options };
   }
-  io.stdout.write(`${JSON.stringify(config, null, 2)}\n`);
+  io.stdout.write(`${JSON.stringify({ sources, ...config }, null, 2)}\n`);
   return 0;
 }
 

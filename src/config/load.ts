@@ -12,6 +12,7 @@ import { isPathSpecifier, loadedPlugin, loadPlugin, packageName, pluginNamespace
 import { presetName, presetRuleSeverity, presets } from './presets.js';
 import type { ConfigData } from './schema.js';
 import {
+  type ConfigSource,
   validateConfig,
   validateShape,
   type NormalizedRuleSetting,
@@ -74,7 +75,9 @@ export async function loadConfig(
   const rules = options.rules ?? builtinRules;
   const cwd = options.cwd ?? process.cwd();
   const pluginDir = options.resolvePluginsRelativeTo === undefined ? undefined : path.resolve(cwd, options.resolvePluginsRelativeTo);
-  return loadChain(path.resolve(cwd, file), { rules, cwd, locale: options.locale, pluginDir, pluginsOnlyUnder: options.pluginsOnlyUnder }, []);
+  const abs = path.resolve(cwd, file);
+  const self: ConfigSource = { kind: 'file', name: displayPath(abs, cwd), path: abs };
+  return loadChain(abs, { rules, cwd, locale: options.locale, pluginDir, pluginsOnlyUnder: options.pluginsOnlyUnder }, [], self);
 }
 
 interface LoadContext {
@@ -90,17 +93,17 @@ interface LoadContext {
 /** Plugins in scope while a config loads: by namespace. */
 type PluginScope = Map<string, LoadedPlugin>;
 
-async function loadChain(file: string, ctx: LoadContext, stack: string[], scope: PluginScope = new Map()): Promise<ValidatedConfig> {
+async function loadChain(file: string, ctx: LoadContext, stack: string[], self: ConfigSource, scope: PluginScope = new Map()): Promise<ValidatedConfig> {
   const shown = displayPath(file, ctx.cwd);
   const raw = await readConfigFile(file, shown, ctx.locale);
-  return loadData(raw, shown, path.dirname(file), ctx, [...stack, file], scope);
+  return loadData(raw, shown, path.dirname(file), ctx, [...stack, file], scope, self);
 }
 
 /**
  * One config's data (from a file, a shareable config, a plugin's configs or overrideConfig):
  * load its plugins, follow its `extends`, then check its rules against every rule now in scope.
  */
-async function loadData(raw: unknown, shown: string, dir: string, ctx: LoadContext, stack: string[], outer: PluginScope): Promise<ValidatedConfig> {
+async function loadData(raw: unknown, shown: string, dir: string, ctx: LoadContext, stack: string[], outer: PluginScope, self: ConfigSource): Promise<ValidatedConfig> {
   validateShape(raw, { source: shown, locale: ctx.locale });
   const data = raw as ConfigData;
   const hintLocale: Locale = ctx.locale ?? (data.locale === 'en' ? 'en' : 'zh-CN');
@@ -127,7 +130,10 @@ async function loadData(raw: unknown, shown: string, dir: string, ctx: LoadConte
   const own = validateConfig(raw, { source: shown, rules, locale: ctx.locale });
   const locale = ctx.locale ?? own.locale ?? 'zh-CN';
   await resolvePrevious(own, dir, shown, ctx.cwd, locale);
+  // Each override remembers the config it belongs to (--print-config names those applied).
+  for (const o of own.overrides) o.source = self.path ?? self.name;
   const merged = mergeLayers([...layers, own]);
+  merged.sources = [...layers.flatMap((l) => l.sources ?? []), self];
   if (own.docsUrl !== undefined) merged.docsUrl = own.docsUrl;
   if (scope.size) merged.loadedPlugins = Object.fromEntries([...scope.values()].map((p) => [p.namespace, p.path]));
   return merged;
@@ -164,9 +170,12 @@ async function resolveExtends(
     const fail = (problem: string): never => {
       throw new ConfigError(msg.invalidConfig(shown, keyPath, problem, locale), shown, keyPath);
     };
+    // Who names this entry, for --print-config: the file (absolute), a plugin's config, or overrideConfig.
+    const extendedBy = stack.at(-1) ?? 'overrideConfig';
     const preset = presetName(ref);
     if (preset) {
-      layers.push({ extends: [], rules: presets[preset](ctx.rules), ruleSeverity: presetRuleSeverity[preset], overrides: [] });
+      const sources: ConfigSource[] = [{ kind: 'preset', name: `gia-lint:${preset}`, extendedBy }];
+      layers.push({ extends: [], rules: presets[preset](ctx.rules), ruleSeverity: presetRuleSeverity[preset], overrides: [], sources });
       continue;
     }
     if (ref.startsWith('gia-lint:')) fail(msg.unknownPreset(ref, Object.keys(presets), locale));
@@ -181,10 +190,12 @@ async function resolveExtends(
       if (!Object.hasOwn(plugin!.configs, name)) fail(msg.unknownPluginConfig(ref, namespace, Object.keys(plugin!.configs), locale));
       const label = `plugin:${namespace}/${name}`;
       if (stack.includes(label)) fail(msg.extendsCycle([...stack.slice(stack.indexOf(label)), label].map((f) => displayPath(f, ctx.cwd)), locale));
-      layers.push(await loadData(plugin!.configs[name], label, path.dirname(plugin!.path), ctx, [...stack, label], scope));
+      const self: ConfigSource = { kind: 'plugin-config', name: label, path: plugin!.path, extendedBy };
+      layers.push(await loadData(plugin!.configs[name], label, path.dirname(plugin!.path), ctx, [...stack, label], scope, self));
       continue;
     }
     let target: string;
+    let kind: ConfigSource['kind'] = 'file';
     // A path ("./base.json"; also "base.json" or "configs/base" when that file exists, as before
     // packages were supported), else a package name.
     const local = path.resolve(baseDir, ref);
@@ -198,12 +209,13 @@ async function resolveExtends(
       const found = resolveSharedConfig(ref, baseDir);
       if (!found.ok) fail(found.missing ? msg.sharedConfigNotInstalled(ref, found.name, locale) : msg.pluginUnresolvable(found.name, found.reason, locale));
       target = (found as { file: string }).file;
+      kind = 'package';
     }
     if (stack.includes(target)) {
       const chain = [...stack.slice(stack.indexOf(target)), target].map((f) => displayPath(f, ctx.cwd));
       fail(msg.extendsCycle(chain, locale));
     }
-    layers.push(await loadChain(target, ctx, stack, scope));
+    layers.push(await loadChain(target, ctx, stack, { kind, name: ref, path: target, extendedBy }, scope));
   }
   return layers;
 }
@@ -360,7 +372,7 @@ function parseJsoncConfig(text: string, shown: string, l: Locale): unknown {
   if (errors.length === 0) return value;
   const at = Math.min(errors[0].offset, text.length);
   const { line, column } = lineColumn(text, at);
-  throw new ConfigError(msg.jsonSyntax(shown, line, column, at < text.length ? text[at] : undefined, l), shown);
+  throw new ConfigError(msg.jsonSyntax(shown, line, column, at < text.length ? errors[0].error : undefined, l), shown);
 }
 
 /** YAML 1.2 (the `yaml` package); one document, no custom tags. */
@@ -427,8 +439,27 @@ export class ConfigResolver {
    * with its own matching `overrides`.
    */
   async forFile(filePath: string | undefined): Promise<ResolvedConfig> {
+    return toResolved(mergeLayers((await this.layersFor(filePath)).layers));
+  }
+
+  /**
+   * The resolved config for a file and where it came from: every config file, shareable config
+   * package, plugin config, preset and matching `overrides` entry, in the order applied (later
+   * ones win), each with its resolved path (`--print-config`).
+   */
+  async explain(filePath: string | undefined): Promise<{ config: ResolvedConfig; sources: ConfigSource[] }> {
+    const { layers, sources } = await this.layersFor(filePath);
+    return { config: toResolved(mergeLayers(layers)), sources };
+  }
+
+  private async layersFor(filePath: string | undefined): Promise<{ layers: ValidatedSettings[]; sources: ConfigSource[] }> {
     const abs = filePath === undefined ? undefined : path.resolve(this.cwd, filePath);
     const layers: ValidatedSettings[] = [{ rules: presets.recommended(this.rules) }];
+    const sources: ConfigSource[] = [{ kind: 'default', name: 'gia-lint:recommended' }];
+    const applied = (o: ValidatedOverride): ValidatedSettings => {
+      sources.push({ kind: 'override', name: o.keyPath, ...(o.source && path.isAbsolute(o.source) ? { path: o.source } : { extendedBy: o.source }) });
+      return o.settings;
+    };
     const file = await this.configFileFor(abs);
     if (file) {
       let loaded = this.byFile.get(file);
@@ -445,7 +476,8 @@ export class ConfigResolver {
       const config = await loaded;
       // Patterns are relative to the config's directory; for --config, to cwd (as in ESLint).
       const baseDir = this.options.configFile ? this.cwd : path.dirname(file);
-      layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, baseDir, abs)).map((o) => o.settings));
+      sources.push(...(config.sources ?? []));
+      layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, baseDir, abs)).map(applied));
     }
     if (this.options.overrideConfig) {
       // Its rules may name plugins the config file loaded (`--rule foo/x:error`): checked against those.
@@ -454,9 +486,11 @@ export class ConfigResolver {
       let override = this.override.get(key);
       if (!override) this.override.set(key, (override = this.loadOverride(inScope)));
       const config = await override;
-      layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, this.cwd, abs)).map((o) => o.settings));
+      // The CLI always passes its options this way; an empty set changes nothing and is not listed.
+      if (Object.values(this.options.overrideConfig).some((v) => v !== undefined)) sources.push(...(config.sources ?? []));
+      layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, this.cwd, abs)).map(applied));
     }
-    return toResolved(mergeLayers(layers));
+    return { layers, sources };
   }
 
   /** Errors are reported in the locale the caller asked for, if any. */
@@ -472,8 +506,13 @@ export class ConfigResolver {
       const plugin = await loadedPlugin(file);
       if (plugin) scope.set(plugin.namespace, plugin);
     }
-    return loadData(this.options.overrideConfig, 'overrideConfig', this.cwd, ctx, [], scope);
+    return loadData(this.options.overrideConfig, 'overrideConfig', this.cwd, ctx, [], scope, { kind: 'options', name: 'overrideConfig' });
   }
+}
+
+/** The config for one file and where it came from (ConfigResolver.explain); what --print-config shows. */
+export function explainConfigForFile(filePath: string | undefined, options: ConfigOptions = {}): Promise<{ config: ResolvedConfig; sources: ConfigSource[] }> {
+  return new ConfigResolver(options).explain(filePath);
 }
 
 /** Resolve the config for one file; see ConfigResolver for many. */
@@ -483,7 +522,7 @@ export function resolveConfigForFile(filePath: string | undefined, options: Conf
 
 /** A config's own settings, its overrides left out (they are matched per file). */
 function withoutOverrides(c: ValidatedConfig): ValidatedSettings {
-  const { overrides: _overrides, extends: _extends, root: _root, ...settings } = c;
+  const { overrides: _overrides, extends: _extends, root: _root, sources: _sources, ...settings } = c;
   return settings;
 }
 

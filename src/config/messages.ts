@@ -23,13 +23,33 @@ export function invalidConfig(file: string, keyPath: string, problem: string, lo
   return zh(locale) ? `配置文件 ${file} 无效：${where} ${problem}` : `Invalid config ${file}: ${where} ${problem}`;
 }
 
-export function jsonSyntax(file: string, line: number, column: number, found: string | undefined, locale: Locale): string {
-  if (zh(locale)) {
-    const what = found === undefined ? '文件意外结束' : `意外的字符 ${JSON.stringify(found)}`;
-    return `配置文件 ${file} 不是有效的 JSON：第 ${line} 行第 ${column} 列，${what}`;
-  }
-  const what = found === undefined ? 'unexpected end of file' : `unexpected character ${JSON.stringify(found)}`;
-  return `Invalid JSON in config ${file} at line ${line}, column ${column}: ${what}`;
+/**
+ * What jsonc-parser found wrong, by its ParseErrorCode, in words. Never the offending character:
+ * `extends` and `previous` may point at any file (/etc/passwd), and errors echo none of its text.
+ */
+const JSON_PROBLEMS: Record<number, [zh: string, en: string]> = {
+  1: ['无效的符号', 'invalid symbol'],
+  2: ['数字格式无效', 'invalid number'],
+  3: ['此处应为用双引号括起的键名', 'a quoted key expected'],
+  4: ['此处应为值', 'a value expected'],
+  5: ['此处应为冒号', 'colon expected'],
+  6: ['此处应为逗号', 'comma expected'],
+  7: ['此处应为 }', '"}" expected'],
+  8: ['此处应为 ]', '"]" expected'],
+  9: ['此处应为文件结尾（有多余的内容）', 'end of file expected (extra content)'],
+  10: ['无效的注释', 'invalid comment'],
+  11: ['注释没有结束', 'unterminated comment'],
+  12: ['字符串没有结束', 'unterminated string'],
+  13: ['数字不完整', 'incomplete number'],
+  14: ['无效的 \\u 转义', 'invalid \\u escape'],
+  15: ['无效的转义字符', 'invalid escape character'],
+  16: ['字符串中有不允许的字符（如换行）', 'a character not allowed in a string (e.g. a line break)'],
+};
+
+/** `problem`: a jsonc-parser ParseErrorCode, or undefined for an unexpected end of the file. */
+export function jsonSyntax(file: string, line: number, column: number, problem: number | undefined, locale: Locale): string {
+  const [zhText, enText] = problem === undefined ? ['文件意外结束', 'unexpected end of file'] : (JSON_PROBLEMS[problem] ?? ['语法错误', 'syntax error']);
+  return zh(locale) ? `配置文件 ${file} 不是有效的 JSON：第 ${line} 行第 ${column} 列，${zhText}` : `Invalid JSON in config ${file} at line ${line}, column ${column}: ${enText}`;
 }
 
 export function cannotRead(file: string, reason: string, locale: Locale): string {

@@ -35,6 +35,28 @@ export interface ValidatedOverride {
   settings: ValidatedSettings;
   /** Key path of the entry, e.g. `overrides[1]`, for errors found later (a missing `previous`). */
   keyPath: string;
+  /** The config it belongs to (absolute path, or a label: "plugin:foo/bar", "overrideConfig"); set by the loader. */
+  source?: string;
+}
+
+/**
+ * One place a resolved config came from, in the order applied (later ones win): what
+ * `--print-config` lists under "sources".
+ */
+export interface ConfigSource {
+  /**
+   * default: the built-in recommended preset every config starts from; preset: a preset named in
+   * `extends`; file: a config file (the one found for the file, --config, or one extended by path);
+   * package: a shareable config package; plugin-config: a plugin's config; override: an
+   * `overrides` entry matching the file; options: the CLI's options / the API's overrideConfig.
+   */
+  kind: 'default' | 'preset' | 'file' | 'package' | 'plugin-config' | 'override' | 'options';
+  /** As written: "gia-lint:strict", "./base.json", "province", "plugin:foo/recommended", "overrides[1]". */
+  name: string;
+  /** Resolved absolute path: the config file, the package's config file, the plugin's module, the file holding the override. */
+  path?: string;
+  /** The config whose `extends` named it (absolute path, or a label), or that holds an override given without a file. */
+  extendedBy?: string;
 }
 
 /** One config source after validation, before `extends` is followed. */
@@ -48,6 +70,8 @@ export interface ValidatedConfig extends ValidatedSettings {
   docsUrl?: string;
   /** In order; after merging, those of extended configs come first. */
   overrides: ValidatedOverride[];
+  /** After loading: this config and everything it extends, in the order applied. */
+  sources?: ConfigSource[];
 }
 
 export interface ValidateContext {

@@ -224,7 +224,7 @@ describe('configuration', () => {
   test('invalid JSON: line and column', () => {
     const r = cli(['bad.md'], { cwd: fixtures({ '.gianrc': '{\n  "year": 2024\n  "locale": "en"\n}' }) });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('gia-lint: 配置文件 .gianrc 不是有效的 JSON：第 3 行第 3 列，意外的字符 "\\""\n');
+    expect(r.stderr).toBe('gia-lint: 配置文件 .gianrc 不是有效的 JSON：第 3 行第 3 列，此处应为逗号\n');
   });
 
   test('--no-config ignores a broken .gianrc; --config uses another file', () => {
@@ -252,6 +252,12 @@ describe('configuration', () => {
       rules: Record<string, { severity: number; options: Record<string, unknown> }>;
     };
     expect(config).toMatchObject({ locale: 'zh-CN', year: 2022, agencyKind: 'department' });
+    // Led by where it came from: the default, the config file found for sub/x.md, the command line.
+    expect((config as unknown as { sources: unknown }).sources).toEqual([
+      { kind: 'default', name: 'gia-lint:recommended' },
+      { kind: 'file', name: path.join('sub', '.gianrc'), path: path.join(dir, 'sub', '.gianrc') },
+      { kind: 'options', name: 'overrideConfig' },
+    ]);
     expect(Object.keys(config.rules).sort()).toEqual([...builtinRules.keys()].sort());
     expect(config.rules['table-sum'].severity).toBe(1);
     expect(config.rules['required-sections'].severity).toBe(2);

@@ -140,10 +140,10 @@ describe('invalid JSON', () => {
     const root = tempTree({ '.gianrc': '{\n  "rules": {\n    "table-sum": "error"\n  }}\n}\n' });
     const file = path.join(root, '.gianrc');
     await expect(loadConfig(file, { rules, cwd: root })).rejects.toThrow(
-      '配置文件 .gianrc 不是有效的 JSON：第 5 行第 1 列，意外的字符 "}"',
+      '配置文件 .gianrc 不是有效的 JSON：第 5 行第 1 列，此处应为文件结尾（有多余的内容）',
     );
     await expect(loadConfig(file, { rules, cwd: root, locale: 'en' })).rejects.toThrow(
-      'Invalid JSON in config .gianrc at line 5, column 1: unexpected character "}"',
+      'Invalid JSON in config .gianrc at line 5, column 1: end of file expected (extra content)',
     );
   });
 
@@ -160,13 +160,23 @@ describe('invalid JSON', () => {
     );
   });
 
+  test('the error names the place and the kind of mistake, never the text (extends may point at any file)', async () => {
+    const secret = 'root:x:0:0:root:/root:/bin/bash';
+    const root = tempTree({ '.gianrc': { extends: './passwd' }, passwd: `${secret}\n` });
+    const err = await resolveConfigForFile(path.join(root, 'x.md'), { rules, cwd: root }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ConfigError);
+    expect((err as ConfigError).message).toBe('配置文件 passwd 不是有效的 JSON：第 1 行第 1 列，无效的符号');
+    for (const piece of ['r', 'root', ':x:']) expect((err as ConfigError).message).not.toContain(`"${piece}"`);
+    expect((err as ConfigError).message).not.toMatch(/root|bash/);
+  });
+
   test('files outside cwd are named by absolute path; a BOM is accepted', async () => {
     const root = tempTree({ 'cfg/.gianrc': '\uFEFF{"year": 2020}', 'bad.json': '{,}' });
     const elsewhere = tempTree();
     expect((await loadConfig(path.join(root, 'cfg/.gianrc'), { rules, cwd: elsewhere })).year).toBe(2020);
     const err = await loadConfig(path.join(root, 'bad.json'), { rules, cwd: elsewhere }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ConfigError);
-    expect((err as ConfigError).message).toBe(`配置文件 ${path.join(root, 'bad.json')} 不是有效的 JSON：第 1 行第 2 列，意外的字符 ","`);
+    expect((err as ConfigError).message).toBe(`配置文件 ${path.join(root, 'bad.json')} 不是有效的 JSON：第 1 行第 2 列，此处应为值`);
   });
 });
 
