@@ -584,3 +584,31 @@ export function readProblemsSection(prose: MappedText, heading: { span: Span; bo
   const at = from + body.indexOf(trimmed);
   return { state, text: trimmed, span: trimmed ? prose.spanOf(at, at + trimmed.length) : heading.span };
 }
+
+/*
+ * A count whose number was never filled in: "共主动公开条", "共收到政府信息公开申请件，". The draft
+ * had a blank before the measure word and nobody wrote the figure. Only a counting verb (共, 收到,
+ * 办结 …) followed, within a short phrase with no numeral, by 件/条/篇 that closes the clause; words
+ * that merely end in those characters (文件, 案件, 条件 …) and vague quantities (若干件, 多条) are not,
+ * nor an X standing for the number (placeholder's own pattern) or a text cut off after the word.
+ */
+const COUNT_VERB = '(?:共计|共|合计|累计|总计|收到|受理|接收|新收|办结|答复|办理|发布|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|公开|制发|印发|结转)';
+const COUNT_VERB_G = new RegExp(COUNT_VERB, 'g');
+const BLANK_COUNT_RE = new RegExp(`${COUNT_VERB}([^\\d０-９零〇○一二三四五六七八九十百千万两几数多余若干全部所有XxＸｘ×✕╳，。；、,;:：（）()\\n]{0,16}?)([件条篇])(?=[，。；、,;）)])`, 'g');
+/** Words ending in 件 / 条 / 篇 that are nouns, not a measure word after a missing number. */
+const NOUN_ENDINGS = /(?:文|案|事|条|邮|附|稿|信|软|证|要|硬|配|部|物|构|来|函|批|急|密)件$|(?:金|便|链|面|教|信|线|苗|萧|字|纸|词|横|逐|专)条$|(?:全|长|短|中|诗|续|开|首|终|名)篇$/;
+export function findBlankCounts(prose: MappedText): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of prose.text.matchAll(BLANK_COUNT_RE)) {
+    if (NOUN_ENDINGS.test(m[0])) continue;
+    // Quote from the verb nearest the measure word ("发布各类政务信息条", not "公开专栏发布…"), with a 共 before it.
+    const verbs = [...m[0].matchAll(COUNT_VERB_G)];
+    const strong = verbs.filter((v) => !/^(?:公开|办理|结转)$/.test(v[0]));
+    let from = m.index! + (strong.length ? strong[strong.length - 1].index! : 0);
+    const lead = /(?:共计|共|累计|合计)$/.exec(prose.text.slice(Math.max(m.index!, from - 2), from));
+    if (lead) from -= lead[0].length;
+    const to = m.index! + m[0].length;
+    out.push({ text: prose.text.slice(from, to), span: prose.spanOf(from, to) });
+  }
+  return out;
+}

@@ -43,6 +43,8 @@ export interface Report {
   organs: { title?: Issuer; signature?: Issuer };
   /** Counts stated in prose that name table quantities ("收到申请10件", "未发生行政复议"). */
   countClaims: CountClaim[];
+  /** Counts whose number was never written ("共主动公开条", "收到政府信息公开申请件，"). */
+  blankCounts: TextSpan[];
   /** What section 五 says, when the section was found. */
   problemsSection?: ProblemsSection;
   /** Sentences that say which year is reported ("现将2023年度…报告如下", "结合2023年…工作实际"). */

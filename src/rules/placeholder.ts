@@ -8,7 +8,8 @@ import { docsUrl } from './shared/docs.js';
  * Draft leftovers: XX / ×× / ＸＸ standing for a number or a name, 【待填】/[待补充] markers,
  * TODO/FIXME/TBD, 某某. Found in the original text of the report (tables included), outside
  * URLs, e-mail addresses, HTML tags and comments. Not fixable: only the author knows what belongs
- * there, and deleting the marker would hide the gap.
+ * there, and deleting the marker would hide the gap. A count whose number was left out altogether
+ * ("共主动公开条", read in src/model/claims.ts) is the same gap without a marker: a warning.
  */
 
 /** Characters that make an X part of an ASCII word, number, URL or identifier ("xxgk", "1137…K/2021-"). */
@@ -60,6 +61,10 @@ const rule: Rule = {
         'zh-CN': '草稿占位符「{{found}}」尚未替换为实际内容',
         en: 'The draft placeholder "{{found}}" has not been replaced with the actual content',
       },
+      blankCount: {
+        'zh-CN': '「{{found}}」没有数字：计数的量词前缺少数量（草稿中留空后未填写；没有的应写 0）',
+        en: '"{{found}}" has no number: the count before the measure word was left blank in the draft and never filled in (write 0 for none)',
+      },
     },
   },
   check(report, context) {
@@ -83,6 +88,10 @@ const rule: Rule = {
     }
     for (const span of merge(hits, context.text)) {
       context.report({ messageId: 'placeholder', data: { found: context.text.slice(span.start, span.end) }, span });
+    }
+    // A count with its number left out ("共收到申请件"): a gap too, but read from wording, so a warning.
+    for (const blank of report.blankCounts) {
+      context.report({ messageId: 'blankCount', data: { found: context.quote(blank.span) ?? blank.text }, span: blank.span, severity: 'warn' });
     }
   },
 };
