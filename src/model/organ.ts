@@ -56,7 +56,7 @@ export function isSubdistrictOffice(name: string): boolean {
 export function organLevel(name: string): 'township' | 'county' | undefined {
   const t = normalizeOrgan(name);
   if (/(?:乡|镇|苏木)人民政府$|街道办事处$/.test(t)) return 'township';
-  const county = /^(?:[^省]{2,8}省|[^区]{2,10}自治区)?(?:[^市州盟]{1,8}(?:市|自治州|州|盟))?([^县区旗市省州盟]{0,8})(自治县|县|自治旗|旗|区)/.exec(t);
+  const county = /^(?:[^省]{2,8}省|[^区]{2,10}自治区)?(?:[^市盟]{1,8}?(?:市|自治州|州(?!市)|盟))?([^县区旗市省州盟]{0,8})(自治县|县|自治旗|旗|区)/.exec(t);
   if (!county) return undefined;
   if (county[2] === '区' && /(?:自治|新|开发|园|景|社|特|地|保税|高新|试验|示范|林)$/.test(county[1])) return undefined;
   return 'county';

@@ -12,6 +12,7 @@ import placeholder from './placeholder.js';
 import problemsAndMeasures from './problems-and-measures.js';
 import publicationDate from './publication-date.js';
 import regionMissingUnit from './region-missing-unit.js';
+import regulationAuthority from './regulation-authority.js';
 import regionTotal from './region-total.js';
 import reportYear from './report-year.js';
 import requiredSections from './required-sections.js';
@@ -26,6 +27,6 @@ import webArtifacts from './web-artifacts.js';
 import zeroFeeConflict from './zero-fee-conflict.js';
 
 /** Every built-in rule, by id. One file per rule in this folder. */
-const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts, organMismatch, problemsAndMeasures, notAReport, copiedReport, governmentAccountability, regionTotal, regionMissingUnit];
+const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts, organMismatch, problemsAndMeasures, notAReport, copiedReport, governmentAccountability, regulationAuthority, regionTotal, regionMissingUnit];
 
 export const builtinRules: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));
