@@ -1,5 +1,8 @@
 import type { ErrorObject } from 'ajv';
-import type { Locale } from '../engine/types.js';
+import { closest } from '../i18n/closest.js';
+import type { Locale } from '../i18n/types.js';
+
+export { closest };
 
 /** User-facing texts of config loading, in both locales. Each function returns one line. */
 
@@ -77,30 +80,6 @@ export function unknownRule(id: string, known: string[], locale: Locale): string
   return zh(locale) ? `是未知规则 "${id}"（可用规则：${list}）` : `is an unknown rule "${id}" (available rules: ${list})`;
 }
 
-/** The known id within edit distance 2 of a misspelt one (typos like "tabel-sum"), if any. */
-export function closest(id: string, known: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const k of known) {
-    const d = editDistance(id, k);
-    if (d < bestDistance) [best, bestDistance] = [k, d];
-  }
-  return best;
-}
-
-/** Levenshtein distance, with adjacent transpositions counted as one edit. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0][j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[a.length][b.length];
-}
 
 export function extendsNotFound(target: string, presets: string[], locale: Locale): string {
   const names = presets.map((p) => `"gia-lint:${p}"`).join(zh(locale) ? '、' : ', ');

@@ -1,6 +1,9 @@
 import type { SourceText, Span } from '../model/source.js';
-import { closest } from '../config/messages.js';
+import { DIRECTIVE_BODY, directiveLine, type DirectiveSyntax } from '../formats/directive-syntax.js';
+import { closest } from '../i18n/closest.js';
 import type { Fix, LintMessage, Locale, SuppressedMessage } from './types.js';
+
+export { isDirectiveLine, type DirectiveSyntax } from '../formats/directive-syntax.js';
 
 /**
  * Inline directives, with ESLint's semantics:
@@ -32,44 +35,6 @@ export interface Directive {
   removal: Span;
 }
 
-const BODY = /^gia-lint-(disable-next-line|disable-line|disable|enable)(?=\s|$)([\s\S]*)$/;
-
-/**
- * A plain-text line that is a directive: `// gia-lint-…`, `# gia-lint-…`, `<!-- gia-lint-… -->`.
- * Returns the directive body (trimmed) and where it starts in the line. Plain string scanning, not
- * one regular expression: `\s*(gia-lint-…[\s\S]*?)\s*(?:-->)?\s*$` backtracks quadratically on
- * a line of spaces.
- */
-function directiveLine(line: string): { body: string; at: number } | undefined {
-  const t = line.trim();
-  const lead = line.length - line.trimStart().length;
-  let open: number;
-  let inner: string;
-  if (t.startsWith('<!--')) {
-    // `<!--` needs its `-->`.
-    if (!t.endsWith('-->') || t.length < 7) return undefined;
-    open = 4;
-    inner = t.slice(4, -3);
-  } else {
-    open = t.startsWith('//') ? t.length - t.replace(/^\/+/, '').length : t.length - t.replace(/^#+/, '').length;
-    // `//`/`#` must not end in a stray `-->`.
-    if (open === 0 || t.endsWith('-->')) return undefined;
-    inner = t.slice(open);
-  }
-  const body = inner.trim();
-  if (!body.startsWith('gia-lint-disable') && !body.startsWith('gia-lint-enable')) return undefined;
-  if (!BODY.test(body)) return undefined;
-  return { body, at: lead + open + (inner.length - inner.trimStart().length) };
-}
-
-/** Whether a plain-text line is a directive comment (the text processor skips such lines). */
-export function isDirectiveLine(line: string): boolean {
-  return directiveLine(line) !== undefined;
-}
-
-/** Where directives are written: HTML comments anywhere, or comment lines of their own (plain text). */
-export type DirectiveSyntax = 'html-comment' | 'comment-line';
-
 /** Every directive in the text, in order of position. */
 export function parseDirectives(text: string, syntax: DirectiveSyntax, source: SourceText): Directive[] {
   const out: Directive[] = [];
@@ -100,7 +65,7 @@ export function parseDirectives(text: string, syntax: DirectiveSyntax, source: S
 }
 
 function directive(body: string, bodyStart: number, span: Span, source: SourceText): Directive | undefined {
-  const m = BODY.exec(body);
+  const m = DIRECTIVE_BODY.exec(body);
   if (!m) return undefined;
   const kind = m[1] as DirectiveKind;
   const restStart = bodyStart + 'gia-lint-'.length + m[1].length;

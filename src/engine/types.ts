@@ -3,19 +3,17 @@ import type { Span } from '../model/source.js';
 import type { Document } from '../model/document.js';
 import type { RegionContext, RegionInput } from '../region/types.js';
 import type { UnitFacts } from '../region/facts.js';
+import type { Locale, LocalizedText } from '../i18n/types.js';
+import type { Fix } from '../model/source.js';
+
+export type { Fix, Locale, LocalizedText };
 
 /* ----------------------------------------------------------------------------- public results */
 
-export type Locale = 'zh-CN' | 'en';
 /** ESLint numeric severities: 1 warning, 2 error. */
 export type Severity = 1 | 2;
 export type SeveritySetting = 'off' | 'warn' | 'error' | 0 | 1 | 2;
 
-export interface Fix {
-  /** [start, end) offsets into the original text. */
-  range: [number, number];
-  text: string;
-}
 
 export interface Suggestion {
   desc: string;
@@ -159,10 +157,6 @@ export interface ResolvedConfig {
 
 /* -------------------------------------------------------------------------------------- rules */
 
-export interface LocalizedText {
-  'zh-CN': string;
-  en: string;
-}
 
 export interface RuleMeta {
   id: string;

@@ -1,4 +1,6 @@
-import type { Fix, Locale, LocalizedText } from '../engine/types.js';
+import type { Locale, LocalizedText } from '../i18n/types.js';
+import type { Fix } from '../model/source.js';
+import type { DirectiveSyntax } from './directive-syntax.js';
 import type { Document } from '../model/document.js';
 
 /**
@@ -101,7 +103,7 @@ export interface DirectiveStyle {
    * 'html-comment': `<!-- gia-lint-… -->` anywhere in the text; 'comment-line': a line of its own
    * starting with `//`, `#` or `<!--` (the text processor skips such lines).
    */
-  syntax: 'html-comment' | 'comment-line';
+  syntax: DirectiveSyntax;
   /** Lines may be pipe-table rows, which a comment line between them would break (gets a trailing comment). */
   pipeTableRows: boolean;
   /** What a directive line inserted above a line keeps of that line's start (indentation, `>` quotes). */

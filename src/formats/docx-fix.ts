@@ -1,6 +1,6 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
-import type { Fix } from '../engine/types.js';
+import type { Fix } from '../model/source.js';
 import type { Document } from '../model/document.js';
 import type { BinaryFixWriter } from './descriptor.js';
 

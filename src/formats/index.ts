@@ -1,5 +1,5 @@
 import type { Document } from '../model/document.js';
-import type { Locale } from '../engine/types.js';
+import type { Locale } from '../i18n/types.js';
 import { lineColumn, type BinaryFormat, type FormatDescriptor, type TextFormat } from './descriptor.js';
 import { docFormat, wpsFormat } from './doc.js';
 import { docxFormat } from './docx.js';

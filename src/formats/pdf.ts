@@ -1,5 +1,5 @@
 import { Worker } from 'node:worker_threads';
-import type { LocalizedText } from '../engine/types.js';
+import type { LocalizedText } from '../i18n/types.js';
 import { documentView, type BinaryFormat, type PositionStyle } from './descriptor.js';
 import { DEFAULT_PDF_LIMITS, looksLikePdf, type PdfExtraction, type PdfFailureReason, type PdfLimits } from './pdf-extract.js';
 import { layoutPdf, type PdfDocument } from './pdf-layout.js';

@@ -3,7 +3,7 @@ import type { Block, Document, TableBlock, TableCell, TableRow, TableSyntax } fr
 import { SourceText } from '../model/source.js';
 import { isDelimiterRow } from '../model/text-utils.js';
 import { stripTags } from './strip-tags.js';
-import { isDirectiveLine } from '../engine/directives.js';
+import { isDirectiveLine } from './directive-syntax.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
 import { relineFlat } from './reline.js';
 import { cellLineRunEnd, cellLinesTable, MIN_CELL_LINES, trimmedCell } from './cell-lines.js';

@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '../engine/types.js';
+import type { Locale, LocalizedText } from './types.js';
 
 /** Fill `{{name}}` placeholders. Unknown placeholders are left visible so a missing datum is noticed in tests. */
 export function fillTemplate(template: string, data: Record<string, string | number> = {}): string {

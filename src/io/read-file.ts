@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import type { Locale } from '../engine/types.js';
+import type { Locale } from '../i18n/types.js';
 
 /**
  * Reading an input file safely: only regular files are read, and never more than `maxBytes`.

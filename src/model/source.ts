@@ -66,3 +66,10 @@ export class SourceText {
     return this.text.slice(start, next).replace(/\r?\n$|\r$/, '');
   }
 }
+
+/** An edit of the original text: replace [start, end) by `text` (a rule's fix, a format's fix writer). */
+export interface Fix {
+  /** [start, end) offsets into the original text. */
+  range: [number, number];
+  text: string;
+}

@@ -1,4 +1,5 @@
-import type { Locale, LocalizedText, ResolvedConfig } from '../engine/types.js';
+import type { ResolvedConfig } from '../engine/types.js';
+import type { Locale, LocalizedText } from '../i18n/types.js';
 import type { CellPosition, UnitFacts } from './facts.js';
 
 /** One linted file as the region stage sees it. */
