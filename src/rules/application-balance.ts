@@ -23,7 +23,7 @@ const rule: Rule = {
     messages: {
       unbalanced: {
         'zh-CN': '{{table}}「{{col}}」列不平衡：一、本年新收 + 二、上年结转 = {{lhs}}，三（七）总计 + 四、结转下年度 = {{rhs}}；按此「四、结转下年度继续办理」应为 {{expected}}，实际为 {{found}}（也可能是一、二或（七）总计有误）{{note}}',
-        en: '{{table}}, column "{{col}}" does not balance: new + carried over = {{lhs}}, but 三（七）总计 + carried forward = {{rhs}}; 四、结转下年度继续办理 would have to be {{expected}}, found {{found}} (or 一, 二 or （七）总计 is wrong)',
+        en: '{{table}}, column "{{col}}" does not balance: new + carried over = {{lhs}}, but 三（七）总计 + carried forward = {{rhs}}; 四、结转下年度继续办理 would have to be {{expected}}, found {{found}} (or 一, 二 or （七）总计 is wrong){{note}}',
       },
     },
   },

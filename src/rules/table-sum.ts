@@ -21,15 +21,15 @@ const rule: Rule = {
     messages: {
       rowTotal: {
         'zh-CN': '{{table}}「{{row}}」行的「总计」应为 {{expected}}（六类申请人之和 {{terms}}），实际为 {{found}}{{note}}',
-        en: '{{table}}, row "{{row}}": 总计 should be {{expected}} (sum of the six applicant columns {{terms}}), found {{found}}',
+        en: '{{table}}, row "{{row}}": 总计 should be {{expected}} (sum of the six applicant columns {{terms}}), found {{found}}{{note}}',
       },
       resultTotal: {
         'zh-CN': '{{table}}「（七）总计」行「{{col}}」列应为 {{expected}}（各项办理结果之和），实际为 {{found}}{{note}}',
-        en: '{{table}}, row "（七）总计", column "{{col}}": should be {{expected}} (sum of all result rows), found {{found}}',
+        en: '{{table}}, row "（七）总计", column "{{col}}": should be {{expected}} (sum of all result rows), found {{found}}{{note}}',
       },
       reviewTotal: {
         'zh-CN': '{{table}}「{{col}}」应为 {{expected}}（结果维持、结果纠正、其他结果、尚未审结之和 {{terms}}），实际为 {{found}}{{note}}',
-        en: '{{table}}, "{{col}}" should be {{expected}} (维持 + 纠正 + 其他 + 尚未审结 = {{terms}}), found {{found}}',
+        en: '{{table}}, "{{col}}" should be {{expected}} (维持 + 纠正 + 其他 + 尚未审结 = {{terms}}), found {{found}}{{note}}',
       },
       setTotal: { 'zh-CN': '将总计改为 {{expected}}', en: 'Change the total to {{expected}}' },
     },
