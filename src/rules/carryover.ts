@@ -5,6 +5,13 @@ import { APPLICANT_COLUMNS, activeHasColumn } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { cellAt, replaceCellFix } from './shared/tables.js';
 import { tablesApply } from './shared/template-scope.js';
+import { defineCatalog, t } from '../i18n/format.js';
+import { joinList } from '../i18n/locales.js';
+
+const TEXT = defineCatalog('rule:carryover', {
+  noYear: { 'zh-CN': '无法确定年度', en: 'no report year' },
+  previousFile: { 'zh-CN': '（{{name}}）', en: ' ({{name}})' },
+});
 
 /**
  * Across years (needs last year's report: `--previous <file>` or config `previous`):
@@ -61,9 +68,9 @@ const rule: Rule = {
       // A previous file of this year or later is not meant for this report (a batch linted with one
       // --previous, the previous file itself among the linted ones): nothing to say.
       if (years.some((y) => y >= report.year!.value)) return;
-      const found = years.length ? [...new Set(years)].join(context.locale === 'en' ? ', ' : '、') : context.locale === 'en' ? 'no report year' : '无法确定年度';
+      const found = years.length ? joinList([...new Set(years)].map(String), context.locale) : t(TEXT, 'noYear', context.locale);
       const name = context.config.previous?.split(/[\\/]/).pop();
-      const file = name ? (context.locale === 'en' ? ` (${name})` : `（${name}）`) : '';
+      const file = name ? t(TEXT, 'previousFile', context.locale, { name }) : '';
       context.report({ messageId: 'noPreviousYear', data: { file, prevYear: report.year.value - 1, found }, span: report.title?.span ?? { start: report.span.start, end: report.span.start }, severity: 'warn' });
       return;
     }

@@ -1,9 +1,24 @@
-import type { Rule } from '../engine/types.js';
+import type { Locale, Rule } from '../engine/types.js';
 import type { CellValue, RecognizedRow, RecognizedTable } from '../model/report.js';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, REVIEW_GROUPS, activeSubTables, type ColumnTemplate } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { columnLabel, rowLabel, tableName } from './shared/tables.js';
 import { tablesApply } from './shared/template-scope.js';
+import { defineCatalog, t } from '../i18n/format.js';
+import { joinList } from '../i18n/locales.js';
+import { TERMS } from '../i18n/terms.js';
+
+const TEXT = defineCatalog('rule:cell-value', {
+  wholeRow: { 'zh-CN': '整行', en: 'the whole row' },
+  /** A cell of a row whose cells could not be placed in columns. */
+  unknownColumn: { 'zh-CN': '列不详', en: '?' },
+  allLegalPersonColumns: { 'zh-CN': '法人或其他组织各列', en: 'all columns of 法人或其他组织' },
+  columns: { 'zh-CN': '{{columns}}各列', en: '{{columns}}' },
+  allOfGroup: { 'zh-CN': '{{group}}各列', en: 'all of {{group}}' },
+  inRows: { 'zh-CN': '分布在 {{rows}} 行', en: 'in {{rows}} rows' },
+  /** Table 四 has one data row and no row label. */
+  reviewDataRow: { 'zh-CN': '数据行', en: 'data row' },
+});
 
 /**
  * Every cell of the three tables holds a number: 0 where nothing happened, never blank, "/" or
@@ -61,7 +76,7 @@ const rule: Rule = {
   check(report, context) {
     // Where the tables are used (2019 reports included), their cells must be right.
     if (!tablesApply(report, true)) return;
-    const en = context.locale === 'en';
+    const locale = context.locale;
     for (const table of [report.tables.active, report.tables.applications, report.tables.review]) {
       if (!table) continue;
       const name = tableName(table.kind, context.locale);
@@ -74,7 +89,7 @@ const rule: Rule = {
         if (run.length === 1) {
           const only = run[0];
           const cols = columnsOf(table, only.key);
-          blankFindings.push({ row: only, cells: cols, report: () => context.report({ messageId: 'blankRow', data: { table: name, row: rowPhrase(table, only, en), count: cols.length, columns: en ? 'the whole row' : '整行' }, span: only.labelSpan ?? only.span, severity: 'warn' }) });
+          blankFindings.push({ row: only, cells: cols, report: () => context.report({ messageId: 'blankRow', data: { table: name, row: rowPhrase(table, only, locale), count: cols.length, columns: t(TEXT, 'wholeRow', locale) }, span: only.labelSpan ?? only.span, severity: 'warn' }) });
         } else if (run.length > 1) {
           const rows = run;
           const first = rowLabel(table, rows[0].key);
@@ -85,7 +100,7 @@ const rule: Rule = {
         run = [];
       };
       for (const row of Object.values(table.rows).sort((a, b) => a.span.start - b.span.start)) {
-        const where = rowPhrase(table, row, en);
+        const where = rowPhrase(table, row, locale);
         const at = row.labelSpan ?? row.span;
         const columns = columnsOf(table, row.key);
         const blanks = row.unreadable ? [] : columns.filter((c) => row.cells[c.key] && row.cells[c.key].kind !== 'number' && row.cells[c.key].kind !== 'text');
@@ -96,7 +111,7 @@ const rule: Rule = {
         flush();
         if (!row.unreadable) {
           if (blanks.length) {
-            const names = blankColumnNames(table, blanks, en);
+            const names = blankColumnNames(table, blanks, locale);
             blankFindings.push({ row, cells: blanks, report: () => context.report({ messageId: 'blankRow', data: { table: name, row: where, count: blanks.length, columns: names }, span: at, severity: 'warn' }) });
           }
           for (const c of columns) checkNumber(row.cells[c.key], c.key, columnLabel(table, c.key));
@@ -104,7 +119,7 @@ const rule: Rule = {
           // The row's cells could not be placed in columns: table-structure reports the row (and
           // that its blanks should be 0), so it is not reported twice here. Sign and integrality need the column only where columns differ in what they allow.
           if (columns.every((c) => !FRACTION_OK.has(c.key) && !NEGATIVE_OK.has(c.key))) {
-            for (const v of row.rawValues) checkNumber(v, '', en ? '?' : '列不详');
+            for (const v of row.rawValues) checkNumber(v, '', t(TEXT, 'unknownColumn', locale));
           }
         }
 
@@ -117,7 +132,7 @@ const rule: Rule = {
       }
       flush();
       const messages = blankFindings.filter((f) => f.report).length;
-      if (messages >= SUMMARY_FROM) reportBlankTable(table, blankFindings, name, en, context.report);
+      if (messages >= SUMMARY_FROM) reportBlankTable(table, blankFindings, name, locale, context.report);
       else for (const f of blankFindings) f.report?.();
     }
   },
@@ -130,38 +145,36 @@ const SUMMARY_FROM = 3;
  * "表三有 125 个单元格未填数字（法人或其他组织各列）": the blank cells of a table in one message,
  * naming the columns they are in when they are confined to some columns, else the rows' count.
  */
-function reportBlankTable(table: RecognizedTable, findings: { cells: ColumnTemplate[]; row: RecognizedRow }[], name: string, en: boolean, report: (d: { messageId: string; data: Record<string, string | number>; span: { start: number; end: number }; severity: 'warn' }) => void): void {
+function reportBlankTable(table: RecognizedTable, findings: { cells: ColumnTemplate[]; row: RecognizedRow }[], name: string, locale: Locale, report: (d: { messageId: string; data: Record<string, string | number>; span: { start: number; end: number }; severity: 'warn' }) => void): void {
   const count = findings.reduce((a, f) => a + f.cells.length, 0);
   const keys = new Set(findings.flatMap((f) => f.cells.map((c) => c.key)));
   const all = table.kind === 'active' ? undefined : table.kind === 'review' ? REVIEW_COLUMNS : APPLICANT_COLUMNS;
-  const sep = en ? ', ' : '、';
   let where: string;
   if (all && keys.size < all.length) {
     const cols = all.filter((c) => keys.has(c.key));
     const legal = APPLICANT_COLUMNS.filter((c) => !['natural', 'total'].includes(c.key));
     if (table.kind === 'applications' && legal.every((c) => keys.has(c.key))) {
       const rest = cols.filter((c) => !legal.includes(c));
-      where = [en ? 'all columns of 法人或其他组织' : '法人或其他组织各列', ...rest.map((c) => columnLabel(table, c.key))].join(sep);
-    } else where = table.kind === 'review' ? blankColumnNames(table, cols, en) : cols.map((c) => columnLabel(table, c.key)).join(sep) + (en ? '' : '各列');
+      where = joinList([t(TEXT, 'allLegalPersonColumns', locale), ...rest.map((c) => columnLabel(table, c.key))], locale);
+    } else where = table.kind === 'review' ? blankColumnNames(table, cols, locale) : t(TEXT, 'columns', locale, { columns: joinList(cols.map((c) => columnLabel(table, c.key)), locale) });
   } else {
     const rows = new Set(findings.map((f) => f.row.key)).size;
-    where = en ? `in ${rows} rows` : `分布在 ${rows} 行`;
+    where = t(TEXT, 'inRows', locale, { rows });
   }
   const first = findings.map((f) => f.row).sort((a, b) => a.span.start - b.span.start)[0];
   report({ messageId: 'blankTable', data: { table: name, count, where }, span: first.labelSpan ?? first.span, severity: 'warn' });
 }
 
 /** Blank columns by name; table 四's columns by group when a whole group is blank. */
-function blankColumnNames(table: RecognizedTable, blanks: ColumnTemplate[], en: boolean): string {
-  const sep = en ? ', ' : '、';
-  if (table.kind !== 'review') return blanks.map((c) => columnLabel(table, c.key)).join(sep);
+function blankColumnNames(table: RecognizedTable, blanks: ColumnTemplate[], locale: Locale): string {
+  if (table.kind !== 'review') return joinList(blanks.map((c) => columnLabel(table, c.key)), locale);
   const parts: string[] = [];
   for (const g of REVIEW_GROUPS) {
     const mine = blanks.filter((c) => c.key.startsWith(`${g.key}.`));
-    if (mine.length === 5) parts.push(en ? `all of ${g.label}` : `${g.label}各列`);
+    if (mine.length === 5) parts.push(t(TEXT, 'allOfGroup', locale, { group: g.label }));
     else parts.push(...mine.map((c) => columnLabel(table, c.key)));
   }
-  return parts.join(sep);
+  return joinList(parts, locale);
 }
 
 function columnsOf(table: RecognizedTable, rowKey: string): ColumnTemplate[] {
@@ -170,9 +183,9 @@ function columnsOf(table: RecognizedTable, rowKey: string): ColumnTemplate[] {
   return activeSubTables(table.layout).find((s) => s.rows.some((r) => r.key === rowKey))?.columns ?? [];
 }
 
-function rowPhrase(table: RecognizedTable, row: RecognizedRow, en: boolean): string {
-  if (table.kind === 'review') return en ? 'data row' : '数据行';
-  return en ? `row "${rowLabel(table, row.key)}"` : `「${rowLabel(table, row.key)}」行`;
+function rowPhrase(table: RecognizedTable, row: RecognizedRow, locale: Locale): string {
+  if (table.kind === 'review') return t(TEXT, 'reviewDataRow', locale);
+  return t(TERMS, 'row', locale, { row: rowLabel(table, row.key) });
 }
 
 export default rule;

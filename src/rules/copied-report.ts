@@ -3,6 +3,7 @@ import type { Report } from '../model/report.js';
 import { proseOverlap } from '../model/overlap.js';
 import { fillTemplate } from '../i18n/format.js';
 import { docsUrl } from './shared/docs.js';
+import { joinList } from '../i18n/locales.js';
 
 /**
  * 内容雷同: with last year's report of the same organ (`--previous`, or paired from
@@ -47,8 +48,7 @@ const rule: Rule = {
     const share = Math.round(overlap.share * 100);
     if (share <= maxShare) return;
     const [longest, ...others] = overlap.passages;
-    const en = context.locale === 'en';
-    const passages = overlap.passages.map((p) => `「${excerpt(p.text)}」`).join(en ? ', ' : '、');
+    const passages = joinList(overlap.passages.map((p) => `「${excerpt(p.text)}」`), context.locale);
     context.report({
       messageId: 'copied',
       data: { share, maxShare, prevYear: prev.year?.value ?? '?', passages },

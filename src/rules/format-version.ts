@@ -5,6 +5,13 @@ import { LAYOUT_NAMES } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { tableName } from './shared/tables.js';
 import { tablesApply } from './shared/template-scope.js';
+import { defineCatalog, pick, t } from '../i18n/format.js';
+import { joinList } from '../i18n/locales.js';
+
+const TEXT = defineCatalog('rule:format-version', {
+  /** After the first four labels: zh counts them all (等 N 项), en the ones not shown. */
+  moreLabels: { 'zh-CN': ' 等 {{total}} 项', en: ' and {{rest}} more' },
+});
 
 /**
  * The tables must be those of the format in force for the report year: the 2019 trial format
@@ -45,15 +52,14 @@ const rule: Rule = {
       const other = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
       const foreign = table.fingerprints.filter((f) => f.layout === other).sort((a, b) => a.span.start - b.span.start);
       if (!other || foreign.length <= own.length) continue;
-      const pick = (l: Layout) => (context.locale === 'en' ? LAYOUT_NAMES[l].en : LAYOUT_NAMES[l]['zh-CN']);
-      const shown = foreign.slice(0, 4).map((f) => `「${f.label}」`).join(context.locale === 'en' ? ', ' : '、');
-      const more = foreign.length > 4 ? (context.locale === 'en' ? ` and ${foreign.length - 4} more` : ` 等 ${foreign.length} 项`) : '';
+      const shown = joinList(foreign.slice(0, 4).map((f) => `「${f.label}」`), context.locale);
+      const more = foreign.length > 4 ? t(TEXT, 'moreLabels', context.locale, { total: foreign.length, rest: foreign.length - 4 }) : '';
       context.report({
         messageId: 'wrongLayout',
         data: {
           table: tableName(table.kind, context.locale),
-          found: pick(other),
-          expected: pick(expected),
+          found: pick(LAYOUT_NAMES[other], context.locale),
+          expected: pick(LAYOUT_NAMES[expected], context.locale),
           year: report.year!.value,
           labels: shown + more,
         },

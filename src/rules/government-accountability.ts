@@ -1,6 +1,12 @@
-import type { Rule } from '../engine/types.js';
+import type { LocalizedText, Rule } from '../engine/types.js';
 import { isSubdistrictOffice, organKind } from '../model/organ.js';
 import { docsUrl } from './shared/docs.js';
+import { defineCatalog, pick, t } from '../i18n/format.js';
+import { joinList } from '../i18n/locales.js';
+
+const TEXT = defineCatalog('rule:government-accountability', {
+  configuredOrgan: { 'zh-CN': '本机关（配置 agencyKind）', en: 'The organ (per the agencyKind setting)' },
+});
 
 /**
  * 条例 第五十条（四）: the annual report of a people's government (各级人民政府, townships included;
@@ -10,10 +16,10 @@ import { docsUrl } from './shared/docs.js';
  * its usual words (考核; 评议 / 测评 / 满意度; 责任追究 / 追责 / 问责), and the missing ones are
  * named in one message. Reports for 2019 on (the 2008 条例 had no such item).
  */
-const ITEMS: { key: string; zh: string; en: string; words: RegExp }[] = [
-  { key: 'assessment', zh: '工作考核', en: 'performance assessment (工作考核)', words: /考核|考评|绩效评估/ },
-  { key: 'publicReview', zh: '社会评议', en: 'public review (社会评议)', words: /评议|测评|满意度|群众评价|社会评价|第三方评估/ },
-  { key: 'accountability', zh: '责任追究', en: 'accountability (责任追究)', words: /责任追究|追责|问责|追究责任|追究.{0,6}责任/ },
+const ITEMS: { key: string; name: LocalizedText; words: RegExp }[] = [
+  { key: 'assessment', name: { 'zh-CN': '“工作考核”', en: 'performance assessment (工作考核)' }, words: /考核|考评|绩效评估/ },
+  { key: 'publicReview', name: { 'zh-CN': '“社会评议”', en: 'public review (社会评议)' }, words: /评议|测评|满意度|群众评价|社会评价|第三方评估/ },
+  { key: 'accountability', name: { 'zh-CN': '“责任追究”', en: 'accountability (责任追究)' }, words: /责任追究|追责|问责|追究责任|追究.{0,6}责任/ },
 ];
 
 const rule: Rule = {
@@ -45,15 +51,14 @@ const rule: Rule = {
     // A 街道办事处 is not a people's government (it acts for the district's): 第五十条（四） is not its item.
     const government = configured ? configured === 'government' : (byName === 'government' || byName === 'township') && !isSubdistrictOffice(report.issuer!.name);
     if (!government) return;
-    const en = context.locale === 'en';
     const prose = report.prose.text;
     const missing = ITEMS.filter((i) => !i.words.test(prose));
     if (!missing.length) return;
-    const who = configured ? (en ? 'The organ (per the agencyKind setting)' : '本机关（配置 agencyKind）') : `「${report.issuer!.name}」`;
+    const who = configured ? t(TEXT, 'configuredOrgan', context.locale) : `「${report.issuer!.name}」`;
     const at = report.sections.overview ?? report.headings[0];
     context.report({
       messageId: 'missing',
-      data: { who, items: missing.map((i) => (en ? i.en : `“${i.zh}”`)).join(en ? ', ' : '、') },
+      data: { who, items: joinList(missing.map((i) => pick(i.name, context.locale)), context.locale) },
       span: at ? at.span : report.title?.span ?? { start: report.span.start, end: report.span.start },
     });
   },

@@ -1,5 +1,11 @@
 import type { Rule } from '../engine/types.js';
 import { docsUrl } from './shared/docs.js';
+import { defineCatalog, t } from '../i18n/format.js';
+
+const TEXT = defineCatalog('rule:problems-and-measures', {
+  /** What an empty section 五 was found to contain. */
+  nothing: { 'zh-CN': '空', en: 'nothing' },
+});
 
 /**
  * Section 五 reports the main problems AND how they are being improved (条例第五十条第（四）项). A
@@ -32,7 +38,7 @@ const rule: Rule = {
   check(report, context) {
     const five = report.problemsSection;
     if (!five || five.state === 'addressed') return;
-    if (five.state === 'empty') context.report({ messageId: 'empty', data: { found: five.text || (context.locale === 'en' ? 'nothing' : '空') }, span: five.span });
+    if (five.state === 'empty') context.report({ messageId: 'empty', data: { found: five.text || t(TEXT, 'nothing', context.locale) }, span: five.span });
     else context.report({ messageId: 'problemsOnly', span: five.span });
   },
 };

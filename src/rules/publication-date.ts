@@ -3,6 +3,14 @@ import type { DateMention } from '../model/report.js';
 import { organKind } from '../model/organ.js';
 import { localDeadline } from '../templates/deadlines.js';
 import { docsUrl } from './shared/docs.js';
+import { defineCatalog, t } from '../i18n/format.js';
+import { formatDate } from '../i18n/locales.js';
+
+const TEXT = defineCatalog('rule:publication-date', {
+  configuredOrgan: { 'zh-CN': '本机关（配置 agencyKind）', en: 'the organ (per the agencyKind setting)' },
+  legacyDeadline: { 'zh-CN': '{{year}} 年度报告适用2008年《条例》，各级行政机关均应在3月31日前公布', en: 'reports for {{year}} fall under the 2008 Regulations, which set 31 March for every organ' },
+  lateEitherWay: { 'zh-CN': '无论本机关是政府部门（1月31日）还是人民政府（3月31日），均已超期', en: "whether the organ is a department (31 Jan) or a people's government (31 Mar), the report is late" },
+});
 
 /**
  * The 落款 (signing) date must not precede the end of the statistics period, and must not be
@@ -76,9 +84,9 @@ const rule: Rule = {
       }
       return;
     }
-    const en = context.locale === 'en';
+    const locale = context.locale;
     const legalBasis = year <= 2018 ? BASIS_2008 : BASIS;
-    const date = formatDate(sig, en);
+    const date = formatDate(sig, locale);
     if (compare(sig, { year, month: 12, day: 31 }) < 0) {
       context.report({ messageId: 'beforePeriodEnd', data: { date, year }, span: sig.span, legalBasis });
       return;
@@ -91,14 +99,14 @@ const rule: Rule = {
     const legacy = year <= 2018;
     const configured = context.config.agencyKind;
     const kind: Kind | undefined = configured ?? (report.issuer ? organKind(report.issuer.name) : undefined);
-    const who = configured ? (en ? 'the organ (per the agencyKind setting)' : '本机关（配置 agencyKind）') : report.issuer ? `「${report.issuer.name}」` : '';
+    const who = configured ? t(TEXT, 'configuredOrgan', locale) : report.issuer ? `「${report.issuer.name}」` : '';
     const march = { year: year + 1, month: 3, day: 31 };
     const january = { year: year + 1, month: 1, day: 31 };
 
     if (legacy) {
       if (compare(sig, march) > 0) {
-        const reason = en ? `reports for ${year} fall under the 2008 Regulations, which set 31 March for every organ` : `${year} 年度报告适用2008年《条例》，各级行政机关均应在3月31日前公布`;
-        context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, en), reason }, span: sig.span, legalBasis });
+        const reason = t(TEXT, 'legacyDeadline', locale, { year });
+        context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, locale), reason }, span: sig.span, legalBasis });
       }
       return;
     }
@@ -108,17 +116,17 @@ const rule: Rule = {
     const statutory = kind === 'department' ? january : kind === 'government' ? march : undefined;
     if (local && compare(sig, local) > 0 && !(statutory && compare(sig, statutory) > 0)) {
       const basis = { 'zh-CN': '本地政务公开工作规定（配置 deadlines）', en: 'local rules (the deadlines setting)' };
-      context.report({ messageId: 'lateLocal', data: { date, deadline: formatDate(local, en), kind: kind! }, span: sig.span, legalBasis: basis });
+      context.report({ messageId: 'lateLocal', data: { date, deadline: formatDate(local, locale), kind: kind! }, span: sig.span, legalBasis: basis });
       return;
     }
     if (kind === 'department' && compare(sig, january) > 0) {
-      context.report({ messageId: 'lateDepartment', data: { date, deadline: formatDate(january, en), who }, span: sig.span });
+      context.report({ messageId: 'lateDepartment', data: { date, deadline: formatDate(january, locale), who }, span: sig.span });
     } else if (kind === 'government' && compare(sig, march) > 0) {
-      context.report({ messageId: 'lateGovernment', data: { date, deadline: formatDate(march, en), who }, span: sig.span });
+      context.report({ messageId: 'lateGovernment', data: { date, deadline: formatDate(march, locale), who }, span: sig.span });
     } else if (kind === undefined && compare(sig, march) > 0) {
       // Organ unknown: 3月31日 is the later of the two deadlines, so a date after it is late either way.
-      const reason = en ? 'whether the organ is a department (31 Jan) or a people\'s government (31 Mar), the report is late' : '无论本机关是政府部门（1月31日）还是人民政府（3月31日），均已超期';
-      context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, en), reason }, span: sig.span });
+      const reason = t(TEXT, 'lateEitherWay', locale);
+      context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, locale), reason }, span: sig.span });
     }
     // 'township': 第四十九条 covers organs at and above the county level; townships follow local rules.
   },
@@ -126,10 +134,6 @@ const rule: Rule = {
 
 function compare(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
-}
-
-function formatDate(d: Pick<DateMention, 'year' | 'month' | 'day'>, en: boolean): string {
-  return en ? `${d.year}-${String(d.month).padStart(2, '0')}-${String(d.day).padStart(2, '0')}` : `${d.year}年${d.month}月${d.day}日`;
 }
 
 export default rule;

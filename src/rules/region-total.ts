@@ -1,8 +1,17 @@
-import type { Rule } from '../engine/types.js';
+import type { Locale, Rule } from '../engine/types.js';
 import type { CellFact } from '../region/facts.js';
 import type { RegionUnit } from '../region/types.js';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRows } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
+import { defineCatalog, t } from '../i18n/format.js';
+
+const TEXT = defineCatalog('rule:region-total', {
+  allZero: { 'zh-CN': '各单位均为 0', en: 'all units 0' },
+  contributorSeparator: { 'zh-CN': '，', en: ', ' },
+  moreUnits: { 'zh-CN': '，另有 {{rest}} 个单位', en: ', and {{rest}} more' },
+  oneUnitZero: { 'zh-CN': '；{{zero}} 个单位为 0', en: '; {{zero}} unit 0' },
+  unitsZero: { 'zh-CN': '；{{zero}} 个单位为 0', en: '; {{zero}} units 0' },
+});
 
 /**
  * A people's government compiles its report from its units' (县政府 "汇总县直单位和乡镇（街道）年报"):
@@ -48,7 +57,6 @@ const rule: Rule = {
     // A region rule: see checkRegion.
   },
   checkRegion(region, context) {
-    const en = context.locale === 'en';
     for (const agg of region.aggregates) {
       const total = agg.total;
       if (!total || agg.parts.length === 0) continue;
@@ -70,7 +78,7 @@ const rule: Rule = {
                 found: cell.value,
                 expected: round(sum.value),
                 count: agg.parts.length,
-                contributors: contributors(sum.by, en),
+                contributors: contributors(sum.by, context.locale),
               },
             });
           }
@@ -93,15 +101,15 @@ function partsSum(parts: RegionUnit[], table: 'applications' | 'review', row: st
   return { value, by };
 }
 
-function contributors(by: { name: string; value: number }[], en: boolean): string {
+function contributors(by: { name: string; value: number }[], locale: Locale): string {
   const nonZero = by.filter((b) => b.value !== 0);
-  if (nonZero.length === 0) return en ? 'all units 0' : '各单位均为 0';
+  if (nonZero.length === 0) return t(TEXT, 'allZero', locale);
   const named = nonZero.slice(0, NAMED).map((b) => `${b.name} ${round(b.value)}`);
   const rest = nonZero.length - named.length;
   const zero = by.length - nonZero.length;
-  let s = named.join(en ? ', ' : '，');
-  if (rest > 0) s += en ? `, and ${rest} more` : `，另有 ${rest} 个单位`;
-  if (zero > 0) s += en ? `; ${zero} unit${zero === 1 ? '' : 's'} 0` : `；${zero} 个单位为 0`;
+  let s = named.join(t(TEXT, 'contributorSeparator', locale));
+  if (rest > 0) s += t(TEXT, 'moreUnits', locale, { rest });
+  if (zero > 0) s += t(TEXT, zero === 1 ? 'oneUnitZero' : 'unitsZero', locale, { zero });
   return s;
 }
 

@@ -2,6 +2,7 @@ import type { Rule } from '../engine/types.js';
 import { eraNamed } from '../templates/eras.js';
 import { SECTIONS, type SectionKey } from '../templates/sections.js';
 import { docsUrl } from './shared/docs.js';
+import { pick } from '../i18n/format.js';
 
 /**
  * The six parts of the unified format (条例 第五十条) must all be present. Headings are matched by
@@ -48,7 +49,7 @@ const rule: Rule = {
         data: {
           title: section.title,
           titleEn: section.titleEn,
-          format: context.locale === 'en' ? era.name.en : era.name['zh-CN'],
+          format: pick(era.name, context.locale),
         },
         span: anchor,
       });

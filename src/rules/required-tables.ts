@@ -6,6 +6,9 @@ import { APPLICANT_COLUMNS, activeSubTables, applicationRows, type TableKind } f
 import { docsUrl } from './shared/docs.js';
 import { tableName } from './shared/tables.js';
 import { tablesApply } from './shared/template-scope.js';
+import { pick, t } from '../i18n/format.js';
+import { joinList } from '../i18n/locales.js';
+import { TERMS } from '../i18n/terms.js';
 
 /**
  * The three tables of the unified format, their mandated rows and their columns must be there
@@ -81,9 +84,6 @@ const rule: Rule = {
   },
 };
 
-function pick(t: { 'zh-CN': string; en: string }, locale: Locale): string {
-  return locale === 'en' ? t.en : t['zh-CN'];
-}
 
 type Report_ = (d: { messageId: string; data: Record<string, string | number>; span: Span }) => void;
 
@@ -157,9 +157,9 @@ function missingColumns(table: RecognizedTable, locale: Locale, report: Report_)
         messageId: 'missingColumn',
         data: {
           table: tableName(table.kind, locale),
-          sub: g.group ? (locale === 'en' ? ` (${g.group})` : `「${g.group}」`) : '',
+          sub: g.group ? t(TERMS, 'columnGroup', locale, { group: g.group }) : '',
           column: c.label,
-          found: at.map((h) => h.label).join(locale === 'en' ? ', ' : '、'),
+          found: joinList(at.map((h) => h.label), locale),
         },
         span: anchor.span,
       });

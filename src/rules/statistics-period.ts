@@ -2,6 +2,12 @@ import type { Fix, Rule } from '../engine/types.js';
 import type { PeriodStatement } from '../model/report.js';
 import { eraNamed } from '../templates/eras.js';
 import { docsUrl } from './shared/docs.js';
+import { defineCatalog, t } from '../i18n/format.js';
+
+const TEXT = defineCatalog('rule:statistics-period', {
+  periodOfYear: { 'zh-CN': '自{{year}}年1月1日起至{{year}}年12月31日止', en: '1 Jan – 31 Dec {{year}}' },
+  periodOfReportYear: { 'zh-CN': '为报告年度的1月1日至12月31日', en: '1 Jan – 31 Dec of the report year' },
+});
 
 /**
  * The report must say which period its figures cover, and that period is the report year,
@@ -40,8 +46,7 @@ const rule: Rule = {
   },
   check(report, context) {
     const year = report.year?.value;
-    const expected = (y: number | undefined) =>
-      context.locale === 'en' ? (y ? `1 Jan – 31 Dec ${y}` : '1 Jan – 31 Dec of the report year') : y ? `自${y}年1月1日起至${y}年12月31日止` : '为报告年度的1月1日至12月31日';
+    const expected = (y: number | undefined) => (y ? t(TEXT, 'periodOfYear', context.locale, { year: y }) : t(TEXT, 'periodOfReportYear', context.locale));
     // A statement whose dates were left blank is the defect itself, wherever it stands.
     for (const e of report.emptyPeriods) context.report({ messageId: 'empty', data: { found: context.quote(e.span) ?? e.text, expected: expected(year) }, span: e.span });
     if (report.periods.length === 0) {

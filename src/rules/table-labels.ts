@@ -7,6 +7,8 @@ import { docsUrl } from './shared/docs.js';
 import { tableName } from './shared/tables.js';
 import { tablesApply } from './shared/template-scope.js';
 import { LABEL_NUMBERING_SPACED } from '../templates/numbering.js';
+import { t } from '../i18n/format.js';
+import { TERMS } from '../i18n/terms.js';
 
 /**
  * Row and column labels of tables 二 and 三 must keep the official wording. Only real wording
@@ -79,7 +81,7 @@ const rule: Rule = {
         if (h.match !== 'position' || !deviates(h.label, h.official, allowNotes)) continue;
         context.report({
           messageId: 'columnLabel',
-          data: { table: name, sub: h.group ? (context.locale === 'en' ? ` (${h.group})` : `「${h.group}」`) : '', found: h.label, expected: h.official },
+          data: { table: name, sub: h.group ? t(TERMS, 'columnGroup', context.locale, { group: h.group }) : '', found: h.label, expected: h.official },
           span: h.span,
           fix: labelFix(context.text, h.span, normalizeLabel(h.label), h.official),
         });

@@ -3,6 +3,14 @@ import { docsUrl } from './shared/docs.js';
 import type { Locale } from '../engine/types.js';
 import type { RecognizedTable } from '../model/report.js';
 import { rowLabel, tableName } from './shared/tables.js';
+import { defineCatalog, t } from '../i18n/format.js';
+import { TERMS } from '../i18n/terms.js';
+
+const TEXT = defineCatalog('rule:table-structure', {
+  blanksLost: { 'zh-CN': '（空白单元格的位置已丢失，空白处应填 0）', en: ' (blank cells lost their places: write 0, not blank)' },
+  /** Table 四 has one data row and no row label; the zh text follows the table's name directly. */
+  reviewDataRow: { 'zh-CN': '的数据行', en: 'the data row' },
+});
 
 /**
  * Says where a table could not be read reliably — cells that cannot be placed in columns, rows
@@ -77,7 +85,7 @@ const rule: Rule = {
         const labels = unreadable.map((p) => `「${rowLabel(table, p.rowKey!)}」`);
         const rows = labels.length > 3 ? `${labels.slice(0, 3).join('、')}…` : labels.join('、');
         const first = table.rows[unreadable[0].rowKey!];
-        const blanks = unreadable.some((p) => p.detail === 'blanksLost') ? (context.locale === 'en' ? ' (blank cells lost their places: write 0, not blank)' : '（空白单元格的位置已丢失，空白处应填 0）') : '';
+        const blanks = unreadable.some((p) => p.detail === 'blanksLost') ? t(TEXT, 'blanksLost', context.locale) : '';
         context.report({ messageId: 'unreadableRows', data: { table: name, count: unreadable.length, rows, blanks }, span: first?.labelSpan ?? unreadable[0].span });
       }
       for (const p of table.problems) {
@@ -97,8 +105,8 @@ const rule: Rule = {
 
 /** 「一、本年新收…」行 / the data row of table 四, which has no label. */
 function rowPhrase(table: RecognizedTable, key: string, locale: Locale): string {
-  if (table.kind === 'review') return locale === 'en' ? 'the data row' : '的数据行';
-  return locale === 'en' ? `row "${rowLabel(table, key)}"` : `「${rowLabel(table, key)}」行`;
+  if (table.kind === 'review') return t(TEXT, 'reviewDataRow', locale);
+  return t(TERMS, 'row', locale, { row: rowLabel(table, key) });
 }
 
 export default rule;

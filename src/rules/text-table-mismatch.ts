@@ -1,6 +1,7 @@
 import type { LocalizedText, Rule, RuleContext } from '../engine/types.js';
 import type { CellValue, ClaimReading, ClaimTerm, CountClaim, RecognizedTable, Report } from '../model/report.js';
-import { fillTemplate, pick } from '../i18n/format.js';
+import { defineCatalog, fillTemplate, pick, t } from '../i18n/format.js';
+import { LOCALES } from '../i18n/locales.js';
 import { applicationRows, relations, type CellRef } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { cellAt, inferredNote, rowLabel, tableName } from './shared/tables.js';
@@ -14,6 +15,12 @@ import { cellAt, inferredNote, rowLabel, tableName } from './shared/tables.js';
  */
 
 /** How each reading is named in messages. */
+const TEXT = defineCatalog('rule:text-table-mismatch', {
+  readingSeparator: { 'zh-CN': '；', en: '; ' },
+  /** The total of one item of a group (a row of table 三). */
+  itemTotal: { 'zh-CN': '「{{row}}」总计', en: 'row {{row}}' },
+});
+
 const READING_NAMES: Record<string, LocalizedText> = {
   newReceived: { 'zh-CN': '「一、本年新收政府信息公开申请数量」总计', en: 'the total of row 一 (new applications)' },
   newPlusCarried: { 'zh-CN': '「一、本年新收」与「二、上年结转」总计之和', en: 'rows 一 + 二 (new and carried over)' },
@@ -125,7 +132,7 @@ function compare(report: Report, context: RuleContext, claim: CountClaim): boole
   if (all.length === 1) {
     context.report({ messageId: 'mismatch', data: { phrase: context.quote(claim.span) ?? claim.text, table, cell: readingName(first, context), value: first.value, where, note }, span, related, severity });
   } else {
-    const readings = all.map((e) => fillTemplate(pick(rule.meta.messages.readingValue, context.locale), { name: readingName(e, context), value: e.value })).join(context.locale === 'en' ? '; ' : '；');
+    const readings = all.map((e) => fillTemplate(pick(rule.meta.messages.readingValue, context.locale), { name: readingName(e, context), value: e.value })).join(t(TEXT, 'readingSeparator', context.locale));
     context.report({ messageId: 'mismatchReadings', data: { phrase: context.quote(claim.span) ?? claim.text, table, readings, where, note }, span, related, severity });
   }
   return false;
@@ -136,7 +143,7 @@ function readingName(e: Evaluated, context: RuleContext): string {
   if (known) return pick(known, context.locale);
   // One item of a group: its row label.
   const key = e.reading.key.replace(/^item:/, '');
-  return context.locale === 'en' ? `row ${rowLabel(e.table, key)}` : `「${rowLabel(e.table, key)}」总计`;
+  return t(TEXT, 'itemTotal', context.locale, { row: rowLabel(e.table, key) });
 }
 
 /** Shares of table 三 quantities: the count over 新收, 新收 + 上年结转, or the （七）总计. */
@@ -162,7 +169,7 @@ function comparePercent(report: Report, context: RuleContext, claim: CountClaim)
   const list = shares
     .filter((s, i) => shares.findIndex((t) => t.b.value === s.b.value) === i)
     .map((s) => fillTemplate(pick(rule.meta.messages.shareOf, context.locale), { name: pick(s.b.name, context.locale), base: s.b.value, share: round(s.share, Math.max(1, pct.decimals)) }))
-    .join(context.locale === 'en' ? ', ' : '、');
+    .join(LOCALES[context.locale].listSeparator);
   context.report({ messageId: 'percentMismatch', data: { phrase: claim.text, percent: pct.value, value: claim.value, shares: list }, span: pct.span, severity: 'warn' });
 }
 

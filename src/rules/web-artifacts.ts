@@ -4,6 +4,7 @@ import type { Report } from '../model/report.js';
 import type { Span } from '../model/source.js';
 import type { Rule } from '../engine/types.js';
 import { docsUrl } from './shared/docs.js';
+import { joinList } from '../i18n/locales.js';
 
 /**
  * Page chrome copied from a government website into the report: the font-size switcher (字号 大 中
@@ -214,7 +215,7 @@ const rule: Rule = {
       // report body, between the first section heading and the 落款, was pasted into the report.
       if (formatOf(context.document).markup === 'html' && !insideBody(b, report)) continue;
       const lines = b.firstLine === b.lastLine ? String(b.firstLine) : `${b.firstLine}–${b.lastLine}`;
-      const kinds = b.kinds.map((k) => KIND_NAMES[k][context.locale]).join(context.locale === 'en' ? ', ' : '、');
+      const kinds = joinList(b.kinds.map((k) => KIND_NAMES[k][context.locale]), context.locale);
       context.report({ messageId: b.kinds.every((k) => k === 'html') ? 'rawHtml' : 'chrome', data: { lines, kinds }, span: { start: b.start, end: b.end } });
     }
   },

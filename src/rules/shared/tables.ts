@@ -1,4 +1,6 @@
 import type { Locale, Fix } from '../../engine/types.js';
+import { t } from '../../i18n/format.js';
+import { TERMS } from '../../i18n/terms.js';
 import type { CellValue, RecognizedTable, Report } from '../../model/report.js';
 import {
   APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRows, activeSubTables, relations,
@@ -6,10 +8,10 @@ import {
 } from '../../templates/tables.js';
 
 /** Human names of the tables, as reviewers call them. */
+const TABLE_TERM = { active: 'tableActive', applications: 'tableApplications', review: 'tableReview' } as const satisfies Record<TableKind, keyof typeof TERMS>;
+
 export function tableName(kind: TableKind, locale: Locale): string {
-  const zh: Record<TableKind, string> = { active: '表二（主动公开政府信息情况）', applications: '表三（收到和处理政府信息公开申请情况）', review: '表四（行政复议、行政诉讼情况）' };
-  const en: Record<TableKind, string> = { active: 'table II (proactive disclosure)', applications: 'table III (applications)', review: 'table IV (review and litigation)' };
-  return locale === 'en' ? en[kind] : zh[kind];
+  return t(TERMS, TABLE_TERM[kind], locale);
 }
 
 export function rowLabel(table: RecognizedTable, key: string): string {
@@ -48,7 +50,7 @@ export interface Violation {
 /** The note an inferred finding carries, and its severity (docs/confidence.md). */
 export function inferredNote(v: { inferred: boolean }, locale: Locale): { note: string; severity?: 'warn' } {
   if (!v.inferred) return { note: '' };
-  return { note: locale === 'en' ? ' (the cells were inferred from numbers run together; please check)' : '（单元格数值由连写的数字推断，请核对）', severity: 'warn' };
+  return { note: t(TERMS, 'inferredCells', locale), severity: 'warn' };
 }
 
 /**

@@ -1,0 +1,140 @@
+/**
+ * The message catalogs (docs/i18n.md): every text in both locales with the same placeholders,
+ * every catalog key used, and no locale ternary (`locale === 'en' ? … : …`) left in src/ — a new
+ * text goes into a catalog, grammar that differs by language into src/i18n/locales.ts.
+ */
+import { describe, expect, test } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { LocalizedText } from '../../src/engine/types.js';
+import { catalogs } from '../../src/i18n/format.js';
+import { LOCALES } from '../../src/i18n/locales.js';
+import { builtinRules } from '../../src/rules/index.js';
+// The entry points: between them they load every module that defines a catalog (checked below).
+import '../../src/index.js';
+import '../../src/cli/main.js';
+import '../../src/lsp/server.js';
+import '../../src/serve/index.js';
+
+const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
+const sources = readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => ({ file: f.split(path.sep).join('/'), text: readFileSync(path.join(SRC, f), 'utf8') }));
+
+/**
+ * Entries whose locales name different data, on purpose: the languages count differently.
+ * Keyed `catalog.key`, with the reason.
+ */
+const DIFFERENT_PLACEHOLDERS: Record<string, string> = {
+  'rule:format-version.moreLabels': 'zh counts every label (等 N 项), en the ones not shown (and N more)',
+  'rule:required-sections.messages.missing': "en adds the section's English name; zh readers have the title itself",
+};
+
+/** Files still holding locale ternaries, to be moved into catalogs. Shrinks to nothing. */
+const NOT_YET_MOVED = new Set<string>([
+  'api.ts',
+  'batch/index.ts',
+  'cli/init.ts',
+  'cli/main.ts',
+  'cli/messages.ts',
+  'cli/options.ts',
+  'cli/progress.ts',
+  'config/load.ts',
+  'config/messages.ts',
+  'engine/directives.ts',
+  'engine/linter.ts',
+  'formats/descriptor.ts',
+  'formats/pdf.ts',
+  'io/read-file.ts',
+  'serve/client.ts',
+  'lsp/messages.ts',
+  'lsp/hover.ts',
+  'config/validate.ts',
+  'lsp/server.ts',
+  'lsp/service.ts',
+  'lsp/settings.ts',
+  'region/index.ts',
+  'reporters/csv.ts',
+  'reporters/github.ts',
+  'reporters/html.ts',
+  'reporters/index.ts',
+  'reporters/junit.ts',
+  'reporters/overview.ts',
+  'reporters/sarif.ts',
+  'reporters/stylish.ts',
+  'serve/fixed.ts',
+  'serve/index.ts',
+  'serve/server.ts',
+]);
+
+const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
+
+function checkEntry(where: string, entry: LocalizedText): string[] {
+  const problems: string[] = [];
+  const locales = Object.keys(LOCALES);
+  const keys = Object.keys(entry);
+  for (const l of locales) if (typeof entry[l as keyof LocalizedText] !== 'string' || entry[l as keyof LocalizedText] === '') problems.push(`${where}: no ${l} text`);
+  for (const k of keys) if (!locales.includes(k)) problems.push(`${where}: unknown locale ${k}`);
+  if (!(where in DIFFERENT_PLACEHOLDERS)) {
+    const [first, ...rest] = locales.map((l) => placeholders(entry[l as keyof LocalizedText] ?? ''));
+    for (const [i, p] of rest.entries()) {
+      if (p.join() !== first.join()) problems.push(`${where}: placeholders {${first.join(', ')}} in ${locales[0]} but {${p.join(', ')}} in ${locales[i + 1]}`);
+    }
+  }
+  return problems;
+}
+
+describe('message catalogs', () => {
+  test('every catalog defined in src/ is loaded by the entry points (so the checks below see it)', () => {
+    const defined = sources.flatMap((s) => [...s.text.matchAll(/defineCatalog\(\s*'([^']+)'/g)].map((m) => m[1]));
+    expect(defined.length).toBeGreaterThan(0);
+    expect(defined.filter((name) => !catalogs().has(name))).toEqual([]);
+  });
+
+  test('every entry has a text in each locale, with the same placeholders', () => {
+    const problems: string[] = [];
+    for (const [name, catalog] of catalogs()) for (const [key, entry] of Object.entries(catalog)) problems.push(...checkEntry(`${name}.${key}`, entry));
+    for (const rule of builtinRules.values()) {
+      const { id, docs, messages } = rule.meta;
+      for (const [key, entry] of Object.entries(messages)) problems.push(...checkEntry(`rule:${id}.messages.${key}`, entry));
+      problems.push(...checkEntry(`rule:${id}.description`, docs.description));
+      if (docs.legalBasis) problems.push(...checkEntry(`rule:${id}.legalBasis`, docs.legalBasis));
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('every catalog key is used somewhere in src/', () => {
+    const all = sources.map((s) => s.text).join('\n');
+    const unused: string[] = [];
+    for (const [name, catalog] of catalogs()) {
+      for (const key of Object.keys(catalog)) if (!all.includes(`'${key}'`)) unused.push(`${name}.${key}`);
+    }
+    expect(unused).toEqual([]);
+  });
+
+  test('the placeholder exceptions name real entries', () => {
+    for (const where of Object.keys(DIFFERENT_PLACEHOLDERS)) {
+      const [name, key] = where.split('.');
+      expect(catalogs().get(name)?.[key]).toBeDefined();
+    }
+  });
+});
+
+describe('no locale ternaries in src/', () => {
+  // `locale === 'en' ? … : …`, `const en = locale === 'en'`, `locale !== 'en'`: a text chosen by
+  // comparing the locale. src/i18n/ is where locales are told apart.
+  const COMPARISON = /[!=]==\s*['"](?:en|zh-CN)['"]|['"](?:en|zh-CN)['"]\s*[!=]==/;
+  const offenders = sources
+    .filter((s) => !s.file.startsWith('i18n/'))
+    .filter((s) => s.text.split('\n').some((line) => COMPARISON.test(line)))
+    .map((s) => s.file);
+
+  test('no file compares the locale to choose a text', () => {
+    expect(offenders.filter((f) => !NOT_YET_MOVED.has(f))).toEqual([]);
+  });
+
+  test('the list of files not yet moved holds only files that still compare', () => {
+    expect([...NOT_YET_MOVED].filter((f) => !offenders.includes(f))).toEqual([]);
+  });
+});
