@@ -1,7 +1,9 @@
-import type { Rule } from '../engine/types.js';
+import type { LocalizedText, Rule } from '../engine/types.js';
 import type { CellValue } from '../model/report.js';
 import { organLevel } from '../model/organ.js';
 import { docsUrl } from './shared/docs.js';
+import { defineCatalog, pick, t } from '../i18n/format.js';
+import { joinList } from '../i18n/locales.js';
 
 /**
  * 规章 are made only by the 国务院部门 and by the governments of provinces, 设区的市 and 自治州
@@ -13,12 +15,17 @@ import { docsUrl } from './shared/docs.js';
  */
 
 /** The 规章 row's columns that count the organ's own rules (the 2019 layout's 新公开 / 对外公开 may count rules it republished). */
-const OWN_RULES_COLUMNS: Record<string, [string, string]> = {
-  made: ['本年制发', 'made this year'],
-  repealed: ['本年废止', 'repealed this year'],
-  valid: ['现行有效', 'in force'],
-  newlyMade: ['本年新制作', 'newly made'],
+const OWN_RULES_COLUMNS: Record<string, LocalizedText> = {
+  made: { 'zh-CN': '本年制发', en: 'made this year' },
+  repealed: { 'zh-CN': '本年废止', en: 'repealed this year' },
+  valid: { 'zh-CN': '现行有效', en: 'in force' },
+  newlyMade: { 'zh-CN': '本年新制作', en: 'newly made' },
 };
+
+const TEXT = defineCatalog('rule:regulation-authority', {
+  township: { 'zh-CN': '乡镇（街道）机关', en: 'a township or sub-district organ' },
+  county: { 'zh-CN': '县（区）级机关', en: 'a county-level organ' },
+});
 
 const rule: Rule = {
   meta: {
@@ -48,16 +55,16 @@ const rule: Rule = {
     if (!organ || !level || !row) return;
     // A row read from digits run together is a guess: not enough to tell an organ it has rules.
     if (row.confidence !== 'exact' && row.confidence !== 'tolerant') return;
-    const en = context.locale === 'en';
+    const locale = context.locale;
     const filled = Object.entries(OWN_RULES_COLUMNS)
-      .map(([key, names]) => [row.cells[key], names[en ? 1 : 0]] as const)
+      .map(([key, name]) => [row.cells[key], pick(name, locale)] as const)
       .filter((e): e is readonly [CellValue, string] => e[0]?.kind === 'number' && e[0].value! > 0);
     if (!filled.length) return;
-    const levelText = level === 'township' ? (en ? 'a township or sub-district organ' : '乡镇（街道）机关') : en ? 'a county-level organ' : '县（区）级机关';
+    const levelText = t(TEXT, level === 'township' ? 'township' : 'county', locale);
     const docsRow = report.tables.active!.layout === '2019' ? '规范性文件' : '行政规范性文件';
     context.report({
       messageId: 'lowerOrgan',
-      data: { organ, level: levelText, figures: filled.map(([c, name]) => `${name} ${c.raw}`).join(en ? ', ' : '、'), docsRow },
+      data: { organ, level: levelText, figures: joinList(filled.map(([c, name]) => `${name} ${c.raw}`), locale), docsRow },
       span: row.labelSpan ?? row.span,
     });
   },
