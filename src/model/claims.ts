@@ -1,5 +1,5 @@
 import type { MappedText } from './mapped-text.js';
-import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PeriodStatement, ProblemsSection, TextSpan, YearLead, YearLeadTraits } from './report.js';
+import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PartCountStatement, PeriodStatement, ProblemsSection, TextSpan, YearLead, YearLeadTraits } from './report.js';
 import type { Span } from './source.js';
 import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart, trimEndChars } from './text-utils.js';
 import { CN_NUMBER, ITEM_NUMBER, SUB_NUMBER_ANY_DIGITS } from '../templates/numbering.js';
@@ -611,4 +611,37 @@ export function findBlankCounts(prose: MappedText): TextSpan[] {
     out.push({ text: prose.text.slice(from, to), span: prose.spanOf(from, to) });
   }
   return out;
+}
+
+/*
+ * "本报告由总体情况、……、其他需要报告的事项六个部分组成", "全文包括……等六个方面内容", "本报告共分为六部分":
+ * how many parts the introduction says the report has, and how many it lists. The list is counted
+ * only when it is clean: split at the separator between items (a comma where the items use 、 inside
+ * them, else 、), every item ending in a part's usual last word (情况, 事项, 概述, 措施 …). An item
+ * without one ("政府信息公开行政复议、行政诉讼情况" split at its 、) is joined to the next; a list
+ * that needs more than that is not counted.
+ */
+const PART_COUNT_RE = /(?:本年度报告|本年报|本报告|年报|报告|全文)(?:内容|全文|主要)?(?:共|主要)?(?:由|包括|包含|共分为|分为)(?:以下)?([^。]{0,300}?)([一二三四五六七八九十两]{1,2}|\d{1,2})个?(?:部分|方面)/d;
+const PART_END = /(?:情况|事项|概述|概况|措施|问题|打算|附表|统计表|数据表)$/;
+export function findPartCount(prose: MappedText): PartCountStatement | undefined {
+  const m = PART_COUNT_RE.exec(prose.text);
+  if (!m) return undefined;
+  const stated = /^\d+$/.test(m[2]) ? Number(m[2]) : chineseOrdinal(m[2]);
+  if (!stated) return undefined;
+  const [from, to] = m.indices![2]!;
+  return { stated, numberText: m[2], span: prose.spanOf(from, to), listed: listedParts(m[1]) };
+}
+
+function listedParts(list: string): number | undefined {
+  const body = list.replace(/[“”"‘’「」《》：:]/g, '').replace(/等$/, '').trim();
+  if (!body) return undefined;
+  const pieces = (/[，,；;]/.test(body) ? body.split(/[，,；;]/) : body.split('、')).map((p) => p.replace(/^(?:以及|和|及|与)/, '').replace(/等$/, '').trim()).filter(Boolean);
+  let items = 0;
+  let joined = 0;
+  for (const [i, p] of pieces.entries()) {
+    if (PART_END.test(p)) items++;
+    else if (i < pieces.length - 1) joined++;
+    else return undefined;
+  }
+  return items >= 3 && joined <= 1 ? items : undefined;
 }

@@ -43,6 +43,8 @@ export interface Report {
   organs: { title?: Issuer; signature?: Issuer };
   /** Counts stated in prose that name table quantities ("收到申请10件", "未发生行政复议"). */
   countClaims: CountClaim[];
+  /** What the introduction says of the report's parts ("本报告由……六个部分组成"), when it says so. */
+  partCount?: PartCountStatement;
   /** Counts whose number was never written ("共主动公开条", "收到政府信息公开申请件，"). */
   blankCounts: TextSpan[];
   /** What section 五 says, when the section was found. */
@@ -127,6 +129,16 @@ export interface YearLeadTraits {
   mentionsCurrentYear: boolean;
   /** Every year number written in the sentence ("2023年"). */
   years: number[];
+}
+
+export interface PartCountStatement {
+  /** The number of parts stated ("六个部分" → 6). */
+  stated: number;
+  /** The number as written ("六", "7"), and where. */
+  numberText: string;
+  span: Span;
+  /** How many parts the sentence lists before the number, when the list is clean enough to count. */
+  listed?: number;
 }
 
 export interface PeriodStatement {

@@ -1,6 +1,6 @@
-import type { Rule } from '../engine/types.js';
+import type { Rule, RuleContext } from '../engine/types.js';
 import type { Heading, Report } from '../model/report.js';
-import { chineseOrdinal, normalizeLabel } from '../model/text-utils.js';
+import { normalizeLabel } from '../model/text-utils.js';
 import { eraNamed } from '../templates/eras.js';
 import { SECTIONS } from '../templates/sections.js';
 import { docsUrl } from './shared/docs.js';
@@ -41,11 +41,15 @@ const rule: Rule = {
         'zh-CN': '引言称本报告由{{stated}}个部分组成，实际有 {{actual}} 个部分',
         en: 'The introduction says the report has {{stated}} parts, but it has {{actual}}',
       },
+      partListCount: {
+        'zh-CN': '引言称本报告由{{stated}}个部分组成，但同一句列出的是 {{listed}} 个部分：部分数与所列内容应一致',
+        en: 'The introduction says the report has {{stated}} parts, but the same sentence lists {{listed}}: the number and the list should agree',
+      },
     },
   },
   check(report, context) {
     // The part count is a matter of accuracy in every era, not of the unified format.
-    checkPartCount(report, (stated, actual, span) => context.report({ messageId: 'partCount', data: { stated, actual }, span, legalBasis: null }));
+    checkPartCount(report, context);
     // Order and numbering are the unified format's: a free-form era mandates no sections.
     if (!eraNamed(report.era).sections.length) return;
 
@@ -98,23 +102,22 @@ function titleOf(key: string): string {
   return SECTIONS.find((s) => s.key === key)!.title.replace(/^[一二三四五六]、/, '');
 }
 
-const PART_COUNT_RE = /本报告(?:共)?由[^。]{0,200}?([一二三四五六七八九十两]{1,3}|\d{1,2})个?部分(?:组成|构成)/;
-
 /**
- * "本报告由十二个部分组成" vs the report's parts: the length of the numbered sequence 一、二、…
- * that starts at 一 (pasted pages with their own "一、" do not extend it).
+ * The introduction's "本报告由N个部分组成" (read by the model: report.partCount) against the parts
+ * it lists in the same sentence, and against the report's parts: the length of the numbered
+ * sequence 一、二、… that starts at 一 (pasted pages with their own "一、" do not extend it).
  */
-function checkPartCount(report: Report, onMismatch: (stated: string, actual: number, span: { start: number; end: number }) => void): void {
-  const m = PART_COUNT_RE.exec(report.prose.text);
-  if (!m) return;
-  const stated = /^\d+$/.test(m[1]) ? Number(m[1]) : chineseOrdinal(m[1]);
-  if (!stated) return;
+function checkPartCount(report: Report, context: RuleContext): void {
+  const part = report.partCount;
+  if (!part) return;
+  if (part.listed !== undefined && part.listed !== part.stated) {
+    context.report({ messageId: 'partListCount', data: { stated: part.numberText, listed: part.listed }, span: part.span, legalBasis: null });
+    return;
+  }
   let actual = 0;
   for (const h of report.headings) if (h.ordinal === actual + 1) actual++;
-  if (actual === 0 || actual === stated) return;
-  // Point at the stated number ("十二") in "本报告由十二个部分组成".
-  const numberAt = m.index + m[0].lastIndexOf(m[1]);
-  onMismatch(m[1], actual, report.prose.spanOf(numberAt, numberAt + m[1].length));
+  if (actual === 0 || actual === part.stated) return;
+  context.report({ messageId: 'partCount', data: { stated: part.numberText, actual }, span: part.span, legalBasis: null });
 }
 
 export default rule;
