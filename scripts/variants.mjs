@@ -11,7 +11,7 @@
  * extracted by poppler's `pdftotext -layout` and plain `pdftotext`.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -75,6 +75,34 @@ try {
     if (verbose || errors.length) for (const m of [...errors, ...(verbose ? warnings : [])]) console.log(`    ${m.severity === 2 ? 'E' : 'W'} ${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 110)}`);
   }
   console.log(`${files.length} variants, ${errorsTotal} errors`);
+  // The real seeds in the same shapes: each has findings of its own, so what counts is an error the
+  // clean seed does not have (test/variants.test.ts fails on one).
+  const { seedTsv, variantOfTsv } = await import(pathToFileURL(path.join(genOut, 'test/support/variants.js')).href);
+  const seedDir = path.join(ROOT, 'test/seeds');
+  console.log('\nseed variant                    errors  beyond the seed\'s own');
+  let beyondTotal = 0;
+  for (const name of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
+    const seedFile = path.join(seedDir, name);
+    const [seedResult] = await lintFiles([seedFile]);
+    const own = seedResult.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}/${m.messageId}`);
+    const tsv = seedTsv(readFileSync(seedFile, 'utf8'));
+    for (const kind of VARIANT_KINDS) {
+      const file = path.join(dir, `seed-${name.slice(0, 3)}-${kind}.${VARIANT_EXT[kind]}`);
+      writeFileSync(file, await variantOfTsv(kind, tsv));
+      const [r] = await lintFiles([file]);
+      const left = [...own];
+      const beyond = r.messages.filter((m) => m.severity === 2).filter((m) => {
+        const at = left.indexOf(`${m.ruleId}/${m.messageId}`);
+        if (at === -1) return true;
+        left.splice(at, 1);
+        return false;
+      });
+      beyondTotal += beyond.length;
+      console.log(`${`${name.slice(0, 3)} ${kind}`.padEnd(32)}${String(r.messages.filter((m) => m.severity === 2).length).padStart(6)}${String(beyond.length).padStart(10)}`);
+      for (const m of beyond) console.log(`    E ${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 110)}`);
+    }
+  }
+  console.log(`seed variants: ${beyondTotal} errors beyond the seeds' own`);
   process.exitCode = errorsTotal ? 1 : 0;
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -1,6 +1,7 @@
+import { foldLabelChar, normalizeLabel } from '../model/text-utils.js';
 import { SECTIONS } from '../templates/sections.js';
 import { APPLICATION_GROUPS, activeSubTables, applicationRows } from '../templates/tables.js';
-import { PART_NUMBERS } from '../templates/numbering.js';
+import { ITEM_START, PART_NUMBERS } from '../templates/numbering.js';
 
 /**
  * Flattened text: a web page's text saved with the whole report body on one line (or one line per
@@ -31,13 +32,31 @@ export function relineFlat(line: string): [number, number][] {
   // redos-safe: a match starts only at the start of a run and takes the whole run; recheck's fuzzer (it cannot prove look-around) flags even inputs without one of these characters.
   for (const m of line.matchAll(/(?<![。！？])[。！？]+(?![。！？”」）)])/g)) cuts.add(m.index! + m[0].length);
   for (const m of line.matchAll(/\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?=\s)/g)) cuts.add(m.index! + m[0].length);
-  // Table labels followed by numbers (or by another label: a group label before its first row).
-  for (const m of line.matchAll(LABEL_RE)) {
-    const at = m.index!;
+  // Table labels followed by numbers (or by another label: a group label before its first row),
+  // found in the folded line: converters and PDF copies write "(一) 予以公开", "三、 本 年 度 …".
+  const view = foldedView(line);
+  for (const m of view.text.matchAll(LABEL_RE)) {
+    const at = view.at[m.index!];
     if (titles.some(([s, e]) => at > s && at < e)) continue;
-    const after = line.slice(at + m[0].length, at + m[0].length + 24);
+    const after = view.text.slice(m.index! + m[0].length, m.index! + m[0].length + 24);
     LABEL_AFTER.lastIndex = 0;
-    if (/^\s*\d/.test(after) || LABEL_AFTER.test(after) || HEADER_LABELS.has(m[0])) cuts.add(at);
+    // A local note in brackets may stand between the label and its numbers ("规章 (市政府令) 0 0 0").
+    if (/^(?:\([^()]{1,16}\))?\d/.test(after) || LABEL_AFTER.test(after) || HEADER_LABELS.has(m[0])) cuts.add(at);
+    // A group label is a merged cell of its own: its first item follows it ("(六)其他处理 1.申请人…").
+    if (GROUP_LABELS.has(m[0]) && after && (!/^\d/.test(after) || ITEM_START.test(after))) cuts.add(view.at[m.index! + m[0].length - 1] + 1);
+  }
+  // A row's numbers end it: text straight after three or more numbers is the next row's label, or
+  // the tail of a label wrapped around its numbers ("…逾期不补 0 0 0 0 0 0 0正、行政机关…"), which the
+  // table reader joins back to its row.
+  // A numbered label right after the numbers ("… 0 0 0 5.要求…") starts the next row with its number.
+  for (const run of numberRuns(line)) {
+    if (/[\u4e00-\u9fff（(]/.test(line[run.end] ?? '')) cuts.add(run.end);
+    else if (run.lastStart > run.start && /^[.、．]\s?[\u4e00-\u9fff]/.test(line.slice(run.end, run.end + 3))) {
+      // "… 0 5.要求" or, glued, "… 0 05.要求" (a count has no leading zero: that is 0, then 5.).
+      const last = line.slice(run.lastStart, run.end);
+      if (/^[1-9]\d?$/.test(last)) cuts.add(run.lastStart);
+      else if (/^0[1-9]$/.test(last)) cuts.add(run.end - 1);
+    }
   }
   const sorted = [...cuts].filter((c) => c > 0 && c < line.length).sort((a, b) => a - b);
   const out: [number, number][] = [];
@@ -51,6 +70,40 @@ export function relineFlat(line: string): [number, number][] {
     from = c;
   }
   return out.length ? out : [[0, line.length]];
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isGap = (c: string | undefined) => c === ' ' || c === '\t' || c === '\u3000';
+
+/** Runs of three or more whole numbers separated by spaces ("0 0 0 1"), or of seven digits or more: a table row's cells. One pass. */
+function numberRuns(line: string): { start: number; end: number; lastStart: number }[] {
+  const runs: { start: number; end: number; lastStart: number }[] = [];
+  let i = 0;
+  while (i < line.length) {
+    if (!isDigit(line[i]) || isDigit(line[i - 1])) {
+      i++;
+      continue;
+    }
+    let count = 0;
+    let lastStart = i;
+    let end = i;
+    let k = i;
+    for (;;) {
+      const start = k;
+      while (isDigit(line[k])) k++;
+      count++;
+      lastStart = start;
+      end = k;
+      let g = k;
+      while (isGap(line[g])) g++;
+      if (g === k || !isDigit(line[g])) break;
+      k = g;
+    }
+    // Three numbers, or one run of seven digits or more (cells run together: "0000000").
+    if (count >= 3 || end - i >= 7) runs.push({ start: i, end, lastStart });
+    i = end;
+  }
+  return runs;
 }
 
 /** Lines shorter than this are never flattened reports. */
@@ -88,19 +141,39 @@ const ROW_LABELS = [
     ...(['2019', '2021'] as const).flatMap((l) => activeSubTables(l).flatMap((s) => s.rows.map((r) => r.label))),
   ]),
 ];
-const HEADER_LABELS = new Set([
-  ...(['2019', '2021'] as const).flatMap((l) => activeSubTables(l).map((s) => s.clause)),
-  '信息内容',
-  '行政复议',
-  '申请人情况',
-]);
-// Longest first, so "（二）部分公开（区分处理的…）" wins over a shorter label starting alike.
-const ALL_LABELS = [...ROW_LABELS, ...HEADER_LABELS].sort((a, b) => b.length - a.length);
+/** Group labels of table 三 (merged vertical cells), folded. */
+const GROUP_LABELS = new Set(APPLICATION_GROUPS.map((g) => normalizeLabel(g.label)));
+/** Header labels, folded like the line they are looked for in (foldedView). */
+const HEADER_LABELS = new Set(
+  [...(['2019', '2021'] as const).flatMap((l) => activeSubTables(l).map((s) => s.clause)), '信息内容', '行政复议', '申请人情况'].map(normalizeLabel),
+);
+// Folded (half-width brackets, no spaces); longest first, so "(二)部分公开(区分处理的…)" wins over a
+// shorter label starting alike.
+const ALL_LABELS = [...new Set([...ROW_LABELS.map(normalizeLabel), ...HEADER_LABELS])].sort((a, b) => b.length - a.length);
 /** Alternation of fixed strings: linear-time. */
 // redos-safe: an alternation of escaped fixed strings (the template's labels).
 const LABEL_RE = new RegExp(ALL_LABELS.map(escapeRe).join('|'), 'g');
-// redos-safe: sticky, an alternation of escaped fixed strings after leading whitespace.
-const LABEL_AFTER = new RegExp(`^\\s*(?:${ALL_LABELS.map(escapeRe).join('|')})`, 'y');
+// redos-safe: sticky, an alternation of escaped fixed strings.
+const LABEL_AFTER = new RegExp(`^(?:${ALL_LABELS.map(escapeRe).join('|')})`, 'y');
+
+/**
+ * The line folded as labels are (normalizeLabel: full-width to half-width, one kind of quote, no
+ * whitespace), with the index in the line of each folded character.
+ */
+function foldedView(line: string): { text: string; at: number[] } {
+  let text = '';
+  const at: number[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    // A surrogate pair is one character.
+    const ch = code >= 0xd800 && code <= 0xdbff && i + 1 < line.length ? line.slice(i, i + 2) : line[i];
+    const folded = foldLabelChar(ch);
+    for (let k = 0; k < folded.length; k++) at.push(i);
+    text += folded;
+    i += ch.length - 1;
+  }
+  return { text, at };
+}
 
 /** A line opening with a numbered part's official title and going straight on ("一、总体情况2024年，…"). */
 function gluedPartTitle(line: string): boolean {
@@ -118,8 +191,9 @@ function looksFlat(line: string): boolean {
     if (partTitleLength(line.slice(m.index! + m[0].length, m.index! + m[0].length + MAX_TITLE)) && ++parts >= 2) return true;
   }
   let rows = 0;
-  for (const m of line.matchAll(LABEL_RE)) {
-    if (/^\s*\d/.test(line.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && ++rows >= 3) return true;
+  const view = foldedView(line);
+  for (const m of view.text.matchAll(LABEL_RE)) {
+    if (/^\d/.test(view.text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && ++rows >= 3) return true;
   }
   return false;
 }

@@ -181,7 +181,10 @@ function spacedRow(raw: string, start: number, flat = false): { syntax: TableSyn
   if (/[年月日号]$/.test(label) && k <= 2) return undefined; // dates and addresses such as "2024 年 1"
   // A wrapped date ("自 2024 年 1 月 1 日起至 2024" / "年 12 月 31 日止"): the rows with one or two
   // values (table 二) have labels without dates or numbers besides their numbering.
-  if (k <= 2 && !flat && /\d|[年月日]/.test(label.replace(ITEM_START, ''))) return undefined;
+  // ("本年新收政府信息 1 1" is a row: its 年 is part of a word, not of a date.)
+  // The row label is the last layout column (spilled group-label pieces may stand before it).
+  const lastColumn = labelTokens.length ? raw.slice(labelTokens[0].s, labelTokens[labelTokens.length - 1].e).split(/\s{2,}|\u3000/).pop()!.replace(/\s/g, '') : '';
+  if (k <= 2 && !flat && /\d|^[年月日]|[年月日]$/.test(lastColumn.replace(ITEM_START, ''))) return undefined;
   const cells: TableCell[] = [];
   // Label text in layout columns (two or more spaces apart, as `pdftotext -layout` sets merged
   // vertical labels beside the row labels) gives one cell per column; single spaces stay inside.

@@ -1,7 +1,7 @@
 import type { Block, TableCell } from './document.js';
 import type { CellValue, Confidence, LayoutFingerprint, RecognizedHeader, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
 import type { Span } from './source.js';
-import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell } from './text-utils.js';
+import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell, trimEndChars } from './text-utils.js';
 import type { Layout } from '../templates/eras.js';
 import {
   APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUT_FINGERPRINTS, REVIEW_COLUMNS,
@@ -43,7 +43,7 @@ export function itemStream(blocks: Block[]): StreamItem[] {
     } else {
       const text = b.content.text;
       // Section headings and sentences end a wrapped label; short lines may be label pieces.
-      const heading = b.kind === 'heading' || PART_START.test(text.trim()) && !ROW_CORES.has(coreLabel(text));
+      const heading = b.kind === 'heading' || PART_START.test(text.trim()) && !isRowLabelStart(text);
       if (heading) items.push({ type: 'text', text, span: b.span, header: true });
       else if (text.trim() && !isSentence(text)) items.push({ type: 'text', text, span: b.span });
       else if (text.trim()) items.push({ type: 'text', text: '', span: b.span }); // a sentence: breaks label continuation
@@ -58,7 +58,28 @@ const HEADER_WORDS = new Set(
     .map((w) => coreLabel(w)),
 );
 
-const ROW_CORES = new Set(applicationRows('2021').map((r) => coreLabel(r.label)));
+const ROW_CORES = [...new Set(applicationRows('2021').map((r) => coreLabel(r.label)))];
+
+/** A table 三 row label, whole or cut short by a wrap ("一、本年新收政府信息"), numbers after it allowed. */
+function isRowLabelStart(text: string): boolean {
+  const core = coreLabel(trimEndChars(text, /[\d\s.]/));
+  return ROW_CORES.some((row) => row === core || (core.length >= 4 && row.startsWith(core)));
+}
+
+/** Header words longest first, for cutting a run of header text into them. */
+const HEADER_WORDS_BY_LENGTH = [...HEADER_WORDS].sort((a, b) => b.length - a.length);
+
+/** Text made of column-header words only ("申请人情况 自然人 … 其他"), read greedily, longest word first. */
+function isHeaderText(raw: string): boolean {
+  let t = normalizeLabel(raw);
+  if (!t) return false;
+  while (t) {
+    const w = HEADER_WORDS_BY_LENGTH.find((x) => t.startsWith(x));
+    if (!w) return false;
+    t = t.slice(w.length);
+  }
+  return true;
+}
 
 /** Leading non-value cells are the label; the maximal trailing run of value-like cells are values. */
 function splitRow(cells: TableCell[]): { labels: TableCell[]; values: TableCell[] } {
@@ -163,6 +184,46 @@ const GROUP_BY_NUMBER: Record<string, string> = { 三: 'refused', 四: 'unavaila
 function matchGroup(raw: string): string | undefined {
   const core = coreLabel(raw);
   return APPLICATION_GROUPS.find((g) => coreLabel(g.label) === core)?.key;
+}
+
+/**
+ * The row label of a line of label text: the line itself, or its last layout column when every
+ * column before it is a group label ("(三)不予公开   1.属于国家秘密"). With its offset in the text.
+ */
+function lastColumnLabel(text: string): { text: string; at: number } | undefined {
+  const cols = [...text.matchAll(/\S+(?:[ \t]\S+)*/g)];
+  if (!cols.length) return undefined;
+  const last = cols[cols.length - 1];
+  if (!cols.slice(0, -1).every((c) => matchGroup(c[0]) !== undefined)) return undefined;
+  return { text: last[0], at: last.index! };
+}
+
+/** A short piece of a vertical group label of table 三 ("本年", "度办", "(三)"), as PDF layout text spills them. */
+function isGroupSpill(raw: string): boolean {
+  const t = normalizeLabel(raw);
+  return t.length > 0 && t.length <= 3 && !/^\d/.test(t) && GROUP_TEXTS.some((g) => g.includes(t));
+}
+
+const GROUP_TEXTS = APPLICATION_GROUPS.map((g) => normalizeLabel(g.label));
+
+/**
+ * After a label standing alone at `index`, the next item is plainly another row or text (an
+ * official row or group label, a header, a sentence, the end), not the numbers of this label
+ * standing on the line below it or the wrapped rest of it.
+ */
+function separateRowFollows(items: StreamItem[], index: number, rows: RowTemplate[]): boolean {
+  const next = items[index + 1];
+  if (!next) return true;
+  if (next.type === 'text') {
+    if (next.header || !next.text.trim()) return true;
+    const label = lastColumnLabel(next.text)?.text ?? next.text;
+    const hit = matchLabel(label, rows);
+    return matchGroup(next.text) !== undefined || matchGroup(label) !== undefined || (hit !== undefined && hit.match !== 'partial' && sameNumbering(label, hit.key, rows));
+  }
+  if (next.labels.length === 0) return false;
+  const last = next.labels[next.labels.length - 1].text;
+  const hit = matchLabel(last, rows);
+  return matchGroup(last) !== undefined || (hit !== undefined && hit.match !== 'partial' && sameNumbering(last, hit.key, rows));
 }
 
 /* ------------------------------------------------------------------------- value placement */
@@ -312,7 +373,9 @@ interface ApplicationScan {
 export function recognizeApplications(items: StreamItem[], eraLayout: Layout): RecognizedTable | undefined {
   const scan = scanApplicationRows(items);
   const { found, headerAt, saw2021Other, saw2019Other, groupLabels } = scan;
-  if (!found.some((f) => f.key)) return undefined;
+  // Labels alone with no row of numbers read beside them are no table that can be read (plain PDF
+  // text scatters every cell onto a line of its own): the section's debris says so, not "missing".
+  if (!found.some((f) => f.key && f.item.values.length > 0)) return undefined;
   const layout: Layout = saw2021Other ? '2021' : saw2019Other ? '2019' : eraLayout;
   const template = applicationRows(layout);
   placeGroupRows(found, layout, template);
@@ -326,6 +389,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   const candidates = found.filter((f) => f.index >= regionStart && f.index <= lastKeyed);
   const problems = placeByPosition(candidates, template, order);
   const { rows, span } = readApplicationCells(candidates, order, problems);
+  absorbedRows(candidates, rows, problems, template, order);
   const headers = headerAt !== -1 && headerAt < firstKeyed ? applicationHeaders(items, headerAt, firstKeyed) : [];
   const fingerprints = applicationFingerprints(candidates);
   return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, groupLabels, fingerprints, problems };
@@ -343,6 +407,12 @@ function scanApplicationRows(items: StreamItem[]): ApplicationScan {
   items.forEach((it, index) => {
     if (it.type === 'text' && consumed.has(index)) return; // a wrapped label's tail, already read
     if (it.type === 'text') {
+      const alone = labelAloneRow(items, it, index);
+      if (alone) {
+        scan.found.push(alone);
+        pending = [];
+        return;
+      }
       pending = pendingAfterText(it, index, pending, scan);
       return;
     }
@@ -350,6 +420,22 @@ function scanApplicationRows(items: StreamItem[]): ApplicationScan {
     pending = [];
   });
   return scan;
+}
+
+/**
+ * An official row label on a line of its own, the next line being another row (or text): a row
+ * whose cells were all blank and vanished when the table was copied as text ("2.重复申请" between
+ * "1.信访…类申请 0 0 0" and "3.要求…"). It is there, with no values to read. (PDF layout text may
+ * set a group label in a column before it: "(三)不予公开   1.属于国家秘密".)
+ */
+function labelAloneRow(items: StreamItem[], it: TextItem, index: number): FoundRow | undefined {
+  if (it.header || !it.text.trim()) return undefined;
+  const alone = lastColumnLabel(it.text);
+  const whole = alone ? matchLabel(alone.text, ALL_APPLICATION_ROWS) : undefined;
+  if (!alone || !whole || whole.match === 'partial' || !sameNumbering(alone.text, whole.key, ALL_APPLICATION_ROWS) || !separateRowFollows(items, index, ALL_APPLICATION_ROWS)) return undefined;
+  const span = { start: it.span.start + alone.at, end: it.span.start + alone.at + alone.text.length };
+  const row: RowItem = { type: 'row', labels: [{ text: alone.text, span, rowSpan: 1, colSpan: 1 }], values: [], span: it.span, exact: false, spaced: false };
+  return { item: row, index, key: whole.key, match: whole.match, label: normalizeLabel(alone.text), labelSpan: span };
 }
 
 /** A text item: a blank or header line ends the label pieces gathered so far; a short line is one more. */
@@ -370,6 +456,8 @@ function readApplicationRow(items: StreamItem[], it: RowItem, index: number, pen
   let labelCell: TableCell | undefined;
   for (const c of it.labels) {
     const g = matchGroup(c.text);
+    // A piece of a vertical group label spilled into the row line ("本年", "理结") names no row.
+    if (!g && !it.exact && isGroupSpill(c.text)) continue;
     if (g && g !== 'results') groupOnly = g;
     else if (!g) {
       labelCell = c;
@@ -377,10 +465,20 @@ function readApplicationRow(items: StreamItem[], it: RowItem, index: number, pen
     }
   }
   if (it.labels.some((c) => /申请人情况|勾稽关系/.test(normalizeLabel(c.text))) && scan.headerAt === -1) scan.headerAt = index;
+  // Flattened text: the header words run straight into the numbers of a first row whose label was
+  // lost ("…法律服务机构 其他 3 3"). The header is no label: the numbers are an unlabelled row, and
+  // the lines above are the header's too (the 勾稽关系 note).
+  let labelPieces = pending;
+  if (labelCell && !groupOnly && it.spaced && isHeaderText(it.labels.map((c) => c.text).join(''))) {
+    if (scan.headerAt === -1) scan.headerAt = index;
+    labelCell = undefined;
+    labelPieces = [];
+  }
   let label = labelCell?.text ?? '';
   let labelSpan = labelCell?.span;
-  if (!labelCell && !groupOnly && pending.length) {
-    const texts = pending.filter((p): p is TextItem => p.type === 'text');
+  if (!labelCell && !groupOnly && labelPieces.length) {
+    // Header lines (column words, the 勾稽关系 note) above a row that lost its label are no label.
+    const texts = labelPieces.filter((p): p is TextItem => p.type === 'text' && !/勾稽关系/.test(p.text) && !isHeaderText(p.text));
     label = texts.map((p) => p.text).join('');
     labelSpan = texts.length ? { start: texts[0].span.start, end: texts[texts.length - 1].span.end } : undefined;
   }
@@ -505,6 +603,36 @@ function readApplicationCells(candidates: FoundRow[], order: Map<string, number>
     if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, detail: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values), columns: APPLICANT_COLUMNS.length });
   }
   return { rows, span };
+}
+
+/**
+ * Flattened text of a table whose rows lost their labels: the numbers of an unlabelled row run on
+ * after the row before it ("(一)予以公开 2 0 0 0 0 0 2 0 0 0 0 0 0 0"), which then holds a whole
+ * multiple of the columns. The official rows missing right after it are the ones it swallowed:
+ * present but unreadable (one table-structure message), never missing, never summed.
+ */
+function absorbedRows(
+  found: { item: Extract<StreamItem, { type: 'row' }>; key?: string }[],
+  rows: Record<string, RecognizedRow>,
+  problems: TableProblem[],
+  template: RowTemplate[],
+  order: Map<string, number>,
+): void {
+  const n = APPLICANT_COLUMNS.length;
+  for (const f of found) {
+    const host = f.key ? rows[f.key] : undefined;
+    if (!host || !host.unreadable || !f.item.spaced) continue;
+    // Cells run together ("20000020000000"): one digit a cell, as the counts of an empty table are.
+    const values = nonBlank(f.item.values);
+    const digits = f.item.values.every((v) => /^\d*$/.test(v.text.trim())) ? f.item.values.reduce((a, v) => a + v.text.trim().length, 0) : 0;
+    const units = values % n === 0 ? values / n : digits % n === 0 ? digits / n : 0;
+    let swallowed = units - 1;
+    for (let i = order.get(f.key!)! + 1; swallowed > 0 && i < template.length && !rows[template[i].key]; i++, swallowed--) {
+      const key = template[i].key;
+      rows[key] = { key, label: '', match: 'position', cells: {}, span: f.item.span, unreadable: host.unreadable, rawValues: [], confidence: 'unreadable' };
+      problems.push({ kind: 'unreadableRow', rowKey: key, detail: host.unreadable, span: f.item.span, count: values, columns: n });
+    }
+  }
 }
 
 /** Phase 6a: header cells, from the header rows between the header's start and the first data row. */

@@ -40,14 +40,22 @@ const NORMALIZED = new Map<string, string>();
 
 function normalizeUncached(s: string): string {
   let out = '';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c >= 0xff01 && c <= 0xff5e) out += String.fromCodePoint(c - 0xfee0);
-    else if (ch === '“' || ch === '”' || ch === '„' || ch === '「' || ch === '」' || ch === "'" || ch === '‘' || ch === '’') out += '"';
-    else if (ch === '、' || ch === '．') out += ch === '．' ? '.' : '、';
-    else out += ch;
-  }
-  return out.replace(/[\s\u3000\u00a0]+/g, '').replace(/\*\*|__/g, '');
+  for (const ch of s) out += foldLabelChar(ch);
+  return out.replace(/\*\*|__/g, '');
+}
+
+/**
+ * One character as normalizeLabel folds it: full-width ASCII to half-width, one kind of quote,
+ * whitespace to nothing. (Text scanners that must map a match back to the original characters fold
+ * character by character with this.)
+ */
+export function foldLabelChar(ch: string): string {
+  const c = ch.codePointAt(0)!;
+  if (c >= 0xff01 && c <= 0xff5e) return String.fromCodePoint(c - 0xfee0);
+  if (ch === '“' || ch === '”' || ch === '„' || ch === '「' || ch === '」' || ch === "'" || ch === '‘' || ch === '’') return '"';
+  if (ch === '．') return '.';
+  if (ch.trim() === '') return ''; // any whitespace, U+3000 and U+00A0 included
+  return ch;
 }
 
 /** The label with its numbering prefix ("一、", "（三）", "1.") removed, after normalizeLabel. */

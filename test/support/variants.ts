@@ -62,9 +62,52 @@ export function variantText(kind: Exclude<VariantKind, 'para-docx' | 'flat-docx'
 }
 
 export async function variantBytes(kind: VariantKind, o: Base, rewrite: (tsv: string) => string = (t) => t): Promise<Buffer> {
-  if (kind === 'para-docx') return paragraphDocx(pdfLayout(rewrite(generateReport({ ...o, format: 'txt-tsv' })), o.seed ?? 1));
-  if (kind === 'flat-docx') return paragraphDocx([flatten(rewrite(generateReport({ ...o, format: 'txt-tsv' })), ' ', 'one').trim()]);
-  return Buffer.from(variantText(kind, o, rewrite), 'utf8');
+  return variantOfTsv(kind, rewrite(generateReport({ ...o, format: 'txt-tsv' })), o.seed ?? 1);
+}
+
+/** The variant of a report given in the tab-separated rendering (a generated report, or a seed via seedTsv). */
+export async function variantOfTsv(kind: VariantKind, tsv: string, seed = 1): Promise<Buffer> {
+  switch (kind) {
+    case 'para-docx':
+      return paragraphDocx(pdfLayout(tsv, seed));
+    case 'flat-docx':
+      return paragraphDocx([flatten(tsv, ' ', 'one').trim()]);
+    case 'flat-web':
+      return Buffer.from(flatten(tsv, ' ', 'one'), 'utf8');
+    case 'flat-sections':
+      return Buffer.from(flatten(tsv, ' ', 'sections'), 'utf8');
+    case 'flat-tight':
+      return Buffer.from(flatten(tsv, '', 'one'), 'utf8');
+    case 'flat-html':
+      return Buffer.from(paragraphHtml([flatten(tsv, ' ', 'one').trim()]), 'utf8');
+    case 'pdf-layout':
+      return Buffer.from(pdfLayout(tsv, seed).join('\n') + '\n', 'utf8');
+    case 'para-html':
+      return Buffer.from(paragraphHtml(pdfLayout(tsv, seed)), 'utf8');
+    case 'converter-md':
+      return Buffer.from(converterMarkdown(tsv), 'utf8');
+  }
+}
+
+/**
+ * A real report (a seed) in the tab-separated rendering the transforms work on: its table rows one
+ * line each with tab-separated cells (pipe rows "a | 1 | 2 |" become "a\t1\t2"), Markdown heading
+ * marks dropped (a web page shows the heading, not the marks). Everything else is kept as written,
+ * so the variants carry the seed's own mess (labels wrapped inside cells, rows that lost their
+ * label) on top of the damage the carrier adds.
+ */
+export function seedTsv(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => {
+      const t = line.trim();
+      if (/^#{1,6}\s/.test(t)) return t.replace(/^#{1,6}\s+/, '');
+      // Blank cells stay (as empty tab-separated cells): a row of blanks is still a row.
+      if (!line.includes('\t') && (t.match(/\|/g)?.length ?? 0) >= 2) return t.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim()).join('\t');
+      return line;
+    })
+    .join('\n');
 }
 
 /* ------------------------------------------------------------------------------- flattened */
