@@ -1,5 +1,5 @@
 import { checkHtmlDepth } from './html-limits.js';
-import { Parser } from 'htmlparser2';
+import { SourceParser } from './html-dom.js';
 import type { TableBlock, TableCell, TableRow } from '../model/document.js';
 
 /**
@@ -20,7 +20,8 @@ export function parseHtmlTables(html: string, base: number): TableBlock[] {
   const done: { start: number; table: TableBlock }[] = [];
   // One entry per open <table>, innermost last.
   const open: OpenTable[] = [];
-  const parser: Parser = new Parser(
+  const parser: SourceParser = new SourceParser(
+    html,
     {
       onopentag(name, attribs) {
         const start = parser.startIndex;
@@ -46,7 +47,7 @@ export function parseHtmlTables(html: string, base: number): TableBlock[] {
       onclosetag(name, implied) {
         // An explicit end tag ends after its '>'; an implied one where the closing tag starts.
         const tagStart = parser.startIndex;
-        const end = implied ? tagStart : parser.endIndex + 1;
+        const end = implied ? tagStart : parser.closeTagEnd();
         const table = open.at(-1);
         if (!table) return;
         if (name === 'td' || name === 'th') {

@@ -1,5 +1,5 @@
 import { checkHtmlDepth } from './html-limits.js';
-import * as cheerio from 'cheerio';
+import { parseHtmlDom } from './html-dom.js';
 import type { AnyNode, Element, Text } from 'domhandler';
 import { decodeHTML } from 'entities';
 import { MappedText } from '../model/mapped-text.js';
@@ -9,8 +9,8 @@ import { lineColumn, type TextFormat } from './descriptor.js';
 import { looksLikeMarkdown } from './markdown.js';
 
 /**
- * HTML (a CMS article body or a whole saved page) → Document, with cheerio's parse5 path so that
- * every text node knows its place in the source. The DOM is walked with an explicit stack, never
+ * HTML (a CMS article body or a whole saved page) → Document, with a DOM built by htmlparser2
+ * (html-dom.ts) in which every text node knows its place in the source. The DOM is walked with an explicit stack, never
  * by recursion: a page of 10,000 nested <div>s must not overflow the call stack (cheerio's own
  * `.text()` does).
  *
@@ -34,8 +34,11 @@ export interface DomLocator {
 
 export function parseHtml(html: string): Document {
   checkHtmlDepth(html);
-  const $ = cheerio.load(html, { sourceCodeLocationInfo: true });
-  const roots = $.root()[0].children;
+  return htmlDocument(html, parseHtmlDom(html));
+}
+
+/** The Document of a page whose DOM (with parse5-style source locations) is built. */
+export function htmlDocument(html: string, roots: AnyNode[]): Document {
   const blocks = domToBlocks(roots, htmlLocator(html), contentRoot(roots));
   return { format: 'html', source: new SourceText(html), blocks };
 }
