@@ -7,6 +7,8 @@
  * (sections, statistics period, every table cell) and the rule findings (rule, message and the
  * text they point at) must be identical in all of them, for clean reports and for one injected
  * defect per mission rule.
+ *
+ * @unit-loop skip: one report in nine formats, Report and findings compared (`npm test` runs it).
  */
 import { describe, expect, test } from '@jest/globals';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRows } from '../src/templates/tables.js';

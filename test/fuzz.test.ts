@@ -7,6 +7,8 @@
  * In the suite it runs a few hundred seeded inputs (fixed seed: the same inputs every run).
  * `npm run fuzz` runs 100,000 (FUZZ_RUNS) with a random seed and also lists inputs slower than
  * 2 s per 200 KB; its last result is in the README ("Security & reliability").
+ *
+ * @unit-loop skip: a few hundred fuzzed inputs in every format (`npm test` runs it).
  */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';

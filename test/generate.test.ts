@@ -2,6 +2,8 @@
  * Tests of the report generator itself (test/support/generate.ts), not of the linter: the numbers
  * it claims satisfy every official relation, the text really contains them under the official
  * labels, and the text carries the parts a correct report must have.
+ *
+ * @unit-loop skip: tests the report generator (test support), not the linter (`npm test` runs it).
  */
 import { describe, expect, test } from '@jest/globals';
 import { generate, generateModel, generateReport, type GenFormat, type GenModel } from './support/generate.js';

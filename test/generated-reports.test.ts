@@ -2,6 +2,8 @@
  * Generated complete, correct reports of every era in every input format must produce no message
  * at all; the same reports with one injected defect per mission rule must produce exactly that
  * rule's finding, in every format.
+ *
+ * @unit-loop skip: generated reports of every era in every format, clean and with one defect per rule (`npm test` runs it).
  */
 import { describe, expect, test } from '@jest/globals';
 import { verify } from '../src/engine/linter.js';

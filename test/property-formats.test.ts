@@ -3,6 +3,8 @@
  * through every format processor. Properties: no exception; every message position lies inside
  * the file (for .docx: inside its paragraph view); and on unmutated reports the tables read back
  * equal the numbers the generator put in (generateModel), so every total is recomputed correctly.
+ *
+ * @unit-loop skip: fast-check: random reports and mutations through every format (`npm test` runs it).
  */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';

@@ -2,6 +2,8 @@
  * Bad input never crashes the engine: mutated real reports (lines deleted, duplicated, swapped,
  * truncated, separators sprinkled) and plain garbage are linted without an exception, and every
  * reported position lies inside the file.
+ *
+ * @unit-loop skip: hundreds of mutated real reports through every rule (robustness, not a unit) (`npm test` runs it).
  */
 import { expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';

@@ -5,6 +5,8 @@
  * and get no error-level message from any rule. Where cells ran together past reading (flat-tight
  * table 二), the row is unreadable, never guessed, and table-structure says so once per table.
  * `node scripts/variants.mjs` prints the warnings each variant gets.
+ *
+ * @unit-loop skip: every real-input shape of generated reports, read back whole (`npm test` runs it).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';

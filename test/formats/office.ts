@@ -6,12 +6,10 @@
  *
  *   GIA_MAKE_OFFICE_FIXTURES=1 npx jest test/cross-format.test.ts    # needs soffice (libreoffice-writer)
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { generateBytes, generateReport, type GenOptions } from '../support/generate.js';
 
 export type OfficeFormat = 'doc' | 'odt' | 'pdf';
@@ -29,29 +27,10 @@ export async function officeBytes(o: Omit<GenOptions, 'format'>, format: OfficeF
     if (!process.env.GIA_MAKE_OFFICE_FIXTURES) {
       throw new Error(`missing fixture ${path.relative(process.cwd(), file)} for ${JSON.stringify(o)}: run GIA_MAKE_OFFICE_FIXTURES=1 with soffice installed`);
     }
+    // Loaded only here: the suites reading committed fixtures stay in-process (jest.unit.config.js).
+    const { convert } = await import('./office-convert.js');
     writeFileSync(file, await convert(await generateBytes({ ...o, format: 'docx' }), format));
   }
   const bytes = readFileSync(file);
   return format === 'doc' ? gunzipSync(bytes) : bytes;
-}
-
-/** The .docx saved by LibreOffice as .doc (gzipped), .odt (thumbnail removed) or PDF. */
-async function convert(docx: Buffer, format: OfficeFormat): Promise<Buffer> {
-  mkdirSync(OFFICE_FIXTURES, { recursive: true });
-  const dir = mkdtempSync(path.join(tmpdir(), 'gia-office-'));
-  try {
-    writeFileSync(path.join(dir, 'r.docx'), docx);
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'ignore', timeout: 120_000 });
-    const out = readFileSync(path.join(dir, `r.${format}`));
-    if (format === 'doc') return gzipSync(out, { level: 9 });
-    if (format === 'pdf') return out;
-    const { default: JSZip } = await import('jszip');
-    const zip = await JSZip.loadAsync(out);
-    zip.remove('Thumbnails/thumbnail.png');
-    // The mimetype entry stays first, and stored (not deflated), as OpenDocument requires.
-    zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
-    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
 }
