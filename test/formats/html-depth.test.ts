@@ -1,17 +1,17 @@
 /**
  * Deeply nested HTML is refused before a parser sees it (parse5 is quadratic in the depth): one
- * fatal message, in an HTML page, in a raw HTML block of Markdown and through the CLI.
+ * fatal message, in an HTML page, in a raw HTML block of Markdown and for a file read through the
+ * API (the CLI's exit code 2 for a fatal message is test/cli/cli.test.ts's).
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { lintFiles } from '../../src/api.js';
 import { verify } from '../../src/engine/linter.js';
 import { MAX_HTML_DEPTH, htmlDepth } from '../../src/formats/html-limits.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { configFor } from '../engine/helpers.js';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
 
-const BIN = fileURLToPath(new URL('../../bin/gia-lint.js', import.meta.url));
 const config = configFor(builtinRules);
 const nested = (n: number, tag = 'div') => `${`<${tag}>`.repeat(n)}x${`</${tag}>`.repeat(n)}`;
 
@@ -43,11 +43,9 @@ describe('the limit', () => {
     expect(out.messages.filter((m) => m.fatal).map((m) => m.message)).toEqual([`页面结构嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不予检查`]);
   });
 
-  test('CLI: 50,000 nested divs finish with the fatal message (exit 2), in English with --locale en', () => {
+  test('a file of 50,000 nested divs finishes with the fatal message, in English with locale en', async () => {
     const dir = tempTree({ 'deep.html': `<html><body>${nested(50_000)}</body></html>` });
-    const r = spawnSync(process.execPath, [BIN, '--no-config', '--locale', 'en', '-f', 'unix', 'deep.html'], { cwd: dir, encoding: 'utf8', timeout: 90_000 });
-    expect(r.signal).toBeNull();
-    expect(r.status).toBe(2);
-    expect(r.stdout).toContain(`The page nests elements too deeply (more than ${MAX_HTML_DEPTH} levels); it is not linted`);
-  }, 100_000);
+    const [r] = await lintFiles([path.join(dir, 'deep.html')], { cwd: dir, useConfigFile: false, overrideConfig: { locale: 'en' } });
+    expect(r.messages.map((m) => [m.fatal, m.message])).toEqual([[true, `The page nests elements too deeply (more than ${MAX_HTML_DEPTH} levels); it is not linted`]]);
+  });
 });
