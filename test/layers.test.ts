@@ -60,3 +60,18 @@ test("issue 11's back-imports (formats → engine, engine → config, i18n → e
   expect(layerOf('engine/directives.ts')).toBeLessThan(layerOf('config/messages.ts'));
   expect(layerOf('i18n/format.ts')).toBeLessThan(layerOf('engine/types.ts'));
 });
+
+test('templates and the model name no rule id (a rule id is an upward reference by name)', async () => {
+  const { builtinRules } = await import('../src/rules/index.js');
+  const ids = [...builtinRules.keys()];
+  const named: string[] = [];
+  for (const dir of ['templates', 'model']) {
+    const root = path.resolve('src', dir);
+    for (const f of readdirSync(root, { recursive: true }) as string[]) {
+      if (!f.endsWith('.ts')) continue;
+      const text = readFileSync(path.join(root, f), 'utf8');
+      for (const id of ids) if (text.includes(`'${id}'`) || text.includes(`"${id}"`)) named.push(`src/${dir}/${f}: ${id}`);
+    }
+  }
+  expect(named).toEqual([]);
+});

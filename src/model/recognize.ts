@@ -1,7 +1,7 @@
 import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
-import type { Heading, Report, ReportYear, TextSpan } from './report.js';
+import type { Heading, Report, ReportYear, TableUnreadable, TextSpan } from './report.js';
 import type { Span } from './source.js';
 import { findBarePeriods, findBlankCounts, findCountClaims, findPartCount, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findRelativePeriods, findStatedYears, findYearOnlyPeriods, findYearLeads, readProblemsSection } from './claims.js';
 import { organName } from './organ.js';
@@ -402,7 +402,7 @@ const MIN_LABELS = 3;
  * on their lines, as plain PDF text extraction leaves a table (cells in column order, labels cut
  * into pieces, header words one character per line).
  */
-function unreadableTable(blocks: Block[], body: Span, kind: TableKind): { span: Span; reason: 'image' | 'scattered' } | undefined {
+function unreadableTable(blocks: Block[], body: Span, kind: TableKind): { span: Span; reason: TableUnreadable } | undefined {
   const inside = blocks.filter((b) => b.span.start >= body.start && b.span.start < body.end);
   const image = inside.find((b) => b.kind === 'image');
   if (image) return { span: image.span, reason: 'image' };

@@ -250,8 +250,8 @@ export interface RecognizedRow {
   /** Values by column key; a column is absent when the row's cells could not be placed. */
   cells: Record<string, CellValue>;
   span: Span;
-  /** Set when the row's cells cannot be assigned to columns reliably. */
-  unreadable?: string;
+  /** Set when the row's cells cannot be assigned to columns reliably: why. */
+  unreadable?: RowUnreadable;
   /** The row's value cells as read, in source order (surplus blanks at the ends dropped): for rules
    *  that can judge cells without knowing their column (blank count of an unreadable row). */
   rawValues: CellValue[];
@@ -280,18 +280,32 @@ export interface RecognizedHeader {
   match: 'exact' | 'position';
 }
 
-export interface TableProblem {
-  /** 'unreadableRow': cells cannot be placed in columns; 'unknownRow': a row with values whose
-   *  label matches nothing (or with no label and no place in the row order); 'noDataRow': a
-   *  table header without its data row. */
-  kind: 'unreadableRow' | 'unknownRow' | 'noDataRow';
-  rowKey?: string;
-  detail: string;
-  /** Non-blank value cells found in the row, and the columns it should have (unreadable rows). */
-  count?: number;
-  columns?: number;
-  span: Span;
-}
+/**
+ * Why a row's cells cannot be placed in its columns:
+ * - 'noValues': the row has no value cells at all;
+ * - 'blanksLost': blank cells, and a cell count that does not match the columns (the blanks'
+ *   places were lost, e.g. in a PDF copy);
+ * - 'tooMany': more cells than columns;
+ * - 'tooFew': fewer cells than columns, and no blank to explain it.
+ */
+export type RowUnreadable = 'noValues' | 'blanksLost' | 'tooMany' | 'tooFew';
+
+/** Why a whole table cannot be read: 'scattered' — a plain PDF copy scattered its cells; 'image' — published as a picture. */
+export type TableUnreadable = 'scattered' | 'image';
+
+/**
+ * What went wrong reading a table (table-structure reports each; its messageIds are mapped from
+ * these kinds and reasons in that rule alone):
+ * - 'unreadableRow': a row whose cells cannot be placed in columns (`reason`), with the non-blank
+ *   value cells found (`count`) and the columns it should have;
+ * - 'unknownRow': a row with values whose label matches no official row (`label`; '' when it has
+ *   no label and no place in the row order);
+ * - 'noDataRow': a table header without its data row.
+ */
+export type TableProblem =
+  | { kind: 'unreadableRow'; rowKey: string; reason: RowUnreadable; count: number; columns: number; span: Span }
+  | { kind: 'unknownRow'; label: string; span: Span }
+  | { kind: 'noDataRow'; span: Span };
 
 export interface RecognizedTable {
   kind: TableKind;
@@ -313,5 +327,5 @@ export interface RecognizedTable {
    * own); 'image' — published as a picture. `rows` is empty; no rule reads it; table-structure
    * says so once, required-tables does not call it missing.
    */
-  unreadable?: 'scattered' | 'image';
+  unreadable?: TableUnreadable;
 }

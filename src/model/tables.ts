@@ -1,5 +1,5 @@
 import type { Block, TableCell } from './document.js';
-import type { CellValue, Confidence, LayoutFingerprint, RecognizedHeader, RecognizedRow, RecognizedTable, TableProblem } from './report.js';
+import type { CellValue, Confidence, LayoutFingerprint, RecognizedHeader, RecognizedRow, RecognizedTable, RowUnreadable, TableProblem } from './report.js';
 import type { Span } from './source.js';
 import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell, trimEndChars } from './text-utils.js';
 import type { Layout } from '../templates/eras.js';
@@ -230,7 +230,7 @@ function separateRowFollows(items: StreamItem[], index: number, rows: RowTemplat
 
 interface Placement {
   cells?: CellValue[];
-  unreadable?: string;
+  unreadable?: RowUnreadable;
   /** The value cells kept after dropping surplus blanks at the ends, read. */
   kept: CellValue[];
   /** The cells were split out of digit runs by the row relation (inferSplit). */
@@ -550,7 +550,7 @@ function placeByPosition(candidates: FoundRow[], template: RowTemplate[], order:
   /** Labelled rows whose cells are all blank: a row left unfilled, or a label line without numbers. */
   let blankGap: FoundRow[] = [];
   const problems: TableProblem[] = [];
-  const unknown = (g: FoundRow) => problems.push({ kind: 'unknownRow', detail: g.label, span: g.labelSpan ?? g.item.span });
+  const unknown = (g: FoundRow) => problems.push({ kind: 'unknownRow', label: g.label, span: g.labelSpan ?? g.item.span });
   for (const f of candidates) {
     if (!f.key) {
       if (f.item.values.some((v) => v.text.trim() !== '')) gap.push(f);
@@ -600,7 +600,7 @@ function readApplicationCells(candidates: FoundRow[], order: Map<string, number>
     const placed = placeValues(f.item.values, APPLICANT_COLUMNS.length, f.item.exact, APPLICANT_ROW_RELATION, f.item.spaced);
     rows[f.key] = buildRow(f.key, f.label, f.labelSpan, f.match!, f.item.span, APPLICANT_COLUMNS, placed);
     span = span ? { start: Math.min(span.start, f.item.span.start), end: Math.max(span.end, f.item.span.end) } : { ...f.item.span };
-    if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, detail: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values), columns: APPLICANT_COLUMNS.length });
+    if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, reason: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values), columns: APPLICANT_COLUMNS.length });
   }
   return { rows, span };
 }
@@ -792,12 +792,12 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     if (numbers < 5 && digits < REVIEW_COLUMNS.length) continue;
     const placed = placeValues(it.values, REVIEW_COLUMNS.length, it.exact, REVIEW_ROW_RELATION, it.spaced);
     const row = buildRow('data', '', undefined, 'position', it.span, REVIEW_COLUMNS, placed);
-    const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: REVIEW_COLUMNS.length }] : [];
+    const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', reason: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: REVIEW_COLUMNS.length }] : [];
     return { kind: 'review', layout, layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, headers, problems };
   }
   return {
     kind: 'review', layout, layoutSource: 'era', span: items[headerAt].span, rows: {},
-    problems: [{ kind: 'noDataRow', detail: 'noDataRow', span: items[headerAt].span }],
+    problems: [{ kind: 'noDataRow', span: items[headerAt].span }],
   };
 }
 
@@ -865,7 +865,7 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
       if (!hit || hit.match === 'partial' || rows[hit.key]) continue;
       const placed = placeValues(it.values, sub.columns.length, it.exact, undefined, it.spaced);
       rows[hit.key] = buildRow(hit.key, normalizeLabel(label.text), label.span, hit.match, it.span, sub.columns, placed);
-      if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: hit.key, detail: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: sub.columns.length });
+      if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: hit.key, reason: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: sub.columns.length });
       span = span ? { start: Math.min(span.start, it.span.start), end: Math.max(span.end, it.span.end) } : { ...it.span };
       matched = true;
       break;
@@ -875,7 +875,7 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
   }
   if (!span) return undefined;
   // Rows with values inside table 二 whose label is no official row (a reworded or local row).
-  for (const st of strays) problems.push({ kind: 'unknownRow', detail: st.label, span: st.span });
+  for (const st of strays) problems.push({ kind: 'unknownRow', label: st.label, span: st.span });
   return { kind: 'active', layout, layoutSource: 'headers', span, rows, headers, fingerprints: activeFingerprints(items), problems };
 }
 

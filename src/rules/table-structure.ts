@@ -1,7 +1,7 @@
 import type { Rule } from '../engine/types.js';
 import { docsUrl } from './shared/docs.js';
 import type { Locale } from '../engine/types.js';
-import type { RecognizedTable } from '../model/report.js';
+import type { RecognizedTable, RowUnreadable, TableUnreadable } from '../model/report.js';
 import { rowLabel, tableName } from './shared/tables.js';
 import { defineCatalog, t } from '../i18n/format.js';
 import { TERMS } from '../i18n/terms.js';
@@ -17,6 +17,15 @@ const TEXT = defineCatalog('rule:table-structure', {
  * whose label matches no official row — so that the silence of the sum rules there is not taken
  * for a clean bill. Warning: the report may be right and only its copy damaged.
  */
+/** The model's reasons, each mapped to the message that explains it (a new reason fails to compile until it has one). */
+const ROW_MESSAGE: Record<RowUnreadable, 'noValues' | 'blanksLost' | 'tooMany' | 'tooFew'> = {
+  noValues: 'noValues',
+  blanksLost: 'blanksLost',
+  tooMany: 'tooMany',
+  tooFew: 'tooFew',
+};
+const TABLE_MESSAGE: Record<TableUnreadable, 'scatteredTable' | 'imageTable'> = { scattered: 'scatteredTable', image: 'imageTable' };
+
 const rule: Rule = {
   meta: {
     id: 'table-structure',
@@ -76,25 +85,25 @@ const rule: Rule = {
       if (!table) continue;
       const name = tableName(table.kind, context.locale);
       if (table.unreadable) {
-        context.report({ messageId: table.unreadable === 'image' ? 'imageTable' : 'scatteredTable', data: { table: name }, span: table.span });
+        context.report({ messageId: TABLE_MESSAGE[table.unreadable], data: { table: name }, span: table.span });
         continue;
       }
       // Several unreadable rows in one table (a flattened or damaged copy): one message for the table.
       const unreadable = table.problems.filter((p) => p.kind === 'unreadableRow');
       if (unreadable.length >= 2) {
-        const labels = unreadable.map((p) => `「${rowLabel(table, p.rowKey!)}」`);
+        const labels = unreadable.map((p) => `「${rowLabel(table, p.rowKey)}」`);
         const rows = labels.length > 3 ? `${labels.slice(0, 3).join('、')}…` : labels.join('、');
-        const first = table.rows[unreadable[0].rowKey!];
-        const blanks = unreadable.some((p) => p.detail === 'blanksLost') ? t(TEXT, 'blanksLost', context.locale) : '';
+        const first = table.rows[unreadable[0].rowKey];
+        const blanks = unreadable.some((p) => p.reason === 'blanksLost') ? t(TEXT, 'blanksLost', context.locale) : '';
         context.report({ messageId: 'unreadableRows', data: { table: name, count: unreadable.length, rows, blanks }, span: first?.labelSpan ?? unreadable[0].span });
       }
       for (const p of table.problems) {
         if (p.kind === 'unreadableRow' && unreadable.length >= 2) continue;
         if (p.kind === 'unreadableRow') {
-          const row = table.rows[p.rowKey!];
-          context.report({ messageId: p.detail, data: { table: name, row: rowPhrase(table, p.rowKey!, context.locale), columns: p.columns ?? 0, count: p.count ?? 0 }, span: row?.labelSpan ?? p.span });
+          const row = table.rows[p.rowKey];
+          context.report({ messageId: ROW_MESSAGE[p.reason], data: { table: name, row: rowPhrase(table, p.rowKey, context.locale), columns: p.columns, count: p.count }, span: row?.labelSpan ?? p.span });
         } else if (p.kind === 'unknownRow') {
-          context.report({ messageId: p.detail ? 'unknownRow' : 'unlabeledRow', data: { table: name, label: p.detail }, span: p.span });
+          context.report({ messageId: p.label ? 'unknownRow' : 'unlabeledRow', data: { table: name, label: p.label }, span: p.span });
         } else if (p.kind === 'noDataRow') {
           context.report({ messageId: 'noDataRow', data: { table: name }, span: p.span });
         }

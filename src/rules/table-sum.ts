@@ -35,7 +35,7 @@ const rule: Rule = {
     },
   },
   check(report, context) {
-    for (const v of violations(report, 'table-sum')) {
+    for (const v of violations(report, 'sum')) {
       const { relation, table } = v;
       const messageId = relation.table === 'review' ? 'reviewTotal' : relation.id.startsWith('applications.rowTotal') ? 'rowTotal' : 'resultTotal';
       const data = {

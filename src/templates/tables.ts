@@ -250,12 +250,18 @@ export interface CellRef {
 }
 
 /**
+ * What a relation says: 'sum' — a total equals its parts (each row's 总计, （七）总计, table 四's
+ * totals); 'balance' — what came in equals what was done with it (一 + 二 = 三（七）总计 + 四).
+ */
+export type RelationKind = 'sum' | 'balance';
+
+/**
  * One arithmetic relation: Σ lhs = Σ rhs. `anchor` is the cell a finding points at; `expected` for
  * it is what would make the relation hold. Relations are derived from the row/column data above.
  */
 export interface Relation {
   id: string;
-  rule: 'table-sum' | 'application-balance';
+  kind: RelationKind;
   table: 'applications' | 'review';
   lhs: CellRef[];
   rhs: CellRef[];
@@ -269,7 +275,7 @@ export function relations(layout: Layout): Relation[] {
   for (const row of applicationRows(layout)) {
     out.push({
       id: `applications.rowTotal.${row.key}`,
-      rule: 'table-sum',
+      kind: 'sum',
       table: 'applications',
       lhs: [{ row: row.key, col: 'total' }],
       rhs: parts.map((c) => ({ row: row.key, col: c.key })),
@@ -281,7 +287,7 @@ export function relations(layout: Layout): Relation[] {
   for (const col of APPLICANT_COLUMNS) {
     out.push({
       id: `applications.resultTotal.${col.key}`,
-      rule: 'table-sum',
+      kind: 'sum',
       table: 'applications',
       lhs: [{ row: 'resultTotal', col: col.key }],
       rhs: items.map((r) => ({ row: r, col: col.key })),
@@ -292,7 +298,7 @@ export function relations(layout: Layout): Relation[] {
   for (const g of REVIEW_GROUPS) {
     out.push({
       id: `review.total.${g.key}`,
-      rule: 'table-sum',
+      kind: 'sum',
       table: 'review',
       lhs: [{ row: 'data', col: `${g.key}.total` }],
       rhs: ['upheld', 'corrected', 'other', 'pending'].map((o) => ({ row: 'data', col: `${g.key}.${o}` })),
@@ -303,7 +309,7 @@ export function relations(layout: Layout): Relation[] {
   for (const col of APPLICANT_COLUMNS) {
     out.push({
       id: `applications.balance.${col.key}`,
-      rule: 'application-balance',
+      kind: 'balance',
       table: 'applications',
       lhs: [{ row: 'newReceived', col: col.key }, { row: 'carriedOver', col: col.key }],
       rhs: [{ row: 'resultTotal', col: col.key }, { row: 'carryForward', col: col.key }],

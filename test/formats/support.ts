@@ -77,7 +77,7 @@ export function modelSummary(reports: Report[]) {
               row.unreadable ? `unreadable:${row.unreadable}` : Object.fromEntries(Object.entries(row.cells).map(([c, v]) => [c, v.kind === 'number' ? v.value : v.kind])),
             ]),
           ),
-          problems: t!.problems.map((p) => `${p.kind}:${p.rowKey ?? ''}`),
+          problems: t!.problems.map((p) => `${p.kind}:${p.kind === 'unreadableRow' ? p.rowKey : ''}`),
         },
       ]),
     ),

@@ -96,7 +96,7 @@ describe('rows', () => {
     const [r] = read(table3('4.申请人主动撤回申请\t\t1\t0\t0\t0\t0\t0\t1'));
     const t = r.tables.applications!;
     expect(t.rows.granted).toBeUndefined();
-    expect(t.problems).toMatchObject([{ kind: 'unknownRow', detail: '4.申请人主动撤回申请' }]);
+    expect(t.problems).toMatchObject([{ kind: 'unknownRow', label: '4.申请人主动撤回申请' }]);
   });
 });
 
