@@ -1,4 +1,4 @@
-import type { Locale } from '../engine/types.js';
+import type { Locale } from './types.js';
 
 /**
  * What differs between languages beyond fixed texts: list separators, dates, counted nouns. One

@@ -630,7 +630,7 @@ function absorbedRows(
     for (let i = order.get(f.key!)! + 1; swallowed > 0 && i < template.length && !rows[template[i].key]; i++, swallowed--) {
       const key = template[i].key;
       rows[key] = { key, label: '', match: 'position', cells: {}, span: f.item.span, unreadable: host.unreadable, rawValues: [], confidence: 'unreadable' };
-      problems.push({ kind: 'unreadableRow', rowKey: key, detail: host.unreadable, span: f.item.span, count: values, columns: n });
+      problems.push({ kind: 'unreadableRow', rowKey: key, reason: host.unreadable, span: f.item.span, count: values, columns: n });
     }
   }
 }
