@@ -108,6 +108,9 @@ export function readCell(raw: string, span: Span): CellValue {
   if (NA_TOKENS.has(t)) return { raw, kind: 'na', span };
   const m = /^([-+]?\d+(?:\.\d+)?)(?:件|条|个|项|次|元|万元)?$/.exec(t);
   if (m) return { raw, kind: 'number', value: Number(m[1]), span };
+  // A change written in words (本年增/减 of the 2019 layout): "增15", "减少4".
+  const change = /^(增|减)(?:加|少)?(\d+)$/.exec(t);
+  if (change) return { raw, kind: 'number', value: (change[1] === '减' ? -1 : 1) * Number(change[2]), span };
   return { raw, kind: 'text', span };
 }
 
