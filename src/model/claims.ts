@@ -635,7 +635,11 @@ export function findPartCount(prose: MappedText): PartCountStatement | undefined
 function listedParts(list: string): number | undefined {
   const body = list.replace(/[“”"‘’「」《》：:]/g, '').replace(/等$/, '').trim();
   if (!body) return undefined;
-  const pieces = (/[，,；;]/.test(body) ? body.split(/[，,；;]/) : body.split('、')).map((p) => p.replace(/^(?:以及|和|及|与)/, '').replace(/等$/, '').trim()).filter(Boolean);
+  const pieces = (/[，,；;]/.test(body) ? body.split(/[，,；;]/) : body.split('、'))
+    // "…改进情况和其他需要报告的事项": two items joined by 和 after a part's last word.
+    .flatMap((p) => p.split(/(?<=情况|事项)(?:以及|和|及|与)(?=其他|存在)/))
+    .map((p) => p.replace(/^(?:以及|和|及|与)/, '').replace(/等$/, '').trim())
+    .filter(Boolean);
   let items = 0;
   let joined = 0;
   for (const [i, p] of pieces.entries()) {

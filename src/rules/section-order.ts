@@ -112,7 +112,6 @@ function checkPartCount(report: Report, context: RuleContext): void {
   if (!part) return;
   if (part.listed !== undefined && part.listed !== part.stated) {
     context.report({ messageId: 'partListCount', data: { stated: part.numberText, listed: part.listed }, span: part.span, legalBasis: null });
-    return;
   }
   let actual = 0;
   for (const h of report.headings) if (h.ordinal === actual + 1) actual++;
