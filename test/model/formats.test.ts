@@ -64,6 +64,12 @@ describe('Markdown with raw HTML tables', () => {
     const cell = t.rows[1].cells[1];
     expect(text.slice(cell.span.start, cell.span.end)).toBe('3');
   });
+
+  test('of GFM only tables are read: tildes, task boxes and footnote marks stay text as written', () => {
+    const text = '本年度1~3月收到申请5件，4~6月收到7件。\n\n- [ ] 待办事项\n\n见附注[^1]，网址www.example.gov.cn。\n';
+    const texts = parseMarkdown(text).blocks.map((b) => (b.kind === 'table' ? '' : b.content.text));
+    expect(texts).toEqual(['本年度1~3月收到申请5件，4~6月收到7件。', '[ ] 待办事项', '见附注[^1]，网址www.example.gov.cn。']);
+  });
 });
 
 describe('positions', () => {
