@@ -1,7 +1,7 @@
 import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
-import type { Heading, Report, ReportYear, TableUnreadable, TextSpan } from './report.js';
+import type { FactConfidence, Heading, PeriodStatement, ReadPeriod, Report, ReportYear, TableUnreadable, TextSpan } from './report.js';
 import type { Span } from './source.js';
 import { findBarePeriods, findBlankCounts, findCountClaims, findPartCount, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findRelativePeriods, findStatedYears, findYearOnlyPeriods, findYearLeads, readProblemsSection } from './claims.js';
 import { organName } from './organ.js';
@@ -29,6 +29,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   const doc: Document = { ...source, blocks: paragraphRows(source.blocks) };
   const info = doc.blocks.map(describeBlock);
   joinWrappedTitles(doc.blocks, info);
+  joinWrappedHeadings(doc.blocks, info);
   // An unnumbered Markdown heading deeper than the numbered sections ("### 主动公开政府信息情况"
   // under "## 一、总体情况") is a sub-heading, not a section.
   const numberedDepths = doc.blocks.flatMap((b, i) => (b.kind === 'heading' && info[i].heading?.ordinal ? [b.depth] : []));
@@ -63,7 +64,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
 /* ------------------------------------------------------------------------------ block facts */
 
 interface BlockInfo {
-  heading?: { ordinal?: number; numbering?: string; title: string; section?: SectionKey };
+  heading?: { ordinal?: number; numbering?: string; title: string; section?: SectionKey; joined?: boolean };
   title?: { year: number };
   date?: boolean;
   period?: boolean;
@@ -133,6 +134,23 @@ function sectionByPlace(ordinal: number | undefined, title: string): SectionKey 
   if (ordinal === 1 && (OPENING_PART.test(t) || /(?:概述|概况|基本情况)$/.test(t))) return 'overview';
   if (ordinal === 2 && t.startsWith('主动公开') && t.endsWith('情况')) return 'active';
   return undefined;
+}
+
+/**
+ * A numbered part heading whose title wrapped onto the next line ("四、政府信息公开行政复议、行政" /
+ * "诉讼情况", a narrow Word or PDF column): the heading is that section, joined (an inferred reading).
+ */
+function joinWrappedHeadings(blocks: Block[], info: BlockInfo[]): void {
+  for (let i = 0; i + 1 < info.length; i++) {
+    const [a, b] = [info[i], info[i + 1]];
+    if (!a.heading?.ordinal || a.heading.section || b.heading || b.title || blocks[i + 1].kind === 'table') continue;
+    if (!b.folded || b.folded.length > 12 || /[，。；,:：！？]/.test(b.folded) || /\d/.test(b.folded)) continue;
+    const title = a.heading.title + b.folded;
+    const section = sectionOf(title);
+    if (!section || title.length > 40) continue;
+    a.heading = { ...a.heading, title, section, joined: true };
+    i++;
+  }
 }
 
 function sectionOf(title: string): SectionKey | undefined {
@@ -222,7 +240,10 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   const nextBlock = new Map<Heading, number>();
   info.forEach((x, i) => {
     if (!x.heading) return;
-    const h: Heading = { ...x.heading, span: blocks[i].span, bodySpan: { start: blocks[i].span.start, end: span.end }, empty: false };
+    const { joined, ...heading } = x.heading;
+    // On a line of its own: exact; cut out of a flattened line: tolerant; joined from two lines: inferred.
+    const confidence: FactConfidence = joined ? 'inferred' : standsAlone(doc.source.text, blocks[i].span) ? 'exact' : 'tolerant';
+    const h: Heading = { ...heading, span: blocks[i].span, bodySpan: { start: blocks[i].span.start, end: span.end }, empty: false, confidence };
     headings.push(h);
     nextBlock.set(h, i + 1);
   });
@@ -237,14 +258,18 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   }
 
   // Periods: keyword statements anywhere; else a bare "Y年1月1日至12月31日" before the first section.
-  let periods = findPeriods(prose);
-  if (periods.length === 0) periods = findEndOnlyPeriods(prose);
-  if (periods.length === 0) periods = findYearOnlyPeriods(prose);
+  // A statement on one line is read exactly, one re-joined across a wrap or a page footer
+  // tolerantly ("统计期限为2023年度" names its year whole: read too); dates without 统计期限 are inferred.
+  const read = (found: PeriodStatement[], inferred: boolean): ReadPeriod[] =>
+    found.map((p) => ({ ...p, confidence: inferred ? 'inferred' : /[\r\n]/.test(doc.source.text.slice(p.span.start, p.span.end)) ? 'tolerant' : 'exact' }));
+  let periods = read(findPeriods(prose), false);
+  if (periods.length === 0) periods = read(findEndOnlyPeriods(prose), false);
+  if (periods.length === 0) periods = read(findYearOnlyPeriods(prose), false);
   if (periods.length === 0) {
     const firstSection = headings[0]?.span.start ?? span.end;
     let cut = prose.text.length;
     for (let i = 0; i < prose.text.length; i++) if (prose.offsetAt(i) >= firstSection) { cut = i; break; }
-    periods = findBarePeriods(prose, 0, cut);
+    periods = read(findBarePeriods(prose, 0, cut), true);
   }
 
   const year = reportYear(title, info, blocks, periods, options);
@@ -291,7 +316,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   for (let i = blocks.length - 1; i >= 0 && blocks[i].span.start >= lastHeading; i--) {
     if (info[i].date && blocks[i].kind !== 'table') {
       const dates = findDates((blocks[i] as Exclude<Block, { kind: 'table' }>).content.foldWhitespace());
-      if (dates.length) signature = dates[dates.length - 1];
+      if (dates.length) signature = { ...dates[dates.length - 1], confidence: signatureConfidence(doc.source.text, blocks, info, i) };
       issuer = signatureIssuer(blocks, info, i, lastHeading);
       break;
     }
@@ -318,6 +343,38 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     yearLeads: findYearLeads(prose),
     prose,
   };
+}
+
+/**
+ * A span that stands on a line (or paragraph) of its own: only spaces between it and the line's
+ * ends, or a tag (an HTML paragraph). A piece cut out of a flattened line does not.
+ */
+function standsAlone(text: string, span: Span): boolean {
+  let a = span.start - 1;
+  while (a >= 0 && (text[a] === ' ' || text[a] === '\t' || text[a] === '\u3000')) a--;
+  let b = span.end;
+  while (b < text.length && (text[b] === ' ' || text[b] === '\t' || text[b] === '\u3000')) b++;
+  const before = a < 0 || text[a] === '\n' || text[a] === '\r' || text[a] === '>';
+  const after = b >= text.length || text[b] === '\n' || text[b] === '\r' || text[b] === '<';
+  return before && after;
+}
+
+/** Lines after a 落款 that are no report prose: page chrome, a footer, an attachment name. */
+const TRAILER_MAX = 40;
+
+/**
+ * The 落款 date line at `at`: exact when it ends the report (only short lines without sentences
+ * after it — page chrome, a footer), tolerant when it was cut out of a flattened line, inferred
+ * when the report's prose goes on after it (a date line inside the last part, not a 落款 for sure).
+ */
+function signatureConfidence(text: string, blocks: Block[], info: BlockInfo[], at: number): FactConfidence {
+  for (let k = at + 1; k < blocks.length; k++) {
+    const b = blocks[k];
+    if (b.kind === 'table' || b.kind === 'image') continue;
+    const t = info[k].folded;
+    if (t.length > TRAILER_MAX || /[。；！？]/.test(t)) return 'inferred';
+  }
+  return standsAlone(text, blocks[at].span) ? 'exact' : 'tolerant';
 }
 
 /** The 落款 organ: before the date on its line ("威海市外办 2019年1月16日"), or the line above it. */

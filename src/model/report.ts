@@ -23,8 +23,8 @@ export interface Report {
   /** Mandated sections found, by key (first occurrence). */
   sections: Partial<Record<SectionKey, Heading>>;
   tables: Partial<Record<TableKind, RecognizedTable>>;
-  /** 统计时限 / 统计期限 statements. */
-  periods: PeriodStatement[];
+  /** 统计时限 / 统计期限 statements, each with how sure its reading is. */
+  periods: ReadPeriod[];
   /** 统计期限 statements of the report's own year without its number ("统计时限为本年度1月1日至12月31日"). */
   relativePeriods: TextSpan[];
   /** 统计期限 sentences left without dates ("统计期限自至"). */
@@ -35,8 +35,8 @@ export interface Report {
   feeMentions: TextSpan[];
   /** 信息处理费 amounts stated in prose (non-table). */
   processingFeeFigures: FeeFigure[];
-  /** The 落款 date (signing date), when one was found. */
-  signature?: DateMention;
+  /** The 落款 date (signing date), when one was found, with how sure the recognizer is that it is the 落款. */
+  signature?: SignatureDate;
   /** The issuing organ: the 落款 organ line, else the organ named in (or just before) the title. */
   issuer?: Issuer;
   /** The organ named by the title (in it or on the line above) and by the 落款, each when found. */
@@ -74,6 +74,17 @@ export interface ReportYear {
   span?: Span;
 }
 
+/**
+ * How sure the recognizer is of a heading, a 统计期限 statement or the 落款 (docs/confidence.md).
+ * 'exact': read as written (a heading on its own line, a period sentence on one line, a date line
+ * ending the report); 'tolerant': read through a carrier's damage (a heading cut out of flattened
+ * text, a sentence re-joined across a line wrap or a page footer); 'inferred': pieced together or
+ * guessed (a heading title joined from two lines, a period read from dates without 统计期限, a date
+ * line with the report's prose still going on after it). Rules give errors on exact and tolerant
+ * facts only; an inferred one gives at most a warning that asks to check ("请核对").
+ */
+export type FactConfidence = 'exact' | 'tolerant' | 'inferred';
+
 export interface Heading {
   /** 1-based ordinal from the numbering ("三、" → 3); undefined when the heading has no numbering. */
   ordinal?: number;
@@ -87,6 +98,7 @@ export interface Heading {
   bodySpan: Span;
   /** Nothing at all under the heading: no paragraph, table or picture before the next section. */
   empty: boolean;
+  confidence: FactConfidence;
 }
 
 export interface DateMention {
@@ -94,6 +106,10 @@ export interface DateMention {
   month: number;
   day: number;
   span: Span;
+}
+
+export interface SignatureDate extends DateMention {
+  confidence: FactConfidence;
 }
 
 export interface Issuer {
@@ -150,6 +166,10 @@ export interface PeriodStatement {
   end: { year?: number; month: number; day: number; span: Span };
   /** Spans of the year numbers as written (for the year fix). */
   yearSpans: Span[];
+}
+
+export interface ReadPeriod extends PeriodStatement {
+  confidence: FactConfidence;
 }
 
 /**

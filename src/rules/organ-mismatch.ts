@@ -2,6 +2,7 @@ import type { Rule } from '../engine/types.js';
 import { fillTemplate, pick } from '../i18n/format.js';
 import { organKind, sameOrgan, normalizeOrgan } from '../model/organ.js';
 import { docsUrl } from './shared/docs.js';
+import { unsure } from './shared/confidence.js';
 
 /**
  * The organ named in the title and the organ of the 落款 are the same organ: a report titled for
@@ -26,8 +27,8 @@ const rule: Rule = {
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
       mismatch: {
-        'zh-CN': '落款机关「{{signature}}」与标题中的机关「{{title}}」不一致：请核对是否沿用了其他机关的报告',
-        en: 'The signature names "{{signature}}" but the title names "{{title}}": check whether another organ\'s report was reused',
+        'zh-CN': '落款机关「{{signature}}」与标题中的机关「{{title}}」不一致：请核对是否沿用了其他机关的报告{{note}}',
+        en: 'The signature names "{{signature}}" but the title names "{{title}}": check whether another organ\'s report was reused{{note}}',
       },
       titleOrgan: { 'zh-CN': '标题中的机关：{{title}}', en: 'organ in the title: {{title}}' },
     },
@@ -37,9 +38,12 @@ const rule: Rule = {
     if (!title || !signature || sameOrgan(title.name, signature.name)) return;
     if (signedForGovernment(title.name, signature.name)) return;
     const data = { title: title.name, signature: signature.name };
+    // The 落款 organ stands by a date line that may not be the 落款 (prose goes on after it): a warning.
+    const { note, severity } = unsure(report.signature?.confidence, 'signature', context.locale);
     context.report({
       messageId: 'mismatch',
-      data,
+      data: { ...data, note },
+      severity,
       span: signature.span,
       related: [{ span: title.span, message: fillTemplate(pick(rule.meta.messages.titleOrgan, context.locale), data) }],
     });

@@ -3,6 +3,7 @@ import type { DateMention } from '../model/report.js';
 import { organKind } from '../model/organ.js';
 import { localDeadline } from '../templates/deadlines.js';
 import { docsUrl } from './shared/docs.js';
+import { unsure } from './shared/confidence.js';
 import { defineCatalog, t } from '../i18n/format.js';
 import { formatDate } from '../i18n/locales.js';
 
@@ -47,24 +48,24 @@ const rule: Rule = {
     defaultOptions: { reportMissingDate: true },
     messages: {
       beforePeriodEnd: {
-        'zh-CN': '落款日期 {{date}} 早于统计期结束日 {{year}}年12月31日：{{year}} 年度的报告应在年度结束后成文',
-        en: 'The signing date {{date}} precedes the end of the statistics period, 31 Dec {{year}}: the {{year}} report can only be signed after the year has ended',
+        'zh-CN': '落款日期 {{date}} 早于统计期结束日 {{year}}年12月31日：{{year}} 年度的报告应在年度结束后成文{{note}}',
+        en: 'The signing date {{date}} precedes the end of the statistics period, 31 Dec {{year}}: the {{year}} report can only be signed after the year has ended{{note}}',
       },
       lateDepartment: {
-        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{who}}为政府部门，应在每年1月31日前公布上一年度报告',
-        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{who}} is a government department, which publishes its report by 31 January',
+        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{who}}为政府部门，应在每年1月31日前公布上一年度报告{{note}}',
+        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{who}} is a government department, which publishes its report by 31 January{{note}}',
       },
       lateGovernment: {
-        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{who}}为人民政府，本级政府年度报告应在每年3月31日前公布',
-        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{who}} is a people\'s government, whose report is published by 31 March',
+        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{who}}为人民政府，本级政府年度报告应在每年3月31日前公布{{note}}',
+        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{who}} is a people\'s government, whose report is published by 31 March{{note}}',
       },
       lateAny: {
-        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{reason}}',
-        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{reason}}',
+        'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{reason}}{{note}}',
+        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{reason}}{{note}}',
       },
       lateLocal: {
-        'zh-CN': '落款日期 {{date}} 晚于本地规定的期限 {{deadline}}（配置 deadlines.{{kind}}）',
-        en: 'The signing date {{date}} is after the local deadline {{deadline}} (deadlines.{{kind}} setting)',
+        'zh-CN': '落款日期 {{date}} 晚于本地规定的期限 {{deadline}}（配置 deadlines.{{kind}}）{{note}}',
+        en: 'The signing date {{date}} is after the local deadline {{deadline}} (deadlines.{{kind}} setting){{note}}',
       },
       missingDate: {
         'zh-CN': '报告末尾没有落款日期（成文日期），无法核对是否在统计期结束后、法定期限内成文',
@@ -87,8 +88,10 @@ const rule: Rule = {
     const locale = context.locale;
     const legalBasis = year <= 2018 ? BASIS_2008 : BASIS;
     const date = formatDate(sig, locale);
+    // A date line with the report's prose still going on after it may not be the 落款: a warning that asks to check.
+    const { note, severity } = unsure(sig.confidence, 'signature', locale);
     if (compare(sig, { year, month: 12, day: 31 }) < 0) {
-      context.report({ messageId: 'beforePeriodEnd', data: { date, year }, span: sig.span, legalBasis });
+      context.report({ messageId: 'beforePeriodEnd', data: { date, year, note }, span: sig.span, legalBasis, severity });
       return;
     }
 
@@ -106,7 +109,7 @@ const rule: Rule = {
     if (legacy) {
       if (compare(sig, march) > 0) {
         const reason = t(TEXT, 'legacyDeadline', locale, { year });
-        context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, locale), reason }, span: sig.span, legalBasis });
+        context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, locale), reason, note }, span: sig.span, legalBasis, severity });
       }
       return;
     }
@@ -116,17 +119,17 @@ const rule: Rule = {
     const statutory = kind === 'department' ? january : kind === 'government' ? march : undefined;
     if (local && compare(sig, local) > 0 && !(statutory && compare(sig, statutory) > 0)) {
       const basis = { 'zh-CN': '本地政务公开工作规定（配置 deadlines）', en: 'local rules (the deadlines setting)' };
-      context.report({ messageId: 'lateLocal', data: { date, deadline: formatDate(local, locale), kind: kind! }, span: sig.span, legalBasis: basis });
+      context.report({ messageId: 'lateLocal', data: { date, deadline: formatDate(local, locale), kind: kind!, note }, span: sig.span, legalBasis: basis, severity });
       return;
     }
     if (kind === 'department' && compare(sig, january) > 0) {
-      context.report({ messageId: 'lateDepartment', data: { date, deadline: formatDate(january, locale), who }, span: sig.span });
+      context.report({ messageId: 'lateDepartment', data: { date, deadline: formatDate(january, locale), who, note }, span: sig.span, severity });
     } else if (kind === 'government' && compare(sig, march) > 0) {
-      context.report({ messageId: 'lateGovernment', data: { date, deadline: formatDate(march, locale), who }, span: sig.span });
+      context.report({ messageId: 'lateGovernment', data: { date, deadline: formatDate(march, locale), who, note }, span: sig.span, severity });
     } else if (kind === undefined && compare(sig, march) > 0) {
       // Organ unknown: 3月31日 is the later of the two deadlines, so a date after it is late either way.
       const reason = t(TEXT, 'lateEitherWay', locale);
-      context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, locale), reason }, span: sig.span });
+      context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, locale), reason, note }, span: sig.span, severity });
     }
     // 'township': 第四十九条 covers organs at and above the county level; townships follow local rules.
   },

@@ -4,6 +4,7 @@ import { normalizeLabel } from '../model/text-utils.js';
 import { eraNamed } from '../templates/eras.js';
 import { SECTIONS } from '../templates/sections.js';
 import { docsUrl } from './shared/docs.js';
+import { unsure } from './shared/confidence.js';
 
 const CN = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
 
@@ -26,12 +27,12 @@ const rule: Rule = {
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
-      outOfOrder: { 'zh-CN': '「{{title}}」应在「{{before}}」之前', en: '"{{title}}" should come before "{{before}}"' },
-      duplicated: { 'zh-CN': '「{{title}}」部分重复出现（首次在{{where}}）', en: 'Section "{{title}}" appears again (first at {{where}})' },
-      misnumbered: { 'zh-CN': '「{{title}}」应编号为「{{expected}}、」，实际为「{{found}}」', en: '"{{title}}" should be numbered {{expected}}、, found {{found}}' },
+      outOfOrder: { 'zh-CN': '「{{title}}」应在「{{before}}」之前{{note}}', en: '"{{title}}" should come before "{{before}}"{{note}}' },
+      duplicated: { 'zh-CN': '「{{title}}」部分重复出现（首次在{{where}}）{{note}}', en: 'Section "{{title}}" appears again (first at {{where}}){{note}}' },
+      misnumbered: { 'zh-CN': '「{{title}}」应编号为「{{expected}}、」，实际为「{{found}}」{{note}}', en: '"{{title}}" should be numbered {{expected}}、, found {{found}}{{note}}' },
       shifted: {
-        'zh-CN': '各部分编号整体错位：「{{title}}」应为「{{expected}}、」，实际为「{{found}}」，其后各部分同样错位',
-        en: 'The section numbering is shifted: "{{title}}" should be {{expected}}、 but is {{found}}, and the following sections likewise',
+        'zh-CN': '各部分编号整体错位：「{{title}}」应为「{{expected}}、」，实际为「{{found}}」，其后各部分同样错位{{note}}',
+        en: 'The section numbering is shifted: "{{title}}" should be {{expected}}、 but is {{found}}, and the following sections likewise{{note}}',
       },
       promotedSubItem: {
         'zh-CN': '「{{found}}{{title}}」是「一、总体情况」的分项，应写作「（{{sub}}）{{title}}」，不应作为独立部分编号',
@@ -64,13 +65,16 @@ const rule: Rule = {
       }
     }
 
+    // A finding that rests on a heading pieced together from wrapped lines is a warning that asks to check.
+    const unsureOf = (...hs: Heading[]) => unsure(hs.some((x) => x.confidence === 'inferred') ? 'inferred' : 'exact', 'heading', context.locale);
     const seen = new Map<string, Heading>();
     const found: Heading[] = [];
     for (const h of report.headings) {
       if (!h.section) continue;
       const first = seen.get(h.section);
       if (first) {
-        context.report({ messageId: 'duplicated', data: { title: titleOf(h.section), where: context.where(first.span) }, span: h.span });
+        const u = unsureOf(h, first);
+        context.report({ messageId: 'duplicated', data: { title: titleOf(h.section), where: context.where(first.span), note: u.note }, span: h.span, severity: u.severity });
         continue;
       }
       seen.set(h.section, h);
@@ -81,7 +85,9 @@ const rule: Rule = {
     const ord = (h: Heading) => SECTIONS.find((s) => s.key === h.section)!.ordinal;
     for (let i = 0; i < found.length; i++) {
       const later = found.slice(i + 1).find((h) => ord(h) < ord(found[i]));
-      if (later) context.report({ messageId: 'outOfOrder', data: { title: titleOf(later.section!), before: titleOf(found[i].section!) }, span: later.span });
+      if (!later) continue;
+      const u = unsureOf(later, found[i]);
+      context.report({ messageId: 'outOfOrder', data: { title: titleOf(later.section!), before: titleOf(found[i].section!), note: u.note }, span: later.span, severity: u.severity });
     }
 
     // Numbering: one message for a whole shifted sequence, else one per misnumbered heading.
@@ -91,10 +97,14 @@ const rule: Rule = {
     const numbered = found.filter((h) => h.ordinal !== undefined);
     if (wrong.length >= 2 && deltas.size === 1 && wrong.length === numbered.filter((h) => ord(h) >= ord(wrong[0])).length) {
       const h = wrong[0];
-      context.report({ messageId: 'shifted', data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '' }, span: h.span });
+      const u = unsureOf(...wrong);
+      context.report({ messageId: 'shifted', data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '', note: u.note }, span: h.span, severity: u.severity });
       return;
     }
-    for (const h of wrong) context.report({ messageId: 'misnumbered', data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '' }, span: h.span });
+    for (const h of wrong) {
+      const u = unsureOf(h);
+      context.report({ messageId: 'misnumbered', data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '', note: u.note }, span: h.span, severity: u.severity });
+    }
   },
 };
 

@@ -2,6 +2,7 @@ import type { Fix, Rule } from '../engine/types.js';
 import type { PeriodStatement } from '../model/report.js';
 import { eraNamed } from '../templates/eras.js';
 import { docsUrl } from './shared/docs.js';
+import { unsure } from './shared/confidence.js';
 import { defineCatalog, t } from '../i18n/format.js';
 
 const TEXT = defineCatalog('rule:statistics-period', {
@@ -35,12 +36,12 @@ const rule: Rule = {
         en: 'The statistics period "{{found}}" has no dates: it should be {{expected}}',
       },
       wrongYear: {
-        'zh-CN': '统计时限「{{found}}」与报告年度 {{year}} 年不符，应为 {{year}}年1月1日至{{year}}年12月31日',
-        en: 'The statistics period "{{found}}" does not match the report year {{year}}; it should be 1 Jan – 31 Dec {{year}}',
+        'zh-CN': '统计时限「{{found}}」与报告年度 {{year}} 年不符，应为 {{year}}年1月1日至{{year}}年12月31日{{note}}',
+        en: 'The statistics period "{{found}}" does not match the report year {{year}}; it should be 1 Jan – 31 Dec {{year}}{{note}}',
       },
       wrongRange: {
-        'zh-CN': '统计时限「{{found}}」不是完整的自然年度，应为{{expected}}',
-        en: 'The statistics period "{{found}}" is not a full calendar year; it should be {{expected}}',
+        'zh-CN': '统计时限「{{found}}」不是完整的自然年度，应为{{expected}}{{note}}',
+        en: 'The statistics period "{{found}}" is not a full calendar year; it should be {{expected}}{{note}}',
       },
     },
   },
@@ -66,10 +67,12 @@ const rule: Rule = {
       const fullYear = p.start.month === 1 && p.start.day === 1 && p.end.month === 12 && p.end.day === 31 && endYear === startYear;
       // A year taken from the period itself cannot be checked against it.
       const knownYear = year !== undefined && report.year?.source !== 'period' ? year : undefined;
+      // Dates read without 统计期限 (or a year alone) are an inferred period: a warning that asks to check, no fix.
+      const { note, severity } = unsure(p.confidence, 'period', context.locale);
       if (knownYear !== undefined && (startYear !== knownYear || endYear !== knownYear) && p.start.month === 1 && p.start.day === 1 && p.end.month === 12 && p.end.day === 31) {
-        context.report({ messageId: 'wrongYear', data: { found: context.quote(p.span) ?? p.text, year: knownYear }, span: p.span, fix: yearFix(context.text, p, knownYear) });
+        context.report({ messageId: 'wrongYear', data: { found: context.quote(p.span) ?? p.text, year: knownYear, note }, span: p.span, fix: severity ? undefined : yearFix(context.text, p, knownYear), severity });
       } else if (!fullYear) {
-        context.report({ messageId: 'wrongRange', data: { found: context.quote(p.span) ?? p.text, expected: expected(knownYear ?? startYear) }, span: p.span });
+        context.report({ messageId: 'wrongRange', data: { found: context.quote(p.span) ?? p.text, expected: expected(knownYear ?? startYear), note }, span: p.span, severity });
       }
     }
   },
