@@ -1,3 +1,4 @@
+import { LOCALES } from './locales.js';
 import type { Locale, LocalizedText } from './types.js';
 
 /**
@@ -27,6 +28,14 @@ export function catalogs(): ReadonlyMap<string, Catalog> {
 /** The text of `key` in `locale`, placeholders filled from `data`. */
 export function t<K extends string>(catalog: Catalog<K>, key: K, locale: Locale, data?: Record<string, string | number>): string {
   return fillTemplate(catalog[key][locale], data);
+}
+
+/** The keys that have both a `_one` and an `_other` entry, without the suffix. */
+type Counted<K extends string, All extends string = K> = K extends `${infer Base}_other` ? (`${Base}_one` extends All ? Base : never) : never;
+
+/** A counted text: the entry `<key>_one` or `<key>_other`, as the locale's plural rule says for `count` (filled in as {{count}}). */
+export function tn<K extends string>(catalog: Catalog<K>, key: Counted<K>, count: number, locale: Locale, data: Record<string, string | number> = {}): string {
+  return t(catalog, `${key}_${LOCALES[locale].plural(count)}` as K, locale, { ...data, count });
 }
 
 /** Fill `{{name}}` placeholders. Unknown placeholders are left visible so a missing datum is noticed in tests. */

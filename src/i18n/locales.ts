@@ -9,16 +9,20 @@ export interface LocaleForms {
   listSeparator: string;
   /** A calendar date in a message: 2024年3月1日 / 2024-03-01. */
   date(year: number, month: number, day: number): string;
+  /** Which form a counted noun takes (catalog keys `<key>_one` / `<key>_other`): 1 problem, 2 problems; Chinese has one form. */
+  plural(count: number): 'one' | 'other';
 }
 
 export const LOCALES: Readonly<Record<Locale, LocaleForms>> = {
   'zh-CN': {
     listSeparator: '、',
     date: (year, month, day) => `${year}年${month}月${day}日`,
+    plural: () => 'other',
   },
   en: {
     listSeparator: ', ',
     date: (year, month, day) => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`,
+    plural: (count) => (count === 1 ? 'one' : 'other'),
   },
 };
 

@@ -1,5 +1,6 @@
 import type { Reporter } from './types.js';
 import { missingRow, OVERVIEW_COLUMNS, overviewOf } from './overview.js';
+import { pick } from '../i18n/format.js';
 
 /**
  * The region overview as CSV for Excel and WPS: UTF-8 with a byte-order mark (without it Excel
@@ -9,7 +10,7 @@ import { missingRow, OVERVIEW_COLUMNS, overviewOf } from './overview.js';
  */
 export const csv: Reporter = (results, ctx) => {
   const overview = overviewOf(results, ctx);
-  const lines = [OVERVIEW_COLUMNS.map((c) => (ctx.locale === 'en' ? c.en : c.zh))];
+  const lines = [OVERVIEW_COLUMNS.map((c) => pick(c.title, ctx.locale))];
   for (const row of overview.units) lines.push(OVERVIEW_COLUMNS.map((c) => c.value(row, ctx)));
   for (const m of overview.missing) {
     const row = missingRow(m, ctx);

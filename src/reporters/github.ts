@@ -1,5 +1,6 @@
 import type { Reporter } from './types.js';
 import { isError, relativePath, terminalSafe, toPosix, totals } from './util.js';
+import { summaryLine } from './stylish.js';
 
 /**
  * GitHub Actions workflow commands (`::error file=…,line=…::message`), which the runner turns into
@@ -25,10 +26,7 @@ export const github: Reporter = (results, ctx) => {
   const { problems, errors, warnings } = totals(results);
   if (problems === 0) return '';
   // A plain closing line for the log, which the runner prints as is.
-  out +=
-    ctx.locale === 'en'
-      ? `${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`
-      : `${problems} 个问题（${errors} 个错误，${warnings} 个警告）\n`;
+  out += `${summaryLine(problems, errors, warnings, ctx.locale)}\n`;
   return out;
 };
 

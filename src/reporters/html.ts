@@ -4,6 +4,7 @@ import { showPosition } from '../formats/index.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { escapeXml as esc, isError, relativePath, splitBasis } from './util.js';
 import { missingRow, OVERVIEW_COLUMNS } from './overview.js';
+import { pick } from '../i18n/format.js';
 
 /**
  * One self-contained HTML page for the people who decide whether reports may be published, who
@@ -72,7 +73,7 @@ function regionSection(ctx: ReporterContext, files: Map<string, { r: LintResult;
   const passed = units.filter((u) => u.passed && !u.fatal).length;
   let out = `<section class="region"><h2>${esc(t.region)}</h2><p class="regionsum">${esc(t.regionSum(units.length, passed, overview.missing.length))}</p>`;
   out += '<table class="counts overview"><thead><tr>';
-  for (const c of OVERVIEW_COLUMNS) out += `<th${['errors', 'warnings', 'year', 'copied'].includes(c.key) ? ' class="n"' : ''}>${esc(ctx.locale === 'en' ? c.en : c.zh)}</th>`;
+  for (const c of OVERVIEW_COLUMNS) out += `<th${['errors', 'warnings', 'year', 'copied'].includes(c.key) ? ' class="n"' : ''}>${esc(pick(c.title, ctx.locale))}</th>`;
   out += '</tr></thead><tbody>';
   for (const row of units) {
     const f = files.get(row.file);
@@ -217,7 +218,7 @@ function partOf(m: LintMessage, outline: OutlineEntry[], locale: Locale): string
   return table?.title ?? section?.title ?? t.beforeSections;
 }
 
-const describe = (meta: RuleMeta, locale: Locale): string => (locale === 'en' ? meta.docs.description.en : meta.docs.description['zh-CN']);
+const describe = (meta: RuleMeta, locale: Locale): string => pick(meta.docs.description, locale);
 
 /**
  * The report's text line by line, with every problem's span marked. Overlapping spans are cut into

@@ -16,6 +16,9 @@ import { stylish } from './stylish.js';
 import { summaryJson } from './summary-json.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { unix } from './unix.js';
+import { t } from '../i18n/format.js';
+import { joinList } from '../i18n/locales.js';
+import { REPORTER_TEXT } from './messages.js';
 
 export type { Reporter, ReporterContext } from './types.js';
 export { displayWidth } from './width.js';
@@ -53,8 +56,7 @@ export function formatResults(name: string | Reporter, results: LintResult[], ct
 }
 
 function unknownFormat(name: string, locale: ReporterContext['locale']): string {
-  const names = [...reporters.keys()].join(locale === 'en' ? ', ' : '、');
-  return locale === 'en' ? `Unknown format "${name}" (available: ${names})` : `未知的输出格式 "${name}"（可用：${names}）`;
+  return t(REPORTER_TEXT, 'unknownFormat', locale, { name, names: joinList([...reporters.keys()], locale) });
 }
 
 /**

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Reporter } from './types.js';
 import { escapeXml, isError, relativePath, stripInvalidXml, totals } from './util.js';
+import { t } from '../i18n/format.js';
+import { REPORTER_TEXT } from './messages.js';
 
 /**
  * JUnit XML, as CI servers (Jenkins, GitLab, Azure Pipelines, GitHub test-report actions) render
@@ -21,12 +23,12 @@ export const junit: Reporter = (results, ctx) => {
     const count = Math.max(1, r.messages.length);
     out += `  <testsuite name="${escapeXml(shown)}" tests="${count}" failures="${r.messages.length}" errors="0" skipped="0" time="0">\n`;
     if (r.messages.length === 0) {
-      out += `    <testcase name="${ctx.locale === 'en' ? 'no problems' : '没有问题'}" classname="${classname}" file="${escapeXml(shown)}" time="0" />\n`;
+      out += `    <testcase name="${t(REPORTER_TEXT, 'noProblems', ctx.locale)}" classname="${classname}" file="${escapeXml(shown)}" time="0" />\n`;
     }
     for (const m of r.messages) {
       const kind = isError(m) ? 'error' : 'warning';
       const where = `${shown}:${m.line || 0}:${m.column || 0}`;
-      const name = `${m.ruleId ?? (ctx.locale === 'en' ? 'fatal' : '无法检查')} @ ${m.line || 0}:${m.column || 0}`;
+      const name = `${m.ruleId ?? t(REPORTER_TEXT, 'fatalRule', ctx.locale)} @ ${m.line || 0}:${m.column || 0}`;
       out += `    <testcase name="${escapeXml(name)}" classname="${classname}" file="${escapeXml(shown)}" line="${m.line || 0}" time="0">\n`;
       out += `      <failure message="${escapeXml(m.message)}" type="${kind}">${cdata(`${where}: ${kind}: ${m.message}${m.ruleId ? ` (${m.ruleId})` : ''}`)}</failure>\n`;
       out += '    </testcase>\n';

@@ -1,4 +1,6 @@
-import type { LintResult, Locale } from '../engine/types.js';
+import type { LintResult, Locale, LocalizedText } from '../engine/types.js';
+import { t } from '../i18n/format.js';
+import { REPORTER_TEXT } from './messages.js';
 import { buildOverview, type OverviewRow, type RegionOverview } from '../region/index.js';
 import type { ReporterContext } from './types.js';
 import { relativePath } from './util.js';
@@ -14,19 +16,16 @@ export function overviewOf(results: LintResult[], ctx: ReporterContext): RegionO
 
 export interface OverviewColumn {
   key: string;
-  zh: string;
-  en: string;
+  title: LocalizedText;
   value(row: OverviewRow, ctx: ReporterContext): string;
 }
 
-const KIND: Record<string, [string, string]> = { department: ['部门', 'department'], government: ['政府', 'government'], township: ['乡镇（街道）', 'township'] };
-const ROLE: Record<string, [string, string]> = { total: ['汇总（本级）', 'total'], part: ['所属单位', 'unit'] };
-
-const t = (locale: Locale, zh: string, en: string) => (locale === 'en' ? en : zh);
+const KIND: Record<string, 'kindDepartment' | 'kindGovernment' | 'kindTownship'> = { department: 'kindDepartment', government: 'kindGovernment', township: 'kindTownship' };
+const ROLE: Record<string, 'roleTotal' | 'rolePart'> = { total: 'roleTotal', part: 'rolePart' };
 
 export function statusText(row: OverviewRow, locale: Locale): string {
-  if (row.fatal) return t(locale, '无法读取', 'unreadable');
-  return row.passed ? t(locale, '通过', 'passed') : t(locale, '未通过', 'failed');
+  if (row.fatal) return t(REPORTER_TEXT, 'statusUnreadable', locale);
+  return row.passed ? t(REPORTER_TEXT, 'statusPassed', locale) : t(REPORTER_TEXT, 'statusFailed', locale);
 }
 
 export function percent(share: number | undefined): string {
@@ -35,33 +34,33 @@ export function percent(share: number | undefined): string {
 
 export function noteText(row: OverviewRow, locale: Locale): string {
   const notes: string[] = [];
-  if (row.previousWanted && !row.previousFile && !row.fatal) notes.push(t(locale, '未找到上一年度报告', 'no report for the year before found'));
-  if (row.late) notes.push(t(locale, '落款晚于期限', 'signed after the deadline'));
-  return notes.join(t(locale, '；', '; '));
+  if (row.previousWanted && !row.previousFile && !row.fatal) notes.push(t(REPORTER_TEXT, 'noPreviousReport', locale));
+  if (row.late) notes.push(t(REPORTER_TEXT, 'signedLate', locale));
+  return notes.join(t(REPORTER_TEXT, 'noteSeparator', locale));
 }
 
 export const OVERVIEW_COLUMNS: OverviewColumn[] = [
-  { key: 'file', zh: '文件', en: 'File', value: (r, c) => relativePath(c.cwd, r.file) },
-  { key: 'organ', zh: '机关', en: 'Organ', value: (r) => r.organ ?? '' },
-  { key: 'year', zh: '年度', en: 'Year', value: (r) => (r.year === undefined ? '' : String(r.year)) },
-  { key: 'kind', zh: '类型', en: 'Kind', value: (r, c) => (r.kind ? t(c.locale, ...KIND[r.kind]) : '') },
-  { key: 'role', zh: '汇总关系', en: 'Role', value: (r, c) => (r.role ? t(c.locale, ...ROLE[r.role]) : '') },
-  { key: 'status', zh: '结论', en: 'Status', value: (r, c) => statusText(r, c.locale) },
-  { key: 'errors', zh: '错误', en: 'Errors', value: (r) => String(r.errors) },
-  { key: 'warnings', zh: '警告', en: 'Warnings', value: (r) => String(r.warnings) },
-  { key: 'signed', zh: '落款日期', en: 'Signed', value: (r) => r.signed ?? '' },
-  { key: 'deadline', zh: '公布期限', en: 'Deadline', value: (r) => r.deadline ?? '' },
-  { key: 'onTime', zh: '是否按期', en: 'On time', value: (r, c) => (r.late === undefined ? '' : r.late ? t(c.locale, '超期', 'late') : t(c.locale, '按期', 'on time')) },
-  { key: 'copied', zh: '与上年雷同', en: 'Copied from last year', value: (r) => percent(r.copiedShare) },
-  { key: 'previous', zh: '上年报告', en: 'Last year', value: (r, c) => (r.previousFile ? relativePath(c.cwd, r.previousFile) : '') },
-  { key: 'note', zh: '备注', en: 'Note', value: (r, c) => noteText(r, c.locale) },
+  { key: 'file', title: { 'zh-CN': '文件', en: 'File' }, value: (r, c) => relativePath(c.cwd, r.file) },
+  { key: 'organ', title: { 'zh-CN': '机关', en: 'Organ' }, value: (r) => r.organ ?? '' },
+  { key: 'year', title: { 'zh-CN': '年度', en: 'Year' }, value: (r) => (r.year === undefined ? '' : String(r.year)) },
+  { key: 'kind', title: { 'zh-CN': '类型', en: 'Kind' }, value: (r, c) => (r.kind ? t(REPORTER_TEXT, KIND[r.kind], c.locale) : '') },
+  { key: 'role', title: { 'zh-CN': '汇总关系', en: 'Role' }, value: (r, c) => (r.role ? t(REPORTER_TEXT, ROLE[r.role], c.locale) : '') },
+  { key: 'status', title: { 'zh-CN': '结论', en: 'Status' }, value: (r, c) => statusText(r, c.locale) },
+  { key: 'errors', title: { 'zh-CN': '错误', en: 'Errors' }, value: (r) => String(r.errors) },
+  { key: 'warnings', title: { 'zh-CN': '警告', en: 'Warnings' }, value: (r) => String(r.warnings) },
+  { key: 'signed', title: { 'zh-CN': '落款日期', en: 'Signed' }, value: (r) => r.signed ?? '' },
+  { key: 'deadline', title: { 'zh-CN': '公布期限', en: 'Deadline' }, value: (r) => r.deadline ?? '' },
+  { key: 'onTime', title: { 'zh-CN': '是否按期', en: 'On time' }, value: (r, c) => (r.late === undefined ? '' : r.late ? t(REPORTER_TEXT, 'late', c.locale) : t(REPORTER_TEXT, 'onTime', c.locale)) },
+  { key: 'copied', title: { 'zh-CN': '与上年雷同', en: 'Copied from last year' }, value: (r) => percent(r.copiedShare) },
+  { key: 'previous', title: { 'zh-CN': '上年报告', en: 'Last year' }, value: (r, c) => (r.previousFile ? relativePath(c.cwd, r.previousFile) : '') },
+  { key: 'note', title: { 'zh-CN': '备注', en: 'Note' }, value: (r, c) => noteText(r, c.locale) },
 ];
 
 /** A row for an expected unit without a report, in the same columns. */
 export function missingRow(m: RegionOverview['missing'][number], ctx: ReporterContext): Record<string, string> {
   const row: Record<string, string> = Object.fromEntries(OVERVIEW_COLUMNS.map((c) => [c.key, '']));
   row.organ = m.organ;
-  row.status = t(ctx.locale, '缺报告', 'missing');
-  row.note = t(ctx.locale, `${relativePath(ctx.cwd, m.total)} 汇总范围内的单位，未找到其报告`, `covered by ${relativePath(ctx.cwd, m.total)}, but no report was found`);
+  row.status = t(REPORTER_TEXT, 'statusMissing', ctx.locale);
+  row.note = t(REPORTER_TEXT, 'missingReport', ctx.locale, { total: relativePath(ctx.cwd, m.total) });
   return row;
 }

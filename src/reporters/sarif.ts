@@ -4,6 +4,8 @@ import { PROJECT_URL, publicDocsUrl } from '../rules/shared/docs.js';
 import type { LintMessage, LintResult, RuleMeta } from '../engine/types.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { isError, relativePath, toPosix } from './util.js';
+import { pick, t } from '../i18n/format.js';
+import { REPORTER_TEXT } from './messages.js';
 
 /**
  * SARIF 2.1.0 (OASIS), the log format GitHub code scanning, Azure DevOps and most SAST dashboards
@@ -78,10 +80,9 @@ export const sarif: Reporter = (results, ctx) => {
 };
 
 function ruleDescriptor(m: RuleMeta, ctx: ReporterContext) {
-  const en = ctx.locale === 'en';
-  const description = en ? m.docs.description.en : m.docs.description['zh-CN'];
-  const basis = m.docs.legalBasis ? (en ? m.docs.legalBasis.en : m.docs.legalBasis['zh-CN']) : undefined;
-  const helpText = basis ? `${description}${en ? ` Legal basis: ${basis}.` : `法律依据：${basis}。`}` : description;
+  const description = pick(m.docs.description, ctx.locale);
+  const basis = m.docs.legalBasis ? pick(m.docs.legalBasis, ctx.locale) : undefined;
+  const helpText = basis ? t(REPORTER_TEXT, 'sarifHelp', ctx.locale, { description, basis }) : description;
   return {
     id: m.id,
     name: m.id,
@@ -109,7 +110,7 @@ function region(m: LintMessage) {
 function fixOf(m: LintMessage, location: object, ctx: ReporterContext) {
   const [start, end] = m.fix!.range;
   return {
-    description: { text: ctx.locale === 'en' ? 'Apply the suggested correction' : '应用建议的修改' },
+    description: { text: t(REPORTER_TEXT, 'sarifFix', ctx.locale) },
     artifactChanges: [
       {
         artifactLocation: location,

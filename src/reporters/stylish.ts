@@ -5,6 +5,8 @@ import type { Reporter } from './types.js';
 import { displayWidth, padEnd, padStart } from './width.js';
 import { oneLine } from './compact.js';
 import { terminalSafe } from './util.js';
+import { t, tn } from '../i18n/format.js';
+import { REPORTER_TEXT } from './messages.js';
 
 /**
  * ESLint's "stylish" layout: one block per file with problems, aligned columns
@@ -14,7 +16,7 @@ import { terminalSafe } from './util.js';
 export const stylish: Reporter = (results, ctx) => {
   // level 1 (16 colours) is all stylish uses; 0 guarantees no escape codes at all.
   const c = new Chalk({ level: ctx.color ? 1 : 0 });
-  const t = texts(ctx.locale);
+  const text = texts(ctx.locale);
   let out = '\n';
   let errors = 0;
   let warnings = 0;
@@ -31,13 +33,13 @@ export const stylish: Reporter = (results, ctx) => {
     const rows = result.messages.map((m) => ({
       line: String(m.line || 0),
       column: String(m.column || 0),
-      severity: isError(m) ? t.error : t.warning,
+      severity: isError(m) ? text.error : text.warning,
       error: isError(m),
       // One message per row: a line break would break the columns.
       message: terminalSafe(oneLine(m.message)).replace(/([^ ])\.$/, '$1'),
       ruleId: m.ruleId ?? '',
       // A PDF message also says where a reader finds it: the page and the line on that page.
-      page: m.page !== undefined ? t.page(m.page, m.pageLine ?? 0) : '',
+      page: m.page !== undefined ? text.page(m.page, m.pageLine ?? 0) : '',
     }));
     const paged = rows.some((r) => r.page);
     const w = {
@@ -67,8 +69,8 @@ export const stylish: Reporter = (results, ctx) => {
   const total = errors + warnings;
   if (total === 0) return '';
   const summary = errors > 0 ? c.red.bold : c.yellow.bold;
-  out += summary(`✖ ${t.summary(total, errors, warnings)}\n`);
-  if (fixableErrors + fixableWarnings > 0) out += summary(`  ${t.fixable(fixableErrors, fixableWarnings)}\n`);
+  out += summary(`✖ ${text.summary(total, errors, warnings)}\n`);
+  if (fixableErrors + fixableWarnings > 0) out += summary(`  ${text.fixable(fixableErrors, fixableWarnings)}\n`);
   return out;
 };
 
@@ -80,26 +82,22 @@ function relative(cwd: string, file: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function texts(locale: Locale) {
+  return {
+    error: t(REPORTER_TEXT, 'severityError', locale),
+    warning: t(REPORTER_TEXT, 'severityWarning', locale),
+    page: (page: number, line: number) => t(REPORTER_TEXT, 'pageLine', locale, { page, line }),
+    summary: (total: number, e: number, w: number) => summaryLine(total, e, w, locale),
+    fixable: (e: number, w: number) =>
+      t(REPORTER_TEXT, 'fixable', locale, { errors: tn(REPORTER_TEXT, 'error', e, locale), warnings: tn(REPORTER_TEXT, 'warning', w, locale) }),
+  };
 }
 
-function texts(locale: Locale) {
-  if (locale === 'en') {
-    return {
-      error: 'error',
-      warning: 'warning',
-      page: (page: number, line: number) => `p.${page} l.${line}`,
-      summary: (total: number, e: number, w: number) =>
-        `${plural(total, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')})`,
-      fixable: (e: number, w: number) => `${plural(e, 'error')} and ${plural(w, 'warning')} potentially fixable with the \`--fix\` option.`,
-    };
-  }
-  return {
-    error: '错误',
-    warning: '警告',
-    page: (page: number, line: number) => `第${page}页第${line}行`,
-    summary: (total: number, e: number, w: number) => `${total} 个问题（${e} 个错误，${w} 个警告）`,
-    fixable: (e: number, w: number) => `其中 ${e} 个错误和 ${w} 个警告可使用 --fix 选项自动修复。`,
-  };
+/** "3 problems (1 error, 2 warnings)", the closing line of stylish and github. */
+export function summaryLine(problems: number, errors: number, warnings: number, locale: Locale): string {
+  return t(REPORTER_TEXT, 'summary', locale, {
+    problems: tn(REPORTER_TEXT, 'problem', problems, locale),
+    errors: tn(REPORTER_TEXT, 'error', errors, locale),
+    warnings: tn(REPORTER_TEXT, 'warning', warnings, locale),
+  });
 }

@@ -56,14 +56,6 @@ const NOT_YET_MOVED = new Set<string>([
   'lsp/service.ts',
   'lsp/settings.ts',
   'region/index.ts',
-  'reporters/csv.ts',
-  'reporters/github.ts',
-  'reporters/html.ts',
-  'reporters/index.ts',
-  'reporters/junit.ts',
-  'reporters/overview.ts',
-  'reporters/sarif.ts',
-  'reporters/stylish.ts',
   'serve/client.ts',
   'serve/fixed.ts',
   'serve/index.ts',
@@ -115,7 +107,8 @@ describe('message catalogs', () => {
     const all = sources.map((s) => s.text).join('\n');
     const unused: string[] = [];
     for (const [name, catalog] of catalogs()) {
-      for (const key of Object.keys(catalog)) if (!all.includes(`'${key}'`)) unused.push(`${name}.${key}`);
+      // A counted entry (problem_one / problem_other) is used by its base key: tn(catalog, 'problem', n, …).
+      for (const key of Object.keys(catalog)) if (!all.includes(`'${key.replace(/_(?:one|other)$/, '')}'`)) unused.push(`${name}.${key}`);
     }
     expect(unused).toEqual([]);
   });
