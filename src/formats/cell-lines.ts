@@ -1,6 +1,6 @@
 import type { TableBlock, TableCell, TableRow } from '../model/document.js';
 import { isValueLike, normalizeLabel } from '../model/text-utils.js';
-import { APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, REVIEW_COLUMNS, REVIEW_GROUPS, activeSubTables } from '../templates/tables.js';
+import { APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, REVIEW_COLUMNS, REVIEW_GROUPS, LAYOUTS, activeSubTables } from '../templates/tables.js';
 
 /**
  * Tables whose cells arrive one per line: a web page's table saved as text, where every cell
@@ -128,6 +128,6 @@ const HEADER_LABELS = new Set(
     ...APPLICANT_COLUMNS.map((c) => c.label),
     ...REVIEW_GROUPS.flatMap((g) => g.label.split('·')),
     ...REVIEW_COLUMNS.flatMap((c) => c.label.split('·')),
-    ...(['2019', '2021'] as const).flatMap((layout) => activeSubTables(layout).flatMap((s) => s.columns.map((c) => c.label))),
+    ...LAYOUTS.flatMap((layout) => activeSubTables(layout).flatMap((s) => s.columns.map((c) => c.label))),
   ].map(normalizeLabel),
 );

@@ -1,6 +1,6 @@
 import { foldLabelChar, normalizeLabel } from '../model/text-utils.js';
 import { SECTIONS } from '../templates/sections.js';
-import { APPLICATION_GROUPS, activeSubTables, applicationRows } from '../templates/tables.js';
+import { APPLICATION_GROUPS, LAYOUTS, LAYOUTS_NEWEST_FIRST, activeSubTables, applicationRows } from '../templates/tables.js';
 import { ITEM_START, PART_NUMBERS } from '../templates/numbering.js';
 
 /**
@@ -135,17 +135,16 @@ function escapeRe(s: string): string {
 /** Row and group labels of table 三 (with their numbering), table 二's rows and clauses, table 四's header. */
 const ROW_LABELS = [
   ...new Set([
-    ...applicationRows('2021').map((r) => r.label),
-    ...applicationRows('2019').map((r) => r.label),
+    ...LAYOUTS_NEWEST_FIRST.flatMap(applicationRows).map((r) => r.label),
     ...APPLICATION_GROUPS.map((g) => g.label),
-    ...(['2019', '2021'] as const).flatMap((l) => activeSubTables(l).flatMap((s) => s.rows.map((r) => r.label))),
+    ...LAYOUTS.flatMap((l) => activeSubTables(l).flatMap((s) => s.rows.map((r) => r.label))),
   ]),
 ];
 /** Group labels of table 三 (merged vertical cells), folded. */
 const GROUP_LABELS = new Set(APPLICATION_GROUPS.map((g) => normalizeLabel(g.label)));
 /** Header labels, folded like the line they are looked for in (foldedView). */
 const HEADER_LABELS = new Set(
-  [...(['2019', '2021'] as const).flatMap((l) => activeSubTables(l).map((s) => s.clause)), '信息内容', '行政复议', '申请人情况'].map(normalizeLabel),
+  [...LAYOUTS.flatMap((l) => activeSubTables(l).map((s) => s.clause)), '信息内容', '行政复议', '申请人情况'].map(normalizeLabel),
 );
 // Folded (half-width brackets, no spaces); longest first, so "(二)部分公开(区分处理的…)" wins over a
 // shorter label starting alike.

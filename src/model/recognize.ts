@@ -9,7 +9,7 @@ import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, 
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
 import { SECTIONS, type SectionKey } from '../templates/sections.js';
-import { APPLICATION_GROUPS, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
+import { APPLICATION_GROUPS, LAYOUTS_NEWEST_FIRST, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
 import { BELOW_PART_START, PART_HEADING, SUB_HEADING } from '../templates/numbering.js';
 
 export interface RecognizeOptions {
@@ -444,8 +444,8 @@ const TABLE_SECTION: Record<TableKind, SectionKey> = { active: 'active', applica
 
 /** Official row labels (numbering removed) by table, to recognise a table's debris. */
 const TABLE_WORDS: Record<TableKind, string[]> = {
-  active: [...new Set([...activeSubTables('2021'), ...activeSubTables('2019')].flatMap((s) => [...s.rows.map((r) => coreLabel(r.label)), coreLabel(s.clause)]))],
-  applications: [...new Set([...applicationRows('2021'), ...applicationRows('2019')].map((r) => coreLabel(r.label)).filter((l) => l.length >= 4))],
+  active: [...new Set(LAYOUTS_NEWEST_FIRST.flatMap(activeSubTables).flatMap((s) => [...s.rows.map((r) => coreLabel(r.label)), coreLabel(s.clause)]))],
+  applications: [...new Set(LAYOUTS_NEWEST_FIRST.flatMap(applicationRows).map((r) => coreLabel(r.label)).filter((l) => l.length >= 4))],
   review: ['结果维持', '结果纠正', '尚未审结', '未经复议直接起诉', '复议后起诉'],
 };
 

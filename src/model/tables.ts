@@ -4,7 +4,7 @@ import type { Span } from './source.js';
 import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell, trimEndChars } from './text-utils.js';
 import type { Layout } from '../templates/eras.js';
 import {
-  APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUT_FINGERPRINTS, REVIEW_COLUMNS,
+  APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUTS, LAYOUTS_NEWEST_FIRST, LAYOUT_FINGERPRINTS, REVIEW_COLUMNS,
   activeSubTables, applicationRows, type ActiveSubTable, type ColumnTemplate, type RowTemplate,
 } from '../templates/tables.js';
 import { LABEL_NUMBER, PART_START } from '../templates/numbering.js';
@@ -804,19 +804,17 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
 /* -------------------------------------------------------------------------- active (二) */
 
 /** Layout evidence from column headers anywhere in the stream (domain.md §2.4 fingerprints). */
-const FINGERPRINTS_2019 = LAYOUT_FINGERPRINTS['2019'].map(normalizeLabel);
-const FINGERPRINTS_2021 = LAYOUT_FINGERPRINTS['2021'].map(normalizeLabel);
+const FINGERPRINT_WORDS = LAYOUTS.map((layout) => ({ layout, words: LAYOUT_FINGERPRINTS[layout].map(normalizeLabel) }));
 
+/** The layout whose fingerprints occur most often; none on a tie (or when none occurs). */
 export function layoutFromHeaders(items: StreamItem[]): Layout | undefined {
-  let score2019 = 0;
-  let score2021 = 0;
+  const score = new Map<Layout, number>(LAYOUTS.map((l) => [l, 0]));
   for (const it of items) {
     const t = normalizeLabel(it.type === 'text' ? it.text : it.labels.map((c) => c.text).join('|'));
-    for (const w of FINGERPRINTS_2019) if (t.includes(w)) score2019++;
-    for (const w of FINGERPRINTS_2021) if (t.includes(w)) score2021++;
+    for (const { layout, words } of FINGERPRINT_WORDS) for (const w of words) if (t.includes(w)) score.set(layout, score.get(layout)! + 1);
   }
-  if (score2019 === score2021) return undefined;
-  return score2019 > score2021 ? '2019' : '2021';
+  const [best, second] = [...score].sort((a, b) => b[1] - a[1]);
+  return second && best[1] === second[1] ? undefined : best[0];
 }
 
 export function recognizeActive(items: StreamItem[], layout: Layout): RecognizedTable | undefined {
@@ -881,13 +879,13 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
 
 /** A row of table 三 (when its section heading is missing, table 二 runs straight into it). */
 function isApplicationLabel(raw: string): boolean {
-  return matchGroup(raw) !== undefined || matchLabel(raw, [...applicationRows('2021'), ...applicationRows('2019')]) !== undefined;
+  return matchGroup(raw) !== undefined || matchLabel(raw, LAYOUTS_NEWEST_FIRST.flatMap(applicationRows)) !== undefined;
 }
 
 /** Era fingerprints among table cells and short label lines (PDF text has no cells), first of each. */
 function activeFingerprints(items: StreamItem[]): LayoutFingerprint[] {
   const out: LayoutFingerprint[] = [];
-  const words = (['2019', '2021'] as const).flatMap((layout) => LAYOUT_FINGERPRINTS[layout].map((label) => ({ layout, label, n: normalizeLabel(label) })));
+  const words = LAYOUTS.flatMap((layout) => LAYOUT_FINGERPRINTS[layout].map((label) => ({ layout, label, n: normalizeLabel(label) })));
   const see = (text: string, span: Span, whole: boolean) => {
     const t = normalizeLabel(text);
     for (const w of words) {

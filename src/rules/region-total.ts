@@ -1,7 +1,7 @@
 import type { Locale, Rule } from '../engine/types.js';
 import type { CellFact } from '../region/facts.js';
 import type { RegionUnit } from '../region/types.js';
-import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRows } from '../templates/tables.js';
+import { APPLICANT_COLUMNS, REVIEW_COLUMNS, LAYOUTS_NEWEST_FIRST, applicationRows } from '../templates/tables.js';
 import { docsUrl } from './shared/docs.js';
 import { defineCatalog, t } from '../i18n/format.js';
 
@@ -22,7 +22,7 @@ const TEXT = defineCatalog('rule:region-total', {
  * are not in the folder (the message says so). A cell is compared only when it and the same cell
  * of every part were read as numbers.
  */
-const ROW_LABELS = new Map([...applicationRows('2021'), ...applicationRows('2019')].map((r) => [r.key, r.label]));
+const ROW_LABELS = new Map(LAYOUTS_NEWEST_FIRST.flatMap(applicationRows).map((r) => [r.key, r.label]));
 const COL_LABELS = new Map([...APPLICANT_COLUMNS, ...REVIEW_COLUMNS].map((c) => [c.key, c.label]));
 /** Contributors named in a message; the rest are counted. */
 const NAMED = 8;

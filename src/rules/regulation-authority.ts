@@ -2,6 +2,7 @@ import type { LocalizedText, Rule } from '../engine/types.js';
 import type { CellValue } from '../model/report.js';
 import { organLevel } from '../model/organ.js';
 import { docsUrl } from './shared/docs.js';
+import { rowLabel } from './shared/tables.js';
 import { defineCatalog, pick, t } from '../i18n/format.js';
 import { joinList } from '../i18n/locales.js';
 
@@ -61,7 +62,7 @@ const rule: Rule = {
       .filter((e): e is readonly [CellValue, string] => e[0]?.kind === 'number' && e[0].value! > 0);
     if (!filled.length) return;
     const levelText = t(TEXT, level === 'township' ? 'township' : 'county', locale);
-    const docsRow = report.tables.active!.layout === '2019' ? '规范性文件' : '行政规范性文件';
+    const docsRow = rowLabel(report.tables.active!, 'normativeDocs');
     context.report({
       messageId: 'lowerOrgan',
       data: { organ, level: levelText, figures: joinList(filled.map(([c, name]) => `${name} ${c.raw}`), locale), docsRow },

@@ -226,6 +226,8 @@ export function activeHasColumn(layout: Layout, column: string): boolean {
 
 /** Every table layout, oldest first. */
 export const LAYOUTS: readonly Layout[] = ['2019', '2021'];
+/** Every table layout, newest first (where the first of equal labels should be the current wording). */
+export const LAYOUTS_NEWEST_FIRST: readonly Layout[] = [...LAYOUTS].reverse();
 
 /** Each layout's format as named where a table uses the wrong one. */
 export const LAYOUT_NAMES: Record<Layout, EraText> = {
