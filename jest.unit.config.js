@@ -39,5 +39,7 @@ const endToEnd = suites.filter((f) => needsBuild(f) || SKIP.test(readFileSync(f,
 
 export default {
   ...base,
+  // Every core: jest's default leaves one free (a single worker on a 2-core machine, twice the wait).
+  maxWorkers: '100%',
   testPathIgnorePatterns: ['/node_modules/', ...endToEnd.map((f) => `^${f.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`)],
 };

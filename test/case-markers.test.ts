@@ -1,12 +1,11 @@
 /**
  * The expectation markers of test/cases (test/support/case-markers.ts): their grammar, and the
- * proof that they do not change what the linter sees — the text linted keeps every line and every
- * column of the case file, and holds no marker.
+ * check behind the proof that they do not change what the linter sees (positionsLost: the text
+ * linted keeps every line and every column of the case file and holds no marker), which
+ * test/cases.test.ts applies to every case file before linting it.
  */
 import { describe, expect, test } from '@jest/globals';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join } from 'node:path';
-import { parseCase, parseMarker, splitLine, formatMarker } from './support/case-markers.js';
+import { parseCase, parseMarker, splitLine, formatMarker, positionsLost } from './support/case-markers.js';
 
 describe('marker grammar', () => {
   test('rule id, messageId, line offset and attributes', () => {
@@ -54,29 +53,11 @@ describe('marker grammar', () => {
   });
 });
 
-describe('every case file: the text linted has the lines and columns of the file', () => {
-  const root = new URL('./cases/', import.meta.url).pathname;
-  const files = readdirSync(root)
-    .filter((d) => statSync(join(root, d)).isDirectory())
-    .flatMap((d) => readdirSync(join(root, d)).filter((f) => ['.md', '.txt'].includes(extname(f))).map((f) => `${d}/${f}`));
-
-  test('there are case files to check', () => {
-    expect(files.length).toBeGreaterThan(100);
-  });
-
-  test.each(files)('%s', (file) => {
-    const raw = readFileSync(join(root, file), 'utf8');
-    const { text } = parseCase(raw, file);
-    const rawLines = raw.split('\n');
-    const lines = text.split('\n');
-    expect(lines.length).toBe(rawLines.length);
-    lines.forEach((line, i) => {
-      // Same line, same characters up to where the marker began: every column keeps its place.
-      expect(rawLines[i].startsWith(line.replace(/\r$/, ''))).toBe(true);
-      // What was cut is marker comments and the one space before them, nothing else.
-      const cut = rawLines[i].replace(/\r$/, '').slice(line.replace(/\r$/, '').length);
-      expect(cut).toMatch(/^(?:(?: |^)<!-- (?:case )?\{.*\} -->)*$/);
-    });
-    expect(text).not.toMatch(/<!-- (?:case )?\{/);
-  });
+test('positionsLost finds every way a text could differ from its file', () => {
+  const raw = '标题 <!-- {a:b} -->\n第二行\n';
+  expect(positionsLost(raw, parseCase(raw).text)).toEqual([]);
+  expect(positionsLost(raw, '标题\n第二行')).toEqual(['3 lines in the file, 2 linted']);
+  expect(positionsLost(raw, '标\n第二行\n')).toEqual(['line 1: "标"']);
+  expect(positionsLost(raw, '标题 <!-- {a:b} -->\n第二行\n')).toEqual(['line 1: "标题 <!-- {a:b} -->"']);
+  expect(positionsLost(raw, '标题\n第二\n')).toEqual(['line 2: "第二"']);
 });

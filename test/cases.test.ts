@@ -14,7 +14,7 @@ import { join, extname } from 'node:path';
 import { verify, applyFixes } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';
 import type { AgencyKind, LintMessage, Locale, ResolvedConfig, Rule } from '../src/engine/types.js';
-import { parseCase, type ExpectedFinding, type MarkedCase } from './support/case-markers.js';
+import { parseCase, positionsLost, type ExpectedFinding, type MarkedCase } from './support/case-markers.js';
 
 interface CaseSettings {
   description: string;
@@ -36,8 +36,9 @@ const ruleDirs = existsSync(root) ? readdirSync(root).filter((d) => builtinRules
 const isCase = (f: string) => ['.md', '.txt'].includes(extname(f));
 const severityOf = (rule: Rule) => (rule.meta.defaultSeverity === 'error' ? 2 : 1);
 
-function readCase(ruleId: string, file: string): MarkedCase {
-  return parseCase(readFileSync(join(root, ruleId, file), 'utf8'), `${ruleId}/${file}`);
+function readCase(ruleId: string, file: string): MarkedCase & { raw: string } {
+  const raw = readFileSync(join(root, ruleId, file), 'utf8');
+  return { ...parseCase(raw, `${ruleId}/${file}`), raw };
 }
 
 /** What the test compares, for one finding: only the properties the marker states, plus those always asserted. */
@@ -113,6 +114,8 @@ for (const ruleId of ruleDirs) {
       const settings = marked.settings as unknown as CaseSettings;
       test(`${file}: ${settings.description}`, () => {
         expect(typeof settings.description).toBe('string');
+        // The markers do not change what the linter sees: every line and column of the file is kept.
+        expect(positionsLost(marked.raw, marked.text)).toEqual([]);
         // Every expected finding names its rule and messageId (ESLint's RuleTester asks the same).
         for (const f of marked.expected) {
           expect({ line: f.line, ruleId: f.ruleId, messageIdNamed: f.messageId !== undefined }).toEqual({ line: f.line, ruleId, messageIdNamed: true });

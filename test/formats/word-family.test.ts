@@ -2,6 +2,8 @@
  * .doc / .wps (OLE, word-extractor), .odt (content.xml) and .rtf (refused): read as the .docx
  * they were saved from, and bad input of each is one fatal message while the batch goes on.
  * The office files are the committed LibreOffice fixtures of test/formats/office.ts.
+ *
+ * @unit-loop skip: reads every committed LibreOffice fixture through word-extractor and JSZip (`npm test` runs it).
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { lintBuffer, lintFiles } from '../../src/api.js';

@@ -120,15 +120,3 @@ describe('publication-date: the kind of organ from its name', () => {
     expect(kindOfName(name)).toBe(kind);
   });
 });
-
-describe('hostile input', () => {
-  // Long runs that would make unanchored or recursive patterns quadratic (or overflow the stack).
-  const lines = ['大 中 小'.repeat(30000), 'XX'.repeat(100000), '某'.repeat(50000), '<a'.repeat(50000), ']('.repeat(50000), '<!--'.repeat(20000), '当前位置'.repeat(20000) + '('.repeat(50000), '2015年，我办已'.repeat(20000)];
-  for (const id of ['placeholder', 'web-artifacts', 'publication-date', 'report-year']) {
-    test(`${id} neither throws nor hangs`, () => {
-      const started = Date.now();
-      expect(() => lint(lines.join('\n'), 'hostile.txt', id)).not.toThrow();
-      expect(Date.now() - started).toBeLessThan(8000);
-    }, 20000);
-  }
-});

@@ -187,3 +187,23 @@ export function formatMarker(f: ExpectedFinding, onLine: number): string {
 export function quote(value: unknown): string {
   return JSON.stringify(value).replaceAll('<', '\\u003c').replaceAll('>', '\\u003e');
 }
+
+/**
+ * The proof that stripping keeps positions, checked independently of splitLine: the lines that
+ * differ between the file and the text linted, where the text has another line count, a line that
+ * is not the file's line cut where a marker began, a cut that is more than marker comments, or a
+ * marker left in. Empty when every line and column is kept.
+ */
+export function positionsLost(raw: string, text: string): string[] {
+  const rawLines = raw.split('\n');
+  const lines = text.split('\n');
+  if (lines.length !== rawLines.length) return [`${rawLines.length} lines in the file, ${lines.length} linted`];
+  const lost: string[] = [];
+  lines.forEach((line, i) => {
+    const kept = line.replace(/\r$/, '');
+    const full = rawLines[i].replace(/\r$/, '');
+    const cut = full.slice(kept.length);
+    if (!full.startsWith(kept) || !/^(?:(?: |^)<!-- (?:case )?\{.*?\} -->)*$/.test(cut) || /<!-- (?:case )?\{/.test(kept)) lost.push(`line ${i + 1}: ${JSON.stringify(kept)}`);
+  });
+  return lost;
+}
