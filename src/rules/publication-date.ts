@@ -1,7 +1,8 @@
 import type { AgencyKind, LocalizedText, Rule } from '../engine/types.js';
 import type { DateMention } from '../model/report.js';
 import { organKind } from '../model/organ.js';
-import { localDeadline } from '../templates/deadlines.js';
+import { compareDates as compare, localDeadline, statutoryDeadline, type DayDate } from '../templates/deadlines.js';
+import { eraForYear } from '../templates/eras.js';
 import { docsUrl } from './shared/docs.js';
 import { unsure } from './shared/confidence.js';
 import { defineCatalog, t } from '../i18n/format.js';
@@ -19,13 +20,12 @@ const TEXT = defineCatalog('rule:publication-date', {
  * governments of the next year (条例 2019 art. 49, reports for 2019 on); 3月31日 for every organ for
  * the reports of 2008–2018 (条例 2008 art. 31). A report signed late cannot have been published on
  * time; a report signed on time may still have been published late, which the text cannot show.
+ * The dates and the provision setting them are the era's data (src/templates/eras/), not this rule's.
  */
 
 type Kind = AgencyKind | 'township';
 
 const BASIS: LocalizedText = { 'zh-CN': '《政府信息公开条例》第四十九条', en: 'Regulations on Open Government Information, art. 49' };
-/** Reports for 2008–2018 were due under the 2008 Regulations. */
-const BASIS_2008: LocalizedText = { 'zh-CN': '2008年《政府信息公开条例》第三十一条', en: 'Regulations on Open Government Information (2008), art. 31' };
 
 const rule: Rule = {
   meta: {
@@ -81,12 +81,13 @@ const rule: Rule = {
       if (context.options.reportMissingDate === true) {
         // Where the 落款 should be: the end of the report. A lesser defect than a late date, and
         // PDF text or a web page may have lost the date block: a warning, even in an error rule.
-        context.report({ messageId: 'missingDate', span: { start: report.span.end, end: report.span.end }, legalBasis: year <= 2018 ? BASIS_2008 : BASIS, severity: 'warn' });
+        context.report({ messageId: 'missingDate', span: { start: report.span.end, end: report.span.end }, legalBasis: eraForYear(year).deadlineBasis, severity: 'warn' });
       }
       return;
     }
     const locale = context.locale;
-    const legalBasis = year <= 2018 ? BASIS_2008 : BASIS;
+    // The deadlines and the provision setting them are the report year's era's (src/templates/eras/).
+    const { deadlines, deadlineBasis: legalBasis } = eraForYear(year);
     const date = formatDate(sig, locale);
     // A date line with the report's prose still going on after it may not be the 落款: a warning that asks to check.
     const { note, severity } = unsure(sig.confidence, 'signature', locale);
@@ -99,44 +100,46 @@ const rule: Rule = {
     // after it says one of the two is wrong, not which.
     if (report.year?.source === 'period' && sig.year !== year + 1) return;
 
-    const legacy = year <= 2018;
     const configured = context.config.agencyKind;
     const kind: Kind | undefined = configured ?? (report.issuer ? organKind(report.issuer.name) : undefined);
     const who = configured ? t(TEXT, 'configuredOrgan', locale) : report.issuer ? `「${report.issuer.name}」` : '';
-    const march = { year: year + 1, month: 3, day: 31 };
-    const january = { year: year + 1, month: 1, day: 31 };
 
-    if (legacy) {
-      if (compare(sig, march) > 0) {
+    // One date for every organ (the 2008 Regulations).
+    const everyOrgan = deadlines.anyOrgan ? statutoryDeadline(year, undefined) : undefined;
+    if (everyOrgan) {
+      if (compare(sig, everyOrgan) > 0) {
         const reason = t(TEXT, 'legacyDeadline', locale, { year });
-        context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, locale), reason, note }, span: sig.span, legalBasis, severity });
+        context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(everyOrgan, locale), reason, note }, span: sig.span, legalBasis, severity });
       }
       return;
     }
     // A local deadline (config `deadlines`) binds where it is earlier than the statutory one, or
     // where the statute sets none (townships); a report late by both is reported once, statutorily.
     const local = localDeadline(year, kind, context.config.deadlines);
-    const statutory = kind === 'department' ? january : kind === 'government' ? march : undefined;
+    const statutory = kind ? statutoryDeadline(year, kind) : undefined;
     if (local && compare(sig, local) > 0 && !(statutory && compare(sig, statutory) > 0)) {
       const basis = { 'zh-CN': '本地政务公开工作规定（配置 deadlines）', en: 'local rules (the deadlines setting)' };
       context.report({ messageId: 'lateLocal', data: { date, deadline: formatDate(local, locale), kind: kind!, note }, span: sig.span, legalBasis: basis, severity });
       return;
     }
-    if (kind === 'department' && compare(sig, january) > 0) {
-      context.report({ messageId: 'lateDepartment', data: { date, deadline: formatDate(january, locale), who, note }, span: sig.span, severity });
-    } else if (kind === 'government' && compare(sig, march) > 0) {
-      context.report({ messageId: 'lateGovernment', data: { date, deadline: formatDate(march, locale), who, note }, span: sig.span, severity });
-    } else if (kind === undefined && compare(sig, march) > 0) {
-      // Organ unknown: 3月31日 is the later of the two deadlines, so a date after it is late either way.
+    const latest = latestDeadline(year);
+    if (kind === 'department' && statutory && compare(sig, statutory) > 0) {
+      context.report({ messageId: 'lateDepartment', data: { date, deadline: formatDate(statutory, locale), who, note }, span: sig.span, severity });
+    } else if (kind === 'government' && statutory && compare(sig, statutory) > 0) {
+      context.report({ messageId: 'lateGovernment', data: { date, deadline: formatDate(statutory, locale), who, note }, span: sig.span, severity });
+    } else if (kind === undefined && latest && compare(sig, latest) > 0) {
+      // Organ unknown: a date after the later of the two deadlines (3月31日) is late either way.
       const reason = t(TEXT, 'lateEitherWay', locale);
-      context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(march, locale), reason, note }, span: sig.span, severity });
+      context.report({ messageId: 'lateAny', data: { date, deadline: formatDate(latest, locale), reason, note }, span: sig.span, severity });
     }
     // 'township': 第四十九条 covers organs at and above the county level; townships follow local rules.
   },
 };
 
-function compare(a: { year: number; month: number; day: number }, b: { year: number; month: number; day: number }): number {
-  return a.year - b.year || a.month - b.month || a.day - b.day;
+/** The later of the department and the government deadline. */
+function latestDeadline(year: number): DayDate | undefined {
+  const dates = (['department', 'government'] as const).map((k) => statutoryDeadline(year, k)).filter((d): d is DayDate => d !== undefined);
+  return dates.sort(compare).pop();
 }
 
 export default rule;

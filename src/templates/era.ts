@@ -41,6 +41,8 @@ export interface EraData {
   sections: readonly SectionTemplate[];
   /** Statutory publication deadline ("MM-DD" of the following year) by organ kind; `anyOrgan` when one date binds every organ. */
   deadlines: Partial<Record<OrganKindForDeadline | 'anyOrgan', string>>;
+  /** The provision that sets those deadlines (cited where a 落款 date is judged against them). */
+  deadlineBasis: EraText;
   /**
    * The 统计时限 sentence: `required` → a report without it is an error; otherwise a warning citing
    * `legalBasis` (a free-form era prescribed no format, so a missing sentence is incompleteness).

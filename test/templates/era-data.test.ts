@@ -23,6 +23,7 @@ registerEra(
     layout: '2021',
     sections: SECTIONS,
     deadlines: { department: '02-28', government: '04-30' },
+    deadlineBasis: { 'zh-CN': '《政府信息公开条例》第四十九条', en: 'Regulations on Open Government Information, art. 49' },
     statisticsPeriod: { required: true },
     features: ['processingFee'],
   }),
@@ -70,6 +71,16 @@ describe('a fictional 2027 era added as one data record', () => {
     for (const expected of ['required-sections/missing', 'fee-disclosure/silent', 'table-sum/']) {
       expect(of2027.some((f) => f.startsWith(expected))).toBe(true);
     }
+  });
+
+  test('the 落款 date is judged against its deadlines', () => {
+    const late = (year: number, signDate: string) => lintIn(year, { signDate }).messages.filter((m) => m.ruleId === 'publication-date');
+    // A department: 2月28日 under the fictional era, 1月31日 under the 2021 one.
+    expect(late(2027, '2028年2月15日')).toEqual([]);
+    expect(late(2026, '2027年2月15日').map((m) => m.messageId)).toEqual(['lateDepartment']);
+    const [m] = late(2027, '2028年3月5日');
+    expect(m.messageId).toBe('lateDepartment');
+    expect(m.message).toContain('2028年2月28日');
   });
 
   test('its messages name it as its data does', () => {

@@ -13,6 +13,7 @@ export default defineEra({
   sections: SECTIONS,
   // 条例 第四十九条: departments by 1月31日, people's governments by 3月31日; townships: local.
   deadlines: { department: '01-31', government: '03-31' },
+  deadlineBasis: { 'zh-CN': '《政府信息公开条例》第四十九条', en: 'Regulations on Open Government Information, art. 49' },
   statisticsPeriod: { required: true },
   features: [],
 });

@@ -8,6 +8,7 @@ export default defineEra({
   sections: [],
   // 2008 条例 第三十一条: every organ by 3月31日.
   deadlines: { anyOrgan: '03-31' },
+  deadlineBasis: { 'zh-CN': '2008年《政府信息公开条例》第三十一条', en: 'Regulations on Open Government Information (2008), art. 31' },
   statisticsPeriod: {
     required: false,
     legalBasis: { 'zh-CN': '2008年《政府信息公开条例》第三十二条', en: 'Regulations on Open Government Information (2008), art. 32' },
