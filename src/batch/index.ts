@@ -1,4 +1,4 @@
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_EXTENSIONS, expandPatterns, indexPreviousDir, namedFiles, type LintFilesOptions } from '../api.js';
@@ -40,14 +40,21 @@ export interface BatchStats {
 /** Below this many files, 'auto' lints in the main thread: starting a worker costs ~0.3 s of imports. */
 const AUTO_MIN_FILES_PER_WORKER = 24;
 
-/** Worker count for a batch: 'auto' uses the CPUs when there is enough work to pay for the start-up. */
-export function workerCount(concurrency: number | 'auto' | undefined, files: number, cpus = availableParallelism()): number {
+/**
+ * Worker count for a batch: 'auto' uses the CPUs other processes leave idle, when there is enough
+ * work to pay for the start-up. `load` is the one-minute load average (0 where the system has
+ * none, as on Windows).
+ */
+export function workerCount(concurrency: number | 'auto' | undefined, files: number, cpus = availableParallelism(), load = loadavg()[0]): number {
   if (typeof concurrency === 'number') return Math.max(1, Math.min(concurrency, files));
   const byWork = Math.floor(files / AUTO_MIN_FILES_PER_WORKER);
   // One lint thread already keeps about 1.4 cores busy (V8 collects garbage and compiles on
   // helper threads): measured on 2 vCPUs, a second worker gained 4% wall time for 150 MB more
-  // memory. So 'auto' leaves one core per worker to those helpers.
-  const byCpu = Math.floor(cpus / 2);
+  // memory. So 'auto' leaves one core per worker to those helpers, and counts only the cores the
+  // machine's other work leaves idle: on a busy machine two workers on 2 vCPUs took 1.15× the wall
+  // time of one.
+  const idle = Math.max(0, cpus - Math.max(0, load));
+  const byCpu = Math.floor(idle / 2);
   return Math.max(1, Math.min(byCpu, byWork));
 }
 

@@ -50,13 +50,17 @@ describe('worker threads', () => {
     }
   }, 60_000);
 
-  test("'auto' stays in the main thread for a few files and uses the CPUs for many", () => {
+  test("'auto' stays in the main thread for a few files and uses the idle CPUs for many", () => {
     expect(workerCount('auto', 5)).toBe(1);
     expect(workerCount('auto', 1000)).toBeGreaterThanOrEqual(1);
     // One worker per two CPUs: V8's helper threads use the other one.
-    expect(workerCount('auto', 1000, 2)).toBe(1);
-    expect(workerCount('auto', 1000, 8)).toBe(4);
-    expect(workerCount('auto', 48, 8)).toBe(2); // 24 files per worker at least
+    expect(workerCount('auto', 1000, 2, 0)).toBe(1);
+    expect(workerCount('auto', 1000, 8, 0)).toBe(4);
+    expect(workerCount('auto', 48, 8, 0)).toBe(2); // 24 files per worker at least
+    // Only the cores other processes leave idle count: a busy machine gets fewer workers, a saturated one none.
+    expect(workerCount('auto', 1000, 8, 3.5)).toBe(2);
+    expect(workerCount('auto', 1000, 8, 8)).toBe(1);
+    expect(workerCount('auto', 1000, 8, 20)).toBe(1);
     expect(workerCount(8, 3)).toBe(3);
   });
 
