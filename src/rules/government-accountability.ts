@@ -1,5 +1,6 @@
 import type { LocalizedText, Rule } from '../engine/types.js';
 import { isSubdistrictOffice, organKind } from '../model/organ.js';
+import { eraForYear } from '../templates/eras.js';
 import { docsUrl } from './shared/docs.js';
 import { defineCatalog, pick, t } from '../i18n/format.js';
 import { joinList } from '../i18n/locales.js';
@@ -45,7 +46,7 @@ const rule: Rule = {
   },
   check(report, context) {
     const year = report.year?.value;
-    if (year === undefined || year < 2019) return;
+    if (year === undefined || !eraForYear(year).has('accountabilityResults')) return;
     const configured = context.config.agencyKind;
     const byName = report.issuer ? organKind(report.issuer.name) : undefined;
     // A 街道办事处 is not a people's government (it acts for the district's): 第五十条（四） is not its item.

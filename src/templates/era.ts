@@ -20,9 +20,11 @@ export type Layout = '2019' | '2021';
 /**
  * What an era prescribes beyond its sections and tables:
  * - `processingFee`: section 六 must state the 信息处理费 (notices, amounts, collected), per
- *   《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) as taken up by the 2021 format.
+ *   《政府信息公开信息处理费管理办法》 (国办函〔2020〕109号) as taken up by the 2021 format;
+ * - `accountabilityResults`: a people's government reports the results of 工作考核、社会评议和
+ *   责任追究 (条例 2019 第五十条（四）; the 2008 条例 had no such item).
  */
-export type EraFeature = 'processingFee';
+export type EraFeature = 'processingFee' | 'accountabilityResults';
 
 export interface EraData {
   /** A stable id, shown in debugging output and used by tests ('legacy', '2019', '2021' …). */

@@ -25,7 +25,7 @@ registerEra(
     deadlines: { department: '02-28', government: '04-30' },
     deadlineBasis: { 'zh-CN': '《政府信息公开条例》第四十九条', en: 'Regulations on Open Government Information, art. 49' },
     statisticsPeriod: { required: true },
-    features: ['processingFee'],
+    features: ['processingFee', 'accountabilityResults'],
   }),
 );
 
@@ -81,6 +81,12 @@ describe('a fictional 2027 era added as one data record', () => {
     const [m] = late(2027, '2028年3月5日');
     expect(m.messageId).toBe('lateDepartment');
     expect(m.message).toContain('2028年2月28日');
+  });
+
+  test("a people's government's report is held to its features too", () => {
+    const o = { agency: '临江县人民政府', edits: [[/考核|考评|评议|测评|满意度|追责|问责|责任追究/g, '工作']] as [RegExp, string][] };
+    expect(found(lintIn(2027, o))).toContain('government-accountability/missing');
+    expect(found(lintIn(2026, o))).toContain('government-accountability/missing');
   });
 
   test('its messages name it as its data does', () => {

@@ -13,5 +13,5 @@ export default defineEra({
   deadlines: { department: '01-31', government: '03-31' },
   deadlineBasis: { 'zh-CN': '《政府信息公开条例》第四十九条', en: 'Regulations on Open Government Information, art. 49' },
   statisticsPeriod: { required: true },
-  features: ['processingFee'],
+  features: ['processingFee', 'accountabilityResults'],
 });
