@@ -84,6 +84,23 @@ export function findEmptyPeriods(prose: MappedText): TextSpan[] {
 }
 
 /**
+ * A 统计期限 sentence whose dates are there but broken: "统计期限自202111日起至20211230日止",
+ * "自20211月1日起至202112月31日止" (年/月 lost when the page was published). Read only as a
+ * candidate: the rule takes it when no period could be read at all.
+ */
+const GARBLED_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n\\d]{0,12}?(?:自|从|为)?([\\d年月日]{2,14})(?:起|始)?${RANGE_SEP}([\\d年月日]{2,14})(?:止)?`, 'g');
+const WHOLE_DATE_RE = new RegExp(`^${DATE_SRC}$`);
+const END_DATE_RE = new RegExp(`^(?:${YEAR_SRC}年)?${MD_SRC}月${MD_SRC}日$`);
+export function findGarbledPeriods(prose: MappedText): TextSpan[] {
+  const out: TextSpan[] = [];
+  for (const m of prose.text.matchAll(GARBLED_PERIOD_RE)) {
+    if (!/\d/.test(m[1] + m[2]) || (WHOLE_DATE_RE.test(m[1]) && END_DATE_RE.test(m[2]))) continue;
+    out.push({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) });
+  }
+  return out;
+}
+
+/**
  * "统计时间截至2024年12月31日", "数据核定时间点为2022年12月31日": only the end is written; the start is
  * the year's 1月1日.
  */

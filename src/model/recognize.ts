@@ -3,7 +3,7 @@ import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
 import type { FactConfidence, Heading, PeriodStatement, ReadPeriod, Report, ReportYear, TableUnreadable, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findBlankCounts, findCountClaims, findPartCount, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findRelativePeriods, findStatedYears, findYearOnlyPeriods, findYearLeads, readProblemsSection } from './claims.js';
+import { findBarePeriods, findBlankCounts, findCountClaims, findGarbledPeriods, findPartCount, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findRelativePeriods, findStatedYears, findYearOnlyPeriods, findYearLeads, readProblemsSection } from './claims.js';
 import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
@@ -337,6 +337,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     blankCounts: findBlankCounts(prose),
     partCount: findPartCount(prose),
     emptyPeriods: findEmptyPeriods(prose),
+    garbledPeriods: findGarbledPeriods(prose),
     relativePeriods: findRelativePeriods(prose),
     statedYears: findStatedYears(prose),
     problemsSection: sections.problems ? readProblemsSection(prose, sections.problems) : undefined,

@@ -29,6 +29,8 @@ export interface Report {
   relativePeriods: TextSpan[];
   /** 统计期限 sentences left without dates ("统计期限自至"). */
   emptyPeriods: TextSpan[];
+  /** 统计期限 sentences whose dates are broken ("自20211月1日起至202112月31日止"); the rule uses them only when no period was read. */
+  garbledPeriods: TextSpan[];
   /** Statements that no fee was charged. */
   feeClaims: FeeClaim[];
   /** Mentions of the 信息处理费 or of 收费通知 (fee-disclosure: is the fee addressed, and where). */

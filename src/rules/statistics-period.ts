@@ -35,6 +35,10 @@ const rule: Rule = {
         'zh-CN': '统计时限「{{found}}」没有写明起止日期：应写明统计期限{{expected}}',
         en: 'The statistics period "{{found}}" has no dates: it should be {{expected}}',
       },
+      garbled: {
+        'zh-CN': '统计时限「{{found}}」中的日期残缺或错位（年、月、日缺失），无法识别：应写明统计期限{{expected}}',
+        en: 'The dates of the statistics period "{{found}}" are garbled (year, month or day missing) and cannot be read: it should be {{expected}}',
+      },
       wrongYear: {
         'zh-CN': '统计时限「{{found}}」与报告年度 {{year}} 年不符，应为 {{year}}年1月1日至{{year}}年12月31日{{note}}',
         en: 'The statistics period "{{found}}" does not match the report year {{year}}; it should be 1 Jan – 31 Dec {{year}}{{note}}',
@@ -53,6 +57,12 @@ const rule: Rule = {
     if (report.periods.length === 0) {
       // "统计时限为本年度1月1日至12月31日": stated, and the report's own year by its words.
       if (report.emptyPeriods.length || report.relativePeriods.length) return;
+      // The sentence is there but its dates are broken: say so at it, not "no period stated".
+      const garbled = report.garbledPeriods[0];
+      if (garbled) {
+        context.report({ messageId: 'garbled', data: { found: context.quote(garbled.span) ?? garbled.text, expected: expected(year) }, span: garbled.span });
+        return;
+      }
       const at = report.title?.span ?? { start: report.span.start, end: report.span.start };
       // An era that prescribed no format (the 2008 regulation): a report without the sentence is
       // incomplete (its figures cannot be dated), not in breach of a template — a warning.
