@@ -10,6 +10,11 @@ import { buildFingerprint } from './fingerprint.js';
 import { singleExecutable } from '../single-executable.js';
 import { loadIgnore } from './ignore.js';
 import { runTask, type Outcome, type Task } from './work.js';
+import { defineCatalog, t } from '../i18n/format.js';
+
+const BATCH_TEXT = defineCatalog('batch', {
+  allIgnored: { 'zh-CN': '匹配到的文件全部被 .gianignore 忽略（使用 --no-ignore 可以检查它们）', en: 'All files matched by the patterns are ignored by .gianignore (use --no-ignore to lint them)' },
+});
 
 export { IGNORE_FILE } from './ignore.js';
 export { DEFAULT_CACHE_FILE } from './cache.js';
@@ -71,11 +76,7 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
   const isIgnored = options.ignore === false ? () => false : await loadIgnore(cwd);
   const files = expanded.filter((f) => !isIgnored(f));
   if (files.length === 0) {
-    throw new UsageError(
-      locale === 'en'
-        ? 'All files matched by the patterns are ignored by .gianignore (use --no-ignore to lint them)'
-        : '匹配到的文件全部被 .gianignore 忽略（使用 --no-ignore 可以检查它们）',
-    );
+    throw new UsageError(t(BATCH_TEXT, 'allIgnored', locale));
   }
 
   // Custom rules and a fix filter are functions: they cannot be sent to a worker, nor hashed for

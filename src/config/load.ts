@@ -20,6 +20,7 @@ import {
   type ValidatedOverride,
   type ValidatedSettings,
 } from './validate.js';
+import { toLocale } from '../i18n/locales.js';
 
 /**
  * Config file names looked for in each directory, in this order. `.gianrc` is JSON (with
@@ -106,7 +107,7 @@ async function loadChain(file: string, ctx: LoadContext, stack: string[], self: 
 async function loadData(raw: unknown, shown: string, dir: string, ctx: LoadContext, stack: string[], outer: PluginScope, self: ConfigSource): Promise<ValidatedConfig> {
   validateShape(raw, { source: shown, locale: ctx.locale });
   const data = raw as ConfigData;
-  const hintLocale: Locale = ctx.locale ?? (data.locale === 'en' ? 'en' : 'zh-CN');
+  const hintLocale: Locale = ctx.locale ?? toLocale(data.locale);
   const scope: PluginScope = new Map(outer);
   for (const [i, spec] of (data.plugins ?? []).entries()) {
     const keyPath = `plugins[${i}]`;

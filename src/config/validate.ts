@@ -3,6 +3,7 @@ import type { Locale, Rule, RuleSeverityMode } from '../engine/types.js';
 import { ConfigError } from './errors.js';
 import * as msg from './messages.js';
 import { configSchema, type AggregateSpec, type Deadlines } from './schema.js';
+import { toLocale } from '../i18n/locales.js';
 
 /** A rule entry after validation: numeric severity; options only when the entry gave some. */
 export interface NormalizedRuleSetting {
@@ -229,8 +230,7 @@ function optionsValidator(rule: Rule): ValidateFunction {
 
 /** The config's own `locale`, if it is a valid one, so its errors come in the language it asks for. */
 function localeHint(raw: unknown): Locale {
-  const l = (raw as { locale?: unknown } | null)?.locale;
-  return l === 'en' ? 'en' : 'zh-CN';
+  return toLocale((raw as { locale?: unknown } | null)?.locale);
 }
 
 /** `rules.table-sum` / `rules["a b"]` / `[1]` */

@@ -5,9 +5,17 @@ import { formatById, formatOf, parseDocument, textFormatFor } from '../formats/i
 import { InputLimitError } from '../formats/html-limits.js';
 import { recognizeReports } from '../model/recognize.js';
 import { quoteOf } from '../model/quote.js';
-import { fillTemplate, pick } from '../i18n/format.js';
+import { defineCatalog, fillTemplate, pick, t } from '../i18n/format.js';
+import { TERMS } from '../i18n/terms.js';
 import { applyDirectives, parseDirectives } from './directives.js';
 import type { LintMessage, Locale, ReportDescriptor, ResolvedConfig, Rule, RuleContext, SuppressedMessage } from './types.js';
+
+const ENGINE_TEXT = defineCatalog('engine', {
+  /** Which report of a file a message is about, before the message: by year, else by place. */
+  reportOfYear: { 'zh-CN': '〔{{year}}年度报告〕', en: '[{{year}} report] ' },
+  reportByPlace: { 'zh-CN': '〔第{{n}}份报告〕', en: '[report {{n}}] ' },
+  nestedTooDeep: { 'zh-CN': '页面结构嵌套过深（超过 {{max}} 层），不予检查', en: 'The page nests elements too deeply (more than {{max}} levels); it is not linted' },
+});
 
 /**
  * The pure engine: text + resolved config → messages. No file system, no process, no console;
@@ -201,8 +209,7 @@ function toMessage(
   // A finding may name its own basis (or none, with null) where the rule's usual one does not fit.
   const legalBasis = d.legalBasis === null ? undefined : d.legalBasis ?? rule.meta.docs.legalBasis;
   if (legalBasis) {
-    const basis = pick(legalBasis, config.locale);
-    message += config.locale === 'en' ? ` (basis: ${basis})` : `（依据：${basis}）`;
+    message += t(TERMS, 'basisSuffix', config.locale, { basis: pick(legalBasis, config.locale) });
   }
   const { start, end } = clampSpan(d.span, source.text.length);
   const s = source.positionAt(start);
@@ -241,8 +248,7 @@ function toMessage(
 /** "〔2023年度报告〕" / "[2023 report] ": which report of a file a message is about (by year, else by place). */
 function reportLabel(report: Report, locale: ResolvedConfig['locale']): string {
   const year = report.year?.value;
-  if (locale === 'en') return year ? `[${year} report] ` : `[report ${report.index + 1}] `;
-  return year ? `〔${year}年度报告〕` : `〔第${report.index + 1}份报告〕`;
+  return year ? t(ENGINE_TEXT, 'reportOfYear', locale, { year }) : t(ENGINE_TEXT, 'reportByPlace', locale, { n: report.index + 1 });
 }
 
 function clampSpan(span: Span, length: number): Span {
@@ -288,7 +294,5 @@ function placeOf(document: Document, span: Span, locale: ResolvedConfig['locale'
 }
 
 function limitMessage(e: InputLimitError, locale: Locale): string {
-  return locale === 'en'
-    ? `The page nests elements too deeply (more than ${e.max} levels); it is not linted`
-    : `页面结构嵌套过深（超过 ${e.max} 层），不予检查`;
+  return t(ENGINE_TEXT, 'nestedTooDeep', locale, { max: e.max });
 }

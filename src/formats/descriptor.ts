@@ -2,6 +2,8 @@ import type { Locale, LocalizedText } from '../i18n/types.js';
 import type { Fix } from '../model/source.js';
 import type { DirectiveSyntax } from './directive-syntax.js';
 import type { Document } from '../model/document.js';
+import { t } from '../i18n/format.js';
+import { POSITION_TEXT } from './positions.js';
 
 /**
  * The processor contract (textlint's plugin processor is the model): everything the API, the LSP,
@@ -114,15 +116,15 @@ export interface DirectiveStyle {
 
 export const lineColumn: PositionStyle = {
   kind: 'lineColumn',
-  show: (line, column, locale) => (locale === 'en' ? `line ${line}, column ${column}` : `第 ${line} 行第 ${column} 列`),
-  at: (line, locale) => (locale === 'en' ? `line ${line}` : `第 ${line} 行`),
+  show: (line, column, locale) => t(POSITION_TEXT, 'lineColumn', locale, { line, column }),
+  at: (line, locale) => t(POSITION_TEXT, 'line', locale, { line }),
 };
 
 /** A Word paragraph: the view has one line per paragraph (src/formats/docx.ts). */
 export const wordParagraph: PositionStyle = {
   kind: 'paragraph',
-  show: (line, _column, locale) => (locale === 'en' ? `paragraph ${line}` : `第 ${line} 段`),
-  at: (line, locale) => (locale === 'en' ? `paragraph ${line}` : `第 ${line} 段`),
+  show: (line, _column, locale) => t(POSITION_TEXT, 'paragraph', locale, { line }),
+  at: (line, locale) => t(POSITION_TEXT, 'paragraph', locale, { line }),
 };
 
 /**

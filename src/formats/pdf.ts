@@ -4,6 +4,8 @@ import { documentView, type BinaryFormat, type PositionStyle } from './descripto
 import { DEFAULT_PDF_LIMITS, looksLikePdf, type PdfExtraction, type PdfFailureReason, type PdfLimits } from './pdf-extract.js';
 import { layoutPdf, type PdfDocument } from './pdf-layout.js';
 import type { PdfReply, PdfRequest } from './pdf-worker.js';
+import { t } from '../i18n/format.js';
+import { POSITION_TEXT } from './positions.js';
 
 /**
  * .pdf → Document. PDF.js reads the file in a worker thread with a memory limit and a time limit
@@ -76,13 +78,7 @@ export function pdfProblemMessage(problem: PdfProblem, detail: string, limits: P
 const pdfPageLine: PositionStyle = {
   kind: 'pageLine',
   show: (line, _column, locale, place) =>
-    place?.page !== undefined
-      ? locale === 'en'
-        ? `page ${place.page}, line ${place.pageLine}`
-        : `第 ${place.page} 页 第 ${place.pageLine} 行`
-      : locale === 'en'
-        ? `line ${line} of the text view`
-        : `文字视图第 ${line} 行`,
+    place?.page !== undefined ? t(POSITION_TEXT, 'pdfPageLine', locale, { page: place.page, line: String(place.pageLine) }) : t(POSITION_TEXT, 'textViewLine', locale, { line }),
   at: (line, locale, place) => pdfPageLine.show(line, 0, locale, place),
 };
 

@@ -12,5 +12,7 @@ export const TERMS = defineCatalog('terms', {
   columnGroup: { 'zh-CN': '「{{group}}」', en: ' ({{group}})' },
   /** A row of table 二 or 三 named by its label. */
   row: { 'zh-CN': '「{{row}}」行', en: 'row "{{row}}"' },
+  /** Appended to every message that has a legal basis. */
+  basisSuffix: { 'zh-CN': '（依据：{{basis}}）', en: ' (basis: {{basis}})' },
   inferredCells: { 'zh-CN': '（单元格数值由连写的数字推断，请核对）', en: ' (the cells were inferred from numbers run together; please check)' },
 });

@@ -1,6 +1,13 @@
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import type { Locale } from '../i18n/types.js';
+import { defineCatalog, pick, t } from '../i18n/format.js';
+
+const READ_TEXT = defineCatalog('read-file', {
+  notFound: { 'zh-CN': '找不到该文件或目录', en: 'No such file or directory' },
+  notRegular: { 'zh-CN': '不是普通文件（{{kind}}），只检查普通文件', en: 'Not a regular file ({{kind}}); only regular files are linted' },
+  cannotRead: { 'zh-CN': '无法读取文件（{{code}}）', en: 'Cannot read file ({{code}})' },
+});
 
 /**
  * Reading an input file safely: only regular files are read, and never more than `maxBytes`.
@@ -84,15 +91,12 @@ const KIND_NAMES: Record<SpecialKind, { 'zh-CN': string; en: string }> = {
 
 /** The user-facing reason a read failed (tooLarge is phrased by the caller, which knows the limit's origin). */
 export function readFailureMessage(failure: Exclude<ReadFailure, { reason: 'tooLarge' }>, locale: Locale): string {
-  const en = locale === 'en';
   switch (failure.reason) {
     case 'notFound':
-      return en ? 'No such file or directory' : '找不到该文件或目录';
+      return t(READ_TEXT, 'notFound', locale);
     case 'notRegular':
-      return en
-        ? `Not a regular file (${KIND_NAMES[failure.kind].en}); only regular files are linted`
-        : `不是普通文件（${KIND_NAMES[failure.kind]['zh-CN']}），只检查普通文件`;
+      return t(READ_TEXT, 'notRegular', locale, { kind: pick(KIND_NAMES[failure.kind], locale) });
     case 'error':
-      return en ? `Cannot read file (${failure.code})` : `无法读取文件（${failure.code}）`;
+      return t(READ_TEXT, 'cannotRead', locale, { code: failure.code });
   }
 }

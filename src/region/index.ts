@@ -1,7 +1,8 @@
 import picomatch from 'picomatch';
 import { makeResult } from '../api.js';
 import type { LintMessage, LintResult, ResolvedConfig, Rule } from '../engine/types.js';
-import { fillTemplate, pick } from '../i18n/format.js';
+import { fillTemplate, pick, t } from '../i18n/format.js';
+import { TERMS } from '../i18n/terms.js';
 import { missingUnits } from './coverage.js';
 import type { UnitFacts } from './facts.js';
 import type { RegionAggregate, RegionInput, RegionReport, RegionUnit } from './types.js';
@@ -134,7 +135,7 @@ function toMessage(rule: Rule, severity: 1 | 2, d: RegionReport, config: Resolve
   if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
   let message = fillTemplate(pick(template, config.locale), d.data);
   const legalBasis = d.legalBasis === null ? undefined : d.legalBasis ?? rule.meta.docs.legalBasis;
-  if (legalBasis) message += config.locale === 'en' ? ` (basis: ${pick(legalBasis, config.locale)})` : `（依据：${pick(legalBasis, config.locale)}）`;
+  if (legalBasis) message += t(TERMS, 'basisSuffix', config.locale, { basis: pick(legalBasis, config.locale) });
   return {
     ruleId: rule.meta.id,
     severity,
