@@ -1,6 +1,8 @@
 /**
  * A "lying" zip bomb: the zip headers declare a tiny word/document.xml, the data inflates to far
  * more. Inflation is capped by a running byte count, not by what the headers say.
+ *
+ * @unit-loop skip: inflates tens of megabytes to prove the cap (`npm test` runs it).
  */
 import { describe, expect, test } from '@jest/globals';
 import { parseDocx } from '../../src/formats/docx.js';
