@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../i18n/types.js';
 import type { OrganKindForDeadline } from './deadlines.js';
 import type { SectionTemplate } from './sections.js';
 
@@ -8,11 +9,6 @@ import type { SectionTemplate } from './sections.js';
  * never compare era names, so a new era is a new record, not new code.
  */
 
-/** Text in both message locales. (Templates sit below the engine, so they spell the shape out.) */
-export interface EraText {
-  'zh-CN': string;
-  en: string;
-}
 
 /** The table layouts of the unified format (src/templates/tables.ts holds their rows and columns). */
 export type Layout = '2019' | '2021';
@@ -32,9 +28,9 @@ export interface EraData {
   /** Report years the era applies to, inclusive; `to` absent = still in force. */
   years: { from: number; to?: number };
   /** The era as a reader knows it, e.g. in "reports under {{format}} must contain all six sections". */
-  name: EraText;
+  name: LocalizedText;
   /** The unified format's own name, for "must include the table as laid down by {{format}}". */
-  formatName?: EraText;
+  formatName?: LocalizedText;
   /** The table layout; absent for a free-form era (no unified tables). */
   layout?: Layout;
   /** Report years in which the format was only encouraged, not required (its tables are not checked unless asked). */
@@ -44,12 +40,12 @@ export interface EraData {
   /** Statutory publication deadline ("MM-DD" of the following year) by organ kind; `anyOrgan` when one date binds every organ. */
   deadlines: Partial<Record<OrganKindForDeadline | 'anyOrgan', string>>;
   /** The provision that sets those deadlines (cited where a 落款 date is judged against them). */
-  deadlineBasis: EraText;
+  deadlineBasis: LocalizedText;
   /**
    * The 统计时限 sentence: `required` → a report without it is an error; otherwise a warning citing
    * `legalBasis` (a free-form era prescribed no format, so a missing sentence is incompleteness).
    */
-  statisticsPeriod: { required: true } | { required: false; legalBasis: EraText };
+  statisticsPeriod: { required: true } | { required: false; legalBasis: LocalizedText };
   features: readonly EraFeature[];
 }
 

@@ -1,4 +1,5 @@
-import type { EraText, Layout } from './era.js';
+import type { LocalizedText } from '../i18n/types.js';
+import type { Layout } from './era.js';
 
 /**
  * The three official tables as data (domain.md §2.4–2.6). Row and column keys are the canonical
@@ -230,7 +231,7 @@ export const LAYOUTS: readonly Layout[] = ['2019', '2021'];
 export const LAYOUTS_NEWEST_FIRST: readonly Layout[] = [...LAYOUTS].reverse();
 
 /** Each layout's format as named where a table uses the wrong one. */
-export const LAYOUT_NAMES: Record<Layout, EraText> = {
+export const LAYOUT_NAMES: Record<Layout, LocalizedText> = {
   '2019': { 'zh-CN': '国办公开办函〔2019〕60号格式（试行）', en: 'the 2019 trial format (国办公开办函〔2019〕60号)' },
   '2021': { 'zh-CN': '国办公开办函〔2021〕30号格式', en: 'the 2021 format (国办公开办函〔2021〕30号)' },
 };

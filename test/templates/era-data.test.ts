@@ -5,6 +5,8 @@
  * 2026. A rule that compared era names instead of asking the era would fall silent here.
  */
 import { describe, expect, test } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { verify } from '../../src/engine/linter.js';
 import type { ResolvedConfig } from '../../src/engine/types.js';
 import { builtinRules } from '../../src/rules/index.js';
@@ -93,4 +95,18 @@ describe('a fictional 2027 era added as one data record', () => {
     const missing = lintIn(2027, defects).messages.find((m) => m.ruleId === 'required-sections')!;
     expect(missing.message).toContain('国办公开办函〔2027〕1号格式（2027年度起）');
   });
+});
+
+test('no code outside src/templates compares era ids or era boundary years', () => {
+  // An era id compared (report.era === '2021', 'legacy'), a layout id tested in a rule, or a report year
+  // held against a year where one era ends and another begins (year <= 2018, year < 2019).
+  const compares = /\.era\s*[!=]==|'legacy'|\byear\s*[<>]=?\s*20\d\d|\.layout\s*[!=]==\s*'/;
+  const offenders: string[] = [];
+  for (const dir of ['model', 'formats', 'engine', 'rules', 'region']) {
+    const root = path.resolve('src', dir);
+    for (const f of readdirSync(root, { recursive: true }) as string[]) {
+      if (f.endsWith('.ts') && compares.test(readFileSync(path.join(root, f), 'utf8'))) offenders.push(`src/${dir}/${f}`);
+    }
+  }
+  expect(offenders).toEqual([]);
 });
