@@ -55,7 +55,9 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   if (reports.length === 0) {
     const whole = buildReport(doc, doc.blocks, info, 0, options);
     // A draft that has begun one of the six parts is a report in the making, not another document.
-    if (Object.keys(whole.sections).length === 0 && !Object.values(whole.tables).some((t) => t && Object.keys(t.rows).length > 0)) whole.notAReport = true;
+    // A part known only by its place ("一、概述", sectionByPlace) is no such sign: many documents open so.
+    const partByWords = Object.values(whole.sections).some((h) => h && sectionOf(h.title));
+    if (!partByWords && !Object.values(whole.tables).some((t) => t && Object.keys(t.rows).length > 0)) whole.notAReport = true;
     return [whole];
   }
   return reports.map((r, index) => buildReport(doc, doc.blocks.slice(r.from, r.to), info.slice(r.from, r.to), index, options));
