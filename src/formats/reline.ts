@@ -1,4 +1,5 @@
 import { foldLabelChar, normalizeLabel } from '../model/text-utils.js';
+import { organName } from '../model/organ.js';
 import { SECTIONS } from '../templates/sections.js';
 import { APPLICATION_GROUPS, LAYOUTS, LAYOUTS_NEWEST_FIRST, activeSubTables, applicationRows } from '../templates/tables.js';
 import { ITEM_START, PART_NUMBERS } from '../templates/numbering.js';
@@ -31,7 +32,24 @@ export function relineFlat(line: string): [number, number][] {
   // A whole run of sentence ends (lookbehind: each run is scanned once, not from each of its characters).
   // redos-safe: a match starts only at the start of a run and takes the whole run; recheck's fuzzer (it cannot prove look-around) flags even inputs without one of these characters.
   for (const m of line.matchAll(/(?<![。！？])[。！？]+(?![。！？”」）)])/g)) cuts.add(m.index! + m[0].length);
-  for (const m of line.matchAll(/\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日(?=\s)/g)) cuts.add(m.index! + m[0].length);
+  // So does the date of a 落款 glued to what follows it ("…外事办公室2024年1月22日扫码使用手机浏览…"):
+  // a date right after an organ's name that opens its sentence.
+  for (const m of line.matchAll(/\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日/g)) {
+    const end = m.index! + m[0].length;
+    if (end === line.length || /\s/.test(line[end])) cuts.add(end);
+    else if (signedBy(line, m.index!)) cuts.add(end);
+  }
+  // A report's title inside the line ("…大 中 小聊城市外办2018年政务信息公开工作报告根据…", a web page
+  // listing several years' reports): on a line of its own, so that each report is read apart.
+  // redos-safe: bounded repeats between fixed words; each match is at most ~40 characters.
+  for (const m of line.matchAll(/\d{4}年度?[^。；，,\s]{0,12}?(?:政府信息公开|政务信息公开|信息公开|政务公开)[^。；，,\s]{0,8}?报告/g)) {
+    const end = m.index! + m[0].length;
+    if (end < line.length && /[。；，,、：:）)」”]/.test(line[end])) continue;
+    const organAt = sentenceStart(line, m.index!);
+    if (organAt === undefined || !organName(line.slice(organAt, m.index!))) continue;
+    cuts.add(organAt);
+    cuts.add(end);
+  }
   // Table labels followed by numbers (or by another label: a group label before its first row),
   // found in the folded line: converters and PDF copies write "(一) 予以公开", "三、 本 年 度 …".
   const view = foldedView(line);
@@ -106,9 +124,34 @@ function numberRuns(line: string): { start: number; end: number; lastStart: numb
   return runs;
 }
 
+/** Longest organ name looked for before a 落款 date. */
+const MAX_ORGAN = 40;
+
+/** The text before a date ends in an organ's name that follows a sentence end (or the line's start): a 落款. */
+function signedBy(line: string, dateAt: number): boolean {
+  const from = sentenceStart(line, dateAt);
+  return from !== undefined && organName(line.slice(from, dateAt)) !== undefined;
+}
+
+/**
+ * Where the run of text before `at` starts: after the last sentence end or space, at most
+ * MAX_ORGAN characters back (undefined when the window holds neither and the line goes on before it).
+ */
+function sentenceStart(line: string, at: number): number | undefined {
+  const floor = Math.max(0, at - MAX_ORGAN);
+  for (let i = at - 1; i >= floor; i--) {
+    if (!('。！？；）)'.includes(line[i]) || /\s/.test(line[i]))) continue;
+    // The page's font-size switch "大 中 小" glued to what follows it is chrome, not the organ's name.
+    return line[i + 1] === '小' && /大\s?中\s?$/.test(line.slice(Math.max(0, i - 4), i + 1)) ? i + 2 : i + 1;
+  }
+  return floor === 0 ? 0 : undefined;
+}
+
 /** Lines shorter than this are never flattened reports. */
 const MIN_FLAT_LENGTH = 300;
 
+/** The opening part's title in legacy reports (recognize.ts splits reports where numbering restarts at it). */
+const LEGACY_OPENING = /^(?:概述|概况|基本情况|工作概况|总体概况)/;
 /** A part title ends with one of these (official titles and their common rewordings alike). */
 const TITLE_END = /(?:情况|事项|概况|概述)$/;
 const MAX_TITLE = 40;
@@ -120,6 +163,10 @@ const MAX_TITLE = 40;
  */
 function partTitleLength(rest: string): number | undefined {
   const head = rest.slice(0, MAX_TITLE);
+  // The first part of a legacy (pre-2019) report: "一、概述2017年，我办…".
+  // (Not in a table of contents: "一、概述,(一)…,二、…".)
+  const opening = LEGACY_OPENING.exec(head);
+  if (opening && !/^[，,、。；;：:]/.test(head.slice(opening[0].length))) return opening[0].length;
   for (let n = 2; n <= head.length; n++) {
     const t = head.slice(0, n);
     if (!TITLE_END.test(t)) continue;

@@ -71,12 +71,12 @@ const HEADER_WORDS_BY_LENGTH = [...HEADER_WORDS].sort((a, b) => b.length - a.len
 
 /** Text made of column-header words only ("申请人情况 自然人 … 其他"), read greedily, longest word first. */
 function isHeaderText(raw: string): boolean {
-  let t = normalizeLabel(raw);
+  const t = normalizeLabel(raw);
   if (!t) return false;
-  while (t) {
-    const w = HEADER_WORDS_BY_LENGTH.find((x) => t.startsWith(x));
+  for (let at = 0; at < t.length; ) {
+    const w = HEADER_WORDS_BY_LENGTH.find((x) => t.startsWith(x, at));
     if (!w) return false;
-    t = t.slice(w.length);
+    at += w.length;
   }
   return true;
 }

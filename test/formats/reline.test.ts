@@ -81,3 +81,25 @@ describe('relineFlat', () => {
     expect(relineFlat('1.属于国家秘密 0 0 0 0 0 0 0')).toEqual([[0, '1.属于国家秘密 0 0 0 0 0 0 0'.length]]);
   });
 });
+
+describe('relineFlat: where one report ends and the next begins (a saved page listing several years)', () => {
+  test("a 落款 glued to the page chrome after it, the next report's title, its legacy 一、概述 glued to the text", () => {
+    const body = '我办将进一步优化工作流程，提高政府信息公开工作的效率。'.repeat(6);
+    const line = [
+      `六、其他需要报告的事项${body}`,
+      '聊城市人民政府外事办公室2024年1月22日扫码使用手机浏览本页内容字号:大 中 小',
+      '聊城市外办2018年政务信息公开工作报告根据《中华人民共和国政府信息公开条例》，编制本报告。',
+      '一、概述2018年，我办按照市委、市政府的统一部署开展工作。',
+    ].join('');
+    const lines = cut(line);
+    expect(lines).toContain('聊城市人民政府外事办公室2024年1月22日');
+    expect(lines).toContain('扫码使用手机浏览本页内容字号:大 中 小');
+    expect(lines).toContain('聊城市外办2018年政务信息公开工作报告');
+    expect(lines).toContain('一、概述');
+  });
+
+  test('a title or a date inside a sentence is not cut out', () => {
+    const line = '现公布我局2022年政府信息公开工作年度报告。本局于2023年1月10日召开会议，研究部署政务公开工作。'.repeat(6);
+    expect(cut(line).every((l) => l.endsWith('。'))).toBe(true);
+  });
+});
