@@ -101,3 +101,32 @@ describe('flattened text (a web page saved on one line)', () => {
     expect(r.signature).toMatchObject({ year: 2022, month: 1, day: 17 });
   });
 });
+
+/** How sure the model is of headings, the 统计期限 and the 落款 (docs/confidence.md). */
+describe('confidence of sections, period and 落款', () => {
+  const read = (text: string) => recognizeReports(parseDocument(text, 'text'))[0];
+  const body = '我办持续做好政府信息主动公开工作，及时发布机构职能、政策文件等信息。';
+  const report = (lines: string[]) => ['临江市审计局2024年政府信息公开工作年度报告', ...lines].join('\n');
+
+  test('a heading on its own line is exact, one cut out of a flattened line tolerant, one joined from two lines inferred', () => {
+    const own = read(report(['一、总体情况', body, '二、主动公开政府信息情况', body]));
+    expect(own.headings.map((h) => h.confidence)).toEqual(['exact', 'exact']);
+    const flat = read(report([`一、总体情况${body.repeat(3)}二、主动公开政府信息情况${body.repeat(3)}三、收到和处理政府信息公开申请情况${body.repeat(3)}`]));
+    expect(flat.headings.map((h) => [h.section, h.confidence])).toEqual([['overview', 'tolerant'], ['active', 'tolerant'], ['applications', 'tolerant']]);
+    const wrapped = read(report(['一、总体情况', body, '四、政府信息公开行政复议、行', '政诉讼情况', body]));
+    expect(wrapped.headings.map((h) => [h.section, h.confidence])).toEqual([['overview', 'exact'], ['review', 'inferred']]);
+  });
+
+  test('a period on one line is exact, re-joined across a wrap tolerant, read from bare dates inferred', () => {
+    expect(read(report(['本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。', '一、总体情况'])).periods.map((p) => p.confidence)).toEqual(['exact']);
+    expect(read(report(['本报告中所列数据的统计期限自2024', '年1月1日起至2024年12月31日止。', '一、总体情况'])).periods.map((p) => p.confidence)).toEqual(['tolerant']);
+    expect(read(report(['本报告所列数据为2024年1月1日至2024年12月31日的情况。', '一、总体情况'])).periods.map((p) => p.confidence)).toEqual(['inferred']);
+  });
+
+  test('a 落款 ending the report is exact; with the report going on after the date line, inferred', () => {
+    const end = ['六、其他需要报告的事项', body, '临江市审计局', '2025年1月10日'];
+    expect(read(report(end)).signature?.confidence).toBe('exact');
+    expect(read(report([...end, '扫码使用手机浏览本页内容'])).signature?.confidence).toBe('exact');
+    expect(read(report([...end, body])).signature?.confidence).toBe('inferred');
+  });
+});
