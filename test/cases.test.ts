@@ -81,6 +81,8 @@ test('every built-in rule has a folder of cases with valid and invalid ones in M
   }
 });
 
+// A case written the old way (<name>.expected.json beside it) fails here: its expectations belong in
+// marker comments on its lines (test/support/case-markers.ts), its description in line 1's <!-- case {…} -->.
 test('no case folder holds a leftover .expected.json or a .fixed file without its case', () => {
   for (const id of ruleDirs) {
     const files = readdirSync(join(root, id));
