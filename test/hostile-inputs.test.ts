@@ -39,6 +39,8 @@ const HOSTILE: Record<string, string> = {
   'nested-lists.md': `${'- '.repeat(3000)}2023年度政府信息公开工作年度报告\n`,
   'nested-ordered.md': `${'1. '.repeat(3000)}x\n`,
   'nested-quotes.md': `${'> '.repeat(5000)}x\n`,
+  // Found by fuzzing: a list whose items hold a nested list is quadratic in micromark (500 KB: minutes).
+  'nested-items.md': '- 一、总体情况\n  - 予以公开 3 件\n'.repeat(20_000),
 };
 
 describe('hostile inputs finish', () => {

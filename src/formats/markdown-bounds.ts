@@ -53,10 +53,67 @@ function boundContainerLine(line: string): string {
     if (CONTAINER_MARKER.lastIndex >= line.length) break;
   }
   if (cut === -1) return line;
-  return line.slice(0, cut) + line.slice(cut).replace(/^[\s\d>*+.)-]+/, (run) => run.replace(/[>*+.)-]/g, (c) => MARKER_LOOKALIKE[c]));
+  return markersAsText(line, cut);
 }
 
-/** Both bounds: container nesting per line, inline delimiters per paragraph. */
+/** Markers to look-alikes from `at` on: the rest of the line is text. */
+function markersAsText(line: string, at: number): string {
+  return line.slice(0, at) + line.slice(at).replace(/^[\s\d>*+.)-]+/, (run) => run.replace(/[>*+.)-]/g, (c) => MARKER_LOOKALIKE[c]));
+}
+
+/**
+ * A list whose items hold a nested container ("- a" then "  - b", "- - a", "- a" then "  > b")
+ * costs micromark time in the square of the number of such items: each nested container is
+ * spliced into the outer list's events (found by fuzzing: 8,000 of them, 100 KB, took 9–12 s).
+ * Past MAX_NESTED_CONTAINERS in one list, the nested markers are read as text (look-alikes, one
+ * UTF-16 unit for one, so offsets stay): the item keeps its words as a continuation paragraph.
+ * No report has hundreds of nested list items.
+ */
+export const MAX_NESTED_CONTAINERS = 200;
+
+/** Length of a container marker at `i` ("> ", "- ", "12. "), 0 if none. A scan, not a regex. */
+function markerLength(line: string, i: number): number {
+  const c = line[i];
+  const blankOrEnd = (j: number) => j >= line.length || line[j] === ' ' || line[j] === '\t';
+  if (c === '>') return 1;
+  if ((c === '-' || c === '*' || c === '+') && blankOrEnd(i + 1)) return 1;
+  let j = i;
+  while (j < line.length && j - i < 9 && line[j] >= '0' && line[j] <= '9') j++;
+  if (j > i && (line[j] === '.' || line[j] === ')') && blankOrEnd(j + 1)) return j + 1 - i;
+  return 0;
+}
+
+/** Where a nested container starts on the line (an indented marker, or a second marker), else -1. */
+function nestedContainerAt(line: string): number {
+  let i = 0;
+  while (i < line.length && (line[i] === ' ' || line[i] === '\t')) i++;
+  const first = markerLength(line, i);
+  if (first === 0) return -1;
+  if (i > 0) return i;
+  let j = i + first;
+  while (j < line.length && (line[j] === ' ' || line[j] === '\t')) j++;
+  return j < line.length && markerLength(line, j) > 0 ? j : -1;
+}
+
+function boundNestedContainers(lines: string[]): boolean {
+  let nested = 0;
+  let changed = false;
+  let blankBefore = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const blank = !line.trim();
+    // A heading, or a paragraph at the left margin after a blank line, ends every list.
+    if (!blank && (line[0] === '#' || (blankBefore && line[0] !== ' ' && line[0] !== '\t' && markerLength(line, 0) === 0))) nested = 0;
+    blankBefore = blank;
+    const at = blank ? -1 : nestedContainerAt(line);
+    if (at < 0 || ++nested <= MAX_NESTED_CONTAINERS) continue;
+    lines[i] = markersAsText(line, at);
+    changed = true;
+  }
+  return changed;
+}
+
+/** The bounds: container nesting per line, nested containers per list, inline delimiters per paragraph. */
 export function boundMarkdownShapes(text: string): string {
   let lines: string[] | undefined;
   // Cheap test first: only a line with many markers is rewritten.
@@ -64,9 +121,20 @@ export function boundMarkdownShapes(text: string): string {
   if (/(?:(?:[>*+-]|\d{1,9}[.)])[ \t]*){32}/.test(text)) {
     lines = text.split('\n');
     for (let i = 0; i < lines.length; i++) lines[i] = boundContainerLine(lines[i]);
-    text = lines.join('\n');
   }
+  // Fewer lines than the bound cannot exceed it.
+  if (lines || countLines(text) > MAX_NESTED_CONTAINERS) {
+    lines ??= text.split('\n');
+    boundNestedContainers(lines);
+  }
+  if (lines) text = lines.join('\n');
   return boundInlineDelimiters(text);
+}
+
+function countLines(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1 && n <= MAX_NESTED_CONTAINERS; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 export function boundInlineDelimiters(text: string): string {
