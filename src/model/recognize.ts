@@ -66,7 +66,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
 /* ------------------------------------------------------------------------------ block facts */
 
 interface BlockInfo {
-  heading?: { ordinal?: number; numbering?: string; title: string; section?: SectionKey; joined?: boolean };
+  heading?: { ordinal?: number; numbering?: string; title: string; section?: SectionKey; byPlace?: true; joined?: boolean };
   title?: { year: number };
   date?: boolean;
   period?: boolean;
@@ -94,7 +94,9 @@ function describeBlock(b: Block): BlockInfo {
   const m = PART_HEADING.exec(folded);
   if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !isTableRowLabel(m[2])) {
     const ordinal = chineseOrdinal(m[1]);
-    info.heading = { ordinal, numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: sectionOf(m[2]) ?? sectionByPlace(ordinal, m[2]) };
+    const byWords = sectionOf(m[2]);
+    const byPlace = byWords ? undefined : sectionByPlace(ordinal, m[2]);
+    info.heading = { ordinal, numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: byWords ?? byPlace, ...(byPlace ? { byPlace: true as const } : {}) };
   } else if (b.kind === 'heading' && !BELOW_PART_START.test(folded)) {
     // An unnumbered Markdown heading can be a section ("## 总体情况"); "### （一）…" is a sub-item.
     const section = sectionOf(folded);

@@ -95,6 +95,8 @@ export interface Heading {
   /** Title without numbering and markup, whitespace folded. */
   title: string;
   section?: SectionKey;
+  /** The section was known by its place, not its words ("一、概述" where 总体情况 belongs). */
+  byPlace?: true;
   span: Span;
   /** Span of the section body: from the heading to the next top-level heading (or report end). */
   bodySpan: Span;

@@ -42,6 +42,10 @@ const rule: Rule = {
         'zh-CN': '引言称本报告由{{stated}}个部分组成，实际有 {{actual}} 个部分',
         en: 'The introduction says the report has {{stated}} parts, but it has {{actual}}',
       },
+      titleWording: {
+        'zh-CN': '「{{found}}{{title}}」与统一格式的标题「{{expected}}」不一致（沿用旧格式的写法或笔误），应改为统一格式的标题',
+        en: '"{{found}}{{title}}" differs from the unified format\'s title "{{expected}}" (an old-format wording or a slip)',
+      },
       partListCount: {
         'zh-CN': '引言称本报告由{{stated}}个部分组成，但同一句列出的是 {{listed}} 个部分：部分数与所列内容应一致',
         en: 'The introduction says the report has {{stated}} parts, but the same sentence lists {{listed}}: the number and the list should agree',
@@ -67,6 +71,11 @@ const rule: Rule = {
 
     // A finding that rests on a heading pieced together from wrapped lines is a warning that asks to check.
     const unsureOf = (...hs: Heading[]) => unsure(hs.some((x) => x.confidence === 'inferred') ? 'inferred' : 'exact', 'heading', context.locale);
+    // A part in its place under an old (2008-era) or mistyped title ("一、概述", "二、主动公开情况").
+    for (const h of report.headings) {
+      if (h.byPlace && h.section) context.report({ messageId: 'titleWording', data: { found: h.numbering ?? '', title: h.title, expected: SECTIONS.find((s) => s.key === h.section)!.title }, span: h.span });
+    }
+
     const seen = new Map<string, Heading>();
     const found: Heading[] = [];
     for (const h of report.headings) {
