@@ -28,7 +28,7 @@ const rule: Rule = {
     },
   },
   check(report, context) {
-    for (const v of violations(report, 'balance')) {
+    for (const v of violations(report, ['balance'])) {
       context.report({
         messageId: 'unbalanced',
         data: {

@@ -1,6 +1,10 @@
 import type { Rule } from '../engine/types.js';
 import { docsUrl } from './shared/docs.js';
+import { TOTAL_KINDS, type TotalKind } from '../templates/tables.js';
 import { columnLabel, inferredNote, replaceCellFix, rowLabel, tableName, violations } from './shared/tables.js';
+
+/** Each kind of total's message (a new kind of total fails to compile until it has one). */
+const TOTAL_MESSAGE: Record<TotalKind, 'rowTotal' | 'resultTotal' | 'reviewTotal'> = { rowTotal: 'rowTotal', resultTotal: 'resultTotal', reviewTotal: 'reviewTotal' };
 
 /**
  * Totals in the applications table (row totals and the （七）总计 row) and the review/litigation
@@ -35,9 +39,9 @@ const rule: Rule = {
     },
   },
   check(report, context) {
-    for (const v of violations(report, 'sum')) {
+    for (const v of violations(report, TOTAL_KINDS)) {
       const { relation, table } = v;
-      const messageId = relation.table === 'review' ? 'reviewTotal' : relation.id.startsWith('applications.rowTotal') ? 'rowTotal' : 'resultTotal';
+      const messageId = TOTAL_MESSAGE[relation.kind as TotalKind];
       const data = {
         table: tableName(table.kind, context.locale),
         row: rowLabel(table, relation.anchor.row),

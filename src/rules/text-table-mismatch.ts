@@ -179,7 +179,7 @@ function round(x: number, decimals: number): string {
 
 /** True when the cell is a 总计 whose own parts sum to `stated` (so the cell, not the text, is off). */
 function totalDisagreesWithPartsAs(table: RecognizedTable, ref: CellRef, stated: number): boolean {
-  const rel = relations(table.layout).find((r) => r.kind === 'sum' && r.anchor.row === ref.row && r.anchor.col === ref.col);
+  const rel = relations(table.layout).find((r) => r.kind !== 'balance' && r.anchor.row === ref.row && r.anchor.col === ref.col);
   if (!rel) return false;
   const parts = rel.rhs.map((c) => cellAt(table, c));
   return parts.every((c) => c?.kind === 'number') && parts.reduce((a, c) => a + c!.value!, 0) === stated;

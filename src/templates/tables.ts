@@ -253,10 +253,16 @@ export interface CellRef {
 }
 
 /**
- * What a relation says: 'sum' — a total equals its parts (each row's 总计, （七）总计, table 四's
- * totals); 'balance' — what came in equals what was done with it (一 + 二 = 三（七）总计 + 四).
+ * What a relation says. Totals equal their parts: 'rowTotal' — a row of table 三's 总计 = its six
+ * applicant columns; 'resultTotal' — （七）总计 = the result items, per column; 'reviewTotal' — a
+ * table 四 group's 总计 = its four outcomes. 'balance' — what came in equals what was done with it
+ * (一 + 二 = 三（七）总计 + 四, per column).
  */
-export type RelationKind = 'sum' | 'balance';
+export type RelationKind = 'rowTotal' | 'resultTotal' | 'reviewTotal' | 'balance';
+
+/** The relations that are a total equal to its parts. */
+export type TotalKind = Exclude<RelationKind, 'balance'>;
+export const TOTAL_KINDS: readonly TotalKind[] = ['rowTotal', 'resultTotal', 'reviewTotal'];
 
 /**
  * One arithmetic relation: Σ lhs = Σ rhs. `anchor` is the cell a finding points at; `expected` for
@@ -278,7 +284,7 @@ export function relations(layout: Layout): Relation[] {
   for (const row of applicationRows(layout)) {
     out.push({
       id: `applications.rowTotal.${row.key}`,
-      kind: 'sum',
+      kind: 'rowTotal',
       table: 'applications',
       lhs: [{ row: row.key, col: 'total' }],
       rhs: parts.map((c) => ({ row: row.key, col: c.key })),
@@ -290,7 +296,7 @@ export function relations(layout: Layout): Relation[] {
   for (const col of APPLICANT_COLUMNS) {
     out.push({
       id: `applications.resultTotal.${col.key}`,
-      kind: 'sum',
+      kind: 'resultTotal',
       table: 'applications',
       lhs: [{ row: 'resultTotal', col: col.key }],
       rhs: items.map((r) => ({ row: r, col: col.key })),
@@ -301,7 +307,7 @@ export function relations(layout: Layout): Relation[] {
   for (const g of REVIEW_GROUPS) {
     out.push({
       id: `review.total.${g.key}`,
-      kind: 'sum',
+      kind: 'reviewTotal',
       table: 'review',
       lhs: [{ row: 'data', col: `${g.key}.total` }],
       rhs: ['upheld', 'corrected', 'other', 'pending'].map((o) => ({ row: 'data', col: `${g.key}.${o}` })),

@@ -54,17 +54,17 @@ export function inferredNote(v: { inferred: boolean }, locale: Locale): { note: 
 }
 
 /**
- * Evaluate the template's relations of one kind (sum: table-sum; balance: application-balance) on a report. A relation is evaluated only when
+ * Evaluate the template's relations of the given kinds (totals: table-sum; balance: application-balance) on a report. A relation is evaluated only when
  * every cell it names was read as a number: blanks, "/", unreadable rows and missing rows are the
  * business of other rules, and a sum over a guessed cell would be a false alarm.
  */
-export function violations(report: Report, kind: Relation['kind']): Violation[] {
+export function violations(report: Report, kinds: readonly Relation['kind'][]): Violation[] {
   const out: Violation[] = [];
   for (const tableKind of ['applications', 'review'] as const) {
     const table = report.tables[tableKind];
     if (!table) continue;
     for (const rel of relations(table.layout)) {
-      if (rel.kind !== kind || rel.table !== tableKind) continue;
+      if (!kinds.includes(rel.kind) || rel.table !== tableKind) continue;
       const lhsCells = rel.lhs.map((r) => cellAt(table, r));
       const rhsCells = rel.rhs.map((r) => cellAt(table, r));
       if (![...lhsCells, ...rhsCells].every((c) => c?.kind === 'number')) continue;
