@@ -9,7 +9,7 @@ import { parseCase, parseMarker, splitLine, formatMarker, positionsLost } from '
 
 describe('marker grammar', () => {
   test('rule id, messageId, line offset and attributes', () => {
-    expect(parseMarker('table-sum', 5, 'x')).toEqual({ ruleId: 'table-sum', line: 5, suggestions: [], includes: [] });
+    expect(parseMarker('table-sum', 5, 'x')).toEqual({ ruleId: 'table-sum', line: 5, suggestions: [], related: [], includes: [] });
     expect(parseMarker('table-sum:rowTotal:+1', 5, 'x')).toMatchObject({ messageId: 'rowTotal', line: 6 });
     expect(parseMarker('table-sum:+2', 5, 'x')).toMatchObject({ line: 7 });
     expect(parseMarker('report-year:previousYear:-1 @3 end=+1:7 warn', 5, 'x')).toMatchObject({ line: 4, column: 3, endLine: 5, endColumn: 7, severity: 1 });
@@ -32,8 +32,12 @@ describe('marker grammar', () => {
     expect(() => parseCase('x<!-- {a:b} -->\n')).toThrow(/end of its line/);
   });
 
+  test('related locations, relative to the finding', () => {
+    expect(parseMarker('organ-mismatch:mismatch @1 related=-102:1 related=7', 110, 'x').related).toEqual([{ line: 8, column: 1 }, { line: 110, column: 7 }]);
+  });
+
   test('formatMarker writes what parseMarker reads', () => {
-    const f = parseMarker('copied-report:copied:+1 @4 end=+2:9 warn fix="<a> -->" suggest:s="t" "含 空格"', 3, 'x');
+    const f = parseMarker('copied-report:copied:+1 @4 end=+2:9 warn fix="<a> -->" suggest:s="t" related=-3:2 related=5 "含 空格"', 3, 'x');
     const written = formatMarker(f, 3);
     expect(written).not.toMatch(/<|>/);
     expect(parseMarker(written.slice(1, -1), 3, 'x')).toEqual(f);

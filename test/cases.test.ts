@@ -4,7 +4,7 @@
  * belong to (test/support/case-markers.ts: `<!-- {table-sum:rowTotal @49 "应为 3"} -->`), exactly:
  * same count, line, column, messageId, severity (the rule's default unless the marker says
  * `warn`/`error`), autofix text (none unless `fix="…"`), suggestions (none unless `suggest:…`),
- * optional end position and message fragments. A `<name>.<ext>.fixed` file beside the case is the
+ * related locations (none unless `related=…`), optional end position and message fragments. A `<name>.<ext>.fixed` file beside the case is the
  * whole text after applying all fixes. Line 1's `<!-- case {…} -->` holds the description and
  * settings (options, year, agencyKind, deadlines, locale, previous). Adding a case needs no code.
  */
@@ -52,6 +52,7 @@ function shapeOf(f: ExpectedFinding, rule: Rule) {
     severity: f.severity ?? severityOf(rule),
     fix: f.fix ?? null,
     suggestions: f.suggestions,
+    related: f.related,
     includes: f.includes,
   };
 }
@@ -66,6 +67,7 @@ function actualShape(m: LintMessage, want: ExpectedFinding | undefined) {
     severity: m.severity,
     fix: m.fix ? m.fix.text : null,
     suggestions: (m.suggestions ?? []).map((s) => ({ messageId: s.messageId, text: s.fix.text })),
+    related: (m.relatedLocations ?? []).map((r) => ({ line: r.line, column: r.column })),
     // A fragment missing from the message shows up in the diff as the one left out.
     includes: (want?.includes ?? []).filter((s) => m.message.includes(s)),
   };

@@ -15,6 +15,8 @@
  *   `warn`/`error`   the severity, when it differs from the rule's default
  *   `fix="text"`     the autofix's replacement text (a JSON string); no `fix=` means "no autofix"
  *   `suggest:setTotal="3"`  one suggestion: its messageId and replacement text, in order
+ *   `related=-4:9`   one related location (the cell a prose figure contradicts), relative line and
+ *                    column, in order; no `related=` means none
  *   `"fragment"`     a JSON string the rendered message must contain
  *
  * The case's own settings (description, options, year, previous, …) are one comment
@@ -41,6 +43,8 @@ export interface ExpectedFinding {
   /** The autofix's replacement text; undefined: the finding has no autofix. */
   fix?: string;
   suggestions: Suggested[];
+  /** The related locations (second places the finding points at), in order. */
+  related: { line: number; column: number }[];
   includes: string[];
 }
 
@@ -99,7 +103,7 @@ function tokens(s: string): string[] {
 }
 
 /** The `{…}` groups of one marker comment body. */
-function groups(body: string, where: string): string[] {
+export function groups(body: string, where: string): string[] {
   const out: string[] = [];
   let depth = 0;
   let inString = false;
@@ -127,7 +131,7 @@ export function parseMarker(source: string, line: number, where: string): Expect
   const [head, ...attributes] = tokens(source);
   const m = HEAD.exec(head ?? '');
   if (!m) throw new Error(`${where}: a marker starts with rule-id[:messageId][:+N], got {${source}}`);
-  const finding: ExpectedFinding = { ruleId: m[1], line: line + (m[3] ? Number(m[3]) : 0), suggestions: [], includes: [] };
+  const finding: ExpectedFinding = { ruleId: m[1], line: line + (m[3] ? Number(m[3]) : 0), suggestions: [], related: [], includes: [] };
   if (m[2]) finding.messageId = m[2];
   for (const a of attributes) {
     let x: RegExpExecArray | null;
@@ -139,6 +143,7 @@ export function parseMarker(source: string, line: number, where: string): Expect
     else if (a === 'error') finding.severity = 2;
     else if (a.startsWith('fix="')) finding.fix = JSON.parse(a.slice(4)) as string;
     else if ((x = /^suggest:([A-Za-z][A-Za-z0-9]*)=(".*")$/.exec(a))) finding.suggestions.push({ messageId: x[1], text: JSON.parse(x[2]) as string });
+    else if ((x = /^related=(?:([+-]\d+):)?(\d+)$/.exec(a))) finding.related.push({ line: finding.line + (x[1] ? Number(x[1]) : 0), column: Number(x[2]) });
     else if (a.startsWith('"')) finding.includes.push(JSON.parse(a) as string);
     else throw new Error(`${where}: unknown marker attribute '${a}' in {${source}}`);
   }
@@ -179,6 +184,7 @@ export function formatMarker(f: ExpectedFinding, onLine: number): string {
   if (f.severity !== undefined) s += f.severity === 2 ? ' error' : ' warn';
   if (f.fix !== undefined) s += ` fix=${quote(f.fix)}`;
   for (const sg of f.suggestions) s += ` suggest:${sg.messageId}=${quote(sg.text)}`;
+  for (const r of f.related) s += ` related=${r.line !== f.line ? `${r.line > f.line ? '+' : ''}${r.line - f.line}:` : ''}${r.column}`;
   for (const inc of f.includes) s += ` ${quote(inc)}`;
   return `{${s}}`;
 }
