@@ -7,7 +7,7 @@ import type { Document, PagePlace } from '../model/document.js';
 import type { Report } from '../model/report.js';
 import { unitFacts } from '../region/facts.js';
 import { builtinRules } from '../rules/index.js';
-import { MANUAL_FIX } from './messages.js';
+import { manualFixNote } from './messages.js';
 import type { LintOptions } from './options.js';
 import { outlineOf } from './outline.js';
 import { makeResult } from './result.js';
@@ -58,7 +58,7 @@ function lint(run: EngineRun): { out: VerifyAndFixOutput; messages: LintMessage[
   let messages = out.messages;
   // …and never offer them; a fix --fix could not write is to be made by hand, and says so.
   if (binary) {
-    const manual = MANUAL_FIX[config.locale === 'en' ? 'en' : 'zh-CN'];
+    const manual = manualFixNote(config.locale);
     messages = messages.map(({ fix, suggestions: _s, ...m }) => (fix && options.fix && wantsFix({ ...m, fix }) ? { ...m, message: m.message + manual } : m));
   }
   // What the processor could not read comes first, as warnings of no rule.

@@ -16,6 +16,7 @@ import { Progress, summaryLine } from './progress.js';
 import { builtinRules } from '../rules/index.js';
 import { helpText, runtime, usage, withHelpHint } from './messages.js';
 import { parseCli, sniffLocale, type CliOptions } from './options.js';
+import { noFilesGiven } from '../api/messages.js';
 
 /** What the CLI touches of the outside world; tests pass their own. */
 export interface CliIO {
@@ -186,7 +187,7 @@ async function lintStdin(opts: CliOptions, apiOptions: LintOptions, io: CliIO): 
 
 /** The files named: the batch (workers, cache, ignore file), then the region stage when this is a region run. */
 async function lintBatch(opts: CliOptions, apiOptions: LintOptions, io: CliIO, locale: Locale): Promise<Linted> {
-  if (opts.files.length === 0) throw new UsageError(locale === 'en' ? 'No files given' : '没有指定要检查的文件');
+  if (opts.files.length === 0) throw new UsageError(noFilesGiven(locale));
   // Progress only where a person watches: a terminal's stderr, never a pipe, file or CI log.
   const progress = io.stderr.isTTY === true && !io.env.CI ? new Progress(io.stderr, locale) : undefined;
   // A region run (last year's folder, government totals, or an overview format asked for): every

@@ -4,7 +4,9 @@ import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../config/errors.js';
 import type { Locale } from '../engine/types.js';
 import { reporters } from '../reporters/index.js';
-import { usage } from './messages.js';
+import { CLI_TEXT, usage } from './messages.js';
+import { t } from '../i18n/format.js';
+import { isLocale } from '../i18n/locales.js';
 
 /** Command-line options after parsing and validation. */
 export interface CliOptions {
@@ -119,7 +121,7 @@ export function sniffLocale(argv: string[]): Locale {
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--') break;
     const value = argv[i] === '--locale' ? argv[i + 1] : argv[i].startsWith('--locale=') ? argv[i].slice(9) : undefined;
-    if (value === 'en' || value === 'zh-CN') return value;
+    if (isLocale(value)) return value;
   }
   return 'zh-CN';
 }
@@ -153,7 +155,7 @@ function isServeCommand(argv: string[], positionals: string[]): boolean {
 /** Each flag's value checked and converted, in the order the flags are listed in --help. */
 function optionsFrom(v: ParsedValues, files: string[], serve: boolean, l: Locale): CliOptions {
   const locale = v.locale;
-  if (locale !== undefined && locale !== 'zh-CN' && locale !== 'en') throw new UsageError(usage.badLocale(locale, l));
+  if (locale !== undefined && !isLocale(locale)) throw new UsageError(usage.badLocale(locale, l));
   if (v.color && v['no-color']) throw new UsageError(usage.colorBoth(l));
   const docsUrl = v['docs-url'];
   if (docsUrl !== undefined && !(/^https?:\/\//i.test(docsUrl) && URL.canParse(docsUrl))) throw new UsageError(usage.badDocsUrl(docsUrl, l));
@@ -316,7 +318,7 @@ function parseRuleFlags(values: string[], l: Locale): Record<string, unknown> {
       throw new UsageError(usage.badRule(value, (e as { code?: string }).code ?? 'YAML', l));
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || Object.keys(parsed).length === 0) {
-      throw new UsageError(usage.badRule(value, l === 'en' ? 'no "id: severity"' : '缺少 "id: severity"', l));
+      throw new UsageError(usage.badRule(value, t(CLI_TEXT, 'noIdSeverity', l), l));
     }
     Object.assign(out, parsed);
   }

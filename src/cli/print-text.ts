@@ -4,6 +4,8 @@ import { UsageError } from '../config/errors.js';
 import type { Locale } from '../engine/types.js';
 import type { CliIO } from './main.js';
 import type { CliOptions } from './options.js';
+import { t } from '../i18n/format.js';
+import { CLI_TEXT } from './messages.js';
 
 /**
  * `--print-text`: the text each file is read as, one numbered line per line, so a message's
@@ -11,25 +13,25 @@ import type { CliOptions } from './options.js';
  * shows page:line in the PDF, and a rule marks where a page begins. Exit 2 when a file cannot be read.
  */
 export async function printTexts(opts: CliOptions, apiOptions: LintOptions, io: CliIO, locale: Locale): Promise<number> {
-  if (opts.stdin || opts.files.length === 0) throw new UsageError(locale === 'en' ? '--print-text needs files' : '--print-text 需要指定文件');
+  if (opts.stdin || opts.files.length === 0) throw new UsageError(t(CLI_TEXT, 'printTextNeedsFiles', locale));
   const texts = await readTexts(opts.files, { ...apiOptions, ...(opts.ext ? { ext: opts.ext } : {}), locale });
   let failed = false;
-  for (const t of texts) {
-    io.stdout.write(`${path.relative(io.cwd, t.filePath) || t.filePath}\n`);
-    if (t.text === undefined) {
-      io.stdout.write(`  ${t.message}\n\n`);
+  for (const read of texts) {
+    io.stdout.write(`${path.relative(io.cwd, read.filePath) || read.filePath}\n`);
+    if (read.text === undefined) {
+      io.stdout.write(`  ${read.message}\n\n`);
       failed = true;
       continue;
     }
-    const lines = t.text.split(/\r\n|\r|\n/);
+    const lines = read.text.split(/\r\n|\r|\n/);
     if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
     const width = String(lines.length).length;
     let page = 0;
     lines.forEach((line, i) => {
-      const place = t.places?.[i];
+      const place = read.places?.[i];
       if (place && place.page !== page) {
         page = place.page;
-        io.stdout.write(locale === 'en' ? `-- page ${page} --\n` : `—— 第 ${page} 页 ——\n`);
+        io.stdout.write(`${t(CLI_TEXT, 'pageMarker', locale, { page })}\n`);
       }
       io.stdout.write(`${String(i + 1).padStart(width)}\t${place ? `${place.page}:${place.line}\t` : ''}${line}\n`);
     });

@@ -1,5 +1,8 @@
 import type { Locale } from '../engine/types.js';
 import type { BatchStats } from '../batch/index.js';
+import { t, tn } from '../i18n/format.js';
+import { REPORTER_TEXT } from '../reporters/messages.js';
+import { CLI_TEXT } from './messages.js';
 
 /**
  * A one-line progress counter on stderr for long runs, redrawn in place. Only on a terminal: the
@@ -24,7 +27,7 @@ export class Progress {
     this.last = now;
     this.shown = true;
     const pct = Math.floor((done / total) * 100);
-    this.stream.write(`\r\x1b[K${this.locale === 'en' ? `Linting ${done}/${total} files (${pct}%)` : `正在检查 ${done}/${total} 个文件（${pct}%）`}`);
+    this.stream.write(`\r\x1b[K${t(CLI_TEXT, 'progress', this.locale, { done, total, pct })}`);
   };
 
   clear(): void {
@@ -35,14 +38,13 @@ export class Progress {
 
 /** The closing line of a batch run: how many files, from the cache, ignored, and how long it took. */
 export function summaryLine(stats: BatchStats, errors: number, warnings: number, locale: Locale): string {
-  const s = (stats.ms / 1000).toFixed(1);
-  if (locale === 'en') {
-    const extra = [
-      stats.cached ? `${stats.cached} from cache` : '',
-      stats.ignored ? `${stats.ignored} ignored by .gianignore` : '',
-    ].filter(Boolean);
-    return `Checked ${stats.files} file${stats.files === 1 ? '' : 's'}${extra.length ? ` (${extra.join(', ')})` : ''} in ${s} s: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}\n`;
-  }
-  const extra = [stats.cached ? `${stats.cached} 个来自缓存` : '', stats.ignored ? `${stats.ignored} 个被 .gianignore 忽略` : ''].filter(Boolean);
-  return `共检查 ${stats.files} 个文件${extra.length ? `（${extra.join('，')}）` : ''}，用时 ${s} 秒：${errors} 个错误，${warnings} 个警告\n`;
+  const items = [stats.cached ? t(CLI_TEXT, 'fromCache', locale, { count: stats.cached }) : '', stats.ignored ? t(CLI_TEXT, 'ignoredFiles', locale, { count: stats.ignored }) : ''].filter(Boolean);
+  const line = t(CLI_TEXT, 'batchSummary', locale, {
+    files: tn(CLI_TEXT, 'file', stats.files, locale),
+    extra: items.length ? t(CLI_TEXT, 'batchExtra', locale, { items: items.join(t(CLI_TEXT, 'batchExtraSeparator', locale)) }) : '',
+    seconds: (stats.ms / 1000).toFixed(1),
+    errors: tn(REPORTER_TEXT, 'error', errors, locale),
+    warnings: tn(REPORTER_TEXT, 'warning', warnings, locale),
+  });
+  return `${line}\n`;
 }
