@@ -41,6 +41,7 @@ const HOSTILE: Record<string, string> = {
   'nested-quotes.md': `${'> '.repeat(5000)}x\n`,
   // Found by fuzzing: a list whose items hold a nested list is quadratic in micromark (500 KB: minutes).
   'nested-items.md': '- 一、总体情况\n  - 予以公开 3 件\n'.repeat(20_000),
+  'nested-quote-lines.md': '> > 予以公开 3 件\n'.repeat(80_000),
 };
 
 describe('hostile inputs finish', () => {

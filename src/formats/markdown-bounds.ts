@@ -96,8 +96,25 @@ function nestedContainerAt(line: string): number {
 }
 
 function boundNestedContainers(lines: string[]): boolean {
-  let nested = 0;
+  const at = lines.map((line) => (line.trim() ? nestedContainerAt(line) : -1));
+  // Two markers on one line, line after line ("> > a"): the inner container stays open and every
+  // line is written into it, also quadratic; and once its markers are text the lines would still
+  // continue its paragraph lazily. A run longer than the bound loses its inner markers on every line.
+  const twoOnOneLine = (i: number) => at[i] > 0 && lines[i][0] !== ' ' && lines[i][0] !== '\t';
   let changed = false;
+  for (let start = 0; start < lines.length; ) {
+    let end = start;
+    while (end < lines.length && twoOnOneLine(end)) end++;
+    if (end - start > MAX_NESTED_CONTAINERS) {
+      for (let i = start; i < end; i++) {
+        lines[i] = markersAsText(lines[i], at[i]);
+        at[i] = -1;
+      }
+      changed = true;
+    }
+    start = Math.max(end, start + 1);
+  }
+  let nested = 0;
   let blankBefore = true;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
@@ -105,9 +122,8 @@ function boundNestedContainers(lines: string[]): boolean {
     // A heading, or a paragraph at the left margin after a blank line, ends every list.
     if (!blank && (line[0] === '#' || (blankBefore && line[0] !== ' ' && line[0] !== '\t' && markerLength(line, 0) === 0))) nested = 0;
     blankBefore = blank;
-    const at = blank ? -1 : nestedContainerAt(line);
-    if (at < 0 || ++nested <= MAX_NESTED_CONTAINERS) continue;
-    lines[i] = markersAsText(line, at);
+    if (at[i] < 0 || ++nested <= MAX_NESTED_CONTAINERS) continue;
+    lines[i] = markersAsText(line, at[i]);
     changed = true;
   }
   return changed;

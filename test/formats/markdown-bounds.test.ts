@@ -16,11 +16,11 @@ describe('nested containers per list', () => {
     expect(lines.filter((l) => l === '- 一、总体情况')).toHaveLength(MAX_NESTED_CONTAINERS + 5);
   });
 
-  test('two markers on one line ("- - x", "- 1. x") count as nesting', () => {
-    const bounded = boundMarkdownShapes('- - x\n'.repeat(MAX_NESTED_CONTAINERS + 1)).split('\n');
-    expect(bounded[MAX_NESTED_CONTAINERS - 1]).toBe('- - x');
-    expect(bounded[MAX_NESTED_CONTAINERS]).toBe('- － x');
-    expect(boundMarkdownShapes('- 1. x\n'.repeat(MAX_NESTED_CONTAINERS + 1)).split('\n')[MAX_NESTED_CONTAINERS]).toBe('- 1． x');
+  test('two markers on one line ("- - x", "> > x") line after line: past the bound, on every line of the run', () => {
+    expect(boundMarkdownShapes('- - x\n'.repeat(MAX_NESTED_CONTAINERS))).toBe('- - x\n'.repeat(MAX_NESTED_CONTAINERS));
+    // (The inner quote would otherwise stay open and take the later lines as lazy continuations.)
+    expect(boundMarkdownShapes('> > x\n'.repeat(MAX_NESTED_CONTAINERS + 1))).toBe('> ＞ x\n'.repeat(MAX_NESTED_CONTAINERS + 1));
+    expect(boundMarkdownShapes('- 1. x\n'.repeat(MAX_NESTED_CONTAINERS + 1))).toBe('- 1． x\n'.repeat(MAX_NESTED_CONTAINERS + 1));
   });
 
   test('a heading or a paragraph at the margin after a blank line starts a new count', () => {
