@@ -15,9 +15,14 @@ export const MAX_INLINE_DELIMITERS = 100;
 const LOOKALIKE: Record<string, string> = { '*': '＊', _: '＿', '~': '～', '[': '［', '`': '｀' };
 const DELIMITER = /[*_~[`]/g;
 
+/** Delimiters in a line, by character code (`line[i] in LOOKALIKE` made a string per character and was this format's largest cost). */
 function count(line: string): number {
   let n = 0;
-  for (let i = 0; i < line.length; i++) if (line[i] in LOOKALIKE) n++;
+  for (let i = 0; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    // * _ ~ [ `
+    if (c === 42 || c === 95 || c === 126 || c === 91 || c === 96) n++;
+  }
   return n;
 }
 

@@ -39,9 +39,25 @@ export function normalizeLabel(s: string): string {
 const NORMALIZED = new Map<string, string>();
 
 function normalizeUncached(s: string): string {
-  let out = '';
-  for (const ch of s) out += foldLabelChar(ch);
-  return out.replace(/\*\*|__/g, '');
+  // Most text needs no folding: find the first character that does by code, without a string per character.
+  let i = 0;
+  while (i < s.length && !foldsAway(s.charCodeAt(i))) i++;
+  let out = s;
+  if (i < s.length) {
+    const parts: string[] = [s.slice(0, i)];
+    for (const ch of s.slice(i)) parts.push(foldLabelChar(ch));
+    out = parts.join('');
+  }
+  return out.includes('**') || out.includes('__') ? out.replace(/\*\*|__/g, '') : out;
+}
+
+/** A UTF-16 unit foldLabelChar changes: full-width ASCII, the quotes, '．', whitespace (what String.prototype.trim removes). */
+function foldsAway(c: number): boolean {
+  if (c >= 0xff01 && c <= 0xff5e) return true;
+  if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x300c || c === 0x300d || c === 0x27 || c === 0x2018 || c === 0x2019) return true;
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /**
