@@ -1,4 +1,3 @@
-import * as cheerio from 'cheerio';
 import type { AnyNode, Element, Text } from 'domhandler';
 import type { Fix } from '../model/source.js';
 import type { Document } from '../model/document.js';
@@ -87,6 +86,7 @@ export const docxFixWriter: BinaryFixWriter = {
     const part = zip.file('word/document.xml');
     if (!part) return { bytes, applied: [], unapplied: fixes };
     const xml = await part.async('string');
+    const cheerio = await import('cheerio');
     const $ = cheerio.load(xml, { xml: { withStartIndices: true, withEndIndices: true, decodeEntities: true } });
     const paras = paragraphs($.root()[0]);
     const view = document.source;

@@ -1,4 +1,3 @@
-import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import type { Document } from '../model/document.js';
 import { MappedText } from '../model/mapped-text.js';
@@ -57,7 +56,7 @@ export async function parseDocx(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): 
   } catch (e) {
     return { ok: false, detail: firstLine(e) };
   }
-  return { ok: true, document: docxHtmlToDocument(html) };
+  return { ok: true, document: await docxHtmlToDocument(html) };
 }
 
 /** Unpacked size a .docx may declare; a real report is a few MiB at most. */
@@ -84,8 +83,10 @@ export async function declaredUnpackedSize(buf: Buffer): Promise<number | undefi
 }
 
 /** mammoth's HTML (or the same HTML made from another word processor's file) → the paragraph view and its Document. */
-export function docxHtmlToDocument(html: string, formatId = 'docx'): Document {
+export async function docxHtmlToDocument(html: string, formatId = 'docx'): Promise<Document> {
   checkHtmlDepth(html);
+  // Loaded when a word-processor file is read: cheerio (parse5, encodings) is most of the start-up bundle otherwise.
+  const cheerio = await import('cheerio');
   const $ = cheerio.load(html, null, false);
   const roots = $.root()[0].children;
   const { view, textAt, spans } = renderView(roots);

@@ -1,4 +1,3 @@
-import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { documentView, unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
 import { declaredUnpackedSize, docxHtmlToDocument, looksLikeZip, MAX_UNPACKED_BYTES } from './docx.js';
@@ -74,6 +73,7 @@ export async function odtToHtml(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): 
   } catch (e) {
     return { ok: false, detail: (e instanceof Error ? e.message : String(e)).split('\n')[0] };
   }
+  const cheerio = await import('cheerio');
   const $ = cheerio.load(xml, { xml: true });
   const body = $('office\\:body > office\\:text')[0];
   if (!body) return { ok: false, detail: 'no text body in content.xml' };
@@ -187,7 +187,7 @@ export const odtFormat: BinaryFormat = {
   async parse(bytes, options) {
     const r = await odtToHtml(bytes, options?.maxUnpackedBytes);
     if (!r.ok) return { ok: false, message: unreadable('.odt', WORD, r.detail) };
-    return { ok: true, document: docxHtmlToDocument(r.html, odtFormat.id) };
+    return { ok: true, document: await docxHtmlToDocument(r.html, odtFormat.id) };
   },
   position: wordParagraph,
   ...documentView,
