@@ -2,6 +2,7 @@ import type { SourceText, Span } from '../model/source.js';
 import { DIRECTIVE_BODY, directiveLine, type DirectiveSyntax } from '../formats/directive-syntax.js';
 import { closest } from '../i18n/closest.js';
 import type { Fix, LintMessage, Locale, SuppressedMessage } from './types.js';
+import { defineCatalog, t } from '../i18n/format.js';
 
 export { isDirectiveLine, type DirectiveSyntax } from '../formats/directive-syntax.js';
 
@@ -232,22 +233,24 @@ function unusedDirectives(
   return problems;
 }
 
-/** Problems with directives, in both locales. */
+/** Problems with directives. */
+const DIRECTIVE_TEXT = defineCatalog('directives', {
+  spansLines: { 'zh-CN': '{{name}} 指令不能跨行', en: '{{name}} comment should not span multiple lines' },
+  unknownRule: { 'zh-CN': '{{name}} 指令中的规则 "{{id}}" 不存在{{hint}}', en: 'Definition for rule "{{id}}" was not found ({{name}} directive){{hint}}' },
+  didYouMean: { 'zh-CN': '，是否想写 "{{near}}"？', en: '; did you mean "{{near}}"?' },
+  unused: { 'zh-CN': '未使用的 {{name}} 指令（没有需要屏蔽的问题）', en: 'Unused {{name}} directive (no problems were reported)' },
+  unusedRules: { 'zh-CN': '未使用的 {{name}} 指令（规则 {{rules}} 没有报告问题）', en: 'Unused {{name}} directive (no problems were reported from {{rules}})' },
+  /** Between the rules of unusedRules: zh lists them, en says "or". */
+  ruleAlternative: { 'zh-CN': '、', en: ' or ' },
+});
+
 const TEXTS = {
-  spansLines: (name: string, locale: Locale) =>
-    locale === 'en' ? `${name} comment should not span multiple lines` : `${name} 指令不能跨行`,
+  spansLines: (name: string, locale: Locale) => t(DIRECTIVE_TEXT, 'spansLines', locale, { name }),
   unknownRule: (name: string, id: string, near: string | undefined, locale: Locale) =>
-    locale === 'en'
-      ? `Definition for rule "${id}" was not found (${name} directive)${near ? `; did you mean "${near}"?` : ''}`
-      : `${name} 指令中的规则 "${id}" 不存在${near ? `，是否想写 "${near}"？` : ''}`,
-  unused: (name: string, locale: Locale) =>
-    locale === 'en' ? `Unused ${name} directive (no problems were reported)` : `未使用的 ${name} 指令（没有需要屏蔽的问题）`,
-  unusedRules: (name: string, ids: string[], locale: Locale) => {
-    const listed = ids.map((id) => `"${id}"`);
-    return locale === 'en'
-      ? `Unused ${name} directive (no problems were reported from ${listed.join(' or ')})`
-      : `未使用的 ${name} 指令（规则 ${listed.join('、')} 没有报告问题）`;
-  },
+    t(DIRECTIVE_TEXT, 'unknownRule', locale, { name, id, hint: near ? t(DIRECTIVE_TEXT, 'didYouMean', locale, { near }) : '' }),
+  unused: (name: string, locale: Locale) => t(DIRECTIVE_TEXT, 'unused', locale, { name }),
+  unusedRules: (name: string, ids: string[], locale: Locale) =>
+    t(DIRECTIVE_TEXT, 'unusedRules', locale, { name, rules: ids.map((id) => `"${id}"`).join(t(DIRECTIVE_TEXT, 'ruleAlternative', locale)) }),
 };
 
 function problem(source: SourceText, span: Span, severity: 1 | 2, message: string, fix?: Fix): LintMessage {

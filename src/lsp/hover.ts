@@ -1,8 +1,8 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver/node';
-import { pick } from '../i18n/format.js';
+import { pick, t } from '../i18n/format.js';
 import type { Rule } from '../engine/types.js';
 import { messageRange, rangesTouch, ruleLink } from './convert.js';
-import { ui } from './messages.js';
+import { LSP_TEXT, ui } from './messages.js';
 import type { LintOutcome } from './service.js';
 
 /**
@@ -22,7 +22,7 @@ export function hoverAt(outcome: LintOutcome, position: Position, rules: Readonl
     seen.add(m.ruleId!);
     const meta = rules.get(m.ruleId!)!.meta;
     const lines = [`**${meta.id}** — ${pick(meta.docs.description, l)}`];
-    if (meta.docs.legalBasis) lines.push(`${ui.legalBasis(l)}${l === 'en' ? ': ' : '：'}${pick(meta.docs.legalBasis, l)}`);
+    if (meta.docs.legalBasis) lines.push(`${ui.legalBasis(l)}${t(LSP_TEXT, 'labelSeparator', l)}${pick(meta.docs.legalBasis, l)}`);
     if (hits.some((h) => h.ruleId === meta.id && h.fix)) lines.push(`_${ui.fixable(l)}_`);
     lines.push(`[${ui.docs(l)}](${ruleLink(rules.get(m.ruleId!)!, docsBaseUrl)})`);
     parts.push(lines.join('\n\n'));

@@ -10,6 +10,9 @@ import type { InputFormat } from '../model/document.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import { builtinRules } from '../rules/index.js';
 import { parseSettings, type ServerSettings } from './settings.js';
+import { t } from '../i18n/format.js';
+import { toLocale } from '../i18n/locales.js';
+import { LSP_TEXT, ui } from './messages.js';
 
 /** One editor buffer to lint: its text as the editor holds it, not the file on disk. */
 export interface LintInput {
@@ -112,7 +115,7 @@ export class LintService {
 
   /** Lint one buffer version. Undefined when `token` was cancelled (a newer version is coming). */
   async lint(input: LintInput, token?: CancellationToken): Promise<LintOutcome | undefined> {
-    const fallbackLocale: Locale = this.settings.config.locale === 'en' ? 'en' : 'zh-CN';
+    const fallbackLocale: Locale = toLocale(this.settings.config.locale);
     const cwd = this.cwdFor(input.filePath);
     let config: ResolvedConfig;
     let previous: { text: string; filePath: string } | undefined;
@@ -133,7 +136,7 @@ export class LintService {
     const bytes = Buffer.byteLength(input.text, 'utf8');
     if (bytes > DEFAULT_MAX_BYTES) {
       const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`;
-      const message = locale === 'en' ? `Too large to lint (${mib(bytes)}; limit ${mib(DEFAULT_MAX_BYTES)})` : `文件过大，不予检查（${mib(bytes)}，上限 ${mib(DEFAULT_MAX_BYTES)}）`;
+      const message = t(LSP_TEXT, 'tooLarge', locale, { size: mib(bytes), limit: mib(DEFAULT_MAX_BYTES) });
       return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' } };
     }
     try {
@@ -141,7 +144,7 @@ export class LintService {
       return { ...input, messages, locale, config, previous };
     } catch (e) {
       // An engine failure is a bug; say so in the document rather than leave stale diagnostics.
-      const message = `${locale === 'en' ? 'gia-lint internal error: ' : 'gia-lint 内部错误：'}${e instanceof Error ? e.message : String(e)}`;
+      const message = `${ui.internal(locale)}${e instanceof Error ? e.message : String(e)}`;
       return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' }, error: e };
     }
   }

@@ -15,6 +15,7 @@ import { ui } from './messages.js';
 import { LintScheduler } from './scheduler.js';
 import { LintService, type LintOutcome } from './service.js';
 import { mergeRawSettings, parseSettings } from './settings.js';
+import { toLocale } from '../i18n/locales.js';
 
 /** Lints of the first document, results discarded, that bring the engine's hot paths to JIT speed. */
 const WARM_UP_RUNS = 3;
@@ -91,8 +92,8 @@ export class LspSession {
     const rootPath = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
     if (this.roots.length === 0 && rootPath) this.roots = [path.resolve(rootPath)];
     const raw = mergeRawSettings(this.initOptions);
-    const { settings, problems } = parseSettings(raw, this.roots[0], raw?.locale === 'en' ? 'en' : 'zh-CN');
-    this.settingsLocale = raw?.locale === 'en' ? 'en' : 'zh-CN';
+    const { settings, problems } = parseSettings(raw, this.roots[0], toLocale(raw?.locale));
+    this.settingsLocale = toLocale(raw?.locale);
     this.pendingProblems = problems;
     this.service.configure(settings, this.roots);
     // Without change notifications for config files, read them afresh for every lint.
@@ -110,7 +111,7 @@ export class LspSession {
       }
     }
     const raw = mergeRawSettings(this.initOptions, this.pulledSettings);
-    const rawLocale = raw?.locale === 'en' ? 'en' : 'zh-CN';
+    const rawLocale = toLocale(raw?.locale);
     const { settings, problems } = parseSettings(raw, this.roots[0], rawLocale);
     this.settingsLocale = rawLocale;
     for (const p of problems) this.showOnce(MessageType.Warning, `${ui.settingsProblem(rawLocale)}${p}`);

@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { ConfigData } from '../config/schema.js';
 import type { Locale } from '../engine/types.js';
+import { t } from '../i18n/format.js';
+import { LSP_TEXT } from './messages.js';
 
 /**
  * What an editor may set for the server, through `initializationOptions` or the `gia-lint`
@@ -43,14 +45,13 @@ export function parseSettings(raw: unknown, baseDir: string | undefined, locale:
   const settings: ServerSettings = { config: {}, useConfigFile: true, debounceMs: DEFAULT_DEBOUNCE_MS };
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
-  const en = locale === 'en';
   if (typeof raw !== 'object' || Array.isArray(raw)) {
-    problems.push(en ? 'gia-lint settings must be an object' : 'gia-lint 设置应为对象');
+    problems.push(t(LSP_TEXT, 'settingsNotObject', locale));
     return { settings, problems };
   }
   const obj = raw as Record<string, unknown>;
-  const bad = (key: string, expected: [string, string]) =>
-    problems.push(en ? `gia-lint setting ${key} must be ${expected[1]}; ignored` : `gia-lint 设置 ${key} 应为${expected[0]}，已忽略`);
+  const bad = (key: string, expected: 'expectedConfigPath' | 'expectedBoolean' | 'expectedDebounce' | 'expectedUrl') =>
+    problems.push(t(LSP_TEXT, 'settingIgnored', locale, { key, expected: t(LSP_TEXT, expected, locale) }));
   const abs = (p: string) => (baseDir && !path.isAbsolute(p) ? path.resolve(baseDir, p) : p);
 
   for (const [key, value] of Object.entries(obj)) {
@@ -63,19 +64,19 @@ export function parseSettings(raw: unknown, baseDir: string | undefined, locale:
       (settings.config as Record<string, unknown>)[key] = v;
     } else if (key === 'configFile') {
       if (typeof value === 'string' && value !== '') settings.configFile = abs(value);
-      else bad(key, ['非空字符串（配置文件路径）', 'a non-empty string (a config file path)']);
+      else bad(key, 'expectedConfigPath');
     } else if (key === 'useConfigFile') {
       if (typeof value === 'boolean') settings.useConfigFile = value;
-      else bad(key, ['true 或 false', 'true or false']);
+      else bad(key, 'expectedBoolean');
     } else if (key === 'debounceMs') {
       if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 10000) settings.debounceMs = value;
-      else bad(key, ['0 到 10000 之间的整数（毫秒）', 'an integer from 0 to 10000 (milliseconds)']);
+      else bad(key, 'expectedDebounce');
     } else if (key === 'docsBaseUrl') {
       if (typeof value === 'string' && URL.canParse(value)) settings.docsBaseUrl = value.endsWith('/') ? value : `${value}/`;
-      else bad(key, ['绝对 URL', 'an absolute URL']);
+      else bad(key, 'expectedUrl');
     } else {
       const known = [...CONFIG_KEYS, ...SERVER_KEYS].join(', ');
-      problems.push(en ? `Unknown gia-lint setting ${key} (known: ${known}); ignored` : `未知的 gia-lint 设置 ${key}（可用：${known}），已忽略`);
+      problems.push(t(LSP_TEXT, 'unknownSetting', locale, { key, known }));
     }
   }
   return { settings, problems };

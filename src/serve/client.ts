@@ -40,7 +40,7 @@ export const CLIENT_JS = String.raw`'use strict';
       emptyPaste: 'Paste the report text first.'
     }
   };
-  var lang = document.documentElement.lang === 'en' ? 'en' : 'zh-CN';
+  var lang = Object.prototype.hasOwnProperty.call(TEXTS, document.documentElement.lang) ? document.documentElement.lang : 'zh-CN';
   var t = TEXTS[lang];
   var token = meta('gia-token');
   var maxBytes = Number(meta('gia-max-bytes'));

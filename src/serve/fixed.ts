@@ -3,6 +3,8 @@ import { bomOf, encodeText, lintBuffer, type LintTextOptions } from '../api.js';
 import type { Locale } from '../engine/types.js';
 import { decodeBuffer } from '../formats/decode.js';
 import { formatForBytes } from '../formats/index.js';
+import { t } from '../i18n/format.js';
+import { SERVE_TEXT } from './messages.js';
 
 /** A corrected copy of an uploaded file, for "下载修正后的文件". */
 export interface FixedFile {
@@ -37,7 +39,7 @@ export async function fixedFile(bytes: Buffer, name: string, options: LintTextOp
   const result = await lintBuffer(bytes, { ...options, fix: true, includeSource: false });
   const ext = path.extname(name);
   const stem = name.slice(0, name.length - ext.length) || name;
-  const fixedName = `${stem}${locale === 'en' ? '-fixed' : '-已修正'}${ext}`;
+  const fixedName = `${stem}${t(SERVE_TEXT, 'fixedSuffix', locale)}${ext}`;
   // A binary format's writer placed the fixes in the file's bytes; its `output` is only a text view.
   if (result.outputBytes) return { name: fixedName, bytes: Buffer.from(result.outputBytes), type: 'application/octet-stream' };
   if (result.output === undefined || formatForBytes(name, bytes)?.binary) return undefined;

@@ -4,6 +4,9 @@ import { ConfigResolver, displayPath } from '../config/load.js';
 import { GiaLintError } from '../config/errors.js';
 import type { Locale } from '../engine/types.js';
 import { createDeskServer, type DeskServer } from './server.js';
+import { t } from '../i18n/format.js';
+import { DEFAULT_LOCALE } from '../i18n/locales.js';
+import { SERVE_TEXT } from './messages.js';
 
 export { createDeskServer, safeName, type DeskOptions, type DeskServer, type LintAnswer } from './server.js';
 
@@ -30,31 +33,17 @@ export interface ServeOptions {
 export async function runServe(options: ServeOptions): Promise<number> {
   const desk = await startDesk(options);
   const url = await desk.listen().catch((e: NodeJS.ErrnoException) => {
-    const en = options.lint.overrideConfig?.locale === 'en' || options.locale === 'en';
+    // Not the default when either the config or --locale asks for another locale.
+    const locale = [options.lint.overrideConfig?.locale, options.locale].find((l) => l !== undefined && l !== DEFAULT_LOCALE) ?? DEFAULT_LOCALE;
     const where = `${options.host ?? DEFAULT_HOST}:${options.port ?? DEFAULT_PORT}`;
     throw new GiaLintError(
-      e.code === 'EADDRINUSE'
-        ? en
-          ? `Port ${where} is in use; start with another, e.g. --port 8081`
-          : `端口 ${where} 已被占用，请换一个端口，例如 --port 8081`
-        : en
-          ? `Cannot listen on ${where} (${e.code ?? e.message})`
-          : `无法在 ${where} 上启动（${e.code ?? e.message}）`,
+      e.code === 'EADDRINUSE' ? t(SERVE_TEXT, 'portInUse', locale, { where }) : t(SERVE_TEXT, 'cannotListen', locale, { where, reason: e.code ?? e.message }),
     );
   });
-  const en = desk.locale === 'en';
-  options.stdout.write(
-    en
-      ? `gia-lint serve: open ${url} in a browser (Ctrl+C stops it). Files are checked in memory and never stored.\n`
-      : `gia-lint serve：请在浏览器中打开 ${url} （按 Ctrl+C 停止）。文件只在内存中检查，不会保存。\n`,
-  );
+  options.stdout.write(`${t(SERVE_TEXT, 'listening', desk.locale, { url })}\n`);
   const host = options.host ?? DEFAULT_HOST;
   if (!isLoopback(host)) {
-    options.stdout.write(
-      en
-        ? `Warning: listening on ${host}; other machines of the network can open this page.\n`
-        : `注意：正在 ${host} 上监听，网络中的其他计算机也能打开本页面。\n`,
-    );
+    options.stdout.write(`${t(SERVE_TEXT, 'openToNetwork', desk.locale, { host })}\n`);
   }
   await options.until;
   await new Promise<void>((resolve) => {

@@ -12,6 +12,8 @@ import { formatResults } from '../reporters/index.js';
 import { CLIENT_JS } from './client.js';
 import { fixedFile, writesBinaryFixes } from './fixed.js';
 import { PAGE_CSS, page, type PageInfo } from './page.js';
+import { t } from '../i18n/format.js';
+import { SERVE_TEXT } from './messages.js';
 
 /**
  * `gia-lint serve`: the official's desk. One page where a draft is dropped and checked; the bytes
@@ -132,8 +134,7 @@ export function createDeskServer(options: DeskOptions): DeskServer {
       return sendJson(res, 403, { error: refused });
     }
     const declared = Number(req.headers['content-length'] ?? NaN);
-    const en = options.locale === 'en';
-    const tooLarge = en ? `The file is too large (limit ${mib(maxBytes)})` : `文件过大（上限 ${mib(maxBytes)}）`;
+    const tooLarge = t(SERVE_TEXT, 'fileTooLarge', options.locale, { limit: mib(maxBytes) });
     if (declared > maxBytes) {
       res.setHeader('Connection', 'close');
       sendJson(res, 413, { error: tooLarge });
@@ -142,7 +143,7 @@ export function createDeskServer(options: DeskOptions): DeskServer {
     }
     if (inFlight >= MAX_IN_FLIGHT) {
       req.resume();
-      return sendJson(res, 503, { error: en ? 'Busy checking other files; try again in a moment' : '正在检查其他文件，请稍后再试' });
+      return sendJson(res, 503, { error: t(SERVE_TEXT, 'busy', options.locale) });
     }
     inFlight++;
     try {
@@ -177,7 +178,7 @@ export function createDeskServer(options: DeskOptions): DeskServer {
       verdict: result.errorCount > 0 ? 'fail' : result.warningCount > 0 ? 'warn' : 'pass',
       html: resultHtml(result, id, name, ctx),
       report: formatResults('html', [result], ctx),
-      reportName: `${stem(name)}${options.locale === 'en' ? '-check-report' : '-检查报告'}.html`,
+      reportName: `${stem(name)}${t(SERVE_TEXT, 'reportSuffix', options.locale)}.html`,
     };
     if (result.unit?.previousWanted) answer.previous = result.unit.previousFile ? displayPath(result.unit.previousFile, options.cwd) : null;
     // A text format says which problems have fixes; a binary format's writer is asked to try
@@ -290,7 +291,7 @@ export function safeName(raw: string, locale: Locale): string {
     const ext = path.extname(name).slice(0, 10);
     name = name.slice(0, 120 - ext.length) + ext;
   }
-  return name || (locale === 'en' ? 'pasted-text.txt' : '粘贴的文本.txt');
+  return name || t(SERVE_TEXT, 'pastedName', locale);
 }
 
 const stem = (name: string): string => name.slice(0, name.length - path.extname(name).length) || name;

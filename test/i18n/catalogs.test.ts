@@ -36,16 +36,6 @@ const DIFFERENT_PLACEHOLDERS: Record<string, string> = {
 const NOT_YET_MOVED = new Set<string>([
   'cli/init.ts',
   'config/messages.ts',
-  'engine/directives.ts',
-  'lsp/hover.ts',
-  'lsp/messages.ts',
-  'lsp/session.ts',
-  'lsp/service.ts',
-  'lsp/settings.ts',
-  'serve/client.ts',
-  'serve/fixed.ts',
-  'serve/index.ts',
-  'serve/server.ts',
 ]);
 
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1]))].sort();
