@@ -42,6 +42,7 @@ const HOSTILE: Record<string, string> = {
   // Found by fuzzing: a list whose items hold a nested list is quadratic in micromark (500 KB: minutes).
   'nested-items.md': '- 一、总体情况\n  - 予以公开 3 件\n'.repeat(20_000),
   'nested-quote-lines.md': '> > 予以公开 3 件\n'.repeat(80_000),
+  'inline-comments.md': `一、总体情况${'<!--'.repeat(50_000)}\n`,
 };
 
 describe('hostile inputs finish', () => {

@@ -149,7 +149,47 @@ export function boundMarkdownShapes(text: string): string {
     boundNestedContainers(lines);
   }
   if (lines) text = lines.join('\n');
-  return boundInlineDelimiters(text);
+  return boundHtmlOpeners(boundInlineDelimiters(text));
+}
+
+/**
+ * Inline HTML that never closes: micromark tries each `<!--` (and `<![CDATA[`, `<?`, `<!X`) as a
+ * comment running to its closer, and without one scans to the end of the paragraph, once per
+ * opener: a paragraph of thousands of unclosed `<!--` is quadratic (found by fuzzing: 50 KB,
+ * 5–8 s). Past MAX_INLINE_DELIMITERS openers after the paragraph's last closer, their `<` become
+ * `＜` (one unit for one): they were text anyway, as nothing could close them.
+ */
+const HTML_OPENERS: [open: string, close: string][] = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>'], ['<!', '>']];
+
+export function boundHtmlOpeners(text: string): string {
+  let openers = 0;
+  for (let i = text.indexOf('<'); i !== -1 && openers <= MAX_INLINE_DELIMITERS; i = text.indexOf('<', i + 1)) if (text[i + 1] === '!' || text[i + 1] === '?') openers++;
+  if (openers <= MAX_INLINE_DELIMITERS) return text;
+  const lines = text.split('\n');
+  let changed = false;
+  for (let start = 0; start < lines.length; ) {
+    if (!lines[start].trim()) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < lines.length && lines[end].trim()) end++;
+    const paragraph = lines.slice(start, end).join('\n');
+    // A set: a `<!--` is also a `<!`.
+    const unclosed = new Set<number>();
+    for (const [open, close] of HTML_OPENERS) {
+      const after = paragraph.lastIndexOf(close);
+      for (let i = paragraph.indexOf(open, after + 1); i !== -1; i = paragraph.indexOf(open, i + 1)) unclosed.add(i);
+    }
+    if (unclosed.size > MAX_INLINE_DELIMITERS) {
+      const chars = paragraph.split('');
+      for (const i of unclosed) chars[i] = '＜';
+      lines.splice(start, end - start, ...chars.join('').split('\n'));
+      changed = true;
+    }
+    start = end;
+  }
+  return changed ? lines.join('\n') : text;
 }
 
 function countLines(text: string): number {

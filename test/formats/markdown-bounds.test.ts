@@ -1,6 +1,6 @@
 /** The Markdown shapes bounded before remark sees them (src/formats/markdown-bounds.ts). */
 import { describe, expect, test } from '@jest/globals';
-import { boundMarkdownShapes, MAX_NESTED_CONTAINERS } from '../../src/formats/markdown-bounds.js';
+import { boundMarkdownShapes, MAX_INLINE_DELIMITERS, MAX_NESTED_CONTAINERS } from '../../src/formats/markdown-bounds.js';
 
 describe('nested containers per list', () => {
   const items = (n: number) => '- 一、总体情况\n  - 予以公开 3 件\n'.repeat(n);
@@ -35,5 +35,20 @@ describe('nested containers per list', () => {
     const flat = '- 一、总体情况\n'.repeat(5000);
     expect(boundMarkdownShapes(flat)).toBe(flat);
     expect(boundMarkdownShapes(items(3))).toBe(items(3));
+  });
+});
+
+describe('inline HTML openers that nothing closes', () => {
+  const n = MAX_INLINE_DELIMITERS + 20;
+
+  test('past the bound in one paragraph, their "<" is read as text (＜), offsets unchanged', () => {
+    const text = `一、总体情况${'<!--注释'.repeat(n)}\n\n下一段<!--x-->`;
+    const bounded = boundMarkdownShapes(text);
+    expect(bounded).toBe(`一、总体情况${'＜!--注释'.repeat(n)}\n\n下一段<!--x-->`);
+    expect(boundMarkdownShapes(`a${'<?x'.repeat(n)}`)).toBe(`a${'＜?x'.repeat(n)}`);
+  });
+
+  test('closed comments, openers a closer follows, and few openers are left alone', () => {
+    for (const text of [`a${'<!--x-->'.repeat(n)}`, `a${'<!--'.repeat(n)}-->`, `a${'<!--'.repeat(MAX_INLINE_DELIMITERS)}`]) expect(boundMarkdownShapes(text)).toBe(text);
   });
 });
