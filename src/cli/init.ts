@@ -5,6 +5,25 @@ import { presets } from '../config/presets.js';
 import type { AgencyKind, Locale } from '../engine/types.js';
 import { GiaLintError } from '../config/errors.js';
 import { builtinRules } from '../rules/index.js';
+import { defineCatalog, t } from '../i18n/format.js';
+import { joinList } from '../i18n/locales.js';
+
+/** The questions and answers of `gia-lint --init`. */
+const INIT_TEXT = defineCatalog('init', {
+  exists: { 'zh-CN': '{{files}} 已存在；如需覆盖请加 --force', en: '{{files}} already exists; use --force to replace it' },
+  askReplace: { 'zh-CN': '{{files}} 已存在，是否覆盖？(y/N) ', en: '{{files}} already exists. Replace it? (y/N) ' },
+  nothingWritten: { 'zh-CN': '未写入任何文件。', en: 'Nothing written.' },
+  askAgencyKind: { 'zh-CN': '发布机关类别：1) 政府部门  2) 人民政府 [1] ', en: "Kind of issuing organ: 1) government department (政府部门)  2) people's government (人民政府) [1] " },
+  askLocale: { 'zh-CN': '消息语言：1) 中文 (zh-CN)  2) 英文 (en) [1] ', en: 'Message language: 1) Chinese (zh-CN)  2) English (en) [1] ' },
+  unknownPreset: { 'zh-CN': '未知的预设 "{{preset}}"（可用：{{names}}）', en: 'Unknown preset "{{preset}}" (available: {{names}})' },
+  askPreset: { 'zh-CN': '规则预设：{{choices}} [1] ', en: 'Preset: {{choices}} [1] ' },
+  /** After a preset's name in the question; the English question names the presets only. */
+  recommendedNote: { 'zh-CN': '（推荐）', en: '' },
+  strictNote: { 'zh-CN': '（发布前终检，所有规则按错误级别）', en: '' },
+  cannotWrite: { 'zh-CN': '无法写入 {{file}}（{{reason}}）', en: 'Cannot write {{file}} ({{reason}})' },
+  wrote: { 'zh-CN': '已生成 {{file}}', en: 'Wrote {{file}}' },
+  shadowed: { 'zh-CN': '注意：{{files}} 不再生效（.gianrc 优先）。', en: 'Note: {{files}} is no longer used (.gianrc wins).' },
+});
 
 /**
  * `gia-lint --init`: write a commented `.gianrc` for a new office. The three things that differ
@@ -27,7 +46,7 @@ export interface InitAnswers {
 }
 
 export async function runInit(given: InitAnswers, io: InitIO, uiLocale: Locale): Promise<number> {
-  const en = uiLocale === 'en';
+  const l = uiLocale;
   const interactive = io.stdin.isTTY === true;
   const lines = interactive ? lineReader(io.stdin) : undefined;
   const ask = async (question: string): Promise<string> => {
@@ -39,39 +58,32 @@ export async function runInit(given: InitAnswers, io: InitIO, uiLocale: Locale):
   const existing: string[] = [];
   for (const name of CONFIG_FILE_NAMES) if ((await stat(path.join(io.cwd, name)).catch(() => undefined))?.isFile()) existing.push(name);
   if (existing.length && !given.force) {
-    if (!interactive) throw new GiaLintError(en ? `${existing.join(', ')} already exists; use --force to replace it` : `${existing.join('、')} 已存在；如需覆盖请加 --force`);
-    const yes = await ask(en ? `${existing.join(', ')} already exists. Replace it? (y/N) ` : `${existing.join('、')} 已存在，是否覆盖？(y/N) `);
+    if (!interactive) throw new GiaLintError(t(INIT_TEXT, 'exists', l, { files: joinList(existing, l) }));
+    const yes = await ask(t(INIT_TEXT, 'askReplace', l, { files: joinList(existing, l) }));
     if (!/^y(es)?$/i.test(yes)) {
-      io.stdout.write(en ? 'Nothing written.\n' : '未写入任何文件。\n');
+      io.stdout.write(`${t(INIT_TEXT, 'nothingWritten', l)}\n`);
       return 0;
     }
   }
 
   let agencyKind = given.agencyKind;
   while (agencyKind === undefined && interactive) {
-    const a = await ask(
-      en
-        ? 'Kind of issuing organ: 1) government department (政府部门)  2) people\'s government (人民政府) [1] '
-        : '发布机关类别：1) 政府部门  2) 人民政府 [1] ',
-    );
+    const a = await ask(t(INIT_TEXT, 'askAgencyKind', l));
     agencyKind = a === '' || a === '1' ? 'department' : a === '2' ? 'government' : undefined;
   }
   let locale = given.locale;
   while (locale === undefined && interactive) {
-    const a = await ask(en ? 'Message language: 1) Chinese (zh-CN)  2) English (en) [1] ' : '消息语言：1) 中文 (zh-CN)  2) 英文 (en) [1] ');
+    const a = await ask(t(INIT_TEXT, 'askLocale', l));
     locale = a === '' || a === '1' ? 'zh-CN' : a === '2' ? 'en' : undefined;
   }
   const names = Object.keys(presets);
   let preset = given.preset;
   if (preset !== undefined && !names.includes(preset)) {
-    throw new GiaLintError(en ? `Unknown preset "${preset}" (available: ${names.join(', ')})` : `未知的预设 "${preset}"（可用：${names.join('、')}）`);
+    throw new GiaLintError(t(INIT_TEXT, 'unknownPreset', l, { preset, names: joinList(names, l) }));
   }
   while (preset === undefined && interactive) {
-    const a = await ask(
-      en
-        ? `Preset: ${names.map((n, i) => `${i + 1}) ${n}`).join('  ')} [1] `
-        : `规则预设：${names.map((n, i) => `${i + 1}) ${n}${n === 'recommended' ? '（推荐）' : n === 'strict' ? '（发布前终检，所有规则按错误级别）' : ''}`).join('  ')} [1] `,
-    );
+    const note = (n: string) => (n === 'recommended' ? t(INIT_TEXT, 'recommendedNote', l) : n === 'strict' ? t(INIT_TEXT, 'strictNote', l) : '');
+    const a = await ask(t(INIT_TEXT, 'askPreset', l, { choices: names.map((n, i) => `${i + 1}) ${n}${note(n)}`).join('  ') }));
     const i = a === '' ? 0 : Number(a) - 1;
     preset = names[i] ?? (names.includes(a) ? a : undefined);
   }
@@ -83,12 +95,12 @@ export async function runInit(given: InitAnswers, io: InitIO, uiLocale: Locale):
     await rename(tmp, target);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw new GiaLintError(en ? `Cannot write ${target} (${(e as NodeJS.ErrnoException).code ?? e})` : `无法写入 ${target}（${(e as NodeJS.ErrnoException).code ?? e}）`);
+    throw new GiaLintError(t(INIT_TEXT, 'cannotWrite', l, { file: target, reason: String((e as NodeJS.ErrnoException).code ?? e) }));
   }
   // The other name would otherwise be shadowed silently.
   const shadowed = existing.filter((n) => n !== '.gianrc');
-  io.stdout.write(en ? `Wrote ${target}\n` : `已生成 ${target}\n`);
-  if (shadowed.length) io.stdout.write(en ? `Note: ${shadowed.join(', ')} is no longer used (.gianrc wins).\n` : `注意：${shadowed.join('、')} 不再生效（.gianrc 优先）。\n`);
+  io.stdout.write(`${t(INIT_TEXT, 'wrote', l, { file: target })}\n`);
+  if (shadowed.length) io.stdout.write(`${t(INIT_TEXT, 'shadowed', l, { files: joinList(shadowed, l) })}\n`);
   return 0;
 }
 
