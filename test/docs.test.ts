@@ -52,9 +52,9 @@ for (const [id, rule] of builtinRules) {
         if (kind === 'incorrect') {
           // The line must be there and list at least one finding: an incorrect example states what it shows.
           expect({ stated: stated !== undefined && stated.includes('`') }).toEqual({ stated: true });
-          const expected = [...stated!.matchAll(FINDING)].map((f) => `${f[1]}:${f[2]} ${f[3]} ${f[4]}`);
+          const expected = [...stated.matchAll(FINDING)].map((f) => `${f[1]}:${f[2]} ${f[3]} ${f[4]}`);
           // Nothing else on the line: a misspelt finding is not silently skipped.
-          expect(stated!.replace(FINDING, '').trim()).toBe('');
+          expect(stated.replace(FINDING, '').trim()).toBe('');
           expect(actual).toEqual(expected);
         } else {
           expect({ findingsLine: stated }).toEqual({ findingsLine: undefined });

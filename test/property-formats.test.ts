@@ -9,7 +9,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import { verify } from '../src/engine/linter.js';
-import type { LintMessage } from '../src/engine/types.js';
 import { parseDocx } from '../src/formats/docx.js';
 import { builtinRules } from '../src/rules/index.js';
 import { APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRows } from '../src/templates/tables.js';
@@ -41,9 +40,9 @@ function options(d: Drawn): Omit<GenOptions, 'format'> {
 /** The tables read back equal the generator's numbers, cell by cell. */
 function expectModel(reports: ReturnType<typeof verify>['reports'], o: Omit<GenOptions, 'format'>, model: ReturnType<typeof generate>['model']): void {
   const [r] = modelSummary(reports);
-  const apps = r.tables.applications!.rows as Record<string, Record<string, number>>;
+  const apps = r.tables.applications.rows as Record<string, Record<string, number>>;
   for (const row of applicationRows(model.layout!)) for (const c of APPLICANT_COLUMNS) expect(apps[row.key]?.[c.key]).toBe(model.applications[row.key][c.key]);
-  const review = (r.tables.review!.rows as Record<string, Record<string, number>>).data;
+  const review = (r.tables.review.rows as Record<string, Record<string, number>>).data;
   for (const c of REVIEW_COLUMNS) expect(review[c.key]).toBe(model.review[c.key]);
   expect(r.year).toBe(o.year);
 }

@@ -14,7 +14,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { checkSync } from 'recheck';
-import { RegexCollector, type RegexSite } from './support/regexes.js';
+import { RegexCollector } from './support/regexes.js';
 
 process.env.RECHECK_SYNC_BACKEND = 'pure';
 

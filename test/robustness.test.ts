@@ -5,7 +5,7 @@
  *
  * @unit-loop skip: hundreds of mutated real reports through every rule (robustness, not a unit) (`npm test` runs it).
  */
-import { expect, test } from '@jest/globals';
+import { test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { verify } from '../src/engine/linter.js';
 import { builtinRules } from '../src/rules/index.js';

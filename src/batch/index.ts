@@ -113,7 +113,7 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
 
   // The single executable has no worker script to start: it lints in this thread.
   const workers = custom || singleExecutable ? 1 : workerCount(options.concurrency, files.length);
-  const results: LintResult[] = new Array(files.length);
+  const results: LintResult[] = new Array<LintResult>(files.length);
   let cached = 0;
   let done = 0;
   const accept = (o: Outcome) => {

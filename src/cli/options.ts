@@ -192,7 +192,7 @@ function optionsFrom(v: ParsedValues, files: string[], serve: boolean, l: Locale
     maxWarnings,
     quiet: v.quiet ?? false,
     year,
-    locale: locale as Locale | undefined,
+    locale: locale,
     config: v.config,
     noConfig: v['no-config'] ?? false,
     printConfig: v['print-config'],

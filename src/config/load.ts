@@ -349,7 +349,7 @@ async function importConfigModule(file: string, shown: string, l: Locale): Promi
   } catch (e) {
     throw new ConfigError(msg.cannotRead(shown, (e instanceof Error ? e.message : String(e)).split('\n')[0], l), shown);
   }
-  const value = typeof mod === 'object' && mod !== null && 'default' in mod ? (mod as { default: unknown }).default : mod;
+  const value = typeof mod === 'object' && mod !== null && 'default' in mod ? mod.default : mod;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(msg.notAnObject(shown, l), shown);
   return value;
 }

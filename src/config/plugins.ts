@@ -230,7 +230,7 @@ function normalizeRule(id: string, rule: unknown, bad: (key: string, problem: st
     docs,
     messages,
   };
-  const check = r.check!.bind(rule);
+  const check = r.check.bind(rule);
   return {
     meta: full,
     check(report, context) {
@@ -297,7 +297,7 @@ function defaultExport(mod: unknown): unknown {
   return isObject(mod) && 'default' in mod ? mod.default : mod;
 }
 
-function isObject(v: unknown): v is Record<string, any> {
+function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

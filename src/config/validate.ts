@@ -182,11 +182,11 @@ function validateRules(raw: unknown, path0: string, ctx: ValidateContext, fail: 
       rules[id] = { severity };
       continue;
     }
-    const options = entry[1];
+    const options: unknown = entry[1];
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       fail(`${path}[1]`, msg.optionsObjectExpected(locale));
     }
-    const validate = optionsValidator(rule!);
+    const validate = optionsValidator(rule);
     if (!validate(options)) {
       const err = validate.errors![0];
       fail(errorPath(`${path}[1]`, err), msg.describeAjvError(err, locale));

@@ -1,4 +1,5 @@
 import type { AnyNode, Element, Text } from 'domhandler';
+import { ElementType } from 'htmlparser2';
 import type { Fix } from '../model/source.js';
 import type { Document } from '../model/document.js';
 import type { BinaryFixWriter } from './descriptor.js';
@@ -35,7 +36,7 @@ const RUN_CHARS: Record<string, string> = { 'w:tab': '\t', 'w:br': ' ', 'w:cr': 
 const NOT_TEXT = new Set(['w:del', 'w:instrText', 'w:delText', 'w:txbxContent', 'mc:Fallback', 'w:fldSimple', 'w:pPr', 'w:rPr']);
 
 function isElement(n: AnyNode): n is Element {
-  return n.type === 'tag';
+  return n.type === ElementType.Tag;
 }
 
 /** Every <w:p> of the document with its text and the <w:t> pieces it is made of. Iterative. */
@@ -44,7 +45,7 @@ function paragraphs(root: AnyNode): Paragraph[] {
   const stack: AnyNode[] = [root];
   while (stack.length) {
     const n = stack.pop()!;
-    if (!isElement(n) && n.type !== 'root') continue;
+    if (!isElement(n) && n.type !== ElementType.Root) continue;
     if (isElement(n) && n.name === PARAGRAPH) out.push(readParagraph(n));
     const children = (n as Element).children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
@@ -60,8 +61,8 @@ function readParagraph(p: Element): Paragraph {
     const n = stack.pop()!;
     if (!isElement(n) || NOT_TEXT.has(n.name) || n.name === PARAGRAPH) continue;
     if (n.name === 'w:t') {
-      const node = n.children.find((c): c is Text => c.type === 'text');
-      const value = n.children.map((c) => (c.type === 'text' ? (c as Text).data : '')).join('');
+      const node = n.children.find((c): c is Text => c.type === ElementType.Text);
+      const value = n.children.map((c) => (c.type === ElementType.Text ? c.data : '')).join('');
       pieces.push({ start: text.length, end: text.length + value.length, node, element: n });
       text += value;
       continue;

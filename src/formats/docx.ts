@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { ElementType } from 'htmlparser2';
 import type { Document } from '../model/document.js';
 import { MappedText } from '../model/mapped-text.js';
 import { SourceText, type Span } from '../model/source.js';
@@ -104,7 +105,7 @@ export async function docxHtmlToDocument(html: string, formatId = 'docx'): Promi
 const PARAGRAPH = /^(p|h[1-6]|li)$/;
 
 function isElement(n: AnyNode): n is Element {
-  return n.type === 'tag';
+  return n.type === ElementType.Tag;
 }
 
 /** Does a table cell hold its own paragraphs (else the cell itself is one paragraph)? */
@@ -129,7 +130,7 @@ function renderView(roots: AnyNode[]): { view: string; textAt: Map<AnyNode, numb
   const stack: Frame[] = [...roots].reverse().map((node) => ({ node, exit: false }));
   while (stack.length) {
     const { node, exit } = stack.pop()!;
-    if (node.type === 'text') {
+    if (node.type === ElementType.Text) {
       lineOpen = true;
       textAt.set(node, out.length);
       // Paragraph text has no line breaks of its own; keep one line per paragraph.

@@ -1,5 +1,5 @@
 import { Element, Text, type AnyNode, type ChildNode } from 'domhandler';
-import { Parser } from 'htmlparser2';
+import { ElementType, Parser } from 'htmlparser2';
 
 /**
  * An HTML page → a DOM (domhandler nodes, as cheerio builds them) with parse5-style source
@@ -170,11 +170,11 @@ function append(parent: Element, child: ChildNode): void {
 }
 
 function isElement(n: AnyNode): n is Element {
-  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+  return n.type === ElementType.Tag || n.type === ElementType.Script || n.type === ElementType.Style;
 }
 
 function isBlank(n: ChildNode): boolean {
-  return n.type === 'text' && !/[^\t\n\f\r ]/.test((n as Text).data);
+  return n.type === ElementType.Text && !/[^\t\n\f\r ]/.test(n.data);
 }
 
 /** No leading newline in pre/textarea/listing (the tree builder drops it). */
@@ -183,8 +183,8 @@ function normalizeText(root: Element, html: string): void {
   while (stack.length) {
     const el = stack.pop()!;
     el.children.forEach((c, i) => {
-      if (c.type === 'text') {
-        const t = c as Text;
+      if (c.type === ElementType.Text) {
+        const t = c;
         if (i === 0 && t.data.startsWith('\n') && (el.name === 'pre' || el.name === 'textarea' || el.name === 'listing')) {
           t.data = t.data.slice(1);
           // The dropped newline (CR LF or LF) is not part of the text's place either.
@@ -220,7 +220,7 @@ function fosterTables(root: Element): void {
           continue;
         }
         invented = undefined;
-        const stray = (c.type === 'text' && !isBlank(c)) || (isElement(c) && !TABLE_CONTENT.has(c.name));
+        const stray = (c.type === ElementType.Text && !isBlank(c)) || (isElement(c) && !TABLE_CONTENT.has(c.name));
         if (stray && table?.parent && !holdsRows(c)) insertBefore(table, c);
         else kept.push(c);
       }
@@ -258,7 +258,7 @@ function withBodies(table: Element, children: ChildNode[]): ChildNode[] {
 }
 
 function closestTable(el: Element): Element | undefined {
-  for (let p = el.parent; p; p = p.parent) if (isElement(p as AnyNode) && (p as Element).name === 'table') return p as Element;
+  for (let p = el.parent; p; p = p.parent) if (isElement(p) && (p).name === 'table') return p;
   return undefined;
 }
 
@@ -293,7 +293,7 @@ function pageTree(top: ChildNode[]): ChildNode[] {
   const body = items.find((n): n is Element => isElement(n) && n.name === 'body') ?? new Element('body', {});
   const headExtra: ChildNode[] = [];
   // Text in the head ends it: the tree builder opens the body there, and what follows is body content.
-  const headText = head.children.findIndex((n) => n.type === 'text' && !isBlank(n));
+  const headText = head.children.findIndex((n) => n.type === ElementType.Text && !isBlank(n));
   const bodyBefore: ChildNode[] = headText === -1 ? [] : head.children.splice(headText);
   const bodyAfter: ChildNode[] = [];
   // Head-only elements go to the head until the first content; white space outside the body is dropped.
@@ -304,7 +304,7 @@ function pageTree(top: ChildNode[]): ChildNode[] {
     if (n === body) {
       content = true;
       pastBody = true;
-    } else if (isBlank(n) || n.type === 'directive' || n.type === 'comment') {
+    } else if (isBlank(n) || n.type === ElementType.Directive || n.type === ElementType.Comment) {
       continue;
     } else if (!content && isElement(n) && HEAD_ONLY.has(n.name)) {
       headExtra.push(n);

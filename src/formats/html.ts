@@ -1,6 +1,7 @@
 import { checkHtmlDepth } from './html-limits.js';
 import { parseHtmlDom } from './html-dom.js';
 import type { AnyNode, Element, Text } from 'domhandler';
+import { ElementType } from 'htmlparser2';
 import { decodeHTML } from 'entities';
 import { MappedText } from '../model/mapped-text.js';
 import type { Block, Document, TableBlock, TableCell, TableRow } from '../model/document.js';
@@ -85,8 +86,8 @@ function textWeights(roots: AnyNode[]): Map<AnyNode, number> {
   const stack: { node: AnyNode; exit: boolean; inLink: boolean }[] = roots.map((node) => ({ node, exit: false, inLink: false }));
   while (stack.length) {
     const { node, exit, inLink } = stack.pop()!;
-    if (node.type === 'text') {
-      if (!inLink) weight.set(node, (node as Text).data.replace(/[\s\u00a0\u3000]/g, '').length);
+    if (node.type === ElementType.Text) {
+      if (!inLink) weight.set(node, node.data.replace(/[\s\u00a0\u3000]/g, '').length);
       continue;
     }
     const children = 'children' in node && Array.isArray(node.children) ? (node.children as AnyNode[]) : [];
@@ -123,7 +124,7 @@ const BLOCK = new Set([
 const HEADING = /^h([1-6])$/;
 
 function isElement(n: AnyNode): n is Element {
-  return n.type === 'tag' || n.type === 'script' || n.type === 'style';
+  return n.type === ElementType.Tag || n.type === ElementType.Script || n.type === ElementType.Style;
 }
 
 function isHidden(el: Element): boolean {
@@ -183,8 +184,8 @@ export function domToBlocks(roots: AnyNode[], loc: DomLocator, content?: Element
       continue;
     }
     const node = f.node;
-    if (node.type === 'text') {
-      const t = loc.text(node as Text);
+    if (node.type === ElementType.Text) {
+      const t = loc.text(node);
       if (!t.text) continue;
       cur.parts.push(t);
       const visible = t.text.replace(/[\s\u00a0\u3000]/g, '').length;
@@ -271,8 +272,8 @@ function readCell(td: Element, loc: DomLocator): TableCell {
   const stack: AnyNode[] = [...td.children].reverse();
   while (stack.length) {
     const n = stack.pop()!;
-    if (n.type === 'text') {
-      parts.push(loc.text(n as Text));
+    if (n.type === ElementType.Text) {
+      parts.push(loc.text(n));
     } else if (isElement(n) && !SKIP.has(n.name) && !isHidden(n)) {
       // A line break or a paragraph boundary inside a cell separates words, like whitespace.
       if (n.name === 'br' || (BLOCK.has(n.name) && parts.length)) parts.push(new MappedText(' ', [loc.content(td)?.start ?? 0, loc.content(td)?.start ?? 0]));

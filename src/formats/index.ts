@@ -90,10 +90,13 @@ export function sniffFormat(text: string): TextFormat {
   return TEXT_SNIFF_ORDER.find((f) => f.sniff(head)) ?? textFormat;
 }
 
+function unknownFormat(id: string): never {
+  throw new Error(`unknown input format "${id}"`);
+}
+
 /** Text → Document through a text format (by id: 'markdown', 'html', 'text'). */
 export function parseDocument(text: string, format: string | TextFormat): Document {
-  const f = typeof format === 'string' ? formatById(format) : format;
-  if (!f) throw new Error(`unknown input format "${String(format)}"`);
+  const f = typeof format === 'string' ? (formatById(format) ?? unknownFormat(format)) : format;
   // A binary format's Document is built from bytes (its parse is asynchronous); its paragraph
   // view, handed over as text, reads as plain text.
   return f.binary ? textFormat.parse(text) : f.parse(text);
@@ -104,7 +107,7 @@ export function inputTable(): string {
   const fixes = (f: FormatDescriptor) =>
     f.fixes === 'text' ? 'written to the file, in its own encoding' : f.fixes === 'manual' ? 'none: make the change by hand' : f.fixes.readme;
   const rows = FORMATS.map((f) =>
-    [f.name.en, f.extensions.map((e) => `\`${e}\``).join(', '), f.readme.reads, f.readme.positions, `${f.position.show(12, 3, 'zh-CN')}`, fixes(f)].join(' | '),
+    [f.name.en, f.extensions.map((e) => `\`${e}\``).join(', '), f.readme.reads, f.readme.positions, f.position.show(12, 3, 'zh-CN'), fixes(f)].join(' | '),
   );
   return ['| Format | Chosen by | What is read | Line : column mean | Shown in the html report | `--fix` |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r} |`)].join('\n');
 }

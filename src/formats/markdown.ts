@@ -110,7 +110,7 @@ function collectBlocks(nodes: RootContent[], source: SourceText, out: Block[], t
       case 'blockquote':
       case 'list':
       case 'listItem':
-        collectBlocks(node.children as RootContent[], source, out, false);
+        collectBlocks(node.children, source, out, false);
         break;
       case 'code': {
         // An indented "code block" in a report draft is usually table rows pasted from Word whose
@@ -187,7 +187,7 @@ function pushHtmlProseOutsideTables(raw: string, base: number, text: string, out
 function inlineText(node: Parents, text: string): MappedText {
   const parts: MappedText[] = [];
   walkInline(node.children as PhrasingContent[], text, parts);
-  if (parts.length === 0) return MappedText.empty(spanOf(node as Nodes)?.start ?? 0);
+  if (parts.length === 0) return MappedText.empty(spanOf(node)?.start ?? 0);
   return MappedText.concat(parts);
 }
 
@@ -201,11 +201,11 @@ function walkInline(nodes: PhrasingContent[], text: string, parts: MappedText[])
       else if (n.type === 'inlineCode' && slice.includes(n.value)) {
         const at = span.start + slice.indexOf(n.value);
         parts.push(MappedText.verbatim(text, at, at + n.value.length));
-      } else parts.push(new MappedText(n.value, new Array(n.value.length + 1).fill(span.start).map((o, k) => (k === n.value.length ? span.end : o))));
+      } else parts.push(new MappedText(n.value, new Array<number>(n.value.length + 1).fill(span.start).map((o, k) => (k === n.value.length ? span.end : o))));
     } else if (n.type === 'break') {
       if (span) parts.push(new MappedText('\n', [span.start, span.end]));
     } else if ('children' in n) {
-      walkInline(n.children as PhrasingContent[], text, parts);
+      walkInline(n.children, text, parts);
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { AnyNode, Element } from 'domhandler';
+import { ElementType } from 'htmlparser2';
 import { documentView, unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
 import { declaredUnpackedSize, docxHtmlToDocument, looksLikeZip, MAX_UNPACKED_BYTES } from './docx.js';
 
@@ -110,7 +111,7 @@ function bodyToHtml(body: Element): string {
       continue;
     }
     const n = frame.node;
-    if (n.type === 'text') {
+    if (n.type === ElementType.Text) {
       const data = (n as unknown as { data: string }).data;
       // Indentation between elements of a pretty-printed file is not text.
       if (!data.trim() && !INLINE_PARENTS.has((n.parent as Element | null)?.name ?? '')) continue;
@@ -118,8 +119,8 @@ function bodyToHtml(body: Element): string {
       out += esc(data.replace(/[\r\n\t ]+/g, ' '));
       continue;
     }
-    if (n.type !== 'tag') continue;
-    const el = n as Element;
+    if (n.type !== ElementType.Tag) continue;
+    const el = n;
     if (SKIP.has(el.name)) continue;
     switch (el.name) {
       case 'text:p':

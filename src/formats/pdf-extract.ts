@@ -135,7 +135,7 @@ export async function extractPdf(bytes: Uint8Array, limits: PdfLimits = DEFAULT_
       const ops = await page.getOperatorList();
       operations += runs.length + ops.fnArray.length;
       if (operations > limits.maxOperations) return { ok: false, reason: 'tooBig', detail: `page ${n}` };
-      const { rules, images } = drawings(pdfjs.OPS, ops.fnArray, ops.argsArray, x0, y0);
+      const { rules, images } = drawings(pdfjs.OPS, ops.fnArray, ops.argsArray as unknown[][], x0, y0);
       pages.push({ width: x1 - x0, height: y1 - y0, runs, rules, images });
       page.cleanup();
     }

@@ -566,12 +566,11 @@ function render(items: PageItem[], content: PdfContent, baselines: number[][]): 
     const line = it.line;
     if (isGapRow(line)) {
       closePara();
-      const start = addLine(lineText(line, CELL_GAP), line.page, line.y);
+      addLine(lineText(line, CELL_GAP), line.page, line.y);
       const last = gapRanges[gapRanges.length - 1];
       const lineNo = places.length;
       if (last && last.to === lineNo - 1) last.to = lineNo;
       else gapRanges.push({ from: lineNo, to: lineNo, at: blocks.length });
-      void start;
       continue;
     }
     const text = lineText(line);

@@ -18,7 +18,7 @@ export interface PdfReply {
 }
 
 parentPort?.on('message', (req: PdfRequest) => {
-  extractPdf(req.bytes, req.limits)
+  void extractPdf(req.bytes, req.limits)
     .catch((e: unknown): PdfExtraction => ({ ok: false, reason: 'damaged', detail: e instanceof Error ? e.message.split('\n')[0] : String(e) }))
     .then((result) => parentPort!.postMessage({ id: req.id, result } satisfies PdfReply));
 });

@@ -4,7 +4,6 @@
  * part a converter would read is inflated once here, as a stream, with a running byte count that
  * stops the inflation the moment the limit is passed, whatever the headers say.
  */
-import type { Readable } from 'node:stream';
 
 /** Inflated bytes a .docx may hold in the parts mammoth reads (XML, relationships; not media). */
 export const MAX_INFLATED_BYTES = 64 * 2 ** 20;
@@ -30,7 +29,8 @@ export async function checkInflatedSize(buf: Buffer, limit = MAX_INFLATED_BYTES)
   for (const entry of Object.values(zip.files)) {
     if (entry.dir || SKIPPED.test(entry.name)) continue;
     const outcome = await new Promise<'end' | 'over' | Error>((resolve) => {
-      const stream = entry.nodeStream('nodebuffer') as Readable;
+      // jszip's stream is its own Readable (from the readable-stream package), not node's class.
+      const stream = entry.nodeStream('nodebuffer') as NodeJS.ReadableStream & { destroy(): void };
       stream.on('data', (chunk: Buffer) => {
         total += chunk.length;
         if (total > limit) {

@@ -102,12 +102,12 @@ async function writeTemp(tmp: string, data: Buffer, mode: number, owner?: { uid:
 export async function writeFileSafely(file: string, data: string | Buffer): Promise<void> {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   // Fix the target of a symlink, not the link.
-  const target = await realpath(file).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return path.resolve(file);
+  const target = await realpath(file).catch((e: unknown) => {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return path.resolve(file);
     throw e;
   });
-  const before = await stat(target).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return undefined;
+  const before = await stat(target).catch((e: unknown) => {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw e;
   });
   if (before && before.isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
@@ -117,6 +117,7 @@ export async function writeFileSafely(file: string, data: string | Buffer): Prom
 
   await mkdir(path.dirname(target), { recursive: true });
   await removeStaleTemps(target);
+  // eslint-disable-next-line @typescript-eslint/no-deprecated -- reading the umask has no other API; this process sets none, so nothing races it.
   const mode = before ? before.mode & 0o7777 : 0o666 & ~process.umask();
   const root = process.getuid?.() === 0;
   const ownerChanges = before !== undefined && process.getuid !== undefined && !root && (before.uid !== process.getuid() || before.gid !== process.getgid!());

@@ -127,6 +127,6 @@ function isJson(body: Buffer): boolean {
 /** `input` seen through the reframer; its errors end the filtered stream too. */
 export function reframe(input: NodeJS.ReadableStream, log: (line: string) => void): NodeJS.ReadableStream {
   const filter = new LspReframer(log);
-  input.on('error', (e) => filter.destroy(e));
+  input.on('error', (e: Error) => filter.destroy(e));
   return input.pipe(filter);
 }

@@ -89,6 +89,7 @@ export class LspSession {
     const init = params.initializationOptions as Record<string, unknown> | undefined;
     this.initOptions = init && typeof init === 'object' && SETTINGS_SECTION in init ? init[SETTINGS_SECTION] : init;
     this.roots = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => p !== undefined);
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- clients without workspace folders still send rootUri or rootPath.
     const rootPath = params.rootUri ? uriToPath(params.rootUri) : (params.rootPath ?? undefined);
     if (this.roots.length === 0 && rootPath) this.roots = [path.resolve(rootPath)];
     const raw = mergeRawSettings(this.initOptions);
@@ -105,7 +106,7 @@ export class LspSession {
     if (pushed !== undefined) this.pulledSettings = pushed;
     else if (this.capabilities.workspace?.configuration) {
       try {
-        [this.pulledSettings] = await this.connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }]);
+        this.pulledSettings = ((await this.connection.workspace.getConfiguration([{ section: SETTINGS_SECTION }])) as unknown[])[0];
       } catch (e) {
         this.connection.console.warn(`workspace/configuration failed: ${e instanceof Error ? e.message : String(e)}`);
       }
@@ -175,7 +176,7 @@ export class LspSession {
     if (!doc || doc.version !== outcome.version) return;
     this.outcomes.set(uri, outcome);
     if (outcome.error) {
-      const error = outcome.error;
+      const error: unknown = outcome.error;
       this.connection.console.error(`${uri}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
     const diagnostics = outcome.problem ? this.problemDiagnostics(outcome.problem, outcome.locale) : this.diagnostics(uri, outcome);

@@ -34,5 +34,5 @@ export function redirectConsole(connection: Connection): void {
     const callback = typeof encoding === 'function' ? encoding : cb;
     if (typeof callback === 'function') queueMicrotask(() => (callback as () => void)());
     return true;
-  }) as typeof process.stdout.write;
+  });
 }

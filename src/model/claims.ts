@@ -20,7 +20,7 @@ const PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?${DATE_SRC}(?:
 export function findPeriods(prose: MappedText): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const m of prose.text.matchAll(PERIOD_RE)) {
-    const at = m.index!;
+    const at = m.index;
     const text = m[0];
     // Locate each group inside the match to map its original span.
     const groups = locateGroups(text, m.slice(1));
@@ -59,7 +59,7 @@ export function findYearOnlyPeriods(prose: MappedText): PeriodStatement[] {
     if (year === undefined) continue;
     const [ys, ye] = m.indices![1]!;
     const yearSpan = prose.spanOf(ys, ye);
-    const whole = prose.spanOf(m.index!, m.index! + m[0].length);
+    const whole = prose.spanOf(m.index, m.index + m[0].length);
     out.push({ span: whole, text: m[0], start: { year, month: 1, day: 1, span: yearSpan }, end: { year, month: 12, day: 31, span: yearSpan }, yearSpans: [yearSpan] });
   }
   return out;
@@ -71,7 +71,7 @@ export function findYearOnlyPeriods(prose: MappedText): PeriodStatement[] {
  */
 const RELATIVE_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n\\d]{0,12}?(?:本|当|今)年度?(?:的)?(?:1|一)月(?:1|一)日(?:起)?${RANGE_SEP}(?:12|十二)月(?:31|三十一)日`, 'g');
 export function findRelativePeriods(prose: MappedText): TextSpan[] {
-  return [...prose.text.matchAll(RELATIVE_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) }));
+  return [...prose.text.matchAll(RELATIVE_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) }));
 }
 
 /**
@@ -80,7 +80,7 @@ export function findRelativePeriods(prose: MappedText): TextSpan[] {
  */
 const EMPTY_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}(?:为|是|[:：])?(?:自|从)?[年月日_＿]{0,12}(?:起)?${RANGE_SEP}[年月日_＿]{0,12}(?:止)?(?=[。；，,）)\\n]|$)`, 'g');
 export function findEmptyPeriods(prose: MappedText): TextSpan[] {
-  return [...prose.text.matchAll(EMPTY_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) }));
+  return [...prose.text.matchAll(EMPTY_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) }));
 }
 
 /**
@@ -108,9 +108,9 @@ const PERIOD_END_ONLY_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:�
 export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const m of prose.text.matchAll(PERIOD_END_ONLY_RE)) {
-    const [y, mo, d] = m.slice(1).map((g) => parseDatePart(g!));
+    const [y, mo, d] = m.slice(1).map((g) => parseDatePart(g));
     if (y === undefined || mo === undefined || d === undefined) continue;
-    const at = m.index!;
+    const at = m.index;
     const groups = locateGroups(m[0], m.slice(1));
     const yearSpan = prose.spanOf(at + groups[0].from, at + groups[0].to);
     const endSpan = prose.spanOf(at + groups[0].from, at + m[0].length);
@@ -127,7 +127,7 @@ export function findBarePeriods(prose: MappedText, from: number, to: number): Pe
   for (const m of slice.text.matchAll(BARE_RANGE_RE)) {
     const [y1, m1, d1, y2] = m.slice(1);
     if (parseDatePart(m1) !== 1 || parseDatePart(d1) !== 1) continue;
-    const at = m.index!;
+    const at = m.index;
     const groups = locateGroups(m[0], m.slice(1));
     const yearSpans = [slice.spanOf(at + groups[0].from, at + groups[0].to)];
     if (y2) yearSpans.push(slice.spanOf(at + groups[3].from, at + groups[3].to));
@@ -166,7 +166,7 @@ export function findDates(prose: MappedText): DateMention[] {
     const month = parseDatePart(m[2]);
     const day = parseDatePart(m[3]);
     if (year === undefined || month === undefined || day === undefined) continue;
-    out.push({ year, month, day, span: prose.spanOf(m.index!, m.index! + m[0].length) });
+    out.push({ year, month, day, span: prose.spanOf(m.index, m.index + m[0].length) });
   }
   return out;
 }
@@ -210,7 +210,7 @@ export function findFeeClaims(prose: MappedText): FeeClaim[] {
   const out: FeeClaim[] = [];
   const text = prose.text;
   for (const m of text.matchAll(CLAIM_RE)) {
-    const at = m.index!;
+    const at = m.index;
     const [, verb, between, fee] = m;
     const qualifier = between + fee;
     const end = at + m[0].length;
@@ -245,7 +245,7 @@ const FEE_MENTION_RE = /信息处理费|处理费|收费通知/g;
 
 /** Every mention of the 信息处理费 (or of 收费通知) in the prose, for fee-disclosure. */
 export function findFeeMentions(prose: MappedText): TextSpan[] {
-  return [...prose.text.matchAll(FEE_MENTION_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) }));
+  return [...prose.text.matchAll(FEE_MENTION_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) }));
 }
 
 // redos-safe: fixed words and optional fixed words, then digits; recheck's fuzzer flags it, its attack ('实际' × 400,000) runs in 1 ms.
@@ -255,7 +255,7 @@ const FIGURE_RE = /(?:实际|共|累计)?(?:收取|收缴|收到|实收)了?(?:�
 export function findProcessingFeeFigures(prose: MappedText): FeeFigure[] {
   const out: FeeFigure[] = [];
   for (const m of prose.text.matchAll(FIGURE_RE)) {
-    const at = m.index!;
+    const at = m.index;
     const pre = prose.text.slice(Math.max(0, at - 3), at);
     if (/未|没有|不$/.test(pre)) continue;
     const amount = Number(m[1] ?? m[3]);
@@ -305,7 +305,7 @@ export function findYearLeads(prose: MappedText): YearLead[] {
   for (const m of text.matchAll(LEAD_RE)) {
     const year = parseDatePart(m[2]);
     if (year === undefined || year < 1949 || year > 2100) continue;
-    const at = m.index!;
+    const at = m.index;
     const yearAt = at + m[0].indexOf(m[2], m[1] ? m[1].length : 0);
     // "截至2018年底" is a year-end statement; "截至2018年，" without 底/末 reads the same.
     const form: YearLead['form'] = m[1] ? 'yearEnd' : 'narrative';
@@ -495,14 +495,14 @@ export function findCountClaims(prose: MappedText): CountClaim[] {
     for (const m of text.matchAll(p.re)) {
       const numAt = m.indices![m.length - 1]![0];
       if (taken.has(numAt)) continue;
-      const at = m.index!;
+      const at = m.index;
       // Table 二 follow-ons ("…规范性文件3件，废止3件") read their subject from the sentence.
       const follows = p.name === 'docsRepealed' || p.name === 'docsValid';
       const before = follows ? sentenceBefore(at) : clauseBefore(at);
       // "全市共收到申请1200件": a region's total in a government's report, whose tables may be its own.
       if (REGION_WORDS.test(sentenceBefore(at))) continue;
       const readings = p.readings(before, m);
-      const value = toCount(m[m.length - 1]!);
+      const value = toCount(m[m.length - 1]);
       if (!readings || value === undefined) continue;
       taken.add(numAt);
       const end = at + m[0].length;
@@ -525,7 +525,7 @@ export function findCountClaims(prose: MappedText): CountClaim[] {
   }
   for (const p of NONE_PATTERNS) {
     for (const m of text.matchAll(p.re)) {
-      const at = m.index!;
+      const at = m.index;
       // "未发生…被行政复议纠错或行政诉讼败诉的情形" is about results, not the number of cases.
       const clauseEnd = endAfter(text, at, '，。；,;\n');
       if (RESULT_WORDS.test(text.slice(at, clauseEnd))) continue;
@@ -562,7 +562,7 @@ export function findStatedYears(prose: MappedText): YearLead[] {
       const year = parseDatePart(m[1]);
       if (year === undefined || year < 1949 || year > 2100) continue;
       const [ys, ye] = m.indices![1]!;
-      out.push({ year, yearSpan: prose.spanOf(ys, ye), sentence: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length), form: 'stated', traits: yearTraits(m[0]) });
+      out.push({ year, yearSpan: prose.spanOf(ys, ye), sentence: m[0], span: prose.spanOf(m.index, m.index + m[0].length), form: 'stated', traits: yearTraits(m[0]) });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
@@ -621,10 +621,10 @@ export function findBlankCounts(prose: MappedText): TextSpan[] {
     // Quote from the verb nearest the measure word ("发布各类政务信息条", not "公开专栏发布…"), with a 共 before it.
     const verbs = [...m[0].matchAll(COUNT_VERB_G)];
     const strong = verbs.filter((v) => !/^(?:公开|办理|结转)$/.test(v[0]));
-    let from = m.index! + (strong.length ? strong[strong.length - 1].index! : 0);
-    const lead = /(?:共计|共|累计|合计)$/.exec(prose.text.slice(Math.max(m.index!, from - 2), from));
+    let from = m.index + (strong.length ? strong[strong.length - 1].index : 0);
+    const lead = /(?:共计|共|累计|合计)$/.exec(prose.text.slice(Math.max(m.index, from - 2), from));
     if (lead) from -= lead[0].length;
-    const to = m.index! + m[0].length;
+    const to = m.index + m[0].length;
     out.push({ text: prose.text.slice(from, to), span: prose.spanOf(from, to) });
   }
   return out;

@@ -36,7 +36,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   if (numberedDepths.length) {
     const sectionDepth = Math.min(...numberedDepths);
     doc.blocks.forEach((b, i) => {
-      if (b.kind === 'heading' && info[i].heading && info[i].heading!.ordinal === undefined && b.depth > sectionDepth) delete info[i].heading;
+      if (b.kind === 'heading' && info[i].heading && info[i].heading.ordinal === undefined && b.depth > sectionDepth) delete info[i].heading;
     });
   }
   const segments = splitSegments(doc.blocks, info);

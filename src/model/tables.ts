@@ -195,7 +195,7 @@ function lastColumnLabel(text: string): { text: string; at: number } | undefined
   if (!cols.length) return undefined;
   const last = cols[cols.length - 1];
   if (!cols.slice(0, -1).every((c) => matchGroup(c[0]) !== undefined)) return undefined;
-  return { text: last[0], at: last.index! };
+  return { text: last[0], at: last.index };
 }
 
 /** A short piece of a vertical group label of table 三 ("本年", "度办", "(三)"), as PDF layout text spills them. */
@@ -243,7 +243,7 @@ interface Placement {
  * the kept cells, the source lost the blanks' positions, so the row cannot be read reliably.
  */
 export function placeValues(values: TableCell[], n: number, exact: boolean, relation?: RowRelation, spaced = false): Placement {
-  let cells = values.slice();
+  const cells = values.slice();
   const blank = (c: TableCell) => c.text.trim() === '';
   let trimmed = false;
   while (cells.length > n && blank(cells[cells.length - 1])) {

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PROJECT_URL, publicDocsUrl } from '../rules/shared/docs.js';
-import type { LintMessage, LintResult, RuleMeta } from '../engine/types.js';
+import type { LintMessage, RuleMeta } from '../engine/types.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { isError, relativePath, toPosix } from './util.js';
 import { pick, t } from '../i18n/format.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { Chalk } from 'chalk';
-import type { LintMessage, LintResult, Locale } from '../engine/types.js';
+import type { LintMessage, Locale } from '../engine/types.js';
 import type { Reporter } from './types.js';
 import { displayWidth, padEnd, padStart } from './width.js';
 import { oneLine } from './compact.js';

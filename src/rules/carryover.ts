@@ -83,17 +83,17 @@ const rule: Rule = {
         const found = cellAt(cur, { row: 'carriedOver', col: col.key });
         const expected = cellAt(old, { row: 'carryForward', col: col.key });
         if (!isNum(found) || !isNum(expected) || found.value === expected.value) continue;
-        const fix = replaceCellFix(context.text, found, expected.value!);
+        const fix = replaceCellFix(context.text, found, expected.value);
         context.report({
           messageId: 'mismatch',
-          data: { col: col.label, found: found.value!, expected: expected.value!, prevYear },
+          data: { col: col.label, found: found.value, expected: expected.value, prevYear },
           span: found.span,
-          suggest: fix ? [{ messageId: 'setCarriedOver', data: { expected: expected.value! }, fix }] : undefined,
+          suggest: fix ? [{ messageId: 'setCarriedOver', data: { expected: expected.value }, fix }] : undefined,
         });
       }
     }
 
-    if (context.options.validCount !== false) checkValidCount(report, prev, prevYear, context.report);
+    if (context.options.validCount !== false) checkValidCount(report, prev, prevYear, (d) => context.report(d));
   },
 };
 

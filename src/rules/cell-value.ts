@@ -132,7 +132,7 @@ const rule: Rule = {
       }
       flush();
       const messages = blankFindings.filter((f) => f.report).length;
-      if (messages >= SUMMARY_FROM) reportBlankTable(table, blankFindings, name, locale, context.report);
+      if (messages >= SUMMARY_FROM) reportBlankTable(table, blankFindings, name, locale, (d) => context.report(d));
       else for (const f of blankFindings) f.report?.();
     }
   },

@@ -77,7 +77,7 @@ const rule: Rule = {
       for (const a of allow) for (let i = t.indexOf(a); i !== -1; i = t.indexOf(a, i + 1)) excluded.push([i, i + a.length]);
       for (const { re, word } of PATTERNS) {
         for (const m of t.matchAll(re)) {
-          const s = m.index!;
+          const s = m.index;
           const e = s + m[0].length;
           if (excluded.some(([a, b]) => s < b && e > a)) continue;
           if (word && (ASCII_NEIGHBOUR.test(t[s - 1] ?? '') || ASCII_NEIGHBOUR.test(t[e] ?? ''))) continue;
@@ -136,7 +136,7 @@ function excludedRanges(s: string): [number, number][] {
     /(?:https?:\/\/|www\.)[^\s，。；、）)》」”<>\]]{1,2000}/gi,
     /(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}/g,
   ];
-  for (const re of res) for (const m of s.matchAll(re)) out.push([m.index!, m.index! + m[0].length]);
+  for (const re of res) for (const m of s.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   // HTML comments (gia-lint directives among them), found with indexOf: linear however many "<!--".
   for (let i = s.indexOf('<!--'); i !== -1; ) {
     const close = s.indexOf('-->', i + 4);

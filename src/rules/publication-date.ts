@@ -1,5 +1,4 @@
 import type { AgencyKind, LocalizedText, Rule } from '../engine/types.js';
-import type { DateMention } from '../model/report.js';
 import { organKind } from '../model/organ.js';
 import { compareDates as compare, localDeadline, statutoryDeadline, type DayDate } from '../templates/deadlines.js';
 import { eraForYear } from '../templates/eras.js';

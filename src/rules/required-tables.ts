@@ -78,8 +78,8 @@ const rule: Rule = {
       }
       // A table there but unreadable (scattered cells, an image) is table-structure's message.
       if (table.unreadable) continue;
-      if (kind !== 'review') missingRows(table, context.locale, context.report);
-      missingColumns(table, context.locale, context.report);
+      if (kind !== 'review') missingRows(table, context.locale, (d) => context.report(d));
+      missingColumns(table, context.locale, (d) => context.report(d));
     }
   },
 };

@@ -113,11 +113,11 @@ function compare(report: Report, context: RuleContext, claim: CountClaim): boole
   const evaluated = claim.readings.map((r) => evaluate(report, r));
   // Every reading must be checkable: an unread reading might be the one that agrees.
   if (!evaluated.every((e) => e !== undefined)) return false;
-  const all = evaluated as Evaluated[];
+  const all = evaluated;
   if (all.some((e) => e.value === claim.value)) return true;
   // The prose may be right and the total cell the mistake (its parts add up to the prose number):
   // that is table-sum's finding, reported at the cell.
-  if (all.some((e) => e.cells.length === 1 && totalDisagreesWithPartsAs(e.table, termRefs(e.table, e.reading.terms[0] as ClaimTerm)[0], claim.value))) return false;
+  if (all.some((e) => e.cells.length === 1 && totalDisagreesWithPartsAs(e.table, termRefs(e.table, e.reading.terms[0])[0], claim.value))) return false;
   const first = all[0];
   const table = tableName(first.table.kind, context.locale);
   const where = context.where(first.cells[0].span);

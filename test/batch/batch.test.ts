@@ -225,6 +225,7 @@ describe('CLI: outputs, exit codes, progress', () => {
 describe('--init', () => {
   const io = (cwd: string, answers?: string[]) => {
     let out = '';
+    // eslint-disable-next-line @typescript-eslint/require-await -- stdin is an async iterable, here of the typed answers.
     async function* input() {
       for (const a of answers ?? []) yield `${a}\n`;
     }

@@ -80,7 +80,7 @@ describe('verifyAndFix', () => {
   test('a fix that rewrites text to itself is no change: fixed is false, one pass', () => {
     let calls = 0;
     const same: Rule = { ...wordRule('same', 'AAA', { fixTo: 'AAA' }) };
-    const check = same.check;
+    const check = same.check.bind(same);
     same.check = (report, context) => {
       calls++;
       check(report, context);

@@ -24,7 +24,7 @@ export async function convert(docx: Buffer, format: OfficeFormat): Promise<Buffe
     zip.remove('Thumbnails/thumbnail.png');
     // The mimetype entry stays first, and stored (not deflated), as OpenDocument requires.
     zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
-    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    return await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

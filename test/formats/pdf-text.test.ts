@@ -16,7 +16,7 @@ describe('PDF-extracted text', () => {
       const { text, model } = generate({ year: 2023, seed, format: 'txt-pdf' });
       const read = await lint(text);
       expect({ seed, findings: findings(read) }).toEqual({ seed, findings: [] });
-      const apps = modelSummary(read.out.reports)[0].tables.applications!.rows as Record<string, Record<string, number>>;
+      const apps = modelSummary(read.out.reports)[0].tables.applications.rows as Record<string, Record<string, number>>;
       expect(Object.keys(apps)).toHaveLength(25);
       for (const [row, cols] of Object.entries(model.applications)) expect({ row, cols: apps[row] }).toEqual({ row, cols });
     }
@@ -37,7 +37,7 @@ describe('PDF-extracted text', () => {
     const line = text.split('\n').find((l) => l.startsWith('2.重复申请 '))!;
     const read = await lint(text.replace(line, line.replace('2.重复申请 ', '')));
     expect(findings(read)).toEqual([]);
-    const apps = modelSummary(read.out.reports)[0].tables.applications!.rows as Record<string, Record<string, number>>;
+    const apps = modelSummary(read.out.reports)[0].tables.applications.rows as Record<string, Record<string, number>>;
     expect(apps['notProcessed.repeated']).toEqual(model.applications['notProcessed.repeated']);
   });
 
@@ -62,6 +62,6 @@ describe('PDF-extracted text', () => {
     expect(read.out.messages).toEqual([]);
     const [r] = modelSummary(read.out.reports);
     expect(r.periods).toEqual(['2024-1-1..?-12-31']);
-    expect(Object.keys(r.tables.applications!.rows)).toEqual(['newReceived', 'notProcessed.confirmation']);
+    expect(Object.keys(r.tables.applications.rows)).toEqual(['newReceived', 'notProcessed.confirmation']);
   });
 });

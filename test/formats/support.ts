@@ -62,7 +62,7 @@ export function modelSummary(reports: Report[]) {
   return reports.map((r) => ({
     year: r.year?.value,
     era: r.era,
-    sections: Object.fromEntries(Object.entries(r.sections).map(([k, h]) => [k, h!.title])),
+    sections: Object.fromEntries(Object.entries(r.sections).map(([k, h]) => [k, h.title])),
     periods: r.periods.map((p) => `${p.start.year}-${p.start.month}-${p.start.day}..${p.end.year ?? '?'}-${p.end.month}-${p.end.day}`),
     feeClaims: r.feeClaims.map((c) => c.scope),
     signature: r.signature ? `${r.signature.year}-${r.signature.month}-${r.signature.day}` : undefined,
@@ -70,14 +70,14 @@ export function modelSummary(reports: Report[]) {
       Object.entries(r.tables).map(([kind, t]) => [
         kind,
         {
-          layout: t!.layout,
+          layout: t.layout,
           rows: Object.fromEntries(
-            Object.values(t!.rows).map((row) => [
+            Object.values(t.rows).map((row) => [
               row.key,
               row.unreadable ? `unreadable:${row.unreadable}` : Object.fromEntries(Object.entries(row.cells).map(([c, v]) => [c, v.kind === 'number' ? v.value : v.kind])),
             ]),
           ),
-          problems: t!.problems.map((p) => `${p.kind}:${p.kind === 'unreadableRow' ? p.rowKey : ''}`),
+          problems: t.problems.map((p) => `${p.kind}:${p.kind === 'unreadableRow' ? p.rowKey : ''}`),
         },
       ]),
     ),

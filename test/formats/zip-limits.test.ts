@@ -17,8 +17,13 @@ async function lyingZip(size: number): Promise<Buffer> {
   let patched = 0;
   for (let i = 0; i + 4 <= buf.length; i++) {
     const sig = buf.readUInt32LE(i);
-    if (sig === 0x04034b50) (buf.writeUInt32LE(100, i + 22), patched++);
-    else if (sig === 0x02014b50) (buf.writeUInt32LE(100, i + 24), patched++);
+    if (sig === 0x04034b50) {
+      buf.writeUInt32LE(100, i + 22);
+      patched++;
+    } else if (sig === 0x02014b50) {
+      buf.writeUInt32LE(100, i + 24);
+      patched++;
+    }
   }
   expect(patched).toBeGreaterThanOrEqual(2); // the entry (and its folder), local and central headers
   return buf;

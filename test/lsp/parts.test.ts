@@ -225,7 +225,7 @@ describe('scheduler', () => {
 
   test('a failing lint is reported, not thrown', async () => {
     const errors: unknown[] = [];
-    const scheduler = new LintScheduler<number>(async () => { throw new Error('boom'); }, () => undefined, () => 0, (_u, e) => errors.push(e));
+    const scheduler = new LintScheduler<number>(() => Promise.reject(new Error('boom')), () => undefined, () => 0, (_u, e) => errors.push(e));
     expect(await scheduler.now('a')).toBeUndefined();
     expect(String(errors[0])).toContain('boom');
   });

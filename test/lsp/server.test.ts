@@ -57,7 +57,7 @@ function editsOf(edit: any, uri: string): Edit[] {
 let workspace: string;
 let client: LspClient;
 const uriOf = (name: string) => pathToFileURL(path.join(workspace, name)).href;
-let version = new Map<string, number>();
+const version = new Map<string, number>();
 
 function open(name: string, text: string, languageId = 'markdown'): string {
   const uri = uriOf(name);

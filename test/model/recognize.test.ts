@@ -81,7 +81,7 @@ describe('numbering that restarts at 一、 inside a part', () => {
     ['a table row "一、本年新收… 1 0 0 0 0 0 1" inside 三', [...head, '一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1', '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', ...tail]],
   ])('%s: one report, with its introduction', (_name, lines) => {
     for (const format of ['text', 'markdown'] as const) {
-      const reports = recognizeReports(parseDocument((lines as string[]).join('\n\n'), format));
+      const reports = recognizeReports(parseDocument(lines.join('\n\n'), format));
       expect(reports).toHaveLength(1);
       expect(reports[0].year?.value).toBe(2024);
       expect(reports[0].periods).toHaveLength(1);

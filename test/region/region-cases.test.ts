@@ -49,7 +49,7 @@ for (const id of regionRules) {
         const wanted = spec.messages;
         expect(actual.map(({ m, file }, i) => {
           const got: Record<string, unknown> = { file, line: m.line, column: m.column, messageId: m.messageId };
-          if (wanted[i]?.includes) got.includes = wanted[i].includes!.filter((s) => m.message.includes(s));
+          if (wanted[i]?.includes) got.includes = wanted[i].includes.filter((s) => m.message.includes(s));
           return got;
         })).toEqual(wanted);
       });

@@ -1121,6 +1121,7 @@ async function renderDocx(blocks: Block[]): Promise<Buffer> {
   const d = await import('docx');
   const children: (InstanceType<typeof d.Paragraph> | InstanceType<typeof d.Table>)[] = [];
   const para = (text: string, opts: { bold?: boolean; heading?: (typeof d.HeadingLevel)[keyof typeof d.HeadingLevel] } = {}) =>
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- TextRun's `bold` option, taken for String.prototype.bold.
     new d.Paragraph({ heading: opts.heading, children: [new d.TextRun({ text, bold: opts.bold })] });
   for (const b of blocks) {
     switch (b.t) {
