@@ -20,7 +20,7 @@ export function relineFlat(line: string): [number, number][] {
   const titles: [number, number][] = [];
   // Numbered parts: "一、总体情况" — cut before, and after the official title when it is one.
   for (const m of line.matchAll(PART_NUMBERS)) {
-    const at = m.index!;
+    const at = m.index;
     const title = partTitleLength(line.slice(at + m[0].length, at + m[0].length + MAX_TITLE));
     if (title) {
       cuts.add(at);
@@ -31,22 +31,22 @@ export function relineFlat(line: string): [number, number][] {
   // Sentence ends; a date followed by a space ends the 落款 (page chrome may follow it).
   // A whole run of sentence ends (lookbehind: each run is scanned once, not from each of its characters).
   // redos-safe: a match starts only at the start of a run and takes the whole run; recheck's fuzzer (it cannot prove look-around) flags even inputs without one of these characters.
-  for (const m of line.matchAll(/(?<![。！？])[。！？]+(?![。！？”」）)])/g)) cuts.add(m.index! + m[0].length);
+  for (const m of line.matchAll(/(?<![。！？])[。！？]+(?![。！？”」）)])/g)) cuts.add(m.index + m[0].length);
   // So does the date of a 落款 glued to what follows it ("…外事办公室2024年1月22日扫码使用手机浏览…"):
   // a date right after an organ's name that opens its sentence.
   for (const m of line.matchAll(/\d{4}\s?年\s?\d{1,2}\s?月\s?\d{1,2}\s?日/g)) {
-    const end = m.index! + m[0].length;
+    const end = m.index + m[0].length;
     if (end === line.length || /\s/.test(line[end])) cuts.add(end);
-    else if (signedBy(line, m.index!)) cuts.add(end);
+    else if (signedBy(line, m.index)) cuts.add(end);
   }
   // A report's title inside the line ("…大 中 小聊城市外办2018年政务信息公开工作报告根据…", a web page
   // listing several years' reports): on a line of its own, so that each report is read apart.
   // redos-safe: bounded repeats between fixed words; each match is at most ~40 characters.
   for (const m of line.matchAll(/\d{4}年度?[^。；，,\s]{0,12}?(?:政府信息公开|政务信息公开|信息公开|政务公开)[^。；，,\s]{0,8}?报告/g)) {
-    const end = m.index! + m[0].length;
+    const end = m.index + m[0].length;
     if (end < line.length && /[。；，,、：:）)」”]/.test(line[end])) continue;
-    const organAt = sentenceStart(line, m.index!);
-    if (organAt === undefined || !organName(line.slice(organAt, m.index!))) continue;
+    const organAt = sentenceStart(line, m.index);
+    if (organAt === undefined || !organName(line.slice(organAt, m.index))) continue;
     cuts.add(organAt);
     cuts.add(end);
   }
@@ -54,14 +54,14 @@ export function relineFlat(line: string): [number, number][] {
   // found in the folded line: converters and PDF copies write "(一) 予以公开", "三、 本 年 度 …".
   const view = foldedView(line);
   for (const m of view.text.matchAll(LABEL_RE)) {
-    const at = view.at[m.index!];
+    const at = view.at[m.index];
     if (titles.some(([s, e]) => at > s && at < e)) continue;
-    const after = view.text.slice(m.index! + m[0].length, m.index! + m[0].length + 24);
+    const after = view.text.slice(m.index + m[0].length, m.index + m[0].length + 24);
     LABEL_AFTER.lastIndex = 0;
     // A local note in brackets may stand between the label and its numbers ("规章 (市政府令) 0 0 0").
     if (/^(?:\([^()]{1,16}\))?\d/.test(after) || LABEL_AFTER.test(after) || HEADER_LABELS.has(m[0])) cuts.add(at);
     // A group label is a merged cell of its own: its first item follows it ("(六)其他处理 1.申请人…").
-    if (GROUP_LABELS.has(m[0]) && after && (!/^\d/.test(after) || ITEM_START.test(after))) cuts.add(view.at[m.index! + m[0].length - 1] + 1);
+    if (GROUP_LABELS.has(m[0]) && after && (!/^\d/.test(after) || ITEM_START.test(after))) cuts.add(view.at[m.index + m[0].length - 1] + 1);
   }
   // A row's numbers end it: text straight after three or more numbers is the next row's label, or
   // the tail of a label wrapped around its numbers ("…逾期不补 0 0 0 0 0 0 0正、行政机关…"), which the
@@ -234,12 +234,12 @@ function gluedPartTitle(line: string): boolean {
 function looksFlat(line: string): boolean {
   let parts = 0;
   for (const m of line.matchAll(PART_NUMBERS)) {
-    if (partTitleLength(line.slice(m.index! + m[0].length, m.index! + m[0].length + MAX_TITLE)) && ++parts >= 2) return true;
+    if (partTitleLength(line.slice(m.index + m[0].length, m.index + m[0].length + MAX_TITLE)) && ++parts >= 2) return true;
   }
   let rows = 0;
   const view = foldedView(line);
   for (const m of view.text.matchAll(LABEL_RE)) {
-    if (/^\d/.test(view.text.slice(m.index! + m[0].length, m.index! + m[0].length + 4)) && ++rows >= 3) return true;
+    if (/^\d/.test(view.text.slice(m.index + m[0].length, m.index + m[0].length + 4)) && ++rows >= 3) return true;
   }
   return false;
 }

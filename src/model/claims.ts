@@ -95,7 +95,7 @@ export function findGarbledPeriods(prose: MappedText): TextSpan[] {
   const out: TextSpan[] = [];
   for (const m of prose.text.matchAll(GARBLED_PERIOD_RE)) {
     if (!/\d/.test(m[1] + m[2]) || (WHOLE_DATE_RE.test(m[1]) && END_DATE_RE.test(m[2]))) continue;
-    out.push({ text: m[0], span: prose.spanOf(m.index!, m.index! + m[0].length) });
+    out.push({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) });
   }
   return out;
 }

@@ -300,7 +300,7 @@ async function damageZip(rng: FuzzRng, bytes: Buffer, part: string, paragraph: R
     const matches = [...xml.matchAll(/<(w:t|text:p|text:span)( [^>]*)?>/g)];
     if (matches.length) {
       const m = rng.pick(matches);
-      const i = m.index! + m[0].length;
+      const i = m.index + m[0].length;
       xml = xml.slice(0, i) + xmlEscape(r.text) + xml.slice(i);
     }
     shapes.push(`xml-text ${r.shape}`);
