@@ -32,7 +32,8 @@ export interface ServeOptions {
  */
 export async function runServe(options: ServeOptions): Promise<number> {
   const desk = await startDesk(options);
-  const url = await desk.listen().catch((e: NodeJS.ErrnoException) => {
+  const url = await desk.listen().catch((error: unknown) => {
+    const e = error as NodeJS.ErrnoException;
     // Not the default when either the config or --locale asks for another locale.
     const locale = [options.lint.overrideConfig?.locale, options.locale].find((l) => l !== undefined && l !== DEFAULT_LOCALE) ?? DEFAULT_LOCALE;
     const where = `${options.host ?? DEFAULT_HOST}:${options.port ?? DEFAULT_PORT}`;

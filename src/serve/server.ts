@@ -108,30 +108,30 @@ export function createDeskServer(options: DeskOptions): DeskServer {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) return sendText(res, 421, 'Misdirected request: unknown Host');
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) { sendText(res, 421, 'Misdirected request: unknown Host'); return; }
     // The path as sent, query left off; not parsed as a URL, where "//x" would name a host.
     const pathname = (req.url ?? '/').split('?')[0];
     const route = `${req.method} ${pathname}`;
     switch (route) {
       case 'GET /':
       case 'HEAD /':
-        return send(res, 200, 'text/html; charset=utf-8', page({ ...options.info, locale: options.locale, token, maxBytes }));
+        { send(res, 200, 'text/html; charset=utf-8', page({ ...options.info, locale: options.locale, token, maxBytes })); return; }
       case 'GET /app.js':
-        return send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS);
+        { send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS); return; }
       case 'GET /app.css':
-        return send(res, 200, 'text/css; charset=utf-8', PAGE_CSS);
+        { send(res, 200, 'text/css; charset=utf-8', PAGE_CSS); return; }
       case 'POST /api/lint':
         return lintUpload(req, res);
     }
-    if (pathname === '/api/lint') return sendText(res, 405, 'Method not allowed', { Allow: 'POST' });
-    return sendText(res, 404, 'Not found');
+    if (pathname === '/api/lint') { sendText(res, 405, 'Method not allowed', { Allow: 'POST' }); return; }
+    sendText(res, 404, 'Not found');
   }
 
   async function lintUpload(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const refused = refusal(req, token, allowedHosts);
     if (refused) {
       req.resume();
-      return sendJson(res, 403, { error: refused });
+      sendJson(res, 403, { error: refused }); return;
     }
     const declared = Number(req.headers['content-length'] ?? NaN);
     const tooLarge = t(SERVE_TEXT, 'fileTooLarge', options.locale, { limit: mib(maxBytes) });
@@ -143,7 +143,7 @@ export function createDeskServer(options: DeskOptions): DeskServer {
     }
     if (inFlight >= MAX_IN_FLIGHT) {
       req.resume();
-      return sendJson(res, 503, { error: t(SERVE_TEXT, 'busy', options.locale) });
+      sendJson(res, 503, { error: t(SERVE_TEXT, 'busy', options.locale) }); return;
     }
     inFlight++;
     try {
