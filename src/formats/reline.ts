@@ -30,7 +30,8 @@ export function relineFlat(line: string): [number, number][] {
   }
   // Sentence ends; a date followed by a space ends the 落款 (page chrome may follow it).
   // A whole run of sentence ends (lookbehind: each run is scanned once, not from each of its characters).
-  // redos-safe: a match starts only at the start of a run and takes the whole run; recheck's fuzzer (it cannot prove look-around) flags even inputs without one of these characters.
+  // redos-safe: a match starts only at the start of a run and takes the whole run; recheck's fuzzer
+  // (it cannot prove look-around) flags even inputs without one of these characters.
   for (const m of line.matchAll(/(?<![。！？])[。！？]+(?![。！？”」）)])/g)) cuts.add(m.index + m[0].length);
   // So does the date of a 落款 glued to what follows it ("…外事办公室2024年1月22日扫码使用手机浏览…"):
   // a date right after an organ's name that opens its sentence.

@@ -107,7 +107,10 @@ function virtualLines(source: SourceText, from: number, to: number): VirtualLine
   return out;
 }
 
-/** The table of the cell lines starting at `i` (src/formats/cell-lines.ts) with the index of its last line, or where the run of cell lines that made none ends. */
+/**
+ * The table of the cell lines starting at `i` (src/formats/cell-lines.ts) with the index of its last
+ * line, or where the run of cell lines that made none ends.
+ */
 function cellLineRun(lines: VirtualLine[], raws: readonly string[], i: number): { table: TableBlock; last: number } | { end: number } {
   const k = cellLineRunEnd(raws, i);
   const table = k - i >= MIN_CELL_LINES ? cellLinesTable(lines.slice(i, k)) : undefined;

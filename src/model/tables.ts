@@ -290,7 +290,8 @@ const MAX_SPLIT_STEPS = 200_000;
  * Flattened text runs a row's numbers together ("6200109", "40 7003050"): the cells are there but
  * their boundaries are not. Split each digit run so that the row has `n` numbers (no leading zeros,
  * as counts are written) and the row relation holds; when exactly one split does, it is the reading
- * (with one digit per cell there is only one split, taken whatever the relation says) — an inference, which the rules treat as such. Anything else stays unreadable.
+ * (with one digit per cell there is only one split, taken whatever the relation says) — an inference,
+ * which the rules treat as such. Anything else stays unreadable.
  */
 function inferSplit(cells: TableCell[], n: number, rowRelation: RowRelation | undefined): CellValue[] | undefined {
   let relation = rowRelation;

@@ -64,7 +64,8 @@ describe('compact and unix', () => {
   });
 });
 
-// eslint-disable-next-line @typescript-eslint/no-deprecated -- `htmlEntities` decodes &#…; entities in the reporters' XML; its replacement is a separate option set.
+// `htmlEntities` decodes &#…; entities in the reporters' XML; its replacement is a separate option set.
+// eslint-disable-next-line @typescript-eslint/no-deprecated
 const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['file', 'error', 'testsuite', 'testcase'].includes(name) });
 
 describe('checkstyle', () => {
