@@ -248,8 +248,9 @@ export function findFeeMentions(prose: MappedText): TextSpan[] {
   return [...prose.text.matchAll(FEE_MENTION_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) }));
 }
 
-// redos-safe: fixed words and optional fixed words, then digits; recheck's fuzzer flags it, its attack ('实际' × 400,000) runs in 1 ms.
-const FIGURE_RE = /(?:实际|共|累计)?(?:收取|收缴|收到|实收)了?(?:政府信息公开)?(?:信息处理费|处理费)(?:共计|合计|总计|总额|金额)?为?[:：]?(\d+(?:\.\d+)?)(万元|元)|信息处理费(?:共计|合计|总计|总额|金额)?为?[:：]?(\d+(?:\.\d+)?)(万元|元)/g;
+const FIGURE_RE =
+  // redos-safe: fixed words and optional fixed words, then digits; recheck's fuzzer flags it, its attack ('实际' × 400,000) runs in 1 ms.
+  /(?:实际|共|累计)?(?:收取|收缴|收到|实收)了?(?:政府信息公开)?(?:信息处理费|处理费)(?:共计|合计|总计|总额|金额)?为?[:：]?(\d+(?:\.\d+)?)(万元|元)|信息处理费(?:共计|合计|总计|总额|金额)?为?[:：]?(\d+(?:\.\d+)?)(万元|元)/g;
 
 /** Amounts of 信息处理费 actually collected, stated in prose. */
 export function findProcessingFeeFigures(prose: MappedText): FeeFigure[] {

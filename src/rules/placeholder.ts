@@ -29,9 +29,11 @@ const PATTERNS: { re: RegExp; word?: boolean }[] = [
   // X or all 0). Partly masked numbers ("138****1234") are privacy masking, not gaps.
   { re: /(?<![A-Za-z0-9])(?:[XxＸｘ×]{3,4}|0{3,4})[-－—](?:[XxＸｘ×]{7,8}|0{7,8})(?![A-Za-z0-9])/g },
   // Bracketed to-do markers: 【待填】 [待补充] 〔待定〕 （此处填写…）.
-  // redos-safe: the only unbounded part is one \s* after an opening bracket; gaps are at most 12
-  // characters (recheck times out proving it; 400,000-character attacks run in under 100 ms).
-  { re: /[【\[［〔（(]\s*(?:待(?:填写?|补充?|完善|核实|核准|确认|定|更新|录入|修改|审核)|请(?:填写|补充|核实)|此处[^】\]］〕）)\n]{0,12}|填写[^】\]］〕）)\n]{0,12})\s*[】\]］〕）)]/g },
+  {
+    // redos-safe: the only unbounded part is one \s* after an opening bracket; gaps are at most 12
+    // characters (recheck times out proving it; 400,000-character attacks run in under 100 ms).
+    re: /[【\[［〔（(]\s*(?:待(?:填写?|补充?|完善|核实|核准|确认|定|更新|录入|修改|审核)|请(?:填写|补充|核实)|此处[^】\]］〕）)\n]{0,12}|填写[^】\]］〕）)\n]{0,12})\s*[】\]］〕）)]/g,
+  },
   // Editor notes ("TODO:" included; "todo" in a URL is lower case).
   { re: /(?<![A-Za-z])(?:TODO|FIXME|TBD)(?![A-Za-z])/g },
   // 某某 standing for a name (not "张某某", an anonymized person; not inside quotation marks).

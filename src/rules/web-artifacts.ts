@@ -83,7 +83,9 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   if (/^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*(?:\d+\s*)?$/.test(text)) return whole('hits');
   if (/^分享到? ?(?:[:：] ?)?(?:(?:微信|微博|QQ空间|QQ|朋友圈|豆瓣) ?)*$/.test(text)) return whole('share');
   // redos-safe: gaps bounded to 200 and 30 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
-  if (/(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text) || /^\[?首页\]?(?:\([^()]{0,200}\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
+  if (/(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text)) return whole('breadcrumb');
+  // redos-safe: a gap bounded to 200 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
+  if (/^\[?首页\]?(?:\([^()]{0,200}\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
   if (META_STRONG.test(text)) return whole('metadata');
   if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && /\d:\d{2}/.test(text));
   if (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text))) return whole('media');

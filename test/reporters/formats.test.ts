@@ -64,9 +64,13 @@ describe('compact and unix', () => {
   });
 });
 
-// `htmlEntities` decodes &#…; entities in the reporters' XML; its replacement is a separate option set.
-// eslint-disable-next-line @typescript-eslint/no-deprecated
-const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', htmlEntities: true, isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['file', 'error', 'testsuite', 'testcase'].includes(name) });
+const xml = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  // `htmlEntities` decodes &#…; entities in the reporters' XML; its replacement is a separate option set.
+  // eslint-disable-next-line @typescript-eslint/no-deprecated
+  htmlEntities: true,
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['file', 'error', 'testsuite', 'testcase'].includes(name) });
 
 describe('checkstyle', () => {
   test('well-formed XML; every file listed; messages survive escaping exactly (minus the control character)', () => {
