@@ -15,7 +15,7 @@ import { fuzzInput } from './support/fuzz-inputs.js';
 import { expectInside } from './support/positions.js';
 
 const SEED = 20261203;
-const RUNS = 200;
+const RUNS = 120;
 const options = { useConfigFile: false };
 
 describe('fuzz', () => {
