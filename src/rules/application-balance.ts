@@ -12,6 +12,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'table 三, every column: 一 + 二 = 三（七）总计 + 四 (the relation printed in the table)',
+      configComment: ['表三每列：一 + 二 = 三（七）总计 + 四。'],
       description: { 'zh-CN': '表三每列：第一项加第二项之和须等于第三项加第四项之和', en: 'Table III, every column: item 1 + item 2 must equal item 3 + item 4' },
       url: docsUrl('application-balance'),
       legalBasis: {

@@ -33,6 +33,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'with `--previous`: this year\'s 二、上年结转 equals last year\'s 四、结转下年度继续办理, per column; the previous file in any format (.docx too); a previous file without last year\'s report is a warning; 现行有效件数 continuity opt-in (`validCount`, off by default)',
+      configComment: ['需要 previous：本年“上年结转”须等于上年“结转下年度继续办理”；validCount: 现行有效件数连续性（合理性检查，默认关闭；打开后为警告）。'],
       description: { 'zh-CN': '本年“上年结转”须等于上年报告的“结转下年度继续办理”', en: "This year's carried-over applications equal last year's carried-forward ones" },
       url: docsUrl('carryover'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式表三', en: 'table III of the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },

@@ -45,6 +45,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'every cell a number: blank / "/" / "—" reported once per row (wholly blank rows once per run); negative counts (errors) and fractional counts (fractions only in the amount columns) per cell; blanks and fractions are warnings',
+      configComment: ['单元格须填数字：负数件数为错误；空白、“/”（应填 0）和小数件数为警告。'],
       description: { 'zh-CN': '表格单元格须填数字：没有的填 0，不留空、不填“/”；件数不得为负数或小数', en: 'Table cells hold numbers: 0 rather than blank or "/"; counts are non-negative integers' },
       url: docsUrl('cell-value'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },

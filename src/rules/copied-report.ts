@@ -18,6 +18,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'with last year\'s report: the share of the prose (tables and short structural lines excluded) repeating last year\'s word for word stays at most `maxShare` (default 60 %); the message names the share and the longest copied passages (内容雷同, 30号)',
+      configComment: ['需要上年报告：正文（表格除外）与上年报告逐字雷同的比例超过 maxShare（百分比）时报告（内容雷同，30号）。'],
       description: {
         'zh-CN': '报告正文（表格除外）与上一年度报告大段雷同',
         en: "The report's prose (tables excluded) largely repeats last year's report",

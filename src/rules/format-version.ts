@@ -28,6 +28,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'the tables belong to the format of the report year (2019 trial format for 2019–2020, 30号 format from 2021), judged by the labels only one version has',
+      configComment: ['表格须使用报告年度适用的格式版本（2019 年格式 / 2021 年格式）。'],
       description: { 'zh-CN': '表格须使用报告年度适用的统一格式版本', en: 'Tables use the format version in force for the report year' },
       url: docsUrl('format-version'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号；国办公开办函〔2019〕60号', en: '国办公开办函〔2021〕30号; 国办公开办函〔2019〕60号' },

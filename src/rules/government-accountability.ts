@@ -29,6 +29,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'a people\'s government\'s report (townships included) covers the results of 工作考核, 社会评议 and 责任追究 (条例 第五十条（四）)',
+      configComment: ['人民政府的报告须包括工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项）。'],
       description: {
         'zh-CN': '人民政府的年度报告须报告工作考核、社会评议和责任追究结果情况',
         en: "A people's government's report covers performance assessment, public review and accountability",

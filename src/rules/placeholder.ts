@@ -49,6 +49,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'draft leftovers: XX / ×× / ＸＸ, 20XX年, X件, 【待填】/ [待补充], TODO, 某某 — not in URLs, IDs, ASCII words, 王某某 or quotations; a count with no number at all (共主动公开条, 收到申请件) is a warning; no fix',
+      configComment: ['草稿占位符（XX、××、【待填】、TODO、某某）及没有数字的计数（“共主动公开条”，警告）；allow: 本机关确实使用、含 X 的词语。'],
       description: { 'zh-CN': '报告中不得残留草稿占位符（XX、××、【待填】、TODO、某某等）', en: 'No draft placeholders (XX, ××, 【待填】, TODO, 某某 …) may remain in the report' },
       url: docsUrl('placeholder'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（发布内容不准确、不全面的，依《条例》第四十七条追责）', en: '国办公开办函〔2021〕30号 (inaccurate or incomplete reports; Regulations on Open Government Information, art. 47)' },

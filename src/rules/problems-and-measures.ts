@@ -19,6 +19,8 @@ const rule: Rule = {
     type: 'suggestion',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'section 五 has real content ("无。" is not) and, where it names problems, says how they are improved (改进, 整改, 措施, 下一步, 将…)',
+      configComment: ['第五部分须写明存在的主要问题及改进情况（不能只写“无。”，不能只有问题没有改进）。'],
       description: { 'zh-CN': '第五部分须写明存在的主要问题及改进情况', en: 'Section V states the main problems and the improvements' },
       url: docsUrl('problems-and-measures'),
       legalBasis: { 'zh-CN': '《政府信息公开条例》第五十条第（四）项', en: 'Regulations on Open Government Information, art. 50(4)' },

@@ -32,6 +32,11 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'the 落款 date is not before 12月31日 of the report year, nor after the deadline (departments 1月31日, people\'s governments 3月31日; 3月31日 for every organ up to the 2018 reports); organ kind from `agencyKind` or the name; a missing date is a warning',
+      configComment: [
+        '落款日期不早于统计期结束、不晚于法定期限（部门1月31日，人民政府3月31日；机关类别见上方 agencyKind）。',
+        'reportMissingDate: 没有落款日期时报告（默认报告，作为警告）。',
+      ],
       description: {
         'zh-CN': '落款日期不得早于统计期结束，不得晚于法定公布期限（部门1月31日、人民政府3月31日；2018年度及以前3月31日）',
         en: 'The signing date must not precede the end of the period, nor pass the statutory deadline (departments 31 Jan, governments 31 Mar; 31 Mar for reports up to 2018)',

@@ -14,6 +14,7 @@ const rule: Rule = {
     defaultSeverity: 'warn',
     scope: 'region',
     docs: {
+      summary: 'region runs with `aggregate[].expect`: every expected unit has a report among the parts',
       description: {
         'zh-CN': '汇总范围（aggregate 的 expect）内的每个单位都有年度报告',
         en: 'Every unit a government report covers (aggregate expect) has a report',

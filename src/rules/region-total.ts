@@ -34,6 +34,8 @@ const rule: Rule = {
     defaultSeverity: 'warn',
     scope: 'region',
     docs: {
+      summary: 'region runs with `aggregate`: the government report\'s table 三 (every row × column) and table 四 (every cell) equal the cell-wise sum of its units\' reports; a differing cell is reported at the total\'s cell with the sum, the value found and the contributors',
+      configComment: ['地区汇总（需要 aggregate）：本级报告表三、表四逐格等于各单位之和；expect 中的单位都有报告。'],
       description: {
         'zh-CN': '本级政府报告表三、表四的数字等于所汇总各单位报告的逐格之和（配置 aggregate）',
         en: "A government's tables III and IV equal the cell-wise sum of its units' reports (aggregate setting)",

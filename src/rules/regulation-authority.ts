@@ -34,6 +34,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'a township, 街道办事处, county or district government or county-level department (level read from the organ\'s name with certainty) reports no 规章 of its own in table 二 (立法法 第九十一、九十三条)',
+      configComment: ['乡镇（街道）、县（区）级机关（按机关名称确定层级）表二「规章」一行须为 0：它们无权制定规章（立法法第九十一、九十三条）。'],
       description: {
         'zh-CN': '乡镇（街道）、县（区）级机关无权制定规章，表二「规章」一行应为 0',
         en: 'Townships, sub-districts and county-level organs make no 规章: their 规章 row in table II is 0',

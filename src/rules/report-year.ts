@@ -19,6 +19,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'a sentence opening with the next year stated as done ("2015年，我办已…" in the 2014 report) or the previous year with no comparison (copied text); plans, comparisons, 以来, titles are fine',
+      configComment: ['正文把其他年份当作报告年度叙述（如2014年度报告写“2015年，我办已…”）。'],
       description: { 'zh-CN': '正文不得把其他年份当作报告年度叙述（如2014年度报告中写“2015年，我办已…”）', en: 'The body must not narrate another year as the reporting year ("2015年，我办已…" in the 2014 report)' },
       url: docsUrl('report-year'),
       legalBasis: { 'zh-CN': '《政府信息公开条例》第四十九条、第五十条（报告上一年度的工作）', en: 'Regulations on Open Government Information, arts. 49–50 (the report covers the previous year)' },

@@ -15,6 +15,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'the six parts 一、总体情况 … 六、其他需要报告的事项 are present (real-world heading variants accepted; not demanded of legacy reports)',
+      configComment: ['六个法定部分；ignore 列出不检查的部分：overview active applications review problems other。'],
       description: { 'zh-CN': '年度报告须包含统一格式的六个部分', en: 'The report must contain the six mandated sections' },
       url: docsUrl('required-sections'),
       legalBasis: { 'zh-CN': '《政府信息公开条例》第五十条', en: 'Regulations on Open Government Information, art. 50' },

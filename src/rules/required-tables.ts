@@ -26,6 +26,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'the three tables, their mandated rows and (where the header was read) columns are present; a row placed by position or unreadable counts as present; 2019 reports only with `checkYear2019` (60号 merely encouraged the format for them)',
+      configComment: ['三张表及其法定行、列须齐全；checkYear2019: 也检查 2019 年度报告（60号对该年度只是鼓励使用统一格式）。'],
       description: { 'zh-CN': '统一格式的三张表及其法定行、列须齐全', en: 'The three tables of the unified format, with their mandated rows and columns, are present' },
       url: docsUrl('required-tables'),
       legalBasis: { 'zh-CN': '《条例》第五十条；国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'Regulation art. 50; the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },

@@ -21,6 +21,8 @@ const rule: Rule = {
     type: 'suggestion',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'the six parts in the official order and numbering (one message for a shifted sequence; 总体情况\'s sub-items numbered as parts); the introduction\'s "本报告由N个部分组成" matches the parts (every era)',
+      configComment: ['法定部分的顺序与编号；引言所称“本报告由N个部分组成”是否与实际相符。'],
       description: { 'zh-CN': '法定部分的顺序、编号须与统一格式一致，引言所述部分数须与实际相符', en: 'Mandated sections in the official order and numbering; the stated number of parts must match' },
       url: docsUrl('section-order'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },

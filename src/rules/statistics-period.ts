@@ -20,6 +20,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'the 统计时限 statement exists and covers 1月1日–12月31日 of the report year; a wrong year has a fix',
+      configComment: ['统计时限须为报告年度1月1日至12月31日（可自动修复年份）。'],
       description: { 'zh-CN': '须写明统计时限，且为报告年度1月1日至12月31日', en: 'The statistics period must be stated and be 1 Jan – 31 Dec of the report year' },
       url: docsUrl('statistics-period'),
       legalBasis: { 'zh-CN': '《政府信息公开条例》第四十九条、第五十条', en: 'Regulations on Open Government Information, arts. 49–50' },

@@ -27,6 +27,8 @@ const rule: Rule = {
     type: 'suggestion',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'row and column labels of tables 二/三 and the column labels of table 四 use the official wording (the 单位：万元 of table 二\'s amount column included) (本年度止件数 → 本年废止件数, 社会组织 → 社会公益组织), with a fix; spaces, full/half-width punctuation and a bracketed local note are not deviations',
+      configComment: ['表格行名、列名须用规范表述（可自动修复）；allowLocalNotes: 接受“规章 (市政府令)”这类括注。'],
       description: { 'zh-CN': '表格的行名、列名须使用统一格式的规范表述', en: 'Table row and column labels use the official wording' },
       url: docsUrl('table-labels'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },

@@ -32,6 +32,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'where a table cannot be read reliably (cells whose columns are lost, unidentifiable rows), so the silence of the sum rules there is not mistaken for a pass',
+      configComment: ['表格行列无法可靠识别时提示（例如空白单元格位置丢失）。'],
       description: { 'zh-CN': '表格行列须可识别（否则无法核对勾稽关系）', en: 'Table rows and cells must be identifiable (otherwise totals cannot be checked)' },
       url: docsUrl('table-structure'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },

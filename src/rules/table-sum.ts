@@ -16,6 +16,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'table 三: every row\'s 总计 = its six applicant columns, and （七）总计 = all result rows (2019 and 2021 row sets); table 四: each 总计 = 维持 + 纠正 + 其他 + 尚未审结',
+      configComment: ['表三、表四的总计须等于各分项之和。'],
       description: { 'zh-CN': '表三、表四的总计须等于各分项之和', en: 'Totals in tables III and IV must equal the sum of their parts' },
       url: docsUrl('table-sum'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the arithmetic relations of the report format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },

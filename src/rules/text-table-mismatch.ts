@@ -49,6 +49,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: 'counts in the text (收到/受理/新收 申请N件, 结转, 办结, 予以公开, 予以公开及部分公开, 不予公开/无法提供/不予处理, 行政复议/诉讼N件, "未收到申请", "未发生行政复议", table 二 figures) agree with the table under at least one reading the wording allows; a percentage after a count is recomputed (warning); "未发生…被纠错或败诉" is about results, not counts; channel counts and blank or unreadable cells are never compared',
+      configComment: ['正文中的数字（收到申请N件、行政复议N件……）须与表格一致。'],
       description: { 'zh-CN': '正文中的数字须与表格中同一数量一致', en: 'Counts stated in the text must agree with the table' },
       url: docsUrl('text-table-mismatch'),
       legalBasis: { 'zh-CN': '《政府信息公开条例》第五十条；国办公开办函〔2021〕30号', en: 'Regulations on Open Government Information, art. 50; 国办公开办函〔2021〕30号' },

@@ -188,6 +188,8 @@ const rule: Rule = {
     type: 'layout',
     defaultSeverity: 'warn',
     docs: {
+      summary: 'page chrome pasted in (字号 大 中 小, 扫码…, 点击次数, 分享, 当前位置, 索引号 headers, media player, footers, link lists, raw list HTML): one message per pasted block, attributed to the report it starts in',
+      configComment: ['从网站复制的页面元素（字号 大 中 小、点击次数、当前位置、索引号信息栏、HTML 标签等）。'],
       description: { 'zh-CN': '报告中不得夹带从网站复制的页面元素（字号 大 中 小、扫码浏览、点击次数、当前位置、索引号信息栏、HTML 标签等）', en: 'No web-page chrome (font-size switcher, QR prompt, view counters, breadcrumbs, CMS metadata headers, raw HTML) pasted into the report' },
       url: docsUrl('web-artifacts'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（按统一格式编制，内容准确）', en: '国办公开办函〔2021〕30号 (reports follow the unified format)' },

@@ -16,6 +16,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
+      summary: '"未收取…费" contradicted by a non-zero figure for the same fee (信息处理费 ≠ 行政事业性收费)',
+      configComment: ['“未收取费用”的表述与非零收费数据矛盾。'],
       description: { 'zh-CN': '“未收取费用”的表述不得与非零收费数据矛盾', en: 'A statement that no fee was charged must not contradict a non-zero fee figure' },
       url: docsUrl('zero-fee-conflict'),
       legalBasis: {
