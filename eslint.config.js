@@ -5,7 +5,20 @@ import tseslint from 'gia-lint-typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'build/', 'coverage/', 'node_modules/', 'tools/', 'editors/', 'examples/', 'test/fixtures/', 'test/cases/', '**/*.js', '**/*.mjs', '**/*.cjs'],
+    ignores: [
+      'dist/',
+      'build/',
+      'coverage/',
+      'node_modules/',
+      'tools/',
+      'editors/',
+      'examples/',
+      'test/fixtures/',
+      'test/cases/',
+      '**/*.js',
+      '**/*.mjs',
+      '**/*.cjs',
+    ],
   },
   ...tseslint.configs.strictTypeChecked,
   {
@@ -31,7 +44,10 @@ export default tseslint.config(
       // and code points (not grapheme clusters) are what lengths and similarities here count.
       '@typescript-eslint/no-misused-spread': 'off',
       // A leading underscore names what is left out on purpose (`{ fix, suggestions: _s, ...m }`).
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // `(x) => resolve(x)` and `() => rmSync(dir)` are callbacks whose value nobody reads; braces
       // around each would say nothing more; nor would splitting `return send(res, …)` in a void function.
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true, ignoreVoidReturningFunctions: true }],

@@ -122,7 +122,11 @@ if (args.json) {
 } else {
   for (const r of results) {
     const c = r.changeToPublish;
-    console.log(`draft ${(r.bytes / 1024).toFixed(1)} KB: spawn → first diagnostics ${r.spawnToFirstDiagnosticsMs.toFixed(0)} ms (didOpen → ${r.openToFirstDiagnosticsMs.toFixed(0)} ms)`);
-    console.log(`  ${c.n} keystrokes, didChange → diagnostics: p50 ${c.median} ms, p95 ${c.p95} ms (target p50 ≤ 20, p95 ≤ 50), max ${c.max} ms; ${r.runsPublished} versions published${r.unanswered ? `, ${r.unanswered} never answered` : ''}`);
+    console.log(
+      `draft ${(r.bytes / 1024).toFixed(1)} KB: spawn → first diagnostics ${r.spawnToFirstDiagnosticsMs.toFixed(0)} ms (didOpen → ${r.openToFirstDiagnosticsMs.toFixed(0)} ms)`,
+    );
+    console.log(
+      `  ${c.n} keystrokes, didChange → diagnostics: p50 ${c.median} ms, p95 ${c.p95} ms (target p50 ≤ 20, p95 ≤ 50), max ${c.max} ms; ${r.runsPublished} versions published${r.unanswered ? `, ${r.unanswered} never answered` : ''}`,
+    );
   }
 }

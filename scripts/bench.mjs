@@ -75,12 +75,29 @@ try {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   // Inside the project, so that the generator's own imports (docx, for .docx reports) resolve.
   const genOut = path.join(ROOT, 'node_modules/.cache/gia-bench-gen');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), [
-    '--outDir', genOut, '--rootDir', ROOT, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-    '--types', 'node', '--skipLibCheck', '--noCheck', '--ignoreConfig',
-    path.join(ROOT, 'test/support/generate.ts'),
-    path.join(ROOT, 'test/support/region.ts'),
-  ], { stdio: 'inherit' });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/tsc'),
+    [
+      '--outDir',
+      genOut,
+      '--rootDir',
+      ROOT,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--skipLibCheck',
+      '--noCheck',
+      '--ignoreConfig',
+      path.join(ROOT, 'test/support/generate.ts'),
+      path.join(ROOT, 'test/support/region.ts'),
+    ],
+    { stdio: 'inherit' },
+  );
   writeFileSync(path.join(genOut, 'package.json'), '{"type":"module"}');
   const { generateReport, generateDocx } = await import(pathToFileURL(path.join(genOut, 'test/support/generate.js')).href);
 
@@ -100,7 +117,11 @@ try {
       const agency = AGENCIES[i % AGENCIES.length];
       // Plain text arrives as tab tables, pipe tables and PDF-extracted text.
       const txtFormat = ['txt-tsv', 'txt-pipe', 'txt-pdf'][i % 3];
-      for (const [kind, format, ext] of [['txt', txtFormat, 'txt'], ['md', 'md', 'md'], ['html', 'html', 'html']]) {
+      for (const [kind, format, ext] of [
+        ['txt', txtFormat, 'txt'],
+        ['md', 'md', 'md'],
+        ['html', 'html', 'html'],
+      ]) {
         let text = pad(generateReport({ year, format, seed: i + 1, agency }), format, i);
         // One in five has a planted defect, as drafts do.
         if (i % 5 === 0) text = text.replace(`${year}年1月1日`, `${year - 1}年1月1日`);
@@ -123,7 +144,11 @@ try {
       log(`converting ${BINARY} .docx to PDF with LibreOffice …`);
       mkdirSync(pdfDir, { recursive: true });
       const docs = readdirSync(docxDir).map((f) => path.join(docxDir, f));
-      execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(path.join(work, 'lo')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, ...docs], { stdio: 'ignore' });
+      execFileSync(
+        'soffice',
+        [`-env:UserInstallation=${pathToFileURL(path.join(work, 'lo')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', pdfDir, ...docs],
+        { stdio: 'ignore' },
+      );
     } else log('soffice not found: no PDF row');
 
     log('installing markdownlint-cli2 and remark-cli into a temp dir …');
@@ -147,14 +172,57 @@ try {
     const cases = [
       { id: 'txt', name: `gia-lint, ${REPORTS} .txt (tab, pipe, PDF text)`, cmd: [node, bin, '--concurrency', '1', ...out('txt'), dirs.txt], files: REPORTS },
       { id: 'md', name: `gia-lint, the same ${REPORTS} as .md`, cmd: [node, bin, '--concurrency', '1', ...out('md'), dirs.md], files: REPORTS },
-      { id: 'html', name: `gia-lint, the same ${REPORTS} as saved web pages`, cmd: [node, bin, '--concurrency', '1', ...out('html'), dirs.html], files: REPORTS },
-      ...(BINARY > 0 ? [{ id: 'docx', name: `gia-lint, ${BINARY} .docx`, cmd: [node, bin, '--concurrency', '1', ...out('docx'), docxDir], files: BINARY }] : []),
-      ...(hasPdf ? [{ id: 'pdf', name: `gia-lint, the same ${BINARY} as PDF (LibreOffice)`, cmd: [node, bin, '--concurrency', '1', ...out('pdf'), pdfDir], files: BINARY }] : []),
-      { id: 'remark', name: `remark-cli + preset-lint-recommended, the ${REPORTS} .md`, cmd: [node, path.join(tools, 'node_modules/remark-cli/cli.js'), '--rc-path', remarkrc, '--no-ignore', '--quiet', '--frail', dirs.md], files: REPORTS },
-      { id: 'markdownlint', name: `markdownlint-cli2, the ${REPORTS} .md`, cmd: [node, path.join(tools, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${dirs.md}/*.md`], files: REPORTS },
-      { id: 'auto', name: `gia-lint --concurrency auto, the ${REPORTS} .md`, cmd: [node, bin, '--concurrency', 'auto', ...out('auto'), dirs.md], files: REPORTS },
-      { id: 'cold', name: 'gia-lint, all text formats, --cache, cold', cmd: [node, bin, '--cache', '--cache-location', cacheFile, ...out('cold'), corpus], files: REPORTS * 3, cold: true },
-      { id: 'warm', name: 'gia-lint, all text formats, --cache, warm re-run', cmd: [node, bin, '--cache', '--cache-location', cacheFile, ...out('warm'), corpus], files: REPORTS * 3, warm: true },
+      {
+        id: 'html',
+        name: `gia-lint, the same ${REPORTS} as saved web pages`,
+        cmd: [node, bin, '--concurrency', '1', ...out('html'), dirs.html],
+        files: REPORTS,
+      },
+      ...(BINARY > 0
+        ? [{ id: 'docx', name: `gia-lint, ${BINARY} .docx`, cmd: [node, bin, '--concurrency', '1', ...out('docx'), docxDir], files: BINARY }]
+        : []),
+      ...(hasPdf
+        ? [
+            {
+              id: 'pdf',
+              name: `gia-lint, the same ${BINARY} as PDF (LibreOffice)`,
+              cmd: [node, bin, '--concurrency', '1', ...out('pdf'), pdfDir],
+              files: BINARY,
+            },
+          ]
+        : []),
+      {
+        id: 'remark',
+        name: `remark-cli + preset-lint-recommended, the ${REPORTS} .md`,
+        cmd: [node, path.join(tools, 'node_modules/remark-cli/cli.js'), '--rc-path', remarkrc, '--no-ignore', '--quiet', '--frail', dirs.md],
+        files: REPORTS,
+      },
+      {
+        id: 'markdownlint',
+        name: `markdownlint-cli2, the ${REPORTS} .md`,
+        cmd: [node, path.join(tools, 'node_modules/markdownlint-cli2/markdownlint-cli2-bin.mjs'), `${dirs.md}/*.md`],
+        files: REPORTS,
+      },
+      {
+        id: 'auto',
+        name: `gia-lint --concurrency auto, the ${REPORTS} .md`,
+        cmd: [node, bin, '--concurrency', 'auto', ...out('auto'), dirs.md],
+        files: REPORTS,
+      },
+      {
+        id: 'cold',
+        name: 'gia-lint, all text formats, --cache, cold',
+        cmd: [node, bin, '--cache', '--cache-location', cacheFile, ...out('cold'), corpus],
+        files: REPORTS * 3,
+        cold: true,
+      },
+      {
+        id: 'warm',
+        name: 'gia-lint, all text formats, --cache, warm re-run',
+        cmd: [node, bin, '--cache', '--cache-location', cacheFile, ...out('warm'), corpus],
+        files: REPORTS * 3,
+        warm: true,
+      },
       { id: 'startup', name: 'gia-lint start-up, one small file', cmd: [node, bin, small], files: 1, small: true },
     ];
 
@@ -174,7 +242,9 @@ try {
     }
 
     log('language server: typing into 25 KB and 100 KB drafts …');
-    const lsp = JSON.parse(execFileSync(node, [path.join(ROOT, 'scripts/bench-lsp.mjs'), '--json', '--edits', String(EDITS)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 }));
+    const lsp = JSON.parse(
+      execFileSync(node, [path.join(ROOT, 'scripts/bench-lsp.mjs'), '--json', '--edits', String(EDITS)], { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 24 }),
+    );
 
     const findings = BASELINE ? compareFindings(BASELINE, corpus, docxDir, hasPdf ? pdfDir : undefined, cases) : undefined;
 
@@ -184,18 +254,42 @@ try {
     const html = by.html;
     const txt = by.txt;
     const targets = [
-      [`HTML pages ≤ 2× the same reports as .txt (CPU)`, ratio(html.cpu, txt.cpu) <= 2, `${f2(ratio(html.cpu, txt.cpu))}× (${f2(html.cpu)} vs ${f2(txt.cpu)} s CPU; wall ${f2(ratio(html.wall, txt.wall))}×)`],
+      [
+        `HTML pages ≤ 2× the same reports as .txt (CPU)`,
+        ratio(html.cpu, txt.cpu) <= 2,
+        `${f2(ratio(html.cpu, txt.cpu))}× (${f2(html.cpu)} vs ${f2(txt.cpu)} s CPU; wall ${f2(ratio(html.wall, txt.wall))}×)`,
+      ],
       [`HTML pages: peak RSS ≤ 250 MB`, html.rssMB <= 250, `${html.rssMB.toFixed(0)} MB`],
-      [`Markdown ≤ 1.0× remark-cli + preset-lint-recommended (wall)`, by.md.wall <= by.remark.wall, `${f2(ratio(by.md.wall, by.remark.wall))}× (${f2(by.md.wall)} vs ${f2(by.remark.wall)} s; CPU ${f2(ratio(by.md.cpu, by.remark.cpu))}×)`],
-      [`--concurrency auto never slower than 1 (wall, Markdown)`, by.auto.wall <= by.md.wall * 1.05, `${f2(ratio(by.auto.wall, by.md.wall))}× (5 % noise allowed)`],
-      [`cached re-run ≤ 5 % of cold`, by.warm.wall <= by.cold.wall * 0.05, `${(100 * ratio(by.warm.wall, by.cold.wall)).toFixed(1)} % (${f2(by.warm.wall)} vs ${f2(by.cold.wall)} s)`],
+      [
+        `Markdown ≤ 1.0× remark-cli + preset-lint-recommended (wall)`,
+        by.md.wall <= by.remark.wall,
+        `${f2(ratio(by.md.wall, by.remark.wall))}× (${f2(by.md.wall)} vs ${f2(by.remark.wall)} s; CPU ${f2(ratio(by.md.cpu, by.remark.cpu))}×)`,
+      ],
+      [
+        `--concurrency auto never slower than 1 (wall, Markdown)`,
+        by.auto.wall <= by.md.wall * 1.05,
+        `${f2(ratio(by.auto.wall, by.md.wall))}× (5 % noise allowed)`,
+      ],
+      [
+        `cached re-run ≤ 5 % of cold`,
+        by.warm.wall <= by.cold.wall * 0.05,
+        `${(100 * ratio(by.warm.wall, by.cold.wall)).toFixed(1)} % (${f2(by.warm.wall)} vs ${f2(by.cold.wall)} s)`,
+      ],
       [`start-up for one small file ≤ 200 ms`, by.startup.wall <= 0.2, `${(by.startup.wall * 1000).toFixed(0)} ms`],
       ...lsp.map((r) => [
         `LSP ${Math.round(r.bytes / 1024)} KB draft, ${r.changeToPublish.n} keystrokes: didChange → diagnostics p50 ≤ 20 ms, p95 ≤ 50 ms`,
         r.changeToPublish.median <= 20 && r.changeToPublish.p95 <= 50 && !r.unanswered,
         `p50 ${r.changeToPublish.median} ms, p95 ${r.changeToPublish.p95} ms${r.unanswered ? `, ${r.unanswered} never answered` : ''}`,
       ]),
-      ...(findings ? [[`findings byte-identical to ${findings.baseline} on the corpus (${findings.files} files)`, findings.differ.length === 0, findings.differ.length ? `differ: ${findings.differ.join(', ')}` : 'identical']] : []),
+      ...(findings
+        ? [
+            [
+              `findings byte-identical to ${findings.baseline} on the corpus (${findings.files} files)`,
+              findings.differ.length === 0,
+              findings.differ.length ? `differ: ${findings.differ.join(', ')}` : 'identical',
+            ],
+          ]
+        : []),
       ...(region ? region.targets : []),
     ];
     const loadAfter = os.loadavg();
@@ -216,7 +310,22 @@ try {
     process.stdout.write(`${table}\n`);
     writeFileSync(
       path.join(ROOT, 'bench-results.json'),
-      JSON.stringify({ date, cpus: os.cpus().length, cpuModel, load: { before: loadBefore, after: loadAfter }, reports: REPORTS, rows: by, lsp, findings, targets, ...(region ? { region: region.json } : {}) }, null, 2),
+      JSON.stringify(
+        {
+          date,
+          cpus: os.cpus().length,
+          cpuModel,
+          load: { before: loadBefore, after: loadAfter },
+          reports: REPORTS,
+          rows: by,
+          lsp,
+          findings,
+          targets,
+          ...(region ? { region: region.json } : {}),
+        },
+        null,
+        2,
+      ),
     );
   }
 } finally {
@@ -237,14 +346,22 @@ function compareFindings(baseline, corpus, docxDir, pdfDir, cases) {
   symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'));
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir, stdio: 'inherit' });
   execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: dir, stdio: 'inherit' });
-  const inputs = [['txt', path.join(corpus, 'txt')], ['md', path.join(corpus, 'md')], ['html', path.join(corpus, 'html')], ['docx', docxDir], ...(pdfDir ? [['pdf', pdfDir]] : [])];
+  const inputs = [
+    ['txt', path.join(corpus, 'txt')],
+    ['md', path.join(corpus, 'md')],
+    ['html', path.join(corpus, 'html')],
+    ['docx', docxDir],
+    ...(pdfDir ? [['pdf', pdfDir]] : []),
+  ];
   const differ = [];
   let files = 0;
   for (const [id, input] of inputs) {
     if (!cases.some((c) => c.id === id)) continue;
     files += readdirSync(input).length;
     const base = path.join(work, `baseline-${id}.json`);
-    spawnSync(process.execPath, [path.join(dir, 'bin/gia-lint.js'), '--concurrency', '1', '-f', 'json', '-o', base, input], { env: { ...process.env, CI: '1' } });
+    spawnSync(process.execPath, [path.join(dir, 'bin/gia-lint.js'), '--concurrency', '1', '-f', 'json', '-o', base, input], {
+      env: { ...process.env, CI: '1' },
+    });
     if (!existsSync(base) || readFileSync(base, 'utf8') !== readFileSync(path.join(work, `${id}.json`), 'utf8')) differ.push(id);
   }
   return { baseline: commit, files, differ };
@@ -259,7 +376,10 @@ function measure(cmd, env = {}, cwd = undefined) {
     env: { ...process.env, ...env, CI: '1' },
     maxBuffer: 1 << 28,
   });
-  const line = r.stderr.split('\n').reverse().find((l) => l.startsWith('BENCH '));
+  const line = r.stderr
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('BENCH '));
   if (!line) throw new Error(`no timing for ${cmd.join(' ')}: ${r.stderr.slice(-500)}`);
   const [wall, user, sys, rssKB] = line.slice(6).split(' ').map(Number);
   return { wall, cpu: user + sys, rssMB: rssKB / 1024, code: r.status, stderr: r.stderr };
@@ -300,15 +420,18 @@ async function benchRegion(genOut) {
     mkdirSync(path.join(dir, path.dirname(f.path)), { recursive: true });
     writeFileSync(path.join(dir, f.path), f.text);
   }
-  writeFileSync(
-    path.join(dir, '.gianrc'),
-    JSON.stringify({ previousDir: '2023', aggregate: [{ total: '2024/000-*.md', parts: ['2024/**'], expect: units }] }),
-  );
+  writeFileSync(path.join(dir, '.gianrc'), JSON.stringify({ previousDir: '2023', aggregate: [{ total: '2024/000-*.md', parts: ['2024/**'], expect: units }] }));
   const bin = path.join(ROOT, 'bin/gia-lint.js');
   const node = process.execPath;
   const cases = [
-    { name: `gia-lint region check, ${REGION} units (2024 paired with 2023, totals, csv)`, cmd: [node, bin, '-f', 'csv', '-o', path.join(work, 'region.csv'), '2024/'] },
-    { name: `gia-lint, the same ${files.length} files as a plain batch`, cmd: [node, bin, '--no-config', '-f', 'json', '-o', path.join(work, 'region-plain.json'), '2023/', '2024/'] },
+    {
+      name: `gia-lint region check, ${REGION} units (2024 paired with 2023, totals, csv)`,
+      cmd: [node, bin, '-f', 'csv', '-o', path.join(work, 'region.csv'), '2024/'],
+    },
+    {
+      name: `gia-lint, the same ${files.length} files as a plain batch`,
+      cmd: [node, bin, '--no-config', '-f', 'json', '-o', path.join(work, 'region-plain.json'), '2023/', '2024/'],
+    },
   ];
   const rows = [];
   for (const c of cases) {
@@ -324,8 +447,16 @@ async function benchRegion(genOut) {
   const csv = readFileSync(path.join(work, 'region.csv'), 'utf8');
   const paired = csv.split('\r\n').filter((l) => /,2023\//.test(l)).length;
   const targets = [
-    [`region check time within 1.5× of the plain batch (${(plain.wall * 1.5).toFixed(2)} s)`, regionRun.wall <= plain.wall * 1.5, `${regionRun.wall.toFixed(2)} s (${(regionRun.wall / plain.wall).toFixed(2)}×)`],
-    [`region check peak RSS within 1.5× of the plain batch (${(plain.rssMB * 1.5).toFixed(0)} MB)`, regionRun.rssMB <= plain.rssMB * 1.5, `${regionRun.rssMB.toFixed(0)} MB (${(regionRun.rssMB / plain.rssMB).toFixed(2)}×)`],
+    [
+      `region check time within 1.5× of the plain batch (${(plain.wall * 1.5).toFixed(2)} s)`,
+      regionRun.wall <= plain.wall * 1.5,
+      `${regionRun.wall.toFixed(2)} s (${(regionRun.wall / plain.wall).toFixed(2)}×)`,
+    ],
+    [
+      `region check peak RSS within 1.5× of the plain batch (${(plain.rssMB * 1.5).toFixed(0)} MB)`,
+      regionRun.rssMB <= plain.rssMB * 1.5,
+      `${regionRun.rssMB.toFixed(0)} MB (${(regionRun.rssMB / plain.rssMB).toFixed(2)}×)`,
+    ],
   ];
   const text = [
     `Region: a government and ${REGION} units, two years each (${files.length} files; ${paired} of ${REGION + 1} reports paired with last year); median of ${RUNS} runs.`,

@@ -67,7 +67,15 @@ if (mac) execFileSync('codesign', ['--remove-signature', exe], { stdio: 'inherit
 const postject = path.join(root, 'node_modules', 'postject', 'dist', 'cli.js');
 execFileSync(
   process.execPath,
-  [postject, exe, 'NODE_SEA_BLOB', blob, '--sentinel-fuse', 'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2', ...(mac ? ['--macho-segment-name', 'NODE_SEA'] : [])],
+  [
+    postject,
+    exe,
+    'NODE_SEA_BLOB',
+    blob,
+    '--sentinel-fuse',
+    'NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2',
+    ...(mac ? ['--macho-segment-name', 'NODE_SEA'] : []),
+  ],
   // postject warns about ELF note sections it does not know (harmless); show its output only on failure.
   { stdio: 'pipe' },
 );

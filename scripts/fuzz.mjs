@@ -53,10 +53,28 @@ async function parent() {
   if (!args.includes('--no-build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   // The generator is TypeScript (it shares test/support/generate.ts with the tests): compiled
   // inside node_modules so that its imports (jszip, iconv-lite, docx) resolve.
-  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), [
-    '--outDir', GEN_OUT, '--rootDir', ROOT, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-    '--types', 'node', '--skipLibCheck', '--noCheck', '--ignoreConfig', path.join(ROOT, 'test/support/fuzz-inputs.ts'),
-  ], { stdio: 'inherit' });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/tsc'),
+    [
+      '--outDir',
+      GEN_OUT,
+      '--rootDir',
+      ROOT,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--skipLibCheck',
+      '--noCheck',
+      '--ignoreConfig',
+      path.join(ROOT, 'test/support/fuzz-inputs.ts'),
+    ],
+    { stdio: 'inherit' },
+  );
   writeFileSync(path.join(GEN_OUT, 'package.json'), '{"type":"module"}');
   // The children lint with a copy of dist/ taken now: a rebuild during an hours-long run must not
   // change the code under test for the children started after a crash.
@@ -78,14 +96,18 @@ async function parent() {
     writeFileSync(`${base}-${input.name}`, input.bytes);
     writeFileSync(`${base}.json`, JSON.stringify({ kind, seed, index, name: input.name, shape: input.shape, size: input.bytes.length, ...detail }, null, 2));
     failures.push({ kind, index, name: input.name, shape: input.shape.slice(0, 200), ...detail });
-    log(`  ${kind.toUpperCase()} #${index} ${input.name} (${input.bytes.length} B, ${input.shape.slice(0, 160)}): ${String(detail.error ?? detail.cpuMs + ' ms CPU').split('\n')[0]}`);
+    log(
+      `  ${kind.toUpperCase()} #${index} ${input.name} (${input.bytes.length} B, ${input.shape.slice(0, 160)}): ${String(detail.error ?? detail.cpuMs + ' ms CPU').split('\n')[0]}`,
+    );
   };
 
   const progressEvery = Math.max(100, Math.floor(indices.length / 200));
   const progress = () => {
     const s = (Date.now() - started) / 1000;
     const rate = stats.done / s;
-    log(`  ${stats.done}/${indices.length} (${rate.toFixed(1)}/s, ETA ${Math.round((indices.length - stats.done) / rate / 60)} min, load ${os.loadavg()[0].toFixed(1)}): ${failures.length} failure(s), max ${Math.round(stats.maxCpuMs)} ms CPU`);
+    log(
+      `  ${stats.done}/${indices.length} (${rate.toFixed(1)}/s, ETA ${Math.round((indices.length - stats.done) / rate / 60)} min, load ${os.loadavg()[0].toFixed(1)}): ${failures.length} failure(s), max ${Math.round(stats.maxCpuMs)} ms CPU`,
+    );
   };
 
   // Interrupted (Ctrl-C, kill): stop handing out inputs and summarise what was done.
@@ -106,7 +128,9 @@ async function parent() {
         if (active === 0) resolveAll();
         return;
       }
-      const worker = fork(fileURLToPath(import.meta.url), ['--child', '--seed', String(seed), '--gen', GEN_OUT], { stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
+      const worker = fork(fileURLToPath(import.meta.url), ['--child', '--seed', String(seed), '--gen', GEN_OUT], {
+        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      });
       workers.add(worker);
       let stderr = '';
       worker.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
@@ -196,8 +220,15 @@ async function parent() {
     maxCpuInput: stats.maxCpuInput,
     maxCpuMsPer200KB: Math.round(stats.maxMsPer200KB),
     maxRssMb: Math.round(stats.maxRssMb),
-    meanCpuMsByFormat: Object.fromEntries(Object.entries(stats.byFormat).sort().map(([k, v]) => [k, `${v.n} inputs, ${(v.cpuMs / v.n).toFixed(1)} ms`])),
-    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`,
+    meanCpuMsByFormat: Object.fromEntries(
+      Object.entries(stats.byFormat)
+        .sort()
+        .map(([k, v]) => [k, `${v.n} inputs, ${(v.cpuMs / v.n).toFixed(1)} ms`]),
+    ),
+    machine: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
     jobs,
     failures,
   };
@@ -221,7 +252,8 @@ async function child() {
   const outside = (messages, text) => {
     const src = text === undefined ? undefined : new SourceText(text);
     for (const m of messages) {
-      if (!(m.line >= 1 && m.column >= 1) || typeof m.message !== 'string' || (m.severity !== 1 && m.severity !== 2)) return `bad message ${JSON.stringify(m).slice(0, 300)}`;
+      if (!(m.line >= 1 && m.column >= 1) || typeof m.message !== 'string' || (m.severity !== 1 && m.severity !== 2))
+        return `bad message ${JSON.stringify(m).slice(0, 300)}`;
       if (!src) continue;
       const lineOk = (l, c) => l <= src.lineCount && c <= src.lineText(l).length + 1;
       if (!lineOk(m.line, m.column)) return `start ${m.line}:${m.column} outside the text (${src.lineCount} lines)`;

@@ -24,7 +24,10 @@ export const CONFIG_END = '// rules-config:end';
 
 const yesNo = (v) => (v ? '是' : '否');
 /** A table cell: no line breaks, and `|` escaped so it cannot split the cell. */
-const cell = (s) => String(s).replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
+const cell = (s) =>
+  String(s)
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/\|/g, '\\|');
 
 /** The Markdown table of docs/rules/README.md for an iterable of rules (in registration order). */
 export function renderRulesIndex(rules) {

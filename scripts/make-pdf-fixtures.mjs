@@ -34,11 +34,28 @@ try {
   mkdirSync(OUT, { recursive: true });
   // Compiled inside the project so that the generator's imports (docx) resolve from node_modules.
   const genOut = path.join(ROOT, 'node_modules/.cache/gia-pdf-fixtures');
-  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), [
-    '--outDir', genOut, '--rootDir', ROOT, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-    '--types', 'node', '--skipLibCheck', '--noCheck', '--ignoreConfig',
-    path.join(ROOT, 'test/support/generate.ts'),
-  ], { stdio: 'inherit' });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/tsc'),
+    [
+      '--outDir',
+      genOut,
+      '--rootDir',
+      ROOT,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--skipLibCheck',
+      '--noCheck',
+      '--ignoreConfig',
+      path.join(ROOT, 'test/support/generate.ts'),
+    ],
+    { stdio: 'inherit' },
+  );
   writeFileSync(path.join(genOut, 'package.json'), '{"type":"module"}');
   const { generateDocx, generateReport, generateModel } = await import(pathToFileURL(path.join(genOut, 'test/support/generate.js')).href);
 
@@ -48,7 +65,10 @@ try {
   const docx = await generateDocx({
     ...word,
     tamper: { applications: { newReceived: { total: m.applications.newReceived.total + 1 } } },
-    edits: [['2024年1月1日', '2023年1月1日'], ['2024年12月31日', '2023年12月31日']],
+    edits: [
+      ['2024年1月1日', '2023年1月1日'],
+      ['2024年12月31日', '2023年12月31日'],
+    ],
   });
   writeFileSync(path.join(OUT, 'word-2024.docx'), await narrowLabelColumns(docx));
   soffice(path.join(OUT, 'word-2024.docx'));
@@ -67,19 +87,26 @@ try {
   // ---- a scan: page 1 of the Word PDF as a grey picture, no text
   execFileSync('pdftoppm', ['-r', '45', '-gray', '-png', '-f', '1', '-l', '1', path.join(OUT, 'word-2024.pdf'), path.join(work, 'scan')]);
   const png = readFileSync(path.join(work, 'scan-1.png')).toString('base64');
-  writeFileSync(path.join(work, 'scan.html'), `<!DOCTYPE html><html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,${png}"></body></html>`);
+  writeFileSync(
+    path.join(work, 'scan.html'),
+    `<!DOCTYPE html><html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,${png}"></body></html>`,
+  );
   chromium(path.join(work, 'scan.html'), path.join(OUT, 'scan.pdf'), false);
 
   // ---- a text PDF whose table 三 is a picture (a screenshot of the Word table, pasted in)
   execFileSync('pdftoppm', ['-r', '40', '-gray', '-png', '-f', '2', '-l', '2', path.join(OUT, 'word-2024.pdf'), path.join(work, 'table')]);
   const shot = readFileSync(path.join(work, 'table-2.png')).toString('base64');
   const article = articleOnly(generateReport({ year: 2023, seed: 5, format: 'html' }));
-  const withPicture = article.replace(/<table[^>]*>(?:(?!<\/table>)[\s\S])*?本年新收(?:(?!<\/table>)[\s\S])*<\/table>/, `<p><img style="width:80%" src="data:image/png;base64,${shot}"></p>`);
+  const withPicture = article.replace(
+    /<table[^>]*>(?:(?!<\/table>)[\s\S])*?本年新收(?:(?!<\/table>)[\s\S])*<\/table>/,
+    `<p><img style="width:80%" src="data:image/png;base64,${shot}"></p>`,
+  );
   if (withPicture === article) throw new Error('table 三 not found in the generated page');
   writeFileSync(path.join(work, 'image-table.html'), withPicture);
   chromium(path.join(work, 'image-table.html'), path.join(OUT, 'image-table-2023.pdf'), false);
 
-  for (const f of ['word-2024.docx', 'word-2024.pdf', 'web-2023.html', 'web-2023.pdf', 'scan.pdf', 'image-table-2023.pdf']) log(`${f}\t${Math.round(statSync(path.join(OUT, f)).size / 1024)} KB`);
+  for (const f of ['word-2024.docx', 'word-2024.pdf', 'web-2023.html', 'web-2023.pdf', 'scan.pdf', 'image-table-2023.pdf'])
+    log(`${f}\t${Math.round(statSync(path.join(OUT, f)).size / 1024)} KB`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
@@ -101,15 +128,25 @@ async function narrowLabelColumns(buf) {
 
 function soffice(file) {
   const profile = path.join(work, 'lo-profile');
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', path.dirname(file), file], { stdio: 'ignore' });
+  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(profile).href}`, '--headless', '--convert-to', 'pdf', '--outdir', path.dirname(file), file], {
+    stdio: 'ignore',
+  });
 }
 
 function chromium(htmlFile, pdfFile, headerFooter) {
-  execFileSync('chromium', [
-    '--headless', '--no-sandbox', '--disable-gpu', `--user-data-dir=${path.join(work, 'chrome')}`,
-    ...(headerFooter ? [] : ['--no-pdf-header-footer']),
-    `--print-to-pdf=${pdfFile}`, pathToFileURL(htmlFile).href,
-  ], { stdio: 'ignore' });
+  execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      `--user-data-dir=${path.join(work, 'chrome')}`,
+      ...(headerFooter ? [] : ['--no-pdf-header-footer']),
+      `--print-to-pdf=${pdfFile}`,
+      pathToFileURL(htmlFile).href,
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 /** The article of a generated portal page (title, body, tables), as a reader prints it from the site. */
@@ -121,4 +158,3 @@ function articleOnly(html) {
   const style = '<style>* { font-synthesis: none; }</style>';
   return `${head.replace(/<script[\s\S]*?<\/script>/g, '')}${style}\n</head>\n<body>\n${html.slice(start, end)}</body>\n</html>\n`;
 }
-

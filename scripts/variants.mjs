@@ -21,15 +21,36 @@ const args = process.argv.slice(2);
 const verbose = args.includes('--verbose');
 const writeAt = args.indexOf('--write');
 /** The reports behind test/fixtures/real-pdf/ (test/variants.test.ts compares them with these). */
-const REAL_BASES = [{ year: 2024, seed: 1 }, { year: 2020, seed: 2 }];
+const REAL_BASES = [
+  { year: 2024, seed: 1 },
+  { year: 2020, seed: 2 },
+];
 const work = mkdtempSync(path.join(os.tmpdir(), 'gia-variants-'));
 // The compiled generator imports 'docx' from the project's node_modules: compile inside the project.
 const genOut = path.join(ROOT, 'node_modules/.cache/gia-variants');
 try {
-  execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), [
-    '--outDir', genOut, '--rootDir', ROOT, '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022',
-    '--types', 'node', '--skipLibCheck', '--noCheck', '--ignoreConfig', path.join(ROOT, 'test/support/variants.ts'),
-  ], { stdio: 'inherit' });
+  execFileSync(
+    path.join(ROOT, 'node_modules/.bin/tsc'),
+    [
+      '--outDir',
+      genOut,
+      '--rootDir',
+      ROOT,
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--types',
+      'node',
+      '--skipLibCheck',
+      '--noCheck',
+      '--ignoreConfig',
+      path.join(ROOT, 'test/support/variants.ts'),
+    ],
+    { stdio: 'inherit' },
+  );
   writeFileSync(path.join(genOut, 'package.json'), '{"type":"module"}');
   const { VARIANT_KINDS, VARIANT_EXT, variantBytes } = await import(pathToFileURL(path.join(genOut, 'test/support/variants.js')).href);
   const { lintFiles } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
@@ -49,7 +70,12 @@ try {
   }
   const dir = writeAt !== -1 ? path.resolve(args[writeAt + 1]) : work;
   mkdirSync(dir, { recursive: true });
-  const bases = [{ year: 2024, seed: 1 }, { year: 2022, seed: 8 }, { year: 2020, seed: 2 }, { year: 2025, seed: 11 }];
+  const bases = [
+    { year: 2024, seed: 1 },
+    { year: 2022, seed: 8 },
+    { year: 2020, seed: 2 },
+    { year: 2025, seed: 11 },
+  ];
   const files = [];
   for (const b of bases) {
     for (const kind of VARIANT_KINDS) {
@@ -60,8 +86,14 @@ try {
   }
   // The committed real conversions (LibreOffice → PDF → pdftotext) too.
   const realDir = path.join(ROOT, 'test/fixtures/real-pdf');
-  for (const name of readdirSync(realDir).filter((f) => f.endsWith('.txt')).sort()) {
-    files.push({ file: path.join(realDir, name), kind: name.replace(/^\d+-s\d+\./, 'real-').replace(/\.txt$/, ''), base: name.replace(/^(\d+)-s(\d+).*/, '$1/s$2') });
+  for (const name of readdirSync(realDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
+    files.push({
+      file: path.join(realDir, name),
+      kind: name.replace(/^\d+-s\d+\./, 'real-').replace(/\.txt$/, ''),
+      base: name.replace(/^(\d+)-s(\d+).*/, '$1/s$2'),
+    });
   }
   const results = await lintFiles(files.map((f) => f.file));
   let errorsTotal = 0;
@@ -72,16 +104,20 @@ try {
     const warnings = r.messages.filter((m) => m.severity === 1);
     errorsTotal += errors.length;
     console.log(`${`${f.base} ${f.kind}`.padEnd(32)}${String(errors.length).padStart(6)}${String(warnings.length).padStart(10)}`);
-    if (verbose || errors.length) for (const m of [...errors, ...(verbose ? warnings : [])]) console.log(`    ${m.severity === 2 ? 'E' : 'W'} ${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 110)}`);
+    if (verbose || errors.length)
+      for (const m of [...errors, ...(verbose ? warnings : [])])
+        console.log(`    ${m.severity === 2 ? 'E' : 'W'} ${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 110)}`);
   }
   console.log(`${files.length} variants, ${errorsTotal} errors`);
   // The real seeds in the same shapes: each has findings of its own, so what counts is an error the
   // clean seed does not have (test/variants.test.ts fails on one).
   const { seedTsv, variantOfTsv } = await import(pathToFileURL(path.join(genOut, 'test/support/variants.js')).href);
   const seedDir = path.join(ROOT, 'test/seeds');
-  console.log('\nseed variant                    errors  beyond the seed\'s own');
+  console.log("\nseed variant                    errors  beyond the seed's own");
   let beyondTotal = 0;
-  for (const name of readdirSync(seedDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const name of readdirSync(seedDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const seedFile = path.join(seedDir, name);
     const [seedResult] = await lintFiles([seedFile]);
     const own = seedResult.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}/${m.messageId}`);
@@ -91,14 +127,18 @@ try {
       writeFileSync(file, await variantOfTsv(kind, tsv));
       const [r] = await lintFiles([file]);
       const left = [...own];
-      const beyond = r.messages.filter((m) => m.severity === 2).filter((m) => {
-        const at = left.indexOf(`${m.ruleId}/${m.messageId}`);
-        if (at === -1) return true;
-        left.splice(at, 1);
-        return false;
-      });
+      const beyond = r.messages
+        .filter((m) => m.severity === 2)
+        .filter((m) => {
+          const at = left.indexOf(`${m.ruleId}/${m.messageId}`);
+          if (at === -1) return true;
+          left.splice(at, 1);
+          return false;
+        });
       beyondTotal += beyond.length;
-      console.log(`${`${name.slice(0, 3)} ${kind}`.padEnd(32)}${String(r.messages.filter((m) => m.severity === 2).length).padStart(6)}${String(beyond.length).padStart(10)}`);
+      console.log(
+        `${`${name.slice(0, 3)} ${kind}`.padEnd(32)}${String(r.messages.filter((m) => m.severity === 2).length).padStart(6)}${String(beyond.length).padStart(10)}`,
+      );
       for (const m of beyond) console.log(`    E ${m.line}:${m.column} ${m.ruleId} ${m.message.slice(0, 110)}`);
     }
   }

@@ -35,15 +35,7 @@ export { parseDocx, type DocxResult } from './formats/docx.js';
 export { FORMATS, formatById, type BinaryFormat, type FormatDescriptor, type TextFormat } from './formats/index.js';
 export { formatResults, reporters, type Reporter, type ReporterContext } from './reporters/index.js';
 export { builtinRules } from './rules/index.js';
-export {
-  verify,
-  verifyAndFix,
-  applyFixes,
-  MAX_FIX_PASSES,
-  type VerifyOptions,
-  type VerifyOutput,
-  type VerifyAndFixOutput,
-} from './engine/linter.js';
+export { verify, verifyAndFix, applyFixes, MAX_FIX_PASSES, type VerifyOptions, type VerifyOutput, type VerifyAndFixOutput } from './engine/linter.js';
 export { parseDirectives, applyDirectives, type Directive, type DirectiveKind } from './engine/directives.js';
 export type {
   AgencyKind,

@@ -4,17 +4,7 @@
  *
  *     import type { PluginModule, Rule } from 'gia-lint/rules';
  */
-export type {
-  LintMessage,
-  LintResult,
-  LocalizedText,
-  Locale,
-  ReportDescriptor,
-  ResolvedConfig,
-  Rule,
-  RuleContext,
-  RuleMeta,
-} from './engine/types.js';
+export type { LintMessage, LintResult, LocalizedText, Locale, ReportDescriptor, ResolvedConfig, Rule, RuleContext, RuleMeta } from './engine/types.js';
 export type { PluginModule, PluginRule } from './config/plugins.js';
 export type { ConfigData, ConfigOverride, ConfigSettings } from './config/schema.js';
 export type { Reporter, ReporterContext } from './reporters/types.js';

@@ -16,7 +16,10 @@ describe('marker grammar', () => {
     expect(parseMarker('a:b end=9 error', 5, 'x')).toMatchObject({ endLine: 5, endColumn: 9, severity: 2 });
     expect(parseMarker('a:b fix="（一）予以公开" suggest:setTotal="3" suggest:other="x y" "应为 3" "a } b"', 1, 'x')).toMatchObject({
       fix: '（一）予以公开',
-      suggestions: [{ messageId: 'setTotal', text: '3' }, { messageId: 'other', text: 'x y' }],
+      suggestions: [
+        { messageId: 'setTotal', text: '3' },
+        { messageId: 'other', text: 'x y' },
+      ],
       includes: ['应为 3', 'a } b'],
     });
   });
@@ -33,7 +36,10 @@ describe('marker grammar', () => {
   });
 
   test('related locations, relative to the finding', () => {
-    expect(parseMarker('organ-mismatch:mismatch @1 related=-102:1 related=7', 110, 'x').related).toEqual([{ line: 8, column: 1 }, { line: 110, column: 7 }]);
+    expect(parseMarker('organ-mismatch:mismatch @1 related=-102:1 related=7', 110, 'x').related).toEqual([
+      { line: 8, column: 1 },
+      { line: 110, column: 7 },
+    ]);
   });
 
   test('formatMarker writes what parseMarker reads', () => {
@@ -48,7 +54,11 @@ describe('marker grammar', () => {
     const c = parseCase(raw);
     expect(c.text).toBe('标题\n正文 <!-- 作者注 -->\n\n');
     expect(c.settings).toEqual({ description: 'd' });
-    expect(c.expected.map((f) => [f.line, f.messageId])).toEqual([[1, 'b'], [1, 'c'], [3, 'd']]);
+    expect(c.expected.map((f) => [f.line, f.messageId])).toEqual([
+      [1, 'b'],
+      [1, 'c'],
+      [3, 'd'],
+    ]);
     expect(splitLine('a | 1 | <!-- {x:y} -->')).toEqual(['a | 1 |', ['{x:y}']]);
   });
 

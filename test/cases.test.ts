@@ -79,7 +79,11 @@ test('every built-in rule has a folder of cases with valid and invalid ones in M
     const inputs = files.filter(isCase);
     expect({ id, md: inputs.some((f) => f.endsWith('.md')), txt: inputs.some((f) => f.endsWith('.txt')) }).toEqual({ id, md: true, txt: true });
     const cases = inputs.map((f) => readCase(id, f));
-    expect({ id, valid: cases.some((c) => c.expected.length === 0), invalid: cases.some((c) => c.expected.length > 0) }).toEqual({ id, valid: true, invalid: true });
+    expect({ id, valid: cases.some((c) => c.expected.length === 0), invalid: cases.some((c) => c.expected.length > 0) }).toEqual({
+      id,
+      valid: true,
+      invalid: true,
+    });
   }
 });
 
@@ -88,7 +92,9 @@ test('every built-in rule has a folder of cases with valid and invalid ones in M
 test('no case folder holds a leftover .expected.json or a .fixed file without its case', () => {
   for (const id of ruleDirs) {
     const files = readdirSync(join(root, id));
-    expect({ id, stray: files.filter((f) => f.endsWith('.expected.json') || (f.endsWith('.fixed') && !files.includes(f.slice(0, -'.fixed'.length)))) }).toEqual({ id, stray: [] });
+    expect({ id, stray: files.filter((f) => f.endsWith('.expected.json') || (f.endsWith('.fixed') && !files.includes(f.slice(0, -'.fixed'.length)))) }).toEqual(
+      { id, stray: [] },
+    );
   }
 });
 

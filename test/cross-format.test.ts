@@ -47,7 +47,12 @@ describe('clean reports read the same in every format, with no finding', () => {
   const cases: Base[] = [
     { year: 2024, seed: 1 },
     { year: 2022, seed: 8 },
-    { year: 2021, seed: 5, applications: { newReceived: { natural: 40, commercial: 7, legalService: 3 } }, review: { 'review.upheld': 2, 'litigationDirect.pending': 1 } },
+    {
+      year: 2021,
+      seed: 5,
+      applications: { newReceived: { natural: 40, commercial: 7, legalService: 3 } },
+      review: { 'review.upheld': 2, 'litigationDirect.pending': 1 },
+    },
     { year: 2020, seed: 2 },
     { year: 2019, seed: 6 },
     { year: 2025, seed: 11, processingFees: { notices: 2, noticeAmount: 300, collected: 200 } },
@@ -89,35 +94,63 @@ describe('an injected defect gives the same finding, at the same text, in every 
       'zero-fee-conflict',
       { ...base, active: { adminFees: { feeAmount: 2.5 } }, edits: [[/[^。]*未收取[^。]*信息处理费[^。]*。/, '本机关全年未收取任何费用。']] },
     ],
-    ['statistics-period: the previous year', 'statistics-period', { ...base, edits: [['2024年1月1日', '2023年1月1日'], ['2024年12月31日', '2023年12月31日']] }],
+    [
+      'statistics-period: the previous year',
+      'statistics-period',
+      {
+        ...base,
+        edits: [
+          ['2024年1月1日', '2023年1月1日'],
+          ['2024年12月31日', '2023年12月31日'],
+        ],
+      },
+    ],
     ['required-sections: 六 renamed', 'required-sections', { ...base, edits: [['六、其他需要报告的事项', '六、补充说明']] }],
     ['table-sum in table 四', 'table-sum', { ...base, review: { 'review.upheld': 1 }, tamper: { review: { 'review.total': 3 } } }],
     // Prose read with its scope (src/model/claims.ts): the same claim in every format.
-    ['text-table-mismatch: 受理 N 件 that is neither 新收 nor 新收 + 上年结转', 'text-table-mismatch', { ...base, edits: [[/共收到政府信息公开申请\d+件/, '共受理政府信息公开申请20件']] }],
-    ['statistics-period: an empty 统计期限 sentence', 'statistics-period', { ...base, edits: [['统计期限自2024年1月1日起至2024年12月31日止', '统计期限自至']] }],
+    [
+      'text-table-mismatch: 受理 N 件 that is neither 新收 nor 新收 + 上年结转',
+      'text-table-mismatch',
+      { ...base, edits: [[/共收到政府信息公开申请\d+件/, '共受理政府信息公开申请20件']] },
+    ],
+    [
+      'statistics-period: an empty 统计期限 sentence',
+      'statistics-period',
+      { ...base, edits: [['统计期限自2024年1月1日起至2024年12月31日止', '统计期限自至']] },
+    ],
     [
       'zero-fee-conflict: "全年未产生任何收费" beside a non-zero 行政事业性收费',
       'zero-fee-conflict',
       { ...base, active: { adminFees: { feeAmount: 2.5 } }, edits: [[/[^。]*未收取[^。]*信息处理费[^。]*。/, '本机关全年未产生任何收费。']] },
     ],
-    ['report-year: last year\'s introduction (结合2023年…工作实际)', 'report-year', { ...base, edits: [['结合2024年', '结合2023年']] }],
+    ["report-year: last year's introduction (结合2023年…工作实际)", 'report-year', { ...base, edits: [['结合2024年', '结合2023年']] }],
     ['organ-mismatch: signed by another organ', 'organ-mismatch', { ...base, edits: [[/^临江市人民政府外事办公室$/, '临江市财政局']] }],
     [
       'problems-and-measures: problems without improvement',
       'problems-and-measures',
-      { ...base, edits: [[/^针对上述问题.*$/, '以上问题仍然存在。'], [/^对上一年度报告中提出的问题.*$/, '相关问题有待解决。']] },
+      {
+        ...base,
+        edits: [
+          [/^针对上述问题.*$/, '以上问题仍然存在。'],
+          [/^对上一年度报告中提出的问题.*$/, '相关问题有待解决。'],
+        ],
+      },
     ],
     ['placeholder: a telephone number never filled in', 'placeholder', { ...base, edits: [[/请与([^，。]*)联系。/, '请与$1联系，联系电话：XXXX-XXXXXXX。']] }],
   ];
   // The first six are the mission rules' defects: those also as PDF.
   for (const [i, [name, rule, o]] of defects.entries()) {
-    test(name, async () => {
-      const byFormat = await allFormats(o, rule, i < 6);
-      expectSameEverywhere(byFormat);
-      const rules = byFormat.md.findings.map((f) => f.split('/')[0]);
-      expect(rules).toContain(rule);
-      // The finding points at text, not at an empty span, in every format.
-      for (const f of byFormat.md.findings) expect(f).not.toMatch(/«»$/);
-    }, 30000);
+    test(
+      name,
+      async () => {
+        const byFormat = await allFormats(o, rule, i < 6);
+        expectSameEverywhere(byFormat);
+        const rules = byFormat.md.findings.map((f) => f.split('/')[0]);
+        expect(rules).toContain(rule);
+        // The finding points at text, not at an empty span, in every format.
+        for (const f of byFormat.md.findings) expect(f).not.toMatch(/«»$/);
+      },
+      30000,
+    );
   }
 });

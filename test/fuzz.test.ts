@@ -34,7 +34,9 @@ describe('fuzz', () => {
         }
       } catch (e) {
         // Name the input, so that `node scripts/fuzz.mjs --seed SEED --only INDEX` rebuilds it.
-        throw new Error(`fuzz input ${index} of seed ${SEED} (${input.name}, ${input.shape.slice(0, 200)}): ${e instanceof Error ? e.message : String(e)}`, { cause: e });
+        throw new Error(`fuzz input ${index} of seed ${SEED} (${input.name}, ${input.shape.slice(0, 200)}): ${e instanceof Error ? e.message : String(e)}`, {
+          cause: e,
+        });
       }
     }
     // Every format was drawn.

@@ -43,7 +43,6 @@ function brokenRelations(m: GenModel, layout: Layout): string[] {
     .filter(Boolean);
 }
 
-
 describe.each(CASES)('generated report $year $format', ({ year, format }) => {
   const layout: Layout | null = year <= 2018 ? null : year <= 2020 ? '2019' : '2021';
 
@@ -62,7 +61,10 @@ describe.each(CASES)('generated report $year $format', ({ year, format }) => {
       const { text, model } = generate({ year, format, seed });
       const p = /统计(?:期限|时限)自(\d{4})年1月1日起至(\d{4})年12月31日止/.exec(text);
       expect(p && [Number(p[1]), Number(p[2])]).toEqual([year, year]);
-      const lines = text.trim().split('\n').filter((l) => l.trim() !== '');
+      const lines = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       expect(lines[0]).toMatch(new RegExp(`^(# )?临江市人民政府外事办公室 ?${year} ?年政府信息公开工作年度报告$`));
       expect(lines.at(-2)).toBe('临江市人民政府外事办公室');
       expect(lines.at(-1)).toBe(model.signDate);
@@ -101,7 +103,8 @@ describe.each(CASES)('generated report $year $format', ({ year, format }) => {
       expect(i).toBeGreaterThan(at);
       at = i;
     }
-    for (const item of ['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障']) expect(text).toContain(item);
+    for (const item of ['（一）主动公开', '（二）依申请公开', '（三）政府信息管理', '（四）政府信息公开平台建设', '（五）监督保障'])
+      expect(text).toContain(item);
   });
 
   test('the tables carry every official label and exactly the model numbers', () => {
@@ -194,7 +197,12 @@ describe.each(CASES)('generated report $year $format', ({ year, format }) => {
   if (format === 'txt-tsv') {
     test('txt-tsv: every table row has the full width (spans flattened to empty cells)', () => {
       const text = generateReport({ year, format, seed: 5 });
-      const widths = new Set(text.split('\n').filter((l) => l.includes('\t')).map((l) => l.split('\t').length));
+      const widths = new Set(
+        text
+          .split('\n')
+          .filter((l) => l.includes('\t'))
+          .map((l) => l.split('\t').length),
+      );
       expect([...widths].sort((a, b) => a - b)).toEqual([4, 10, 15]);
     });
   }
@@ -238,14 +246,24 @@ describe('determinism and options', () => {
   });
 
   test('explicit totals and result items drive the rest', () => {
-    const m = generateModel({ year: 2024, format: 'md', seed: 3, applications: { newReceived: { total: 40 }, carriedOver: { total: 0 }, carryForward: { total: 0 } } });
+    const m = generateModel({
+      year: 2024,
+      format: 'md',
+      seed: 3,
+      applications: { newReceived: { total: 40 }, carriedOver: { total: 0 }, carryForward: { total: 0 } },
+    });
     expect(m.applications.newReceived.total).toBe(40);
     expect(m.applications.resultTotal.total).toBe(40);
     expect(brokenRelations(m, '2021')).toEqual([]);
     const big = generateModel({ year: 2021, format: 'md', seed: 3, applications: { granted: { natural: 500 } } });
     expect(big.applications.newReceived.natural + big.applications.carriedOver.natural).toBeGreaterThanOrEqual(500);
     expect(brokenRelations(big, '2021')).toEqual([]);
-    const t = generate({ year: 2024, format: 'txt-pipe', seed: 1, applications: { newReceived: { natural: 7, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0 } } });
+    const t = generate({
+      year: 2024,
+      format: 'txt-pipe',
+      seed: 1,
+      applications: { newReceived: { natural: 7, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrg: 0 } },
+    });
     expect(t.text).toContain('收到政府信息公开申请7件');
     expect(t.text).toMatch(/^一、本年新收政府信息公开申请数量 \| 7 \| 0 \| 0 \| 0 \| 0 \| 0 \| 7 \|/m);
   });
@@ -266,7 +284,11 @@ describe('determinism and options', () => {
     expect(() => generateModel({ year: 2020, format: 'md', applications: { 'otherHandling.other': { natural: 1 } } })).toThrow(/unknown applications row/);
     expect(() => generateModel({ year: 2024, format: 'md', applications: { granted: { natural: -1 } } })).toThrow(/non-negative integer/);
     expect(() =>
-      generateModel({ year: 2024, format: 'md', applications: { newReceived: { natural: 1 }, carriedOver: { natural: 0 }, carryForward: { natural: 0 }, granted: { natural: 3 } } }),
+      generateModel({
+        year: 2024,
+        format: 'md',
+        applications: { newReceived: { natural: 1 }, carriedOver: { natural: 0 }, carryForward: { natural: 0 }, granted: { natural: 3 } },
+      }),
     ).toThrow(/cannot balance/);
     expect(() => generateModel({ year: 2024, format: 'md', review: { 'review.upheld': 2, 'review.total': 1 } })).toThrow(/disagrees/);
   });

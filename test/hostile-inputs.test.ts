@@ -46,31 +46,46 @@ const HOSTILE: Record<string, string> = {
 };
 
 describe('hostile inputs finish', () => {
-  test('a batch of backtracking and quadratic shapes: every file linted, none fatal', () => {
-    const dir = tempTree(HOSTILE);
-    const r = run(['-f', 'json', '--no-config', ...Object.keys(HOSTILE)], dir);
-    expect(r.signal).toBeNull();
-    const results = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number; messages: { message: string; fatal?: boolean }[] }[];
-    expect(results.map((x) => x.filePath.split('/').pop()).sort()).toEqual(Object.keys(HOSTILE).sort());
-    // 20,000 unclosed <table>s read as nesting beyond the HTML depth limit: refused, on purpose.
-    const refused = (name: string) => (name.endsWith('tables.md') ? ['页面结构嵌套过深（超过 500 层），不予检查'] : []);
-    for (const res of results) expect([res.filePath, res.messages.filter((m) => m.fatal).map((m) => m.message)]).toEqual([res.filePath, refused(res.filePath)]);
-  }, KILL_AFTER_MS + 10_000);
+  test(
+    'a batch of backtracking and quadratic shapes: every file linted, none fatal',
+    () => {
+      const dir = tempTree(HOSTILE);
+      const r = run(['-f', 'json', '--no-config', ...Object.keys(HOSTILE)], dir);
+      expect(r.signal).toBeNull();
+      const results = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number; messages: { message: string; fatal?: boolean }[] }[];
+      expect(results.map((x) => x.filePath.split('/').pop()).sort()).toEqual(Object.keys(HOSTILE).sort());
+      // 20,000 unclosed <table>s read as nesting beyond the HTML depth limit: refused, on purpose.
+      const refused = (name: string) => (name.endsWith('tables.md') ? ['页面结构嵌套过深（超过 500 层），不予检查'] : []);
+      for (const res of results)
+        expect([res.filePath, res.messages.filter((m) => m.fatal).map((m) => m.message)]).toEqual([res.filePath, refused(res.filePath)]);
+    },
+    KILL_AFTER_MS + 10_000,
+  );
 
-  test('format sniffing on stdin: nested comment runs before a tag', () => {
-    const text = `<!---->${'<!---->\t'.repeat(40)}N`;
-    const r = run(['-f', 'json', '--no-config', '--stdin'], tempTree(), text);
-    expect(r.signal).toBeNull();
-    expect(JSON.parse(r.stdout)[0].fatalErrorCount).toBe(0);
-  }, KILL_AFTER_MS + 10_000);
+  test(
+    'format sniffing on stdin: nested comment runs before a tag',
+    () => {
+      const text = `<!---->${'<!---->\t'.repeat(40)}N`;
+      const r = run(['-f', 'json', '--no-config', '--stdin'], tempTree(), text);
+      expect(r.signal).toBeNull();
+      expect(JSON.parse(r.stdout)[0].fatalErrorCount).toBe(0);
+    },
+    KILL_AFTER_MS + 10_000,
+  );
 
-  test('page chrome is still recognised after the rewrite', () => {
-    const chrome = '打印本页 关闭窗口\n【打印】【关闭】\n分享到：微信 微博 QQ空间\n点击次数：38\n';
-    const dir = tempTree({ 'r.txt': `${chrome}${generateReport({ year: 2024, format: 'txt-tsv' })}` });
-    const r = run(['-f', 'json', '--no-config', 'r.txt'], dir);
-    const found = (JSON.parse(r.stdout)[0].messages as { ruleId: string; line: number; endLine: number; message: string }[]).filter((m) => m.ruleId === 'web-artifacts');
-    // One block, lines 1–4, naming the page tools, share buttons and hit counter.
-    expect(found.map((m) => [m.line, m.endLine])).toEqual([[1, 4]]);
-    expect(found[0].message).toMatch(/打印.*分享.*点击次数/);
-  }, KILL_AFTER_MS);
+  test(
+    'page chrome is still recognised after the rewrite',
+    () => {
+      const chrome = '打印本页 关闭窗口\n【打印】【关闭】\n分享到：微信 微博 QQ空间\n点击次数：38\n';
+      const dir = tempTree({ 'r.txt': `${chrome}${generateReport({ year: 2024, format: 'txt-tsv' })}` });
+      const r = run(['-f', 'json', '--no-config', 'r.txt'], dir);
+      const found = (JSON.parse(r.stdout)[0].messages as { ruleId: string; line: number; endLine: number; message: string }[]).filter(
+        (m) => m.ruleId === 'web-artifacts',
+      );
+      // One block, lines 1–4, naming the page tools, share buttons and hit counter.
+      expect(found.map((m) => [m.line, m.endLine])).toEqual([[1, 4]]);
+      expect(found[0].message).toMatch(/打印.*分享.*点击次数/);
+    },
+    KILL_AFTER_MS,
+  );
 });

@@ -36,7 +36,6 @@ function options(d: Drawn): Omit<GenOptions, 'format'> {
   return { year: d.year, seed: d.seed, applications: { newReceived }, review: d.reviewUpheld !== undefined ? { 'review.upheld': d.reviewUpheld } : {} };
 }
 
-
 /** The tables read back equal the generator's numbers, cell by cell. */
 function expectModel(reports: ReturnType<typeof verify>['reports'], o: Omit<GenOptions, 'format'>, model: ReturnType<typeof generate>['model']): void {
   const [r] = modelSummary(reports);
@@ -85,7 +84,26 @@ const mutation = fc.oneof(
   fc.record({ op: fc.constant('deleteLine' as const), at: fc.nat() }),
   fc.record({ op: fc.constant('duplicateLine' as const), at: fc.nat(), from: fc.nat() }),
   fc.record({ op: fc.constant('truncate' as const), at: fc.nat() }),
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('<table><tr><td rowspan="0">', '</td></tr>', '\t', ' | ', '&', '&#xD800;', '\u0000', '\r', '一、', '（七）总计 1 2', '<!--', '<br>', '😀', '\uFEFF') }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.constantFrom(
+      '<table><tr><td rowspan="0">',
+      '</td></tr>',
+      '\t',
+      ' | ',
+      '&',
+      '&#xD800;',
+      '\u0000',
+      '\r',
+      '一、',
+      '（七）总计 1 2',
+      '<!--',
+      '<br>',
+      '😀',
+      '\uFEFF',
+    ),
+  }),
   fc.record({ op: fc.constant('digits' as const), at: fc.nat(), text: fc.string({ unit: fc.constantFrom('0', '9', '-', '.', ' '), maxLength: 6 }) }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;

@@ -71,8 +71,10 @@ describe('regular expressions in src/', () => {
       verdicts[key] = verdict;
       if (verdict !== 'safe' && !site.justification) bad.push(`${where}: ${key} ${verdict}`);
     }
-    if (update) writeFileSync(VERDICTS, JSON.stringify({ recheck: RECHECK_VERSION, verdicts: Object.fromEntries(Object.entries(verdicts).sort()) }, null, 1) + '\n');
-    else if (missing.length) console.warn(`${missing.length} pattern(s) checked afresh; \`npm run redos:update\` stores their verdicts:\n${missing.join('\n')}`);
+    if (update)
+      writeFileSync(VERDICTS, JSON.stringify({ recheck: RECHECK_VERSION, verdicts: Object.fromEntries(Object.entries(verdicts).sort()) }, null, 1) + '\n');
+    else if (missing.length)
+      console.warn(`${missing.length} pattern(s) checked afresh; \`npm run redos:update\` stores their verdicts:\n${missing.join('\n')}`);
     expect(bad).toEqual([]);
   }, 1_800_000);
 });

@@ -19,7 +19,7 @@ const config: ResolvedConfig = {
 
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 function mutate(text: string, rnd: () => number): string {
@@ -29,12 +29,24 @@ function mutate(text: string, rnd: () => number): string {
     const i = Math.floor(rnd() * lines.length);
     const j = Math.floor(rnd() * lines.length);
     switch (Math.floor(rnd() * 6)) {
-      case 0: lines.splice(i, 1); break;
-      case 1: lines.splice(i, 0, lines[j]); break;
-      case 2: [lines[i], lines[j]] = [lines[j], lines[i]]; break;
-      case 3: lines[i] = lines[i].slice(0, Math.floor(rnd() * lines[i].length)); break;
-      case 4: lines[i] = lines[i].replace(/ /g, () => (rnd() < 0.5 ? '\t' : ' | ')); break;
-      default: lines[i] = lines[i].replace(/\d/g, () => String(Math.floor(rnd() * 10))); break;
+      case 0:
+        lines.splice(i, 1);
+        break;
+      case 1:
+        lines.splice(i, 0, lines[j]);
+        break;
+      case 2:
+        [lines[i], lines[j]] = [lines[j], lines[i]];
+        break;
+      case 3:
+        lines[i] = lines[i].slice(0, Math.floor(rnd() * lines[i].length));
+        break;
+      case 4:
+        lines[i] = lines[i].replace(/ /g, () => (rnd() < 0.5 ? '\t' : ' | '));
+        break;
+      default:
+        lines[i] = lines[i].replace(/\d/g, () => String(Math.floor(rnd() * 10)));
+        break;
     }
   }
   return lines.join(rnd() < 0.2 ? '\r\n' : '\n');

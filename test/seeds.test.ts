@@ -38,7 +38,8 @@ for (const [file, want] of Object.entries(expected)) {
 for (const file of Object.keys(expected)) {
   test(`${file} saved as .md: the same findings at the same places`, () => {
     const text = readFileSync(dir + file, 'utf8');
-    const where = (name: string) => verify(text, { filePath: name, config, rules: builtinRules }).messages.map((m) => `${m.line}:${m.column} ${m.ruleId}/${m.messageId}`);
+    const where = (name: string) =>
+      verify(text, { filePath: name, config, rules: builtinRules }).messages.map((m) => `${m.line}:${m.column} ${m.ruleId}/${m.messageId}`);
     expect(where(file.replace(/\.txt$/, '.md'))).toEqual(where(file));
   });
 }

@@ -23,12 +23,21 @@ const FORMAT_OF: Record<string, AnyGenFormat> = { txt: 'txt-tsv', html: 'html', 
 
 /** What must not depend on the shape: the model without table problems (an unreadable row is one). */
 function readModel(reports: Report[]) {
-  return modelSummary(reports).map((r) => ({ ...r, tables: Object.fromEntries(Object.entries(r.tables).map(([k, t]) => [k, { layout: t.layout, rows: t.rows }])) }));
+  return modelSummary(reports).map((r) => ({
+    ...r,
+    tables: Object.fromEntries(Object.entries(r.tables).map(([k, t]) => [k, { layout: t.layout, rows: t.rows }])),
+  }));
 }
 
 /** Rows the variant could not read, by table: these are left out of the comparison (and only these). */
 function unreadableRows(reports: Report[]): string[] {
-  return reports.flatMap((r) => Object.values(r.tables).flatMap((t) => Object.values(t.rows).filter((row) => row.confidence === 'unreadable').map((row) => `${t.kind}.${row.key}`)));
+  return reports.flatMap((r) =>
+    Object.values(r.tables).flatMap((t) =>
+      Object.values(t.rows)
+        .filter((row) => row.confidence === 'unreadable')
+        .map((row) => `${t.kind}.${row.key}`),
+    ),
+  );
 }
 
 const BASES = [
@@ -44,35 +53,39 @@ const MAY_BE_UNREADABLE: Partial<Record<VariantKind, RegExp>> = { 'flat-tight': 
 
 describe.each(BASES)('variants of the correct $year report (seed $seed)', (base) => {
   let clean: ReturnType<typeof readModel>;
-  test.each(VARIANT_KINDS)('%s: same Report as the clean file, no error', async (kind) => {
-    clean ??= readModel((await lintBytes(await generateBytes({ ...base, format: 'txt-tsv' }), 'txt-tsv', ALL_RULES)).out.reports);
-    const read = await lintBytes(await variantBytes(kind, base), FORMAT_OF[VARIANT_EXT[kind]], ALL_RULES);
-    const errors = read.out.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
-    expect({ kind, errors }).toEqual({ kind, errors: [] });
-    // Shapes that lose nothing a reader needs get no warning either (flattened text keeps the page's
-    // 当前位置 breadcrumb, a web-artifacts finding; flat-tight may leave rows unreadable).
-    if (!kind.startsWith('flat-')) expect({ kind, messages: read.out.messages.map((m) => `${m.ruleId}: ${m.message}`) }).toEqual({ kind, messages: [] });
+  test.each(VARIANT_KINDS)(
+    '%s: same Report as the clean file, no error',
+    async (kind) => {
+      clean ??= readModel((await lintBytes(await generateBytes({ ...base, format: 'txt-tsv' }), 'txt-tsv', ALL_RULES)).out.reports);
+      const read = await lintBytes(await variantBytes(kind, base), FORMAT_OF[VARIANT_EXT[kind]], ALL_RULES);
+      const errors = read.out.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
+      expect({ kind, errors }).toEqual({ kind, errors: [] });
+      // Shapes that lose nothing a reader needs get no warning either (flattened text keeps the page's
+      // 当前位置 breadcrumb, a web-artifacts finding; flat-tight may leave rows unreadable).
+      if (!kind.startsWith('flat-')) expect({ kind, messages: read.out.messages.map((m) => `${m.ruleId}: ${m.message}`) }).toEqual({ kind, messages: [] });
 
-    const unreadable = unreadableRows(read.out.reports);
-    expect(unreadable.filter((k) => !MAY_BE_UNREADABLE[kind]?.test(k))).toEqual([]);
-    const model = readModel(read.out.reports);
-    // Leave out what the variant could not read, and compare everything else.
-    const expected = structuredClone(clean);
-    for (const key of unreadable) {
-      const [table, ...row] = key.split('.');
-      /* eslint-disable @typescript-eslint/no-dynamic-delete -- the rows are a plain record keyed by row key, as the model prints them. */
-      delete (expected[0].tables[table] as { rows: Record<string, unknown> }).rows[row.join('.')];
-      delete (model[0].tables[table] as { rows: Record<string, unknown> }).rows[row.join('.')];
-      /* eslint-enable @typescript-eslint/no-dynamic-delete */
-    }
-    expect({ kind, model }).toEqual({ kind, model: expected });
-    if (unreadable.length) {
-      // Said once per table, by table-structure, as a warning.
-      const structure = read.out.messages.filter((m) => m.ruleId === 'table-structure');
-      expect(structure.length).toBeGreaterThan(0);
-      expect(structure.every((m) => m.severity === 1)).toBe(true);
-    }
-  }, 30000);
+      const unreadable = unreadableRows(read.out.reports);
+      expect(unreadable.filter((k) => !MAY_BE_UNREADABLE[kind]?.test(k))).toEqual([]);
+      const model = readModel(read.out.reports);
+      // Leave out what the variant could not read, and compare everything else.
+      const expected = structuredClone(clean);
+      for (const key of unreadable) {
+        const [table, ...row] = key.split('.');
+        /* eslint-disable @typescript-eslint/no-dynamic-delete -- the rows are a plain record keyed by row key, as the model prints them. */
+        delete (expected[0].tables[table] as { rows: Record<string, unknown> }).rows[row.join('.')];
+        delete (model[0].tables[table] as { rows: Record<string, unknown> }).rows[row.join('.')];
+        /* eslint-enable @typescript-eslint/no-dynamic-delete */
+      }
+      expect({ kind, model }).toEqual({ kind, model: expected });
+      if (unreadable.length) {
+        // Said once per table, by table-structure, as a warning.
+        const structure = read.out.messages.filter((m) => m.ruleId === 'table-structure');
+        expect(structure.length).toBeGreaterThan(0);
+        expect(structure.every((m) => m.severity === 1)).toBe(true);
+      }
+    },
+    30000,
+  );
 });
 
 /**
@@ -118,18 +131,30 @@ describe('known real defects are found in every shape', () => {
   };
   const defects: { name: string; options?: object; rewrite?: (tsv: string) => string; finding: [string, string] }[] = [
     // （七）总计 one more than its items in 自然人 (the row's own 总计 kept consistent).
-    { name: '（七）总计 not the sum of its items', options: { tamper: { applications: { resultTotal: { natural: 7, total: 9 } } } }, finding: ['table-sum', 'resultTotal'] },
-    { name: 'table 四 total of 0 beside non-zero parts', options: { review: { 'review.upheld': 2 }, tamper: { review: { 'review.total': 0 } } }, finding: ['table-sum', 'reviewTotal'] },
+    {
+      name: '（七）总计 not the sum of its items',
+      options: { tamper: { applications: { resultTotal: { natural: 7, total: 9 } } } },
+      finding: ['table-sum', 'resultTotal'],
+    },
+    {
+      name: 'table 四 total of 0 beside non-zero parts',
+      options: { review: { 'review.upheld': 2 }, tamper: { review: { 'review.total': 0 } } },
+      finding: ['table-sum', 'reviewTotal'],
+    },
     { name: 'a 2019-template （六）其他处理 single row in a 2021 table', rewrite: single2019Row, finding: ['format-version', ''] },
   ];
   for (const d of defects) {
-    test.each(VARIANT_KINDS)(`${d.name}: %s`, async (kind) => {
-      const o = { ...base, ...(d.options ?? {}) };
-      const read = await lintBytes(await variantBytes(kind, o, d.rewrite), FORMAT_OF[VARIANT_EXT[kind]], ALL_RULES);
-      const hits = read.out.messages.filter((m) => m.ruleId === d.finding[0] && (!d.finding[1] || m.messageId === d.finding[1]));
-      expect({ kind, found: hits.length > 0 }).toEqual({ kind, found: true });
-      if (kind !== 'flat-tight') expect({ kind, severities: [...new Set(hits.map((m) => m.severity))] }).toEqual({ kind, severities: [2] });
-    }, 30000);
+    test.each(VARIANT_KINDS)(
+      `${d.name}: %s`,
+      async (kind) => {
+        const o = { ...base, ...(d.options ?? {}) };
+        const read = await lintBytes(await variantBytes(kind, o, d.rewrite), FORMAT_OF[VARIANT_EXT[kind]], ALL_RULES);
+        const hits = read.out.messages.filter((m) => m.ruleId === d.finding[0] && (!d.finding[1] || m.messageId === d.finding[1]));
+        expect({ kind, found: hits.length > 0 }).toEqual({ kind, found: true });
+        if (kind !== 'flat-tight') expect({ kind, severities: [...new Set(hits.map((m) => m.severity))] }).toEqual({ kind, severities: [2] });
+      },
+      30000,
+    );
   }
 });
 
@@ -195,26 +220,33 @@ describe('variants of the real seeds', () => {
   const seeds = readdirSync(seedDir).filter((f) => f.endsWith('.txt'));
   /** Error findings as rule/messageId, counted, per report. */
   const errorKeys = (read: Awaited<ReturnType<typeof lintBytes>>) =>
-    read.out.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}/${m.messageId}`).sort();
+    read.out.messages
+      .filter((m) => m.severity === 2)
+      .map((m) => `${m.ruleId}/${m.messageId}`)
+      .sort();
   /**
    * Findings that are true of the variant as written, by seed, kind and rule. Seed 003's 2023 row 一
    * reads "3 | 3 | ||||||||" (its blank cells lost their places); converter Markdown pads it into a
    * grid, which puts the second 3 under 商业企业 — a table that, as written, does not balance.
    */
   const TRUE_OF_THE_VARIANT: Record<string, string[]> = { '003_25319f2a3a9dfda5.txt': ['converter-md/application-balance'] };
-  test.each(seeds)('%s: no error in any shape that the seed itself does not have', async (file) => {
-    const text = readFileSync(seedDir + file, 'utf8');
-    const baseline = errorKeys(await lintBytes(Buffer.from(text), 'txt-tsv', ALL_RULES));
-    const extra: string[] = [];
-    for (const kind of VARIANT_KINDS) {
-      const read = await lintBytes(await variantOfTsv(kind, seedTsv(text)), FORMAT_OF[VARIANT_EXT[kind]], ALL_RULES);
-      const left = [...baseline];
-      for (const m of read.out.messages.filter((x) => x.severity === 2)) {
-        const at = left.indexOf(`${m.ruleId}/${m.messageId}`);
-        if (at !== -1) left.splice(at, 1);
-        else if (!TRUE_OF_THE_VARIANT[file]?.includes(`${kind}/${m.ruleId}`)) extra.push(`${kind}: ${m.ruleId}: ${m.message}`);
+  test.each(seeds)(
+    '%s: no error in any shape that the seed itself does not have',
+    async (file) => {
+      const text = readFileSync(seedDir + file, 'utf8');
+      const baseline = errorKeys(await lintBytes(Buffer.from(text), 'txt-tsv', ALL_RULES));
+      const extra: string[] = [];
+      for (const kind of VARIANT_KINDS) {
+        const read = await lintBytes(await variantOfTsv(kind, seedTsv(text)), FORMAT_OF[VARIANT_EXT[kind]], ALL_RULES);
+        const left = [...baseline];
+        for (const m of read.out.messages.filter((x) => x.severity === 2)) {
+          const at = left.indexOf(`${m.ruleId}/${m.messageId}`);
+          if (at !== -1) left.splice(at, 1);
+          else if (!TRUE_OF_THE_VARIANT[file]?.includes(`${kind}/${m.ruleId}`)) extra.push(`${kind}: ${m.ruleId}: ${m.message}`);
+        }
       }
-    }
-    expect(extra).toEqual([]);
-  }, 60000);
+      expect(extra).toEqual([]);
+    },
+    60000,
+  );
 });

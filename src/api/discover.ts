@@ -19,10 +19,7 @@ export function namedFiles(patterns: string[], cwd: string): Set<string> {
 }
 
 /** The files `patterns` stand for: absolute, deduplicated, sorted. */
-export async function expandPatterns(
-  patterns: string[],
-  options: { cwd?: string; ext?: string[]; locale?: Locale } = {},
-): Promise<string[]> {
+export async function expandPatterns(patterns: string[], options: { cwd?: string; ext?: string[]; locale?: Locale } = {}): Promise<string[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd());
   const locale = options.locale ?? 'zh-CN';
   const exts = (options.ext ?? DEFAULT_EXTENSIONS).map((e) => (e.startsWith('.') ? e : `.${e}`).toLowerCase());

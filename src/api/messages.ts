@@ -10,7 +10,10 @@ const API_TEXT = defineCatalog('api', {
   fileTooLarge: { 'zh-CN': '文件过大（{{size}}，上限 {{limit}}）', en: 'File is too large ({{size}}; limit {{limit}})' },
   notInEncoding: { 'zh-CN': '无法按 {{encoding}} 编码解码文件', en: 'File cannot be decoded as {{encoding}}' },
   unknownEncoding: { 'zh-CN': '无法识别文件编码（既不是有效的 UTF-8，也不是 GB18030）', en: 'Unknown text encoding (neither valid UTF-8 nor GB18030)' },
-  previousDirMissing: { 'zh-CN': '无法使用上一年度报告文件夹 {{dir}}：目录不存在', en: "Cannot use the folder of last year's reports {{dir}}: no such directory" },
+  previousDirMissing: {
+    'zh-CN': '无法使用上一年度报告文件夹 {{dir}}：目录不存在',
+    en: "Cannot use the folder of last year's reports {{dir}}: no such directory",
+  },
   previousUnusable: { 'zh-CN': '无法使用上一年度报告 {{file}}：{{why}}', en: 'Cannot use the previous report {{file}}: {{why}}' },
   noSuchFile: { 'zh-CN': '文件不存在', en: 'no such file' },
   fixReadOnly: { 'zh-CN': '未修复 {{file}}：文件是只读的', en: 'Not fixing {{file}}: the file is read-only' },

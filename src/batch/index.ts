@@ -13,7 +13,10 @@ import { runTask, type Outcome, type Task } from './work.js';
 import { defineCatalog, t } from '../i18n/format.js';
 
 const BATCH_TEXT = defineCatalog('batch', {
-  allIgnored: { 'zh-CN': '匹配到的文件全部被 .gianignore 忽略（使用 --no-ignore 可以检查它们）', en: 'All files matched by the patterns are ignored by .gianignore (use --no-ignore to lint them)' },
+  allIgnored: {
+    'zh-CN': '匹配到的文件全部被 .gianignore 忽略（使用 --no-ignore 可以检查它们）',
+    en: 'All files matched by the patterns are ignored by .gianignore (use --no-ignore to lint them)',
+  },
 });
 
 export { IGNORE_FILE } from './ignore.js';

@@ -16,8 +16,7 @@ export interface Task {
 }
 
 export type Outcome =
-  | { index: number; hit: true; content: string; config: string }
-  | { index: number; hit?: false; result: LintResult; content?: string; config?: string };
+  { index: number; hit: true; content: string; config: string } | { index: number; hit?: false; result: LintResult; content?: string; config?: string };
 
 const previousHashes = new WeakMap<object, string>();
 function previousHash(previous: { text: string }): string {
@@ -36,13 +35,27 @@ export async function runTask(task: Task, resolver: ConfigResolver, options: Lin
 
   // Last year's report (config `previous`) is input too: its content joins the key, not just its
   // path. readPrevious reads it once per batch; its hash is remembered per read.
-  const previous = config.previous ? await readPrevious(config, options, options.cwd ?? process.cwd()).then((p) => (p ? previousHash(p) : null), () => null) : null;
+  const previous = config.previous
+    ? await readPrevious(config, options, options.cwd ?? process.cwd()).then(
+        (p) => (p ? previousHash(p) : null),
+        () => null,
+      )
+    : null;
   // How the file was found changes one rule's result (not-a-report is silent for expanded files);
   // plugins' code too (version, size, mtime of each module), since the config names only their files.
   // A folder of last year's reports: which files it holds and their versions pick the predecessor.
   const previousDir = config.previousDir ? (options.previousIndex?.[config.previousDir] ?? null) : null;
   const configHash = sha256(
-    JSON.stringify([config, previous, previousDir, options.encoding ?? null, options.maxBytes ?? DEFAULT_MAX_BYTES, task.expanded === true, pluginStamp(config), options.region === true]),
+    JSON.stringify([
+      config,
+      previous,
+      previousDir,
+      options.encoding ?? null,
+      options.maxBytes ?? DEFAULT_MAX_BYTES,
+      task.expanded === true,
+      pluginStamp(config),
+      options.region === true,
+    ]),
   );
   // Read as lintFile reads (regular files only, bounded); a file that cannot be read is not
   // cached, and lintFile phrases the problem.

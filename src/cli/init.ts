@@ -13,7 +13,10 @@ const INIT_TEXT = defineCatalog('init', {
   exists: { 'zh-CN': '{{files}} 已存在；如需覆盖请加 --force', en: '{{files}} already exists; use --force to replace it' },
   askReplace: { 'zh-CN': '{{files}} 已存在，是否覆盖？(y/N) ', en: '{{files}} already exists. Replace it? (y/N) ' },
   nothingWritten: { 'zh-CN': '未写入任何文件。', en: 'Nothing written.' },
-  askAgencyKind: { 'zh-CN': '发布机关类别：1) 政府部门  2) 人民政府 [1] ', en: "Kind of issuing organ: 1) government department (政府部门)  2) people's government (人民政府) [1] " },
+  askAgencyKind: {
+    'zh-CN': '发布机关类别：1) 政府部门  2) 人民政府 [1] ',
+    en: "Kind of issuing organ: 1) government department (政府部门)  2) people's government (人民政府) [1] ",
+  },
   askLocale: { 'zh-CN': '消息语言：1) 中文 (zh-CN)  2) 英文 (en) [1] ', en: 'Message language: 1) Chinese (zh-CN)  2) English (en) [1] ' },
   unknownPreset: { 'zh-CN': '未知的预设 "{{preset}}"（可用：{{names}}）', en: 'Unknown preset "{{preset}}" (available: {{names}})' },
   askPreset: { 'zh-CN': '规则预设：{{choices}} [1] ', en: 'Preset: {{choices}} [1] ' },
@@ -116,10 +119,7 @@ export function initConfigText(o: { agencyKind?: AgencyKind; locale: Locale; pre
       `    // "${r.meta.id}": "${severity(settings[r.meta.id]?.severity ?? 0)}"${comma}`,
     ].join('\n');
   });
-  const kind =
-    o.agencyKind === undefined
-      ? '  // "agencyKind": "department",'
-      : `  "agencyKind": "${o.agencyKind}",`;
+  const kind = o.agencyKind === undefined ? '  // "agencyKind": "department",' : `  "agencyKind": "${o.agencyKind}",`;
   return `// gia-lint 配置 / configuration, written by \`gia-lint --init\`.
 // JSON with comments. gia-lint uses the nearest .gianrc above each linted file;
 // \`gia-lint --print-config <file>\` shows the effective result. Docs: .gianrc.example, README.

@@ -295,7 +295,14 @@ function parseOutputs(values: string[], outputFile: string | undefined, formats:
     return m ? { format: name, file: m[2] } : { format: name };
   });
   const unrouted = outputs.filter((o) => o.file === undefined);
-  if (unrouted.length > 1) throw new UsageError(usage.twoFormatsOneStream(unrouted.map((o) => o.format), outputFile !== undefined, l));
+  if (unrouted.length > 1)
+    throw new UsageError(
+      usage.twoFormatsOneStream(
+        unrouted.map((o) => o.format),
+        outputFile !== undefined,
+        l,
+      ),
+    );
   return outputs.map((o) => (o.file === undefined && outputFile !== undefined ? { ...o, file: outputFile } : o));
 }
 

@@ -38,7 +38,10 @@ export class Progress {
 
 /** The closing line of a batch run: how many files, from the cache, ignored, and how long it took. */
 export function summaryLine(stats: BatchStats, errors: number, warnings: number, locale: Locale): string {
-  const items = [stats.cached ? t(CLI_TEXT, 'fromCache', locale, { count: stats.cached }) : '', stats.ignored ? t(CLI_TEXT, 'ignoredFiles', locale, { count: stats.ignored }) : ''].filter(Boolean);
+  const items = [
+    stats.cached ? t(CLI_TEXT, 'fromCache', locale, { count: stats.cached }) : '',
+    stats.ignored ? t(CLI_TEXT, 'ignoredFiles', locale, { count: stats.ignored }) : '',
+  ].filter(Boolean);
   const line = t(CLI_TEXT, 'batchSummary', locale, {
     files: tn(CLI_TEXT, 'file', stats.files, locale),
     extra: items.length ? t(CLI_TEXT, 'batchExtra', locale, { items: items.join(t(CLI_TEXT, 'batchExtraSeparator', locale)) }) : '',

@@ -104,7 +104,15 @@ async function loadChain(file: string, ctx: LoadContext, stack: string[], self: 
  * One config's data (from a file, a shareable config, a plugin's configs or overrideConfig):
  * load its plugins, follow its `extends`, then check its rules against every rule now in scope.
  */
-async function loadData(raw: unknown, shown: string, dir: string, ctx: LoadContext, stack: string[], outer: PluginScope, self: ConfigSource): Promise<ValidatedConfig> {
+async function loadData(
+  raw: unknown,
+  shown: string,
+  dir: string,
+  ctx: LoadContext,
+  stack: string[],
+  outer: PluginScope,
+  self: ConfigSource,
+): Promise<ValidatedConfig> {
   validateShape(raw, { source: shown, locale: ctx.locale });
   const data = raw as ConfigData;
   const hintLocale: Locale = ctx.locale ?? toLocale(data.locale);
@@ -143,7 +151,11 @@ async function loadData(raw: unknown, shown: string, dir: string, ctx: LoadConte
 function addToScope(scope: PluginScope, plugin: LoadedPlugin, shown: string, keyPath: string, locale: Locale): void {
   const before = scope.get(plugin.namespace);
   if (before && before.path !== plugin.path) {
-    throw new ConfigError(msg.invalidConfig(shown, keyPath, msg.duplicateNamespace(plugin.namespace, before.path, plugin.path, locale), locale), shown, keyPath);
+    throw new ConfigError(
+      msg.invalidConfig(shown, keyPath, msg.duplicateNamespace(plugin.namespace, before.path, plugin.path, locale), locale),
+      shown,
+      keyPath,
+    );
   }
   scope.set(plugin.namespace, plugin);
 }
@@ -190,7 +202,13 @@ async function resolveExtends(
       if (!plugin) fail(msg.pluginNotLoaded(ref, namespace, locale));
       if (!Object.hasOwn(plugin!.configs, name)) fail(msg.unknownPluginConfig(ref, namespace, Object.keys(plugin!.configs), locale));
       const label = `plugin:${namespace}/${name}`;
-      if (stack.includes(label)) fail(msg.extendsCycle([...stack.slice(stack.indexOf(label)), label].map((f) => displayPath(f, ctx.cwd)), locale));
+      if (stack.includes(label))
+        fail(
+          msg.extendsCycle(
+            [...stack.slice(stack.indexOf(label)), label].map((f) => displayPath(f, ctx.cwd)),
+            locale,
+          ),
+        );
       const self: ConfigSource = { kind: 'plugin-config', name: label, path: plugin!.path, extendedBy };
       layers.push(await loadData(plugin!.configs[name], label, path.dirname(plugin!.path), ctx, [...stack, label], scope, self));
       continue;
@@ -226,7 +244,10 @@ async function resolveExtends(
  * and refuse a missing file here, so the error names the config and the key.
  */
 async function resolvePrevious(c: ValidatedConfig, baseDir: string, shown: string, cwd: string, locale: Locale): Promise<void> {
-  const entries: [ValidatedSettings, string][] = [[c, 'previous'], ...c.overrides.map((o): [ValidatedSettings, string] => [o.settings, `${o.keyPath}.previous`])];
+  const entries: [ValidatedSettings, string][] = [
+    [c, 'previous'],
+    ...c.overrides.map((o): [ValidatedSettings, string] => [o.settings, `${o.keyPath}.previous`]),
+  ];
   for (const [settings, keyPath] of entries) {
     if (settings.previous === undefined) continue;
     const target = path.resolve(baseDir, settings.previous);

@@ -13,7 +13,10 @@ const CONFIG_TEXT = defineCatalog('config', {
   /** 或 right after a list of Chinese words, spaced next to quoted values. */
   orBeforeWord: { 'zh-CN': '或', en: ' or ' },
   orBeforeValue: { 'zh-CN': ' 或 ', en: ' or ' },
-  jsonSyntax: { 'zh-CN': '配置文件 {{file}} 不是有效的 JSON：第 {{line}} 行第 {{column}} 列，{{what}}', en: 'Invalid JSON in config {{file}} at line {{line}}, column {{column}}: {{what}}' },
+  jsonSyntax: {
+    'zh-CN': '配置文件 {{file}} 不是有效的 JSON：第 {{line}} 行第 {{column}} 列，{{what}}',
+    en: 'Invalid JSON in config {{file}} at line {{line}}, column {{column}}: {{what}}',
+  },
   unexpectedEnd: { 'zh-CN': '文件意外结束', en: 'unexpected end of file' },
   syntaxError: { 'zh-CN': '语法错误', en: 'syntax error' },
   extendsCycle: { 'zh-CN': '形成循环引用：{{chain}}', en: 'forms a cycle: {{chain}}' },
@@ -29,12 +32,18 @@ const CONFIG_TEXT = defineCatalog('config', {
   cannotRead: { 'zh-CN': '无法读取配置文件 {{file}}：{{reason}}', en: 'Cannot read config file {{file}}: {{reason}}' },
   configNotFound: { 'zh-CN': '找不到配置文件 {{file}}', en: 'Config file not found: {{file}}' },
   severityExpected: { 'zh-CN': '应为 "off"、"warn"、"error" 或 0、1、2', en: 'should be "off", "warn", "error" or 0, 1, 2' },
-  ruleEntryShape: { 'zh-CN': '应为严重程度，或数组 [严重程度] / [严重程度, {选项}]', en: 'should be a severity, or an array [severity] / [severity, {options}]' },
+  ruleEntryShape: {
+    'zh-CN': '应为严重程度，或数组 [严重程度] / [严重程度, {选项}]',
+    en: 'should be a severity, or an array [severity] / [severity, {options}]',
+  },
   optionsObjectExpected: { 'zh-CN': '应为选项对象 {…}', en: 'should be an options object {…}' },
   unknownRuleNear: { 'zh-CN': '是未知规则 "{{id}}"，是否想写 "{{near}}"？', en: 'is an unknown rule "{{id}}"; did you mean "{{near}}"?' },
   none: { 'zh-CN': '（无）', en: '(none)' },
   unknownRule: { 'zh-CN': '是未知规则 "{{id}}"（可用规则：{{list}}）', en: 'is an unknown rule "{{id}}" (available rules: {{list}})' },
-  extendsNotFound: { 'zh-CN': '指向的文件 {{target}} 不存在（内置预设：{{names}}）', en: 'points to {{target}}, which does not exist (built-in presets: {{names}})' },
+  extendsNotFound: {
+    'zh-CN': '指向的文件 {{target}} 不存在（内置预设：{{names}}）',
+    en: 'points to {{target}}, which does not exist (built-in presets: {{names}})',
+  },
   unknownPreset: { 'zh-CN': '是未知预设 "{{name}}"（可用：{{names}}）', en: 'is an unknown preset "{{name}}" (available: {{names}})' },
   ajvComparison: { 'zh-CN': '应 {{comparison}} {{limit}}', en: 'should be {{comparison}} {{limit}}' },
   notAllowedKey: { 'zh-CN': '是不允许的键', en: 'is not an allowed key' },
@@ -45,31 +54,73 @@ const CONFIG_TEXT = defineCatalog('config', {
   ajvMaxItems: { 'zh-CN': '应至多有 {{limit}} 项', en: 'should have at most {{limit}} items' },
   ajvUniqueItems: { 'zh-CN': '不应有重复项', en: 'should not contain duplicates' },
   ajvPattern: { 'zh-CN': '应匹配正则 {{pattern}}', en: 'should match the pattern {{pattern}}' },
-  relativePatternExpected: { 'zh-CN': '应为相对于配置文件所在目录的路径模式，不能以 / 开头或含 ..（实际为 "{{pattern}}"）', en: 'should be a pattern relative to the config file\'s directory, not absolute and without ".." (found "{{pattern}}")' },
-  previousNotFound: { 'zh-CN': '指向的上一年度报告 {{target}} 不存在或不是文件', en: 'points to the previous report {{target}}, which does not exist or is not a file' },
-  pluginNotInstalled: { 'zh-CN': '插件 {{namespace}} 未安装：npm install -D {{pkg}}（{{file}} 的 {{keyPath}}）', en: 'Plugin {{namespace}} is not installed: npm install -D {{pkg}} ({{keyPath}} in {{file}})' },
+  relativePatternExpected: {
+    'zh-CN': '应为相对于配置文件所在目录的路径模式，不能以 / 开头或含 ..（实际为 "{{pattern}}"）',
+    en: 'should be a pattern relative to the config file\'s directory, not absolute and without ".." (found "{{pattern}}")',
+  },
+  previousNotFound: {
+    'zh-CN': '指向的上一年度报告 {{target}} 不存在或不是文件',
+    en: 'points to the previous report {{target}}, which does not exist or is not a file',
+  },
+  pluginNotInstalled: {
+    'zh-CN': '插件 {{namespace}} 未安装：npm install -D {{pkg}}（{{file}} 的 {{keyPath}}）',
+    en: 'Plugin {{namespace}} is not installed: npm install -D {{pkg}} ({{keyPath}} in {{file}})',
+  },
   pluginUnresolvable: { 'zh-CN': '无法解析模块 {{pkg}}：{{reason}}', en: 'Cannot resolve the module {{pkg}}: {{reason}}' },
-  pluginFileMissing: { 'zh-CN': '指向的插件文件 {{spec}} 不存在（相对于配置文件所在目录）', en: 'points to the plugin file {{spec}}, which does not exist (relative to the config file\'s directory)' },
+  pluginFileMissing: {
+    'zh-CN': '指向的插件文件 {{spec}} 不存在（相对于配置文件所在目录）',
+    en: "points to the plugin file {{spec}}, which does not exist (relative to the config file's directory)",
+  },
   pluginLoadFailed: { 'zh-CN': '插件 {{plugin}} 加载失败：{{reason}}', en: 'Plugin {{plugin}} failed to load: {{reason}}' },
   pluginInvalid: { 'zh-CN': '插件 {{plugin}} 无效：{{key}} {{problem}}', en: 'Plugin {{plugin}} is invalid: {{key}} {{problem}}' },
-  duplicateNamespace: { 'zh-CN': '插件名 "{{namespace}}" 重复：{{first}} 与 {{second}}', en: 'plugin name "{{namespace}}" is used twice: {{first}} and {{second}}' },
-  unknownPluginConfig: { 'zh-CN': '"{{ref}}"：插件 {{plugin}} 没有这个配置（可用：{{list}}）', en: '"{{ref}}": plugin {{plugin}} has no such config (available: {{list}})' },
-  pluginNotLoaded: { 'zh-CN': '"{{ref}}"：插件 {{plugin}} 未在 plugins 中声明（先在 "plugins" 里加上 "{{plugin}}"）', en: '"{{ref}}": plugin {{plugin}} is not listed in "plugins" (add "{{plugin}}" there first)' },
-  sharedConfigNotInstalled: { 'zh-CN': '共享配置 {{spec}} 未安装：npm install -D {{pkg}}', en: 'Shareable config {{spec}} is not installed: npm install -D {{pkg}}' },
+  duplicateNamespace: {
+    'zh-CN': '插件名 "{{namespace}}" 重复：{{first}} 与 {{second}}',
+    en: 'plugin name "{{namespace}}" is used twice: {{first}} and {{second}}',
+  },
+  unknownPluginConfig: {
+    'zh-CN': '"{{ref}}"：插件 {{plugin}} 没有这个配置（可用：{{list}}）',
+    en: '"{{ref}}": plugin {{plugin}} has no such config (available: {{list}})',
+  },
+  pluginNotLoaded: {
+    'zh-CN': '"{{ref}}"：插件 {{plugin}} 未在 plugins 中声明（先在 "plugins" 里加上 "{{plugin}}"）',
+    en: '"{{ref}}": plugin {{plugin}} is not listed in "plugins" (add "{{plugin}}" there first)',
+  },
+  sharedConfigNotInstalled: {
+    'zh-CN': '共享配置 {{spec}} 未安装：npm install -D {{pkg}}',
+    en: 'Shareable config {{spec}} is not installed: npm install -D {{pkg}}',
+  },
   formatterNotInstalled: { 'zh-CN': '输出格式 {{spec}} 未安装：npm install -D {{pkg}}', en: 'Formatter {{spec}} is not installed: npm install -D {{pkg}}' },
-  formatterFileMissing: { 'zh-CN': '输出格式文件 {{spec}} 不存在（相对于当前目录）', en: 'Formatter file {{spec}} does not exist (relative to the current directory)' },
+  formatterFileMissing: {
+    'zh-CN': '输出格式文件 {{spec}} 不存在（相对于当前目录）',
+    en: 'Formatter file {{spec}} does not exist (relative to the current directory)',
+  },
   formatterLoadFailed: { 'zh-CN': '输出格式 {{spec}} 加载失败：{{reason}}', en: 'Formatter {{spec}} failed to load: {{reason}}' },
-  formatterNotFunction: { 'zh-CN': '输出格式 {{spec}} 无效：默认导出应为函数 (results, context) => string', en: 'Formatter {{spec}} is invalid: its default export should be a function (results, context) => string' },
+  formatterNotFunction: {
+    'zh-CN': '输出格式 {{spec}} 无效：默认导出应为函数 (results, context) => string',
+    en: 'Formatter {{spec}} is invalid: its default export should be a function (results, context) => string',
+  },
   formatterFailed: { 'zh-CN': '输出格式 {{spec}} 运行出错：{{reason}}', en: 'Formatter {{spec}} failed: {{reason}}' },
   formatterNotString: { 'zh-CN': '输出格式 {{spec}} 应返回字符串', en: 'Formatter {{spec}} should return a string' },
   localizedTextExpected: { 'zh-CN': '应为字符串或 { "zh-CN": …, "en": … }', en: 'should be a string or { "zh-CN": …, "en": … }' },
   ruleIdShape: { 'zh-CN': '规则名应由小写字母、数字和连字符组成', en: 'rule ids should be lowercase letters, digits and hyphens' },
   notAllowedKeyNear: { 'zh-CN': '是不允许的键，是否想写 "{{near}}"？', en: 'is not an allowed key; did you mean "{{near}}"?' },
-  yamlSyntax: { 'zh-CN': '配置文件 {{file}} 不是有效的 YAML：第 {{line}} 行第 {{column}} 列，{{reason}}', en: 'Invalid YAML in config {{file}} at line {{line}}, column {{column}}: {{reason}}' },
+  yamlSyntax: {
+    'zh-CN': '配置文件 {{file}} 不是有效的 YAML：第 {{line}} 行第 {{column}} 列，{{reason}}',
+    en: 'Invalid YAML in config {{file}} at line {{line}}, column {{column}}: {{reason}}',
+  },
   notAnObject: { 'zh-CN': '配置文件 {{file}} 无效：应为对象（键值对）', en: 'Invalid config {{file}}: should be an object (keys and values)' },
-  pluginOfRuleMissing: { 'zh-CN': '是插件 {{namespace}} 的规则 "{{id}}"，但 plugins 中没有加载插件 {{namespace}}（在 "plugins" 里加上 "{{namespace}}"）', en: 'is rule "{{id}}" of plugin {{namespace}}, but no plugin {{namespace}} is loaded (add "{{namespace}}" to "plugins")' },
-  pluginRuleFailed: { 'zh-CN': '插件规则 {{id}} 运行出错：{{reason}}（可在配置中关闭该规则："{{id}}": "off"）', en: 'Plugin rule {{id}} failed: {{reason}} (turn it off with "{{id}}": "off")' },
-  pluginOutsideWorkspace: { 'zh-CN': '插件 {{spec}} 未加载：{{file}} 不在工作区内（{{keyPath}}）。语言服务器只加载工作区自己的配置所列的插件；请在工作区中打开该文件夹', en: 'Plugin {{spec}} not loaded: {{file}} is outside the workspace ({{keyPath}}). The language server loads plugins only for the workspace\'s own configs; open that folder as a workspace' },
+  pluginOfRuleMissing: {
+    'zh-CN': '是插件 {{namespace}} 的规则 "{{id}}"，但 plugins 中没有加载插件 {{namespace}}（在 "plugins" 里加上 "{{namespace}}"）',
+    en: 'is rule "{{id}}" of plugin {{namespace}}, but no plugin {{namespace}} is loaded (add "{{namespace}}" to "plugins")',
+  },
+  pluginRuleFailed: {
+    'zh-CN': '插件规则 {{id}} 运行出错：{{reason}}（可在配置中关闭该规则："{{id}}": "off"）',
+    en: 'Plugin rule {{id}} failed: {{reason}} (turn it off with "{{id}}": "off")',
+  },
+  pluginOutsideWorkspace: {
+    'zh-CN': '插件 {{spec}} 未加载：{{file}} 不在工作区内（{{keyPath}}）。语言服务器只加载工作区自己的配置所列的插件；请在工作区中打开该文件夹',
+    en: "Plugin {{spec}} not loaded: {{file}} is outside the workspace ({{keyPath}}). The language server loads plugins only for the workspace's own configs; open that folder as a workspace",
+  },
 });
 
 function quote(v: unknown): string {
@@ -86,7 +137,7 @@ export function orList(items: string[], locale: Locale): string {
 }
 
 export function invalidConfig(file: string, keyPath: string, problem: string, locale: Locale): string {
-  const where = keyPath || (t(CONFIG_TEXT, 'wholeConfig', locale));
+  const where = keyPath || t(CONFIG_TEXT, 'wholeConfig', locale);
   return t(CONFIG_TEXT, 'invalidConfig', locale, { file, where, problem });
 }
 
@@ -115,7 +166,12 @@ const JSON_PROBLEMS: Record<number, LocalizedText> = {
 
 /** `problem`: a jsonc-parser ParseErrorCode, or undefined for an unexpected end of the file. */
 export function jsonSyntax(file: string, line: number, column: number, problem: number | undefined, locale: Locale): string {
-  const what = problem === undefined ? t(CONFIG_TEXT, 'unexpectedEnd', locale) : JSON_PROBLEMS[problem] ? pick(JSON_PROBLEMS[problem], locale) : t(CONFIG_TEXT, 'syntaxError', locale);
+  const what =
+    problem === undefined
+      ? t(CONFIG_TEXT, 'unexpectedEnd', locale)
+      : JSON_PROBLEMS[problem]
+        ? pick(JSON_PROBLEMS[problem], locale)
+        : t(CONFIG_TEXT, 'syntaxError', locale);
   return t(CONFIG_TEXT, 'jsonSyntax', locale, { file, line, column, what });
 }
 
@@ -127,13 +183,11 @@ export function configNotFound(file: string, locale: Locale): string {
   return t(CONFIG_TEXT, 'configNotFound', locale, { file });
 }
 
-export const severityExpected = (locale: Locale) =>
-  t(CONFIG_TEXT, 'severityExpected', locale);
+export const severityExpected = (locale: Locale) => t(CONFIG_TEXT, 'severityExpected', locale);
 
-export const ruleEntryShape = (locale: Locale) =>
-  t(CONFIG_TEXT, 'ruleEntryShape', locale);
+export const ruleEntryShape = (locale: Locale) => t(CONFIG_TEXT, 'ruleEntryShape', locale);
 
-export const optionsObjectExpected = (locale: Locale) => (t(CONFIG_TEXT, 'optionsObjectExpected', locale));
+export const optionsObjectExpected = (locale: Locale) => t(CONFIG_TEXT, 'optionsObjectExpected', locale);
 
 export function unknownRule(id: string, known: string[], locale: Locale): string {
   const near = closest(id, known);
@@ -141,7 +195,6 @@ export function unknownRule(id: string, known: string[], locale: Locale): string
   const list = known.length ? known.join(LOCALES[locale].listSeparator) : t(CONFIG_TEXT, 'none', locale);
   return t(CONFIG_TEXT, 'unknownRule', locale, { id, list });
 }
-
 
 export function extendsNotFound(target: string, presets: string[], locale: Locale): string {
   const names = presets.map((p) => `"gia-lint:${p}"`).join(LOCALES[locale].listSeparator);
@@ -201,7 +254,7 @@ export function describeAjvError(err: ErrorObject, locale: Locale): string {
     case 'maximum':
     case 'exclusiveMinimum':
     case 'exclusiveMaximum':
-      return range() ?? (t(CONFIG_TEXT, 'ajvComparison', locale, { comparison: String(p.comparison), limit: String(p.limit) }));
+      return range() ?? t(CONFIG_TEXT, 'ajvComparison', locale, { comparison: String(p.comparison), limit: String(p.limit) });
     case 'additionalProperties':
       return t(CONFIG_TEXT, 'notAllowedKey', locale);
     case 'required':
@@ -220,7 +273,9 @@ export function describeAjvError(err: ErrorObject, locale: Locale): string {
       return t(CONFIG_TEXT, 'ajvPattern', locale, { pattern: String(p.pattern) });
     default:
       // Keywords we do not phrase ourselves fall back to ajv's English text.
-      return err.message != null ? t(CONFIG_TEXT, 'ajvOther', locale, { message: err.message }) : t(CONFIG_TEXT, 'ajvOtherKeyword', locale, { keyword: err.keyword });
+      return err.message != null
+        ? t(CONFIG_TEXT, 'ajvOther', locale, { message: err.message })
+        : t(CONFIG_TEXT, 'ajvOtherKeyword', locale, { keyword: err.keyword });
   }
 }
 
@@ -308,11 +363,9 @@ export function oneOf(values: string[], locale: Locale): string {
   return t(CONFIG_TEXT, 'shouldBeValue', locale, { values: orList(values.map(quote), locale) });
 }
 
-export const localizedTextExpected = (locale: Locale) =>
-  t(CONFIG_TEXT, 'localizedTextExpected', locale);
+export const localizedTextExpected = (locale: Locale) => t(CONFIG_TEXT, 'localizedTextExpected', locale);
 
-export const ruleIdShape = (locale: Locale) =>
-  t(CONFIG_TEXT, 'ruleIdShape', locale);
+export const ruleIdShape = (locale: Locale) => t(CONFIG_TEXT, 'ruleIdShape', locale);
 
 export function unknownTopLevelKey(key: string, near: string | undefined, locale: Locale): string {
   if (near) return t(CONFIG_TEXT, 'notAllowedKeyNear', locale, { near });

@@ -55,7 +55,15 @@ const FORMATTER_PREFIX = 'gia-lint-formatter';
 
 /** A module specifier that is a file path rather than a package name. */
 export function isPathSpecifier(spec: string): boolean {
-  return spec.startsWith('./') || spec.startsWith('../') || spec === '.' || path.isAbsolute(spec) || /^[A-Za-z]:[\\/]/.test(spec) || spec.startsWith('.\\') || spec.startsWith('..\\');
+  return (
+    spec.startsWith('./') ||
+    spec.startsWith('../') ||
+    spec === '.' ||
+    path.isAbsolute(spec) ||
+    /^[A-Za-z]:[\\/]/.test(spec) ||
+    spec.startsWith('.\\') ||
+    spec.startsWith('..\\')
+  );
 }
 
 /**
@@ -152,7 +160,13 @@ export async function loadPlugin(spec: string, resolveDir: string, pathDir: stri
     const name = packageName(spec, PLUGIN_PREFIX);
     const found = resolvePackage(name, resolveDir);
     if (!found.ok) {
-      throw new ConfigError(found.missing ? msg.pluginNotInstalled(pluginNamespace(name), name, where.source, where.keyPath, where.locale) : msg.pluginUnresolvable(name, found.reason, where.locale), where.source, where.keyPath);
+      throw new ConfigError(
+        found.missing
+          ? msg.pluginNotInstalled(pluginNamespace(name), name, where.source, where.keyPath, where.locale)
+          : msg.pluginUnresolvable(name, found.reason, where.locale),
+        where.source,
+        where.keyPath,
+      );
     }
     file = found.file;
   }
@@ -160,7 +174,10 @@ export async function loadPlugin(spec: string, resolveDir: string, pathDir: stri
   if (!plugin) {
     plugin = importPlugin(file, spec, where);
     loaded.set(file, plugin);
-    plugin.then((p) => settled.set(file, p), () => undefined);
+    plugin.then(
+      (p) => settled.set(file, p),
+      () => undefined,
+    );
     // A failed load is not remembered: the user may install the package and retry (LSP).
     plugin.catch(() => loaded.delete(file));
   }
@@ -190,7 +207,10 @@ async function importPlugin(file: string, spec: string, where: PluginWhere): Pro
   const rules = new Map<string, Rule>();
   for (const [id, rule] of Object.entries(plugin.rules ?? {})) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) bad(`rules["${id}"]`, msg.ruleIdShape(l));
-    rules.set(`${namespace}/${id}`, normalizeRule(`${namespace}/${id}`, rule, (key, problem) => bad(`rules.${id}.${key}`, problem), l));
+    rules.set(
+      `${namespace}/${id}`,
+      normalizeRule(`${namespace}/${id}`, rule, (key, problem) => bad(`rules.${id}.${key}`, problem), l),
+    );
   }
   for (const [name, config] of Object.entries(plugin.configs ?? {})) {
     if (!isObject(config)) bad(`configs.${name}`, msg.expected('object', l));
@@ -245,7 +265,10 @@ function normalizeRule(id: string, rule: unknown, bad: (key: string, problem: st
 }
 
 /** A shareable config package (`gia-lint-config-xx` or `xx`), resolved from `dir`; its main file. */
-export function resolveSharedConfig(spec: string, dir: string): { ok: true; file: string; name: string } | { ok: false; name: string; missing: boolean; reason: string } {
+export function resolveSharedConfig(
+  spec: string,
+  dir: string,
+): { ok: true; file: string; name: string } | { ok: false; name: string; missing: boolean; reason: string } {
   const name = packageName(spec, CONFIG_PREFIX);
   const found = resolvePackage(name, dir);
   return found.ok ? { ok: true, file: found.file, name } : { ...found, name };
@@ -260,7 +283,8 @@ export async function loadFormatter(spec: string, cwd: string, locale: Locale): 
   } else {
     const name = packageName(spec, FORMATTER_PREFIX);
     const found = resolvePackage(name, cwd);
-    if (!found.ok) throw new ConfigError(found.missing ? msg.formatterNotInstalled(spec, name, locale) : msg.pluginUnresolvable(name, found.reason, locale), spec);
+    if (!found.ok)
+      throw new ConfigError(found.missing ? msg.formatterNotInstalled(spec, name, locale) : msg.pluginUnresolvable(name, found.reason, locale), spec);
     file = found.file;
   }
   let mod: unknown;

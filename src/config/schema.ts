@@ -82,7 +82,9 @@ const settings = {
   previousDir: { type: 'string', minLength: 1 },
   deadlines: {
     type: 'object',
-    properties: Object.fromEntries(['department', 'government', 'township'].map((k) => [k, { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }])),
+    properties: Object.fromEntries(
+      ['department', 'government', 'township'].map((k) => [k, { type: 'string', pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$' }]),
+    ),
     additionalProperties: false,
   },
   aggregate: {

@@ -110,7 +110,11 @@ export function validateShape(raw: unknown, ctx: Omit<ValidateContext, 'rules'>)
     // A misspelt top-level key ("extend", "plugin", "rule") gets a did-you-mean.
     const problem =
       err.keyword === 'additionalProperties' && err.instancePath === ''
-        ? msg.unknownTopLevelKey(String(err.params.additionalProperty), msg.closest(String(err.params.additionalProperty), Object.keys(configSchema.properties)), locale)
+        ? msg.unknownTopLevelKey(
+            String(err.params.additionalProperty),
+            msg.closest(String(err.params.additionalProperty), Object.keys(configSchema.properties)),
+            locale,
+          )
         : msg.describeAjvError(err, locale);
     throw new ConfigError(msg.invalidConfig(ctx.source, keyPath, problem, locale), ctx.source, keyPath);
   }
@@ -168,7 +172,8 @@ function validateRules(raw: unknown, path0: string, ctx: ValidateContext, fail: 
     if (!rule) {
       // "foo/x" with no plugin foo loaded: say that, rather than list every rule.
       const namespace = id.includes('/') ? id.slice(0, id.lastIndexOf('/')) : undefined;
-      if (namespace !== undefined && ![...ctx.rules.keys()].some((k) => k.startsWith(`${namespace}/`))) fail(path, msg.pluginOfRuleMissing(id, namespace, locale));
+      if (namespace !== undefined && ![...ctx.rules.keys()].some((k) => k.startsWith(`${namespace}/`)))
+        fail(path, msg.pluginOfRuleMissing(id, namespace, locale));
       fail(path, msg.unknownRule(id, [...ctx.rules.keys()].sort(), locale));
     }
 

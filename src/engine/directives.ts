@@ -53,7 +53,7 @@ export function parseDirectives(text: string, syntax: DirectiveSyntax, source: S
   }
   // HTML comments, found with indexOf: `/<!--([\s\S]*?)-->/g` rescans to the end of the text
   // from every unclosed `<!--`, quadratic on `<!--` repeated.
-  for (let at = text.indexOf('<!--'); at !== -1; ) {
+  for (let at = text.indexOf('<!--'); at !== -1;) {
     const close = text.indexOf('-->', at + 4);
     if (close === -1) break;
     const inner = text.slice(at + 4, close);
@@ -132,12 +132,7 @@ export function applyDirectives(messages: LintMessage[], o: ApplyDirectivesOptio
 }
 
 /** Directives that can act, and problems with the others: `-line` spanning lines, rule ids that do not exist. */
-function checkDirectives(
-  directives: Directive[],
-  known: Set<string>,
-  source: SourceText,
-  locale: Locale,
-): { valid: Directive[]; problems: LintMessage[] } {
+function checkDirectives(directives: Directive[], known: Set<string>, source: SourceText, locale: Locale): { valid: Directive[]; problems: LintMessage[] } {
   const problems: LintMessage[] = [];
   const valid: Directive[] = [];
   for (const d of directives) {

@@ -14,7 +14,10 @@ const ENGINE_TEXT = defineCatalog('engine', {
   /** Which report of a file a message is about, before the message: by year, else by place. */
   reportOfYear: { 'zh-CN': '〔{{year}}年度报告〕', en: '[{{year}} report] ' },
   reportByPlace: { 'zh-CN': '〔第{{n}}份报告〕', en: '[report {{n}}] ' },
-  nestedTooDeep: { 'zh-CN': '页面结构嵌套过深（超过 {{max}} 层），不予检查', en: 'The page nests elements too deeply (more than {{max}} levels); it is not linted' },
+  nestedTooDeep: {
+    'zh-CN': '页面结构嵌套过深（超过 {{max}} 层），不予检查',
+    en: 'The page nests elements too deeply (more than {{max}} levels); it is not linted',
+  },
 });
 
 /**
@@ -75,7 +78,12 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
     if (!(e instanceof InputLimitError)) throw e;
     const message = limitMessage(e, options.config.locale);
     const source = new SourceText(text);
-    return { messages: [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }], suppressedMessages: [], document: { format: format.id, source, blocks: [] }, reports: [] };
+    return {
+      messages: [{ ruleId: null, fatal: true, severity: 2, message, line: 1, column: 1 }],
+      suppressedMessages: [],
+      document: { format: format.id, source, blocks: [] },
+      reports: [],
+    };
   }
   const reports = (options.document && options.reports) || recognizeReports(document, { year: options.config.year });
   const previous = options.previous ? previousReports(options.previous) : undefined;
@@ -122,14 +130,16 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
   return { messages, suppressedMessages: applied.suppressedMessages.sort(byPosition), document, reports };
 }
 
-const byPosition = (a: LintMessage, b: LintMessage) =>
-  a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
+const byPosition = (a: LintMessage, b: LintMessage) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? '');
 
 /**
  * Text → Document → reports, the first half of `verify`: for callers that need to know what a file
  * is (its organ and year) before linting it. Pass both back to `verify` as `document` and `reports`.
  */
-export function recognize(text: string, options: Pick<VerifyOptions, 'filePath' | 'format' | 'document'> & { year?: number }): { document: Document; reports: Report[] } {
+export function recognize(
+  text: string,
+  options: Pick<VerifyOptions, 'filePath' | 'format' | 'document'> & { year?: number },
+): { document: Document; reports: Report[] } {
   const named = options.format === undefined ? undefined : formatById(options.format);
   const format = options.document ? formatOf(options.document) : (named ?? textFormatFor(options.filePath, text));
   const document = options.document ?? parseDocument(text, format.id);
@@ -171,10 +181,7 @@ export interface VerifyAndFixOutput extends VerifyOutput {
  * applied, never suggestions, and never fixes of suppressed messages. `shouldFix` narrows which
  * messages' fixes are applied (e.g. errors only, for --quiet).
  */
-export function verifyAndFix(
-  text: string,
-  options: VerifyOptions & { shouldFix?: (m: LintMessage) => boolean },
-): VerifyAndFixOutput {
+export function verifyAndFix(text: string, options: VerifyOptions & { shouldFix?: (m: LintMessage) => boolean }): VerifyAndFixOutput {
   let current = text;
   let fixed = false;
   let out: VerifyOutput;
@@ -207,7 +214,7 @@ function toMessage(
   if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
   let message = (reportPrefix ?? '') + fillTemplate(pick(template, config.locale), d.data);
   // A finding may name its own basis (or none, with null) where the rule's usual one does not fit.
-  const legalBasis = d.legalBasis === null ? undefined : d.legalBasis ?? rule.meta.docs.legalBasis;
+  const legalBasis = d.legalBasis === null ? undefined : (d.legalBasis ?? rule.meta.docs.legalBasis);
   if (legalBasis) {
     message += t(TERMS, 'basisSuffix', config.locale, { basis: pick(legalBasis, config.locale) });
   }

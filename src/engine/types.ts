@@ -14,7 +14,6 @@ export type { Fix, Locale, LocalizedText };
 export type Severity = 1 | 2;
 export type SeveritySetting = 'off' | 'warn' | 'error' | 0 | 1 | 2;
 
-
 export interface Suggestion {
   desc: string;
   messageId?: string;
@@ -156,7 +155,6 @@ export interface ResolvedConfig {
 }
 
 /* -------------------------------------------------------------------------------------- rules */
-
 
 export interface RuleMeta {
   id: string;

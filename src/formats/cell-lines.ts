@@ -1,6 +1,14 @@
 import type { TableBlock, TableCell, TableRow } from '../model/document.js';
 import { isValueLike, normalizeLabel } from '../model/text-utils.js';
-import { APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, REVIEW_COLUMNS, REVIEW_GROUPS, LAYOUTS, activeSubTables } from '../templates/tables.js';
+import {
+  APPLICANT_COLUMNS,
+  APPLICATION_GROUPS,
+  APPLICATION_HEADER_WORDS,
+  REVIEW_COLUMNS,
+  REVIEW_GROUPS,
+  LAYOUTS,
+  activeSubTables,
+} from '../templates/tables.js';
 
 /**
  * Tables whose cells arrive one per line: a web page's table saved as text, where every cell
@@ -71,7 +79,9 @@ export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
     const previous = cells[cells.length - 1];
     const onlyLabels = cells.length > 0 && cells.every((c) => !isValueLike(c.text));
     const continues =
-      onlyLabels && previous !== undefined && (GROUP_LABELS.has(normalizeLabel(previous.text)) || (HEADER_LABELS.has(normalizeLabel(previous.text)) && HEADER_LABELS.has(normalizeLabel(cell.text))));
+      onlyLabels &&
+      previous !== undefined &&
+      (GROUP_LABELS.has(normalizeLabel(previous.text)) || (HEADER_LABELS.has(normalizeLabel(previous.text)) && HEADER_LABELS.has(normalizeLabel(cell.text))));
     if (!continues) endRow();
     cells.push(cell);
   };

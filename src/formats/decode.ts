@@ -16,9 +16,7 @@ export interface DecodeOptions {
 
 export type DecodeFailureReason = 'empty' | 'binary' | 'tooLarge' | 'undecodable';
 
-export type DecodeResult =
-  | { ok: true; text: string; encoding: string }
-  | { ok: false; reason: DecodeFailureReason; message: string };
+export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; reason: DecodeFailureReason; message: string };
 
 /** How many leading bytes are inspected for NUL bytes (8 KiB, like git's binary heuristic). */
 const SNIFF_BYTES = 8192;

@@ -42,4 +42,3 @@ export function isDirectiveLine(line: string): boolean {
 
 /** Where directives are written: HTML comments anywhere, or comment lines of their own (plain text). */
 export type DirectiveSyntax = 'html-comment' | 'comment-line';
-

@@ -289,7 +289,10 @@ export async function parseWordBinary(buf: Buffer, formatId: string): Promise<Do
     body = doc.getBody({ filterUnicode: false });
   } catch (e) {
     // Reading past the end of a buffer (a truncated or damaged file) says nothing useful to a person.
-    const detail = e instanceof RangeError || (e as { code?: string }).code === 'ERR_OUT_OF_RANGE' ? 'truncated or damaged' : (e instanceof Error ? e.message : String(e)).split('\n')[0];
+    const detail =
+      e instanceof RangeError || (e as { code?: string }).code === 'ERR_OUT_OF_RANGE'
+        ? 'truncated or damaged'
+        : (e instanceof Error ? e.message : String(e)).split('\n')[0];
     return { ok: false, detail };
   }
   const { document, lostRows } = wordTextToDocument(body, formatId);
@@ -326,7 +329,7 @@ function wordBinaryFormat(id: string, extension: string, name: string, readsNote
     fixes: 'manual',
     readme: {
       reads: `paragraphs and tables (rows and cells; merged cells are read by their labels, as tab-separated text is) via word-extractor${readsNote}`,
-      positions: 'as for `.docx`: **line = paragraph number**, **column = 1 + offset in that paragraph\'s text**',
+      positions: "as for `.docx`: **line = paragraph number**, **column = 1 + offset in that paragraph's text**",
     },
   };
   return format;

@@ -79,7 +79,8 @@ function readParagraph(p: Element): Paragraph {
 const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 export const docxFixWriter: BinaryFixWriter = {
-  readme: 'written into the `.docx` where the text to change lies within one run (the year of the 统计期限, a label typed in one go); other fixes are left to be made by hand, and say so',
+  readme:
+    'written into the `.docx` where the text to change lies within one run (the year of the 统计期限, a label typed in one go); other fixes are left to be made by hand, and say so',
   async apply(bytes: Buffer, document: Document, fixes: Fix[]) {
     const unapplied: Fix[] = [];
     const { default: JSZip } = await import('jszip');
@@ -125,7 +126,10 @@ export const docxFixWriter: BinaryFixWriter = {
  * the whole range; the node's new content, escaped.
  */
 function place(fix: Fix, view: Document['source'], paras: Paragraph[]): { from: number; to: number; text: string } | undefined {
-  const { range: [s, e], text: replacement } = narrow(fix, view.text);
+  const {
+    range: [s, e],
+    text: replacement,
+  } = narrow(fix, view.text);
   const { line } = view.positionAt(s);
   if (view.positionAt(e).line !== line || replacement.includes('\n')) return undefined;
   const lineText = view.lineText(line);

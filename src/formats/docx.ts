@@ -35,10 +35,12 @@ export async function parseDocx(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): 
   // A zip bomb would be inflated in memory by mammoth: refuse what declares too much unpacked data.
   const unpacked = await declaredUnpackedSize(buf);
   if (unpacked === undefined) return { ok: false, detail: 'not a readable zip container' };
-  if (unpacked > maxUnpacked) return { ok: false, detail: `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)` };
+  if (unpacked > maxUnpacked)
+    return { ok: false, detail: `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)` };
   // Declared sizes may lie: inflate once with a running byte cap before mammoth does.
   const inflated = await checkInflatedSize(buf, Math.min(maxUnpacked, MAX_INFLATED_BYTES));
-  if (!inflated.ok) return { ok: false, detail: inflated.reason === 'tooLarge' ? `inflates to more than ${Math.floor(inflated.limit / 2 ** 20)} MiB` : inflated.detail };
+  if (!inflated.ok)
+    return { ok: false, detail: inflated.reason === 'tooLarge' ? `inflates to more than ${Math.floor(inflated.limit / 2 ** 20)} MiB` : inflated.detail };
   // Imported lazily: mammoth (and its zip and XML libraries) cost startup time for every run.
   const { default: mammoth } = await import('mammoth');
   let html: string;
@@ -182,6 +184,6 @@ export const docxFormat: BinaryFormat = {
   readme: {
     reads: 'paragraphs and tables (merged cells) via mammoth',
     positions:
-      '**line = paragraph number** (every paragraph of the body in reading order, empty ones included, each paragraph inside a table cell, an empty cell counting as one), **column = 1 + offset in that paragraph\'s text**; messages quote the text exactly as the document has it (spaces included), so Ctrl+F in Word or WPS finds it',
+      "**line = paragraph number** (every paragraph of the body in reading order, empty ones included, each paragraph inside a table cell, an empty cell counting as one), **column = 1 + offset in that paragraph's text**; messages quote the text exactly as the document has it (spaces included), so Ctrl+F in Word or WPS finds it",
   },
 };

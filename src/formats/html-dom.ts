@@ -60,7 +60,8 @@ export function parseHtmlDom(html: string): ChildNode[] {
 
   /** Table parts end what is open inside the part that holds them (the tree builder's table modes). */
   const closeForTablePart = (name: string) => {
-    const holders = name === 'td' || name === 'th' ? ROW : name === 'tr' ? SECTION : name === 'tbody' || name === 'thead' || name === 'tfoot' ? TABLE : undefined;
+    const holders =
+      name === 'td' || name === 'th' ? ROW : name === 'tr' ? SECTION : name === 'tbody' || name === 'thead' || name === 'tfoot' ? TABLE : undefined;
     if (!holders) return;
     for (let i = open.length - 1; i > 0; i--) {
       const el = open[i];
@@ -258,7 +259,7 @@ function withBodies(table: Element, children: ChildNode[]): ChildNode[] {
 }
 
 function closestTable(el: Element): Element | undefined {
-  for (let p = el.parent; p; p = p.parent) if (isElement(p) && (p).name === 'table') return p;
+  for (let p = el.parent; p; p = p.parent) if (isElement(p) && p.name === 'table') return p;
   return undefined;
 }
 

@@ -76,7 +76,11 @@ export function parseHtmlTables(html: string, base: number): TableBlock[] {
     const table = open.pop()!;
     closeCell(table, html.length, base);
     if (table.row) table.rows.push({ cells: table.row.cells, span: { start: base + table.row.start, end: base + html.length } });
-    if (table.rows.length) done.push({ start: table.start, table: { kind: 'table', syntax: 'html', rows: table.rows, span: { start: base + table.start, end: base + html.length } } });
+    if (table.rows.length)
+      done.push({
+        start: table.start,
+        table: { kind: 'table', syntax: 'html', rows: table.rows, span: { start: base + table.start, end: base + html.length } },
+      });
   }
   return done.sort((a, b) => a.start - b.start).map((d) => d.table);
 }

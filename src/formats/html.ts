@@ -92,7 +92,10 @@ function textWeights(roots: AnyNode[]): Map<AnyNode, number> {
     }
     const children = 'children' in node && Array.isArray(node.children) ? (node.children as AnyNode[]) : [];
     if (exit) {
-      weight.set(node, children.reduce((n, c) => n + (weight.get(c) ?? 0), 0));
+      weight.set(
+        node,
+        children.reduce((n, c) => n + (weight.get(c) ?? 0), 0),
+      );
       continue;
     }
     if (isElement(node) && isChrome(node, true)) continue;
@@ -110,15 +113,72 @@ function keepOutsideContent(text: string): boolean {
 }
 
 const SKIP = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'nav', 'footer', 'aside', 'form', 'select', 'option',
-  'button', 'iframe', 'svg', 'object', 'canvas', 'input', 'textarea', 'map', 'audio', 'video',
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'footer',
+  'aside',
+  'form',
+  'select',
+  'option',
+  'button',
+  'iframe',
+  'svg',
+  'object',
+  'canvas',
+  'input',
+  'textarea',
+  'map',
+  'audio',
+  'video',
 ]);
 
 const BLOCK = new Set([
-  'address', 'article', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'dir', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'header', 'hgroup', 'hr', 'html', 'li', 'main', 'menu', 'ol', 'p', 'pre',
-  'section', 'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'caption',
-  'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'menu',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  'caption',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
 ]);
 
 const HEADING = /^h([1-6])$/;
@@ -195,7 +255,8 @@ export function domToBlocks(roots: AnyNode[], loc: DomLocator, content?: Element
     }
     if (!isElement(node)) {
       // Comments, doctype, CDATA: no content. The document root has children.
-      if ('children' in node && Array.isArray(node.children)) for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], exit: false });
+      if ('children' in node && Array.isArray(node.children))
+        for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], exit: false });
       continue;
     }
     if (isChrome(node, articleDepth > 0)) continue;

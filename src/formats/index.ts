@@ -68,7 +68,16 @@ export function formatForBytes(filePath: string | undefined, bytes: Buffer): For
   const byContent = BINARY_FORMATS.find((f) => f.sniff(bytes));
   if (byContent) return byContent;
   // Web systems "export to Word" as an HTML page named .doc: read it as the page it is.
-  if (byName && htmlFormat.sniff(bytes.subarray(0, 4096).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, ''))) return undefined;
+  if (
+    byName &&
+    htmlFormat.sniff(
+      bytes
+        .subarray(0, 4096)
+        .toString('latin1')
+        .replace(/^\uFEFF|^\xEF\xBB\xBF/, ''),
+    )
+  )
+    return undefined;
   return byName;
 }
 
@@ -109,5 +118,9 @@ export function inputTable(): string {
   const rows = FORMATS.map((f) =>
     [f.name.en, f.extensions.map((e) => `\`${e}\``).join(', '), f.readme.reads, f.readme.positions, f.position.show(12, 3, 'zh-CN'), fixes(f)].join(' | '),
   );
-  return ['| Format | Chosen by | What is read | Line : column mean | Shown in the html report | `--fix` |', '|---|---|---|---|---|---|', ...rows.map((r) => `| ${r} |`)].join('\n');
+  return [
+    '| Format | Chosen by | What is read | Line : column mean | Shown in the html report | `--fix` |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r} |`),
+  ].join('\n');
 }

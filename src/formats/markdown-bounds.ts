@@ -107,7 +107,7 @@ function boundNestedContainers(lines: string[]): boolean {
   // continue its paragraph lazily. A run longer than the bound loses its inner markers on every line.
   const twoOnOneLine = (i: number) => at[i] > 0 && lines[i][0] !== ' ' && lines[i][0] !== '\t';
   let changed = false;
-  for (let start = 0; start < lines.length; ) {
+  for (let start = 0; start < lines.length;) {
     let end = start;
     while (end < lines.length && twoOnOneLine(end)) end++;
     if (end - start > MAX_NESTED_CONTAINERS) {
@@ -159,15 +159,21 @@ export function boundMarkdownShapes(text: string): string {
  * 5–8 s). Past MAX_INLINE_DELIMITERS openers after the paragraph's last closer, their `<` become
  * `＜` (one unit for one): they were text anyway, as nothing could close them.
  */
-const HTML_OPENERS: [open: string, close: string][] = [['<!--', '-->'], ['<![CDATA[', ']]>'], ['<?', '?>'], ['<!', '>']];
+const HTML_OPENERS: [open: string, close: string][] = [
+  ['<!--', '-->'],
+  ['<![CDATA[', ']]>'],
+  ['<?', '?>'],
+  ['<!', '>'],
+];
 
 export function boundHtmlOpeners(text: string): string {
   let openers = 0;
-  for (let i = text.indexOf('<'); i !== -1 && openers <= MAX_INLINE_DELIMITERS; i = text.indexOf('<', i + 1)) if (text[i + 1] === '!' || text[i + 1] === '?') openers++;
+  for (let i = text.indexOf('<'); i !== -1 && openers <= MAX_INLINE_DELIMITERS; i = text.indexOf('<', i + 1))
+    if (text[i + 1] === '!' || text[i + 1] === '?') openers++;
   if (openers <= MAX_INLINE_DELIMITERS) return text;
   const lines = text.split('\n');
   let changed = false;
-  for (let start = 0; start < lines.length; ) {
+  for (let start = 0; start < lines.length;) {
     if (!lines[start].trim()) {
       start++;
       continue;
@@ -204,7 +210,7 @@ export function boundInlineDelimiters(text: string): string {
   const lines = text.split('\n');
   const isTableRow = (line: string) => line.trimStart().startsWith('|');
   let changed = false;
-  for (let start = 0; start < lines.length; ) {
+  for (let start = 0; start < lines.length;) {
     if (!lines[start].trim()) {
       start++;
       continue;

@@ -76,7 +76,7 @@ function collectBlocks(nodes: RootContent[], source: SourceText, out: Block[], t
             span: spanOf(row) ?? span,
             cells: row.children.map((cell): TableCell => {
               const content = inlineText(cell, text);
-              return { text: content.text, span: content.text ? content.span : spanOf(cell) ?? span, rowSpan: 1, colSpan: 1 };
+              return { text: content.text, span: content.text ? content.span : (spanOf(cell) ?? span), rowSpan: 1, colSpan: 1 };
             }),
           })),
         });
@@ -201,7 +201,13 @@ function walkInline(nodes: PhrasingContent[], text: string, parts: MappedText[])
       else if (n.type === 'inlineCode' && slice.includes(n.value)) {
         const at = span.start + slice.indexOf(n.value);
         parts.push(MappedText.verbatim(text, at, at + n.value.length));
-      } else parts.push(new MappedText(n.value, new Array<number>(n.value.length + 1).fill(span.start).map((o, k) => (k === n.value.length ? span.end : o))));
+      } else
+        parts.push(
+          new MappedText(
+            n.value,
+            new Array<number>(n.value.length + 1).fill(span.start).map((o, k) => (k === n.value.length ? span.end : o)),
+          ),
+        );
     } else if (n.type === 'break') {
       if (span) parts.push(new MappedText('\n', [span.start, span.end]));
     } else if ('children' in n) {

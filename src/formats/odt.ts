@@ -60,7 +60,8 @@ export async function odtToHtml(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): 
   if (!looksLikeZip(buf)) return { ok: false, detail: 'not a zip container' };
   const unpacked = await declaredUnpackedSize(buf);
   if (unpacked === undefined) return { ok: false, detail: 'not a readable zip container' };
-  if (unpacked > maxUnpacked) return { ok: false, detail: `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)` };
+  if (unpacked > maxUnpacked)
+    return { ok: false, detail: `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)` };
   const { default: JSZip } = await import('jszip');
   let xml: string;
   try {
@@ -69,7 +70,8 @@ export async function odtToHtml(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): 
     if (!content) return { ok: false, detail: 'no content.xml' };
     // jszip keeps the declared size on the entry's (untyped) compressed-data record.
     const declared = (content as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (declared > MAX_CONTENT_BYTES) return { ok: false, detail: `content.xml unpacks to ${Math.round(declared / 2 ** 20)} MiB (more than ${MAX_CONTENT_BYTES / 2 ** 20} MiB)` };
+    if (declared > MAX_CONTENT_BYTES)
+      return { ok: false, detail: `content.xml unpacks to ${Math.round(declared / 2 ** 20)} MiB (more than ${MAX_CONTENT_BYTES / 2 ** 20} MiB)` };
     xml = await content.async('string');
   } catch (e) {
     return { ok: false, detail: (e instanceof Error ? e.message : String(e)).split('\n')[0] };

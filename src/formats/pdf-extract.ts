@@ -202,7 +202,8 @@ function drawings(OPS: PdfJs['OPS'], fns: number[], args: unknown[][], x0: numbe
           const [x1, y1] = pts[k - 1];
           const [x2, y2] = pts[k];
           if (Math.abs(y1 - y2) < 0.5 && Math.abs(x1 - x2) >= 0.5) rules.push({ dir: 'h', at: (y1 + y2) / 2, from: Math.min(x1, x2), to: Math.max(x1, x2) });
-          else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) >= 0.5) rules.push({ dir: 'v', at: (x1 + x2) / 2, from: Math.min(y1, y2), to: Math.max(y1, y2) });
+          else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y1 - y2) >= 0.5)
+            rules.push({ dir: 'v', at: (x1 + x2) / 2, from: Math.min(y1, y2), to: Math.max(y1, y2) });
         }
       }
     }

@@ -377,10 +377,14 @@ function appendGrid(grid: Grid, next: Grid): void {
   remapColumns(next, xs);
   const rows = grid.rowCount;
   const nextRows = next.rowCount;
-  const signature = (g: Grid, r: number) => rowCells(g, r).map((c) => `${c.col}/${c.colSpan}/${c.rowSpan}/${cellText(c)}`).join('|');
+  const signature = (g: Grid, r: number) =>
+    rowCells(g, r)
+      .map((c) => `${c.col}/${c.colSpan}/${c.rowSpan}/${cellText(c)}`)
+      .join('|');
   let first = 0;
   // Repeated header rows: the first rows of the table, text for text.
-  while (first < nextRows && first < rows && signature(grid, first) === signature(next, first) && rowCells(next, first).some((c) => cellText(c) !== '')) first++;
+  while (first < nextRows && first < rows && signature(grid, first) === signature(next, first) && rowCells(next, first).some((c) => cellText(c) !== ''))
+    first++;
   if (first >= nextRows) return;
   // Each cell of the first row here, with the cell above it that reaches the bottom of the part
   // above with the same borders (undefined when the borders differ).
@@ -428,7 +432,8 @@ function appendGrid(grid: Grid, next: Grid): void {
 /* ------------------------------------------------------------------- headers and footers */
 
 /** Page-number lines: "1", "- 1 -", "第 1 页", "第1页 共5页", "1/5", "— 2 —". */
-const PAGE_NUMBER = /^[\s\-—–_·.]*(?:第\s*\d{1,4}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*\/\s*\d{1,4})?|[ivxlcIVXLC]{1,6}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[\s\-—–_·.]*$/i;
+const PAGE_NUMBER =
+  /^[\s\-—–_·.]*(?:第\s*\d{1,4}\s*页(?:\s*(?:[，,/]\s*)?共\s*\d{1,4}\s*页)?|\d{1,4}(?:\s*\/\s*\d{1,4})?|[ivxlcIVXLC]{1,6}|page\s*\d{1,4}(?:\s*of\s*\d{1,4})?)[\s\-—–_·.]*$/i;
 
 /** Lines in the top and bottom bands that are running heads, feet or page numbers. */
 function runningLines(pages: TextLine[][], heights: number[]): Set<TextLine> {
@@ -473,7 +478,10 @@ export function layoutPdf(content: PdfContent): PdfDocument {
     pageLines.push(lines);
     allBaselines.push(baselines);
   });
-  const running = runningLines(pageLines, content.pages.map((p) => p.height));
+  const running = runningLines(
+    pageLines,
+    content.pages.map((p) => p.height),
+  );
   const items: PageItem[] = [];
   for (const list of pageItems) {
     const kept = list.filter((it) => it.kind !== 'line' || !running.has(it.line));
@@ -491,7 +499,10 @@ export function layoutPdf(content: PdfContent): PdfDocument {
 
 function readPage(p: PdfPage, page: number): { items: PageItem[]; lines: TextLine[]; baselines: number[] } {
   let runs: Run[] = p.runs.map((r) => ({ ...r, page }));
-  const baselines = clusterValues(runs.map((r) => r.y), 1).reverse();
+  const baselines = clusterValues(
+    runs.map((r) => r.y),
+    1,
+  ).reverse();
   const grids: Grid[] = [];
   for (const g of ruleGroups(p.rules)) {
     const grid = gridOf(g, page);
@@ -539,7 +550,10 @@ function render(items: PageItem[], content: PdfContent, baselines: number[][]): 
 
   // Body margins, for telling a wrapped line (reaches the right margin) from a paragraph's end.
   const bodyLines = items.filter((it): it is { kind: 'line'; line: TextLine } => it.kind === 'line').map((it) => it.line);
-  const rightMargin = percentile(bodyLines.map((l) => l.right), 0.9);
+  const rightMargin = percentile(
+    bodyLines.map((l) => l.right),
+    0.9,
+  );
 
   let para: { lines: { start: number; end: number }[]; last: TextLine } | undefined;
   const closePara = () => {
@@ -592,7 +606,10 @@ function render(items: PageItem[], content: PdfContent, baselines: number[][]): 
       const own = rowCells(grid, r);
       const texts = own.map(cellText);
       const page = grid.rowPages[r];
-      const firstLine = own.flatMap((c) => c.lines).filter((l) => l.page === page).sort((a, b) => b.y - a.y)[0];
+      const firstLine = own
+        .flatMap((c) => c.lines)
+        .filter((l) => l.page === page)
+        .sort((a, b) => b.y - a.y)[0];
       const start = addLine(texts.join('\t'), page, firstLine ? firstLine.y : grid.rowTops[r] - 1);
       const cells: TableCell[] = [];
       let at = start;
@@ -638,5 +655,8 @@ function joinMapped(view: string, lines: { start: number; end: number }[]): Mapp
   });
   const joined = MappedText.concat(parts);
   // The newline kept between two words reads as a space.
-  return new MappedText(joined.text.replace(/\n/g, ' '), Array.from({ length: joined.text.length + 1 }, (_, i) => joined.offsetAt(i)));
+  return new MappedText(
+    joined.text.replace(/\n/g, ' '),
+    Array.from({ length: joined.text.length + 1 }, (_, i) => joined.offsetAt(i)),
+  );
 }

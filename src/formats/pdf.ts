@@ -78,7 +78,9 @@ export function pdfProblemMessage(problem: PdfProblem, detail: string, limits: P
 const pdfPageLine: PositionStyle = {
   kind: 'pageLine',
   show: (line, _column, locale, place) =>
-    place?.page !== undefined ? t(POSITION_TEXT, 'pdfPageLine', locale, { page: place.page, line: String(place.pageLine) }) : t(POSITION_TEXT, 'textViewLine', locale, { line }),
+    place?.page !== undefined
+      ? t(POSITION_TEXT, 'pdfPageLine', locale, { page: place.page, line: String(place.pageLine) })
+      : t(POSITION_TEXT, 'textViewLine', locale, { line }),
   at: (line, locale, place) => pdfPageLine.show(line, 0, locale, place),
 };
 
@@ -144,7 +146,10 @@ function startReader(heapMb: number): NonNullable<typeof reader> {
     if (state.pending.size === 0) worker.unref();
   });
   worker.on('error', (e: Error & { code?: string }) => {
-    failAll(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `more than ${heapMb} MiB of memory` : e.message.split('\n')[0], e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'tooBig' : 'damaged');
+    failAll(
+      e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? `more than ${heapMb} MiB of memory` : e.message.split('\n')[0],
+      e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'tooBig' : 'damaged',
+    );
   });
   worker.on('exit', () => failAll('the reader stopped', 'damaged'));
   return state;
@@ -158,7 +163,10 @@ function extractInWorker(buf: Buffer, options: PdfOptions): Promise<PdfExtractio
   }
   const state = reader;
   const id = nextId++;
-  const limits: PdfLimits = { maxPages: options.maxPages ?? DEFAULT_PDF_LIMITS.maxPages, maxOperations: options.maxOperations ?? DEFAULT_PDF_LIMITS.maxOperations };
+  const limits: PdfLimits = {
+    maxPages: options.maxPages ?? DEFAULT_PDF_LIMITS.maxPages,
+    maxOperations: options.maxOperations ?? DEFAULT_PDF_LIMITS.maxOperations,
+  };
   const timeoutMs = options.timeoutMs ?? PDF_TIMEOUT_MS;
   return new Promise<PdfExtraction>((resolve) => {
     const timer = setTimeout(() => {

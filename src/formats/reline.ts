@@ -191,9 +191,7 @@ const ROW_LABELS = [
 /** Group labels of table 三 (merged vertical cells), folded. */
 const GROUP_LABELS = new Set(APPLICATION_GROUPS.map((g) => normalizeLabel(g.label)));
 /** Header labels, folded like the line they are looked for in (foldedView). */
-const HEADER_LABELS = new Set(
-  [...LAYOUTS.flatMap((l) => activeSubTables(l).map((s) => s.clause)), '信息内容', '行政复议', '申请人情况'].map(normalizeLabel),
-);
+const HEADER_LABELS = new Set([...LAYOUTS.flatMap((l) => activeSubTables(l).map((s) => s.clause)), '信息内容', '行政复议', '申请人情况'].map(normalizeLabel));
 // Folded (half-width brackets, no spaces); longest first, so "(二)部分公开(区分处理的…)" wins over a
 // shorter label starting alike.
 const ALL_LABELS = [...new Set([...ROW_LABELS.map(normalizeLabel), ...HEADER_LABELS])].sort((a, b) => b.length - a.length);

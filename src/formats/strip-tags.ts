@@ -33,7 +33,10 @@ export function stripTags(input: MappedText): MappedText {
       const m = /^&(#x[0-9a-f]+|#\d+|[a-z]+);/i.exec(s.slice(i, i + 12));
       if (m) {
         const name = m[1];
-        const decoded = name[0] === '#' ? String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10)) : ENTITIES[name.toLowerCase()];
+        const decoded =
+          name[0] === '#'
+            ? String.fromCodePoint(name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10))
+            : ENTITIES[name.toLowerCase()];
         if (decoded !== undefined) {
           for (const ch of decoded) {
             chars.push(ch);

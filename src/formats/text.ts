@@ -171,7 +171,12 @@ function spacedRow(raw: string, start: number, flat = false): { syntax: TableSyn
   const glued = flat && lastLabel ? /^(.*[^\d.\s])(\d+(?:\.\d+)?)$/.exec(lastLabel.text) : null;
   if (glued) {
     const at = tokens.length - 1 - k;
-    tokens.splice(at, 1, { text: glued[1], s: lastLabel.s, e: lastLabel.s + glued[1].length }, { text: glued[2], s: lastLabel.s + glued[1].length, e: lastLabel.e });
+    tokens.splice(
+      at,
+      1,
+      { text: glued[1], s: lastLabel.s, e: lastLabel.s + glued[1].length },
+      { text: glued[2], s: lastLabel.s + glued[1].length, e: lastLabel.e },
+    );
     k++;
   }
   if (k === 0) return undefined;
@@ -179,14 +184,21 @@ function spacedRow(raw: string, start: number, flat = false): { syntax: TableSyn
   const label = labelTokens.map((t) => t.text).join('');
   if (k === 1 && !flat) {
     if (!label || label.length > 20 || /[，。；：、,;:！？]/.test(label)) return undefined;
-  } else if (k === 1 && (!label || label.length > 120 || /[。；！？]/.test(label))) return undefined; // table 四's header words and its numbers
+  } else if (k === 1 && (!label || label.length > 120 || /[。；！？]/.test(label)))
+    return undefined; // table 四's header words and its numbers
   else if (label && /[。；！？]$/.test(label)) return undefined;
   if (/[年月日号]$/.test(label) && k <= 2) return undefined; // dates and addresses such as "2024 年 1"
   // A wrapped date ("自 2024 年 1 月 1 日起至 2024" / "年 12 月 31 日止"): the rows with one or two
   // values (table 二) have labels without dates or numbers besides their numbering.
   // ("本年新收政府信息 1 1" is a row: its 年 is part of a word, not of a date.)
   // The row label is the last layout column (spilled group-label pieces may stand before it).
-  const lastColumn = labelTokens.length ? raw.slice(labelTokens[0].s, labelTokens[labelTokens.length - 1].e).split(/\s{2,}|\u3000/).pop()!.replace(/\s/g, '') : '';
+  const lastColumn = labelTokens.length
+    ? raw
+        .slice(labelTokens[0].s, labelTokens[labelTokens.length - 1].e)
+        .split(/\s{2,}|\u3000/)
+        .pop()!
+        .replace(/\s/g, '')
+    : '';
   if (k <= 2 && !flat && /\d|^[年月日]|[年月日]$/.test(lastColumn.replace(ITEM_START, ''))) return undefined;
   const cells: TableCell[] = [];
   // Label text in layout columns (two or more spaces apart, as `pdftotext -layout` sets merged

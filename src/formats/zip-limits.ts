@@ -9,9 +9,7 @@
 export const MAX_INFLATED_BYTES = 64 * 2 ** 20;
 
 export type InflateCheck =
-  | { ok: true; inflated: number }
-  | { ok: false; reason: 'unreadable'; detail: string }
-  | { ok: false; reason: 'tooLarge'; limit: number };
+  { ok: true; inflated: number } | { ok: false; reason: 'unreadable'; detail: string } | { ok: false; reason: 'tooLarge'; limit: number };
 
 /** Embedded media are never inflated by the converter (images are replaced by empty ones). */
 const SKIPPED = /^(?:word\/media\/|docProps\/thumbnail)/;

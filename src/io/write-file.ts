@@ -66,7 +66,10 @@ export async function removeStaleTemps(file: string, now = Date.now()): Promise<
     if (!st?.isFile()) continue;
     const pid = Number(m[1]);
     if ((pid !== process.pid && !processAlive(pid)) || now - st.mtimeMs > STALE_TEMP_MS) {
-      await unlink(full).then(() => removed.push(full), () => undefined);
+      await unlink(full).then(
+        () => removed.push(full),
+        () => undefined,
+      );
     }
   }
   return removed;

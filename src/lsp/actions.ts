@@ -1,12 +1,4 @@
-import {
-  CodeActionKind,
-  TextDocumentEdit,
-  type CodeAction,
-  type Diagnostic,
-  type Range,
-  type TextEdit,
-  type WorkspaceEdit,
-} from 'vscode-languageserver/node';
+import { CodeActionKind, TextDocumentEdit, type CodeAction, type Diagnostic, type Range, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LintMessage } from '../engine/types.js';
 import { fixToEdit, messageRange, rangesTouch, sameRange, toDiagnostic, type DiagnosticContext } from './convert.js';
@@ -45,9 +37,7 @@ export function codeActions(req: ActionRequest): CodeAction[] {
   const { doc, outcome, diagnosticContext: dctx } = req;
   const l = outcome.locale;
   const edit = (edits: TextEdit[]): WorkspaceEdit =>
-    req.documentChanges
-      ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] }
-      : { changes: { [doc.uri]: edits } };
+    req.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri: doc.uri, version: doc.version }, edits)] } : { changes: { [doc.uri]: edits } };
 
   const matches = (m: LintMessage) => {
     const r = messageRange(m);

@@ -1,11 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import {
-  DiagnosticSeverity,
-  type Diagnostic,
-  type DiagnosticRelatedInformation,
-  type Range,
-  type TextEdit,
-} from 'vscode-languageserver/node';
+import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation, type Range, type TextEdit } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Fix, LintMessage, RelatedLocation, Rule } from '../engine/types.js';
 import { formatOfLanguage, formatOfPath } from '../formats/index.js';
@@ -19,10 +13,7 @@ export const SOURCE = 'gia-lint';
  */
 export function messageRange(m: { line: number; column: number; endLine?: number; endColumn?: number }): Range {
   const start = { line: Math.max(0, m.line - 1), character: Math.max(0, m.column - 1) };
-  const end =
-    m.endLine !== undefined && m.endColumn !== undefined
-      ? { line: Math.max(0, m.endLine - 1), character: Math.max(0, m.endColumn - 1) }
-      : start;
+  const end = m.endLine !== undefined && m.endColumn !== undefined ? { line: Math.max(0, m.endLine - 1), character: Math.max(0, m.endColumn - 1) } : start;
   return { start, end };
 }
 

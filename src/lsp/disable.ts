@@ -73,7 +73,10 @@ export function disableLineEdit(doc: TextDocument, format: string, line: number,
     const existing = addToDirective(doc, line, 'disable-line', style, ruleId, true);
     if (existing !== undefined) return existing;
     const at = current.trimEnd().length;
-    return { range: { start: { line, character: at }, end: { line, character: current.length } }, newText: ` ${comment(style, `gia-lint-disable-line ${ruleId}`)}` };
+    return {
+      range: { start: { line, character: at }, end: { line, character: current.length } },
+      newText: ` ${comment(style, `gia-lint-disable-line ${ruleId}`)}`,
+    };
   }
   if (line > 0) {
     const existing = addToDirective(doc, line - 1, 'disable-next-line', style, ruleId);

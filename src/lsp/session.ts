@@ -164,9 +164,10 @@ export class LspSession {
       const target = this.lintableDocument(uri);
       if (!target || this.scheduler.busy(uri)) return;
       const { doc, filePath, format } = target;
-      void this.service
-        .lint({ uri, version: doc.version, text: doc.getText(), format, filePath })
-        .then(() => this.warmUp(uri, runs - 1), () => undefined);
+      void this.service.lint({ uri, version: doc.version, text: doc.getText(), format, filePath }).then(
+        () => this.warmUp(uri, runs - 1),
+        () => undefined,
+      );
     });
   }
 

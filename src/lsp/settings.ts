@@ -60,7 +60,8 @@ export function parseSettings(raw: unknown, baseDir: string | undefined, locale:
     if ((CONFIG_KEYS as readonly string[]).includes(key)) {
       let v = value;
       if (key === 'previous' && typeof v === 'string' && v !== '') v = abs(v);
-      if (key === 'extends') v = typeof v === 'string' ? abs(v) : Array.isArray(v) ? v.map((e: unknown) => (typeof e === 'string' && /[\\/]/.test(e) ? abs(e) : e)) : v;
+      if (key === 'extends')
+        v = typeof v === 'string' ? abs(v) : Array.isArray(v) ? v.map((e: unknown) => (typeof e === 'string' && /[\\/]/.test(e) ? abs(e) : e)) : v;
       (settings.config as Record<string, unknown>)[key] = v;
     } else if (key === 'configFile') {
       if (typeof value === 'string' && value !== '') settings.configFile = abs(value);

@@ -21,7 +21,10 @@ export function reserveStdout(): NodeJS.WritableStream {
 let strayLog: ((text: string) => void) | undefined;
 
 export function redirectConsole(connection: Connection): void {
-  const log = (level: 'log' | 'info' | 'warn' | 'error') => (...args: unknown[]) => connection.console[level](formatArgs(...args));
+  const log =
+    (level: 'log' | 'info' | 'warn' | 'error') =>
+    (...args: unknown[]) =>
+      connection.console[level](formatArgs(...args));
   console.log = log('log');
   console.info = log('info');
   console.debug = log('log');
@@ -29,10 +32,12 @@ export function redirectConsole(connection: Connection): void {
   console.error = log('error');
   console.trace = log('log');
   strayLog = (text) => connection.console.log(text.replace(/\n$/, ''));
-  process.stdout.write = ((chunk: unknown, encoding?: unknown, cb?: unknown) => {
-    strayLog?.(typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'));
+  process.stdout.write = (chunk: unknown, encoding?: unknown, cb?: unknown) => {
+    strayLog?.(
+      typeof chunk === 'string' ? chunk : Buffer.from(chunk as Uint8Array).toString(typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8'),
+    );
     const callback = typeof encoding === 'function' ? encoding : cb;
     if (typeof callback === 'function') queueMicrotask(() => (callback as () => void)());
     return true;
-  });
+  };
 }

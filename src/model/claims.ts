@@ -1,5 +1,19 @@
 import type { MappedText } from './mapped-text.js';
-import type { ClaimReading, ClaimTerm, CountClaim, CountClaimName, DateMention, FeeClaim, FeeFigure, PartCountStatement, PeriodStatement, ProblemsSection, TextSpan, YearLead, YearLeadTraits } from './report.js';
+import type {
+  ClaimReading,
+  ClaimTerm,
+  CountClaim,
+  CountClaimName,
+  DateMention,
+  FeeClaim,
+  FeeFigure,
+  PartCountStatement,
+  PeriodStatement,
+  ProblemsSection,
+  TextSpan,
+  YearLead,
+  YearLeadTraits,
+} from './report.js';
 import type { Span } from './source.js';
 import { DATE_SRC, MD_SRC, YEAR_SRC, chineseOrdinal, parseDatePart, trimEndChars } from './text-utils.js';
 import { CN_NUMBER, ITEM_NUMBER, SUB_NUMBER_ANY_DIGITS } from '../templates/numbering.js';
@@ -10,7 +24,8 @@ import { CN_NUMBER, ITEM_NUMBER, SUB_NUMBER_ANY_DIGITS } from '../templates/numb
  */
 
 // 数据核定时间点 / 数据截止时间 name the day the figures were taken (read as an end-only period).
-const PERIOD_KEYWORD = '(?:统计(?:时限|期限|时间|时段|区间|周期|范围|起止时间)|数据(?:的)?(?:统计)?(?:时间|期限|时限|起止时间)(?:范围|段)?|数据(?:的)?(?:核定|截止|截至)(?:时间点?|日期))';
+const PERIOD_KEYWORD =
+  '(?:统计(?:时限|期限|时间|时段|区间|周期|范围|起止时间)|数据(?:的)?(?:统计)?(?:时间|期限|时限|起止时间)(?:范围|段)?|数据(?:的)?(?:核定|截止|截至)(?:时间点?|日期))';
 // Dashes and tildes may be doubled ("2023年1月1日——2023年12月31日", a common way to type a long dash).
 const RANGE_SEP = '(?:至|到|[—－~～–-]{1,3})';
 // 起 or 始 after the start date: "自2022年1月1日始至2022年12月31日止".
@@ -38,7 +53,12 @@ export function findPeriods(prose: MappedText): PeriodStatement[] {
       span: prose.spanOf(at, at + text.length),
       text,
       start: { year: startYear, month: startMonth, day: startDay, span: prose.spanOf(at + groups[0].from, at + groups[2].to + 1) },
-      end: { year: y2 ? parseDatePart(y2) : undefined, month: endMonth, day: endDay, span: prose.spanOf(at + (y2 ? groups[3].from : groups[4].from), at + groups[5].to + 1) },
+      end: {
+        year: y2 ? parseDatePart(y2) : undefined,
+        month: endMonth,
+        day: endDay,
+        span: prose.spanOf(at + (y2 ? groups[3].from : groups[4].from), at + groups[5].to + 1),
+      },
       yearSpans,
     });
   }
@@ -60,7 +80,13 @@ export function findYearOnlyPeriods(prose: MappedText): PeriodStatement[] {
     const [ys, ye] = m.indices![1]!;
     const yearSpan = prose.spanOf(ys, ye);
     const whole = prose.spanOf(m.index, m.index + m[0].length);
-    out.push({ span: whole, text: m[0], start: { year, month: 1, day: 1, span: yearSpan }, end: { year, month: 12, day: 31, span: yearSpan }, yearSpans: [yearSpan] });
+    out.push({
+      span: whole,
+      text: m[0],
+      start: { year, month: 1, day: 1, span: yearSpan },
+      end: { year, month: 12, day: 31, span: yearSpan },
+      yearSpans: [yearSpan],
+    });
   }
   return out;
 }
@@ -69,7 +95,10 @@ export function findYearOnlyPeriods(prose: MappedText): PeriodStatement[] {
  * "统计时限为本年度1月1日至12月31日": the period of the report's own year, without its number. A
  * statement of the period (not a missing one); there is no year in it to check.
  */
-const RELATIVE_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n\\d]{0,12}?(?:本|当|今)年度?(?:的)?(?:1|一)月(?:1|一)日(?:起)?${RANGE_SEP}(?:12|十二)月(?:31|三十一)日`, 'g');
+const RELATIVE_PERIOD_RE = new RegExp(
+  `${PERIOD_KEYWORD}[^。；\\n\\d]{0,12}?(?:本|当|今)年度?(?:的)?(?:1|一)月(?:1|一)日(?:起)?${RANGE_SEP}(?:12|十二)月(?:31|三十一)日`,
+  'g',
+);
 export function findRelativePeriods(prose: MappedText): TextSpan[] {
   return [...prose.text.matchAll(RELATIVE_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) }));
 }
@@ -78,7 +107,10 @@ export function findRelativePeriods(prose: MappedText): TextSpan[] {
  * A 统计期限 sentence whose dates were never filled in: "统计期限自至", "统计时限为____年__月__日至
  * ____年__月__日" (a template's blanks). Not a period statement: a defect of its own.
  */
-const EMPTY_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}(?:为|是|[:：])?(?:自|从)?[年月日_＿]{0,12}(?:起)?${RANGE_SEP}[年月日_＿]{0,12}(?:止)?(?=[。；，,）)\\n]|$)`, 'g');
+const EMPTY_PERIOD_RE = new RegExp(
+  `${PERIOD_KEYWORD}(?:为|是|[:：])?(?:自|从)?[年月日_＿]{0,12}(?:起)?${RANGE_SEP}[年月日_＿]{0,12}(?:止)?(?=[。；，,）)\\n]|$)`,
+  'g',
+);
 export function findEmptyPeriods(prose: MappedText): TextSpan[] {
   return [...prose.text.matchAll(EMPTY_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) }));
 }
@@ -88,7 +120,10 @@ export function findEmptyPeriods(prose: MappedText): TextSpan[] {
  * "自20211月1日起至202112月31日止" (年/月 lost when the page was published). Read only as a
  * candidate: the rule takes it when no period could be read at all.
  */
-const GARBLED_PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n\\d]{0,12}?(?:自|从|为)?([\\d年月日]{2,14})(?:起|始)?${RANGE_SEP}([\\d年月日]{2,14})(?:止)?`, 'g');
+const GARBLED_PERIOD_RE = new RegExp(
+  `${PERIOD_KEYWORD}[^。；\\n\\d]{0,12}?(?:自|从|为)?([\\d年月日]{2,14})(?:起|始)?${RANGE_SEP}([\\d年月日]{2,14})(?:止)?`,
+  'g',
+);
 const WHOLE_DATE_RE = new RegExp(`^${DATE_SRC}$`);
 const END_DATE_RE = new RegExp(`^(?:${YEAR_SRC}年)?${MD_SRC}月${MD_SRC}日$`);
 export function findGarbledPeriods(prose: MappedText): TextSpan[] {
@@ -104,7 +139,10 @@ export function findGarbledPeriods(prose: MappedText): TextSpan[] {
  * "统计时间截至2024年12月31日", "数据核定时间点为2022年12月31日": only the end is written; the start is
  * the year's 1月1日.
  */
-const PERIOD_END_ONLY_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止]|为|是|[:：])${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`, 'g');
+const PERIOD_END_ONLY_RE = new RegExp(
+  `${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止]|为|是|[:：])${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`,
+  'g',
+);
 export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
   const out: PeriodStatement[] = [];
   for (const m of prose.text.matchAll(PERIOD_END_ONLY_RE)) {
@@ -114,7 +152,13 @@ export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
     const groups = locateGroups(m[0], m.slice(1));
     const yearSpan = prose.spanOf(at + groups[0].from, at + groups[0].to);
     const endSpan = prose.spanOf(at + groups[0].from, at + m[0].length);
-    out.push({ span: prose.spanOf(at, at + m[0].length), text: m[0], start: { year: y, month: 1, day: 1, span: endSpan }, end: { year: y, month: mo, day: d, span: endSpan }, yearSpans: [yearSpan] });
+    out.push({
+      span: prose.spanOf(at, at + m[0].length),
+      text: m[0],
+      start: { year: y, month: 1, day: 1, span: endSpan },
+      end: { year: y, month: mo, day: d, span: endSpan },
+      yearSpans: [yearSpan],
+    });
   }
   return out;
 }
@@ -344,14 +388,26 @@ const activeCell = (row: string, col: string): ClaimTerm => ({ table: 'active', 
 /** Reason words naming one item of a group ("因本机关不掌握等原因无法提供"), by item key. */
 const ITEM_WORDS: Record<string, [RegExp, string][]> = {
   refused: [
-    [/国家秘密/, 'refused.stateSecret'], [/法律行政法规禁止|法律法规禁止/, 'refused.prohibitedByLaw'], [/三安全一稳定|危及/, 'refused.threeSecurity'],
-    [/第三方/, 'refused.thirdParty'], [/内部事务/, 'refused.internalAffairs'], [/过程性/, 'refused.processInfo'],
-    [/执法案卷/, 'refused.enforcementFile'], [/行政查询|查询事项/, 'refused.queryMatter'],
+    [/国家秘密/, 'refused.stateSecret'],
+    [/法律行政法规禁止|法律法规禁止/, 'refused.prohibitedByLaw'],
+    [/三安全一稳定|危及/, 'refused.threeSecurity'],
+    [/第三方/, 'refused.thirdParty'],
+    [/内部事务/, 'refused.internalAffairs'],
+    [/过程性/, 'refused.processInfo'],
+    [/执法案卷/, 'refused.enforcementFile'],
+    [/行政查询|查询事项/, 'refused.queryMatter'],
   ],
-  unavailable: [[/不掌握|机关掌握/, 'unavailable.notHeld'], [/另行制作|没有现成/, 'unavailable.needsCreation'], [/补正|不明确/, 'unavailable.unclear']],
+  unavailable: [
+    [/不掌握|机关掌握/, 'unavailable.notHeld'],
+    [/另行制作|没有现成/, 'unavailable.needsCreation'],
+    [/补正|不明确/, 'unavailable.unclear'],
+  ],
   notProcessed: [
-    [/信访|举报|投诉/, 'notProcessed.petition'], [/大量反复/, 'notProcessed.massRepeated'], [/重复申请/, 'notProcessed.repeated'],
-    [/出版物/, 'notProcessed.publication'], [/确认|重新出具/, 'notProcessed.confirmation'],
+    [/信访|举报|投诉/, 'notProcessed.petition'],
+    [/大量反复/, 'notProcessed.massRepeated'],
+    [/重复申请/, 'notProcessed.repeated'],
+    [/出版物/, 'notProcessed.publication'],
+    [/确认|重新出具/, 'notProcessed.confirmation'],
   ],
 };
 const GROUP_ITEMS: Record<string, string[]> = Object.fromEntries(Object.entries(ITEM_WORDS).map(([g, list]) => [g, list.map(([, k]) => k)]));
@@ -395,7 +451,11 @@ const COUNT_PATTERNS: CountPattern[] = [
       return [...one('newReceived', cell('newReceived')), ...one('newPlusCarried', cell('newReceived'), cell('carriedOver'))];
     },
   },
-  { name: 'carriedOver', re: new RegExp(`上年度?结转(?:的)?(?:政府信息公开)?(?:申请)?${SHARE}${NUM}件`, 'gd'), readings: () => one('carriedOver', cell('carriedOver')) },
+  {
+    name: 'carriedOver',
+    re: new RegExp(`上年度?结转(?:的)?(?:政府信息公开)?(?:申请)?${SHARE}${NUM}件`, 'gd'),
+    readings: () => one('carriedOver', cell('carriedOver')),
+  },
   {
     name: 'carryForward',
     re: new RegExp(`结转(?:至|到)?下(?:一)?年度?(?:继续办理)?(?:的)?(?:申请)?${SHARE}${NUM}件`, 'gd'),
@@ -414,7 +474,11 @@ const COUNT_PATTERNS: CountPattern[] = [
     readings: (before) =>
       /其中|复议|诉讼|提案|建议/.test(before)
         ? undefined
-        : [...one('newReceived', cell('newReceived')), ...one('newPlusCarried', cell('newReceived'), cell('carriedOver')), ...one('resultTotal', cell('resultTotal'))],
+        : [
+            ...one('newReceived', cell('newReceived')),
+            ...one('newPlusCarried', cell('newReceived'), cell('carriedOver')),
+            ...one('resultTotal', cell('resultTotal')),
+          ],
   },
   { name: 'granted', re: new RegExp(`予以公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('granted', cell('granted')) },
   { name: 'partlyGranted', re: new RegExp(`部分公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('partlyGranted', cell('partlyGranted')) },
@@ -552,7 +616,10 @@ function toCount(s: string): number | undefined {
  * references ("2023年度报告中提出的问题") are not among them.
  */
 const STATED_YEAR_RES = [
-  new RegExp(`(?:现将|特将|现就|编制了?|形成了?|发布|公布)(?:本机关|本单位|我[局办委厅院署])?${YEAR_SRC}年度?[^，。；\\n]{0,30}?(?:报告如下|年度报告|工作报告|年报)`, 'dg'),
+  new RegExp(
+    `(?:现将|特将|现就|编制了?|形成了?|发布|公布)(?:本机关|本单位|我[局办委厅院署])?${YEAR_SRC}年度?[^，。；\\n]{0,30}?(?:报告如下|年度报告|工作报告|年报)`,
+    'dg',
+  ),
   new RegExp(`结合${YEAR_SRC}年度?[^，。；\\n]{0,30}?工作实际`, 'dg'),
 ];
 
@@ -563,7 +630,14 @@ export function findStatedYears(prose: MappedText): YearLead[] {
       const year = parseDatePart(m[1]);
       if (year === undefined || year < 1949 || year > 2100) continue;
       const [ys, ye] = m.indices![1]!;
-      out.push({ year, yearSpan: prose.spanOf(ys, ye), sentence: m[0], span: prose.spanOf(m.index, m.index + m[0].length), form: 'stated', traits: yearTraits(m[0]) });
+      out.push({
+        year,
+        yearSpan: prose.spanOf(ys, ye),
+        sentence: m[0],
+        span: prose.spanOf(m.index, m.index + m[0].length),
+        form: 'stated',
+        traits: yearTraits(m[0]),
+      });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
@@ -597,7 +671,11 @@ export function readProblemsSection(prose: MappedText, heading: { span: Span; bo
   const body = prose.text.slice(from, to);
   const bare = body.replace(/[\s。．.，,；;：:、!！？?“”"（）()]/g, '');
   const state: ProblemsSection['state'] =
-    bare.length < 10 && (NOTHING.test(bare) || !MEASURE_WORDS.test(bare)) ? 'empty' : PROBLEM_WORDS.test(body) && !MEASURE_WORDS.test(body) ? 'problemsOnly' : 'addressed';
+    bare.length < 10 && (NOTHING.test(bare) || !MEASURE_WORDS.test(bare))
+      ? 'empty'
+      : PROBLEM_WORDS.test(body) && !MEASURE_WORDS.test(body)
+        ? 'problemsOnly'
+        : 'addressed';
   const trimmed = trimEndChars(body.replace(/^\n+/, ''), '\n');
   const at = from + body.indexOf(trimmed);
   return { state, text: trimmed, span: trimmed ? prose.spanOf(at, at + trimmed.length) : heading.span };
@@ -610,11 +688,16 @@ export function readProblemsSection(prose: MappedText, heading: { span: Span; bo
  * that merely end in those characters (文件, 案件, 条件 …) and vague quantities (若干件, 多条) are not,
  * nor an X standing for the number (placeholder's own pattern) or a text cut off after the word.
  */
-const COUNT_VERB = '(?:共计|共|合计|累计|总计|收到|受理|接收|新收|办结|答复|办理|发布|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|公开|制发|印发|结转)';
+const COUNT_VERB =
+  '(?:共计|共|合计|累计|总计|收到|受理|接收|新收|办结|答复|办理|发布|予以公开|部分公开|不予公开|无法提供|不予处理|其他处理|公开|制发|印发|结转)';
 const COUNT_VERB_G = new RegExp(COUNT_VERB, 'g');
-const BLANK_COUNT_RE = new RegExp(`${COUNT_VERB}([^\\d０-９零〇○一二三四五六七八九十百千万两几数多余若干全部所有XxＸｘ×✕╳，。；、,;:：（）()\\n]{0,16}?)([件条篇])(?=[，。；、,;）)])`, 'g');
+const BLANK_COUNT_RE = new RegExp(
+  `${COUNT_VERB}([^\\d０-９零〇○一二三四五六七八九十百千万两几数多余若干全部所有XxＸｘ×✕╳，。；、,;:：（）()\\n]{0,16}?)([件条篇])(?=[，。；、,;）)])`,
+  'g',
+);
 /** Words ending in 件 / 条 / 篇 that are nouns, not a measure word after a missing number. */
-const NOUN_ENDINGS = /(?:文|案|事|条|邮|附|稿|信|软|证|要|硬|配|部|物|构|来|函|批|急|密)件$|(?:金|便|链|面|教|信|线|苗|萧|字|纸|词|横|逐|专)条$|(?:全|长|短|中|诗|续|开|首|终|名)篇$/;
+const NOUN_ENDINGS =
+  /(?:文|案|事|条|邮|附|稿|信|软|证|要|硬|配|部|物|构|来|函|批|急|密)件$|(?:金|便|链|面|教|信|线|苗|萧|字|纸|词|横|逐|专)条$|(?:全|长|短|中|诗|续|开|首|终|名)篇$/;
 export function findBlankCounts(prose: MappedText): TextSpan[] {
   const out: TextSpan[] = [];
   for (const m of prose.text.matchAll(BLANK_COUNT_RE)) {
@@ -639,7 +722,8 @@ export function findBlankCounts(prose: MappedText): TextSpan[] {
  * without one ("政府信息公开行政复议、行政诉讼情况" split at its 、) is joined to the next; a list
  * that needs more than that is not counted.
  */
-const PART_COUNT_RE = /(?:本年度报告|本年报|本报告|年报|报告|全文)(?:内容|全文|主要)?(?:共|主要)?(?:由|包括|包含|共分为|分为)(?:以下)?([^。]{0,300}?)([一二三四五六七八九十两]{1,2}|\d{1,2})个?(?:部分|方面)/d;
+const PART_COUNT_RE =
+  /(?:本年度报告|本年报|本报告|年报|报告|全文)(?:内容|全文|主要)?(?:共|主要)?(?:由|包括|包含|共分为|分为)(?:以下)?([^。]{0,300}?)([一二三四五六七八九十两]{1,2}|\d{1,2})个?(?:部分|方面)/d;
 const PART_END = /(?:情况|事项|概述|概况|措施|问题|打算|附表|统计表|数据表)$/;
 export function findPartCount(prose: MappedText): PartCountStatement | undefined {
   const m = PART_COUNT_RE.exec(prose.text);
@@ -651,12 +735,20 @@ export function findPartCount(prose: MappedText): PartCountStatement | undefined
 }
 
 function listedParts(list: string): number | undefined {
-  const body = list.replace(/[“”"‘’「」《》：:]/g, '').replace(/等$/, '').trim();
+  const body = list
+    .replace(/[“”"‘’「」《》：:]/g, '')
+    .replace(/等$/, '')
+    .trim();
   if (!body) return undefined;
   const pieces = (/[，,；;]/.test(body) ? body.split(/[，,；;]/) : body.split('、'))
     // "…改进情况和其他需要报告的事项": two items joined by 和 after a part's last word.
     .flatMap((p) => p.split(/(?<=情况|事项)(?:以及|和|及|与)(?=其他|存在)/))
-    .map((p) => p.replace(/^(?:以及|和|及|与)/, '').replace(/等$/, '').trim())
+    .map((p) =>
+      p
+        .replace(/^(?:以及|和|及|与)/, '')
+        .replace(/等$/, '')
+        .trim(),
+    )
     .filter(Boolean);
   let items = 0;
   let joined = 0;

@@ -41,7 +41,9 @@ export interface Overlap {
 
 /** Kept for comparison: CJK ideographs, ASCII letters and digits (punctuation and spaces are layout). */
 function kept(ch: number): boolean {
-  return (ch >= 0x4e00 && ch <= 0x9fff) || (ch >= 0x3400 && ch <= 0x4dbf) || (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a);
+  return (
+    (ch >= 0x4e00 && ch <= 0x9fff) || (ch >= 0x3400 && ch <= 0x4dbf) || (ch >= 0x30 && ch <= 0x39) || (ch >= 0x41 && ch <= 0x5a) || (ch >= 0x61 && ch <= 0x7a)
+  );
 }
 
 /**
@@ -55,7 +57,7 @@ function compact(text: string): { chars: string; at: Int32Array } {
   const at = new Int32Array(text.length);
   let chars = '';
   let n = 0;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     let end = text.indexOf('\n', start);
     if (end < 0) end = text.length;
     let line = '';
@@ -96,7 +98,7 @@ export function proseOverlap(current: MappedText, previous: MappedText, maxPassa
 
   let copied = 0;
   const runs: { from: number; to: number }[] = [];
-  for (let i = 0; i < covered.length; ) {
+  for (let i = 0; i < covered.length;) {
     if (!covered[i]) {
       i++;
       continue;

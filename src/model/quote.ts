@@ -26,6 +26,9 @@ export function quoteOf(document: Document, span: Span): string | undefined {
     }
     if (part) parts.push(part);
   }
-  const quote = parts.join(' ').replace(/[\t\r\n]+/g, ' ').trim();
+  const quote = parts
+    .join(' ')
+    .replace(/[\t\r\n]+/g, ' ')
+    .trim();
   return quote || undefined;
 }

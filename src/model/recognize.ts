@@ -3,7 +3,25 @@ import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
 import type { FactConfidence, Heading, PeriodStatement, ReadPeriod, Report, ReportYear, TableUnreadable, TextSpan } from './report.js';
 import type { Span } from './source.js';
-import { findBarePeriods, findBlankCounts, findCountClaims, findGarbledPeriods, findPartCount, findDates, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findFeeMentions, findPeriods, findProcessingFeeFigures, findRelativePeriods, findStatedYears, findYearOnlyPeriods, findYearLeads, readProblemsSection } from './claims.js';
+import {
+  findBarePeriods,
+  findBlankCounts,
+  findCountClaims,
+  findGarbledPeriods,
+  findPartCount,
+  findDates,
+  findEmptyPeriods,
+  findEndOnlyPeriods,
+  findFeeClaims,
+  findFeeMentions,
+  findPeriods,
+  findProcessingFeeFigures,
+  findRelativePeriods,
+  findStatedYears,
+  findYearOnlyPeriods,
+  findYearLeads,
+  readProblemsSection,
+} from './claims.js';
 import { organName } from './organ.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
@@ -96,7 +114,13 @@ function describeBlock(b: Block): BlockInfo {
     const ordinal = chineseOrdinal(m[1]);
     const byWords = sectionOf(m[2]);
     const byPlace = byWords ? undefined : sectionByPlace(ordinal, m[2]);
-    info.heading = { ordinal, numbering: folded.slice(0, folded.length - m[2].length), title: m[2], section: byWords ?? byPlace, ...(byPlace ? { byPlace: true as const } : {}) };
+    info.heading = {
+      ordinal,
+      numbering: folded.slice(0, folded.length - m[2].length),
+      title: m[2],
+      section: byWords ?? byPlace,
+      ...(byPlace ? { byPlace: true as const } : {}),
+    };
   } else if (b.kind === 'heading' && !BELOW_PART_START.test(folded)) {
     // An unnumbered Markdown heading can be a section ("## 总体情况"); "### （一）…" is a sub-item.
     const section = sectionOf(folded);
@@ -188,7 +212,13 @@ function splitSegments(blocks: Block[], info: BlockInfo[]): Segment[] {
     if (b.title && contentSinceCut && maxOrdinal > 0) {
       // A new report's title; its organ line ("XX市人民政府外事办公室") may stand just before it.
       const prev = i - 1;
-      const organLine = prev > lastHeadingAt && info[prev].folded.length <= 30 && !info[prev].date && !info[prev].heading && !/[，。；,:：]/.test(info[prev].folded) && info[prev].folded.length > 0;
+      const organLine =
+        prev > lastHeadingAt &&
+        info[prev].folded.length <= 30 &&
+        !info[prev].date &&
+        !info[prev].heading &&
+        !/[，。；,:：]/.test(info[prev].folded) &&
+        info[prev].folded.length > 0;
       cuts.push(organLine ? prev : i);
       maxOrdinal = 0;
       contentSinceCut = false;
@@ -272,7 +302,11 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   if (periods.length === 0) {
     const firstSection = headings[0]?.span.start ?? span.end;
     let cut = prose.text.length;
-    for (let i = 0; i < prose.text.length; i++) if (prose.offsetAt(i) >= firstSection) { cut = i; break; }
+    for (let i = 0; i < prose.text.length; i++)
+      if (prose.offsetAt(i) >= firstSection) {
+        cut = i;
+        break;
+      }
     periods = read(findBarePeriods(prose, 0, cut), true);
   }
 
@@ -330,7 +364,16 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   issuer ??= titleOrgan;
 
   return {
-    index, span, title, year, era: era.id, eraSource, headings, sections, tables, periods,
+    index,
+    span,
+    title,
+    year,
+    era: era.id,
+    eraSource,
+    headings,
+    sections,
+    tables,
+    periods,
     feeClaims: findFeeClaims(prose),
     feeMentions: findFeeMentions(prose),
     processingFeeFigures: findProcessingFeeFigures(prose),
@@ -406,7 +449,13 @@ function titleIssuer(title: TextSpan | undefined, blocks: Block[], info: BlockIn
 
 const INTRO_YEAR_RE = new RegExp(`${YEAR_SRC}年度?(?:政府信息公开|政务信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告`);
 
-function reportYear(title: TextSpan | undefined, info: BlockInfo[], blocks: Block[], periods: Report['periods'], options: RecognizeOptions): ReportYear | undefined {
+function reportYear(
+  title: TextSpan | undefined,
+  info: BlockInfo[],
+  blocks: Block[],
+  periods: Report['periods'],
+  options: RecognizeOptions,
+): ReportYear | undefined {
   if (options.year) return { value: options.year, source: 'override' };
   if (title) {
     const m = TITLE_RE.exec(normalizeLabel(title.text));
@@ -420,7 +469,6 @@ function reportYear(title: TextSpan | undefined, info: BlockInfo[], blocks: Bloc
   if (periods.length) return { value: periods[0].start.year, source: 'period', span: periods[0].span };
   return undefined;
 }
-
 
 /**
  * All prose of the report, tables excluded, whitespace folded. Lines are joined without a break
@@ -450,7 +498,13 @@ const TABLE_SECTION: Record<TableKind, SectionKey> = { active: 'active', applica
 /** Official row labels (numbering removed) by table, to recognise a table's debris. */
 const TABLE_WORDS: Record<TableKind, string[]> = {
   active: [...new Set(LAYOUTS_NEWEST_FIRST.flatMap(activeSubTables).flatMap((s) => [...s.rows.map((r) => coreLabel(r.label)), coreLabel(s.clause)]))],
-  applications: [...new Set(LAYOUTS_NEWEST_FIRST.flatMap(applicationRows).map((r) => coreLabel(r.label)).filter((l) => l.length >= 4))],
+  applications: [
+    ...new Set(
+      LAYOUTS_NEWEST_FIRST.flatMap(applicationRows)
+        .map((r) => coreLabel(r.label))
+        .filter((l) => l.length >= 4),
+    ),
+  ],
   review: ['结果维持', '结果纠正', '尚未审结', '未经复议直接起诉', '复议后起诉'],
 };
 

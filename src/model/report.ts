@@ -199,10 +199,25 @@ export interface ClaimReading {
 }
 
 export type CountClaimName =
-  | 'received' | 'carriedOver' | 'carryForward' | 'completed' | 'handled'
-  | 'granted' | 'partlyGranted' | 'grantedOrPartly' | 'refused' | 'unavailable' | 'notProcessed'
-  | 'review' | 'litigation'
-  | 'docsMade' | 'docsRepealed' | 'docsValid' | 'licensing' | 'penalty' | 'enforcement';
+  | 'received'
+  | 'carriedOver'
+  | 'carryForward'
+  | 'completed'
+  | 'handled'
+  | 'granted'
+  | 'partlyGranted'
+  | 'grantedOrPartly'
+  | 'refused'
+  | 'unavailable'
+  | 'notProcessed'
+  | 'review'
+  | 'litigation'
+  | 'docsMade'
+  | 'docsRepealed'
+  | 'docsValid'
+  | 'licensing'
+  | 'penalty'
+  | 'enforcement';
 
 /**
  * A count stated in prose. It holds when ANY of its readings equals `value` (the wording may

@@ -4,8 +4,18 @@ import type { Span } from './source.js';
 import { coreLabel, isSentence, isValueLike, normalizeLabel, readCell, trimEndChars } from './text-utils.js';
 import type { Layout } from '../templates/eras.js';
 import {
-  APPLICANT_COLUMNS, APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUTS, LAYOUTS_NEWEST_FIRST, LAYOUT_FINGERPRINTS, REVIEW_COLUMNS,
-  activeSubTables, applicationRows, type ActiveSubTable, type ColumnTemplate, type RowTemplate,
+  APPLICANT_COLUMNS,
+  APPLICATION_GROUPS,
+  APPLICATION_HEADER_WORDS,
+  LAYOUTS,
+  LAYOUTS_NEWEST_FIRST,
+  LAYOUT_FINGERPRINTS,
+  REVIEW_COLUMNS,
+  activeSubTables,
+  applicationRows,
+  type ActiveSubTable,
+  type ColumnTemplate,
+  type RowTemplate,
 } from '../templates/tables.js';
 import { LABEL_NUMBER, PART_START } from '../templates/numbering.js';
 
@@ -43,7 +53,7 @@ export function itemStream(blocks: Block[]): StreamItem[] {
     } else {
       const text = b.content.text;
       // Section headings and sentences end a wrapped label; short lines may be label pieces.
-      const heading = b.kind === 'heading' || PART_START.test(text.trim()) && !isRowLabelStart(text);
+      const heading = b.kind === 'heading' || (PART_START.test(text.trim()) && !isRowLabelStart(text));
       if (heading) items.push({ type: 'text', text, span: b.span, header: true });
       else if (text.trim() && !isSentence(text)) items.push({ type: 'text', text, span: b.span });
       else if (text.trim()) items.push({ type: 'text', text: '', span: b.span }); // a sentence: breaks label continuation
@@ -54,8 +64,20 @@ export function itemStream(blocks: Block[]): StreamItem[] {
 
 /** Column-header words: a row made of these (and blanks) is a header row, not data. */
 const HEADER_WORDS = new Set(
-  [...APPLICATION_HEADER_WORDS, '总计', '其他', '结果维持', '结果纠正', '其他结果', '尚未审结', '行政复议', '行政诉讼', '未经复议直接起诉', '复议后起诉', '信息内容']
-    .map((w) => coreLabel(w)),
+  [
+    ...APPLICATION_HEADER_WORDS,
+    '总计',
+    '其他',
+    '结果维持',
+    '结果纠正',
+    '其他结果',
+    '尚未审结',
+    '行政复议',
+    '行政诉讼',
+    '未经复议直接起诉',
+    '复议后起诉',
+    '信息内容',
+  ].map((w) => coreLabel(w)),
 );
 
 const ROW_CORES = [...new Set(applicationRows('2021').map((r) => coreLabel(r.label)))];
@@ -73,7 +95,7 @@ const HEADER_WORDS_BY_LENGTH = [...HEADER_WORDS].sort((a, b) => b.length - a.len
 function isHeaderText(raw: string): boolean {
   const t = normalizeLabel(raw);
   if (!t) return false;
-  for (let at = 0; at < t.length; ) {
+  for (let at = 0; at < t.length;) {
     const w = HEADER_WORDS_BY_LENGTH.find((x) => t.startsWith(x, at));
     if (!w) return false;
     at += w.length;
@@ -150,7 +172,13 @@ const MAX_LABEL_TAIL = 16;
  * it (pending) and/or after it up to the next row. Accepted only when the joined label matches an
  * official row exactly or as a known variant, with fitting numbering.
  */
-function wrappedLabel(items: StreamItem[], index: number, label: string, pending: StreamItem[], rows: RowTemplate[]): { hit: LabelHit; label: string; span: Span; consumed: number[] } | undefined {
+function wrappedLabel(
+  items: StreamItem[],
+  index: number,
+  label: string,
+  pending: StreamItem[],
+  rows: RowTemplate[],
+): { hit: LabelHit; label: string; span: Span; consumed: number[] } | undefined {
   const after: { text: string; span: Span; index: number }[] = [];
   for (let k = index + 1; k < items.length && after.length < MAX_LABEL_TAIL; k++) {
     const it = items[k];
@@ -218,7 +246,11 @@ function separateRowFollows(items: StreamItem[], index: number, rows: RowTemplat
     if (next.header || !next.text.trim()) return true;
     const label = lastColumnLabel(next.text)?.text ?? next.text;
     const hit = matchLabel(label, rows);
-    return matchGroup(next.text) !== undefined || matchGroup(label) !== undefined || (hit !== undefined && hit.match !== 'partial' && sameNumbering(label, hit.key, rows));
+    return (
+      matchGroup(next.text) !== undefined ||
+      matchGroup(label) !== undefined ||
+      (hit !== undefined && hit.match !== 'partial' && sameNumbering(label, hit.key, rows))
+    );
   }
   if (next.labels.length === 0) return false;
   const last = next.labels[next.labels.length - 1].text;
@@ -393,7 +425,17 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   absorbedRows(candidates, rows, problems, template, order);
   const headers = headerAt !== -1 && headerAt < firstKeyed ? applicationHeaders(items, headerAt, firstKeyed) : [];
   const fingerprints = applicationFingerprints(candidates);
-  return { kind: 'applications', layout, layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era', span: span!, rows, headers, groupLabels, fingerprints, problems };
+  return {
+    kind: 'applications',
+    layout,
+    layoutSource: saw2021Other || saw2019Other ? 'headers' : 'era',
+    span: span!,
+    rows,
+    headers,
+    groupLabels,
+    fingerprints,
+    problems,
+  };
 }
 
 /**
@@ -433,7 +475,14 @@ function labelAloneRow(items: StreamItem[], it: TextItem, index: number): FoundR
   if (it.header || !it.text.trim()) return undefined;
   const alone = lastColumnLabel(it.text);
   const whole = alone ? matchLabel(alone.text, ALL_APPLICATION_ROWS) : undefined;
-  if (!alone || !whole || whole.match === 'partial' || !sameNumbering(alone.text, whole.key, ALL_APPLICATION_ROWS) || !separateRowFollows(items, index, ALL_APPLICATION_ROWS)) return undefined;
+  if (
+    !alone ||
+    !whole ||
+    whole.match === 'partial' ||
+    !sameNumbering(alone.text, whole.key, ALL_APPLICATION_ROWS) ||
+    !separateRowFollows(items, index, ALL_APPLICATION_ROWS)
+  )
+    return undefined;
   const span = { start: it.span.start + alone.at, end: it.span.start + alone.at + alone.text.length };
   const row: RowItem = { type: 'row', labels: [{ text: alone.text, span, rowSpan: 1, colSpan: 1 }], values: [], span: it.span, exact: false, spaced: false };
   return { item: row, index, key: whole.key, match: whole.match, label: normalizeLabel(alone.text), labelSpan: span };
@@ -498,7 +547,15 @@ function readApplicationRow(items: StreamItem[], it: RowItem, index: number, pen
   if (labelCell && hit && hit.match !== 'partial') rewordedGroupLabels(it, labelCell, hit.key, scan.groupLabels);
   if (hit?.key.startsWith('otherHandling.')) scan.saw2021Other = true;
   if (groupOnly === 'otherHandling' && !labelCell) scan.saw2019Other = true;
-  return { item: it, index, key: hit?.key, match: hit?.match, label: label ? normalizeLabel(label) : '', labelSpan, groupOnly: labelCell ? undefined : groupOnly };
+  return {
+    item: it,
+    index,
+    key: hit?.key,
+    match: hit?.match,
+    label: label ? normalizeLabel(label) : '',
+    labelSpan,
+    groupOnly: labelCell ? undefined : groupOnly,
+  };
 }
 
 /**
@@ -593,7 +650,11 @@ function placeByPosition(candidates: FoundRow[], template: RowTemplate[], order:
 }
 
 /** Phase 5: each identified row's cells placed in the applicant columns (the first row of a key wins); unreadable rows are problems. */
-function readApplicationCells(candidates: FoundRow[], order: Map<string, number>, problems: TableProblem[]): { rows: Record<string, RecognizedRow>; span: Span | undefined } {
+function readApplicationCells(
+  candidates: FoundRow[],
+  order: Map<string, number>,
+  problems: TableProblem[],
+): { rows: Record<string, RecognizedRow>; span: Span | undefined } {
   const rows: Record<string, RecognizedRow> = {};
   let span: Span | undefined;
   for (const f of candidates) {
@@ -601,7 +662,15 @@ function readApplicationCells(candidates: FoundRow[], order: Map<string, number>
     const placed = placeValues(f.item.values, APPLICANT_COLUMNS.length, f.item.exact, APPLICANT_ROW_RELATION, f.item.spaced);
     rows[f.key] = buildRow(f.key, f.label, f.labelSpan, f.match!, f.item.span, APPLICANT_COLUMNS, placed);
     span = span ? { start: Math.min(span.start, f.item.span.start), end: Math.max(span.end, f.item.span.end) } : { ...f.item.span };
-    if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: f.key, reason: placed.unreadable, span: f.item.span, count: nonBlank(f.item.values), columns: APPLICANT_COLUMNS.length });
+    if (placed.unreadable)
+      problems.push({
+        kind: 'unreadableRow',
+        rowKey: f.key,
+        reason: placed.unreadable,
+        span: f.item.span,
+        count: nonBlank(f.item.values),
+        columns: APPLICANT_COLUMNS.length,
+      });
   }
   return { rows, span };
 }
@@ -652,7 +721,8 @@ function applicationFingerprints(candidates: FoundRow[]): LayoutFingerprint[] {
   const other2021 = candidates.find((f) => f.key?.startsWith('otherHandling.') && f.match !== 'position' && f.labelSpan);
   if (other2021) fingerprints.push({ layout: '2021', label: applicationRows('2021').find((r) => r.key === other2021.key)!.label, span: other2021.labelSpan! });
   const other2019 = candidates.find((f) => f.key === 'otherHandling');
-  if (other2019) fingerprints.push({ layout: '2019', label: '（六）其他处理（一行，无 1—3 分项）', span: other2019.item.labels[0]?.span ?? other2019.item.span });
+  if (other2019)
+    fingerprints.push({ layout: '2019', label: '（六）其他处理（一行，无 1—3 分项）', span: other2019.item.labels[0]?.span ?? other2019.item.span });
   return fingerprints;
 }
 
@@ -740,10 +810,24 @@ function addHeaders(out: RecognizedHeader[], rowCells: TableCell[], sequences: H
   if (whole) fill(last[0] + 1, cells.length, last[1] + 1, seq.length);
 }
 
-function buildRow(key: string, label: string, labelSpan: Span | undefined, match: RecognizedRow['match'], span: Span, columns: ColumnTemplate[], placed: Placement): RecognizedRow {
+function buildRow(
+  key: string,
+  label: string,
+  labelSpan: Span | undefined,
+  match: RecognizedRow['match'],
+  span: Span,
+  columns: ColumnTemplate[],
+  placed: Placement,
+): RecognizedRow {
   const cells: Record<string, CellValue> = {};
   if (placed.cells) columns.forEach((c, i) => (cells[c.key] = placed.cells![i]));
-  const confidence: Confidence = placed.unreadable ? 'unreadable' : placed.inferred ? 'inferred' : match === 'exact' || match === 'variant' ? 'exact' : 'tolerant';
+  const confidence: Confidence = placed.unreadable
+    ? 'unreadable'
+    : placed.inferred
+      ? 'inferred'
+      : match === 'exact' || match === 'variant'
+        ? 'exact'
+        : 'tolerant';
   return { key, label, labelSpan, match, cells, span, unreadable: placed.unreadable, rawValues: placed.kept, confidence };
 }
 
@@ -753,7 +837,10 @@ const OUTCOME_SLOTS = (group: string): HeaderSlot[] =>
   REVIEW_COLUMNS.filter((c) => c.key.startsWith(`${group}.`)).map((c) => ({ key: c.key, label: c.label.slice(c.label.lastIndexOf('·') + 1) }));
 /** Table 四's header rows: 行政复议 | 行政诉讼; the 复议 outcomes and the two 诉讼 kinds; the 10 诉讼 outcomes; or one flat row of 15. */
 const REVIEW_HEADER_SEQUENCES: HeaderSlot[][] = [
-  [{ key: 'review', label: '行政复议' }, { key: 'litigation', label: '行政诉讼' }],
+  [
+    { key: 'review', label: '行政复议' },
+    { key: 'litigation', label: '行政诉讼' },
+  ],
   [...OUTCOME_SLOTS('review'), { key: 'litigationDirect', label: '未经复议直接起诉' }, { key: 'litigationAfterReview', label: '复议后起诉' }],
   [...OUTCOME_SLOTS('litigationDirect'), ...OUTCOME_SLOTS('litigationAfterReview')],
   [...OUTCOME_SLOTS('review'), ...OUTCOME_SLOTS('litigationDirect'), ...OUTCOME_SLOTS('litigationAfterReview')],
@@ -793,11 +880,25 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     if (numbers < 5 && digits < REVIEW_COLUMNS.length) continue;
     const placed = placeValues(it.values, REVIEW_COLUMNS.length, it.exact, REVIEW_ROW_RELATION, it.spaced);
     const row = buildRow('data', '', undefined, 'position', it.span, REVIEW_COLUMNS, placed);
-    const problems: TableProblem[] = placed.unreadable ? [{ kind: 'unreadableRow', rowKey: 'data', reason: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: REVIEW_COLUMNS.length }] : [];
-    return { kind: 'review', layout, layoutSource: 'era', span: { start: items[headerAt].span.start, end: it.span.end }, rows: { data: row }, headers, problems };
+    const problems: TableProblem[] = placed.unreadable
+      ? [{ kind: 'unreadableRow', rowKey: 'data', reason: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: REVIEW_COLUMNS.length }]
+      : [];
+    return {
+      kind: 'review',
+      layout,
+      layoutSource: 'era',
+      span: { start: items[headerAt].span.start, end: it.span.end },
+      rows: { data: row },
+      headers,
+      problems,
+    };
   }
   return {
-    kind: 'review', layout, layoutSource: 'era', span: items[headerAt].span, rows: {},
+    kind: 'review',
+    layout,
+    layoutSource: 'era',
+    span: items[headerAt].span,
+    rows: {},
     problems: [{ kind: 'noDataRow', span: items[headerAt].span }],
   };
 }
@@ -845,7 +946,14 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
       const feeSub = subs.find((sub) => sub.columns.some((c) => c.key === 'feeAmount'));
       const fee = it.cells.find((c) => /^本年收费金额/.test(normalizeLabel(c.text)));
       if (feeSub && fee && !headers.some((h) => h.key === 'feeAmount')) {
-        headers.push({ key: 'feeAmount', group: feeSub.clause, official: feeSub.columns.find((c) => c.key === 'feeAmount')!.label, label: fee.text.trim(), span: fee.span, match: 'position' });
+        headers.push({
+          key: 'feeAmount',
+          group: feeSub.clause,
+          official: feeSub.columns.find((c) => c.key === 'feeAmount')!.label,
+          label: fee.text.trim(),
+          span: fee.span,
+          match: 'position',
+        });
       }
       continue;
     }
@@ -864,13 +972,22 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
       if (!hit || hit.match === 'partial' || rows[hit.key]) continue;
       const placed = placeValues(it.values, sub.columns.length, it.exact, undefined, it.spaced);
       rows[hit.key] = buildRow(hit.key, normalizeLabel(label.text), label.span, hit.match, it.span, sub.columns, placed);
-      if (placed.unreadable) problems.push({ kind: 'unreadableRow', rowKey: hit.key, reason: placed.unreadable, span: it.span, count: nonBlank(it.values), columns: sub.columns.length });
+      if (placed.unreadable)
+        problems.push({
+          kind: 'unreadableRow',
+          rowKey: hit.key,
+          reason: placed.unreadable,
+          span: it.span,
+          count: nonBlank(it.values),
+          columns: sub.columns.length,
+        });
       span = span ? { start: Math.min(span.start, it.span.start), end: Math.max(span.end, it.span.end) } : { ...it.span };
       matched = true;
       break;
     }
     if (matched) inside = true;
-    else if (inside && !clause && it.values.some((v) => v.text.trim() !== '') && !isApplicationLabel(label.text)) strays.push({ label: normalizeLabel(label.text), span: label.span });
+    else if (inside && !clause && it.values.some((v) => v.text.trim() !== '') && !isApplicationLabel(label.text))
+      strays.push({ label: normalizeLabel(label.text), span: label.span });
   }
   if (!span) return undefined;
   // Rows with values inside table 二 whose label is no official row (a reworded or local row).

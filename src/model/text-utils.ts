@@ -56,7 +56,17 @@ function foldsAway(c: number): boolean {
   if (c >= 0xff01 && c <= 0xff5e) return true;
   if (c === 0x201c || c === 0x201d || c === 0x201e || c === 0x300c || c === 0x300d || c === 0x27 || c === 0x2018 || c === 0x2019) return true;
   return (
-    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    (c >= 9 && c <= 13) ||
+    c === 32 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -89,7 +99,25 @@ const CORES = new Map<string, string>();
 
 // ○ (U+25CB) stands in for 〇 in many typed documents (二○二二年).
 // A Latin O or a zero digit among Chinese numerals (二O二四年, 二0二四年) is a typing variant of 〇.
-const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, O: 0, 'Ｏ': 0, '0': 0, '０': 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  〇: 0,
+  '○': 0,
+  零: 0,
+  O: 0,
+  Ｏ: 0,
+  '0': 0,
+  '０': 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 
 /** "十二" → 12, "二十三" → 23, "三" → 3; undefined for anything else. Up to 99. */
 export function chineseOrdinal(s: string): number | undefined {

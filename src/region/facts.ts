@@ -52,7 +52,12 @@ export function mainReport(reports: readonly Report[]): Report | undefined {
 export function unitFacts(
   document: Document,
   reports: readonly Report[],
-  options: { previous?: { filePath: string; reports: readonly Report[] }; previousWanted?: boolean; deadlines?: LocalDeadlines; agencyKind?: 'department' | 'government' },
+  options: {
+    previous?: { filePath: string; reports: readonly Report[] };
+    previousWanted?: boolean;
+    deadlines?: LocalDeadlines;
+    agencyKind?: 'department' | 'government';
+  },
 ): UnitFacts {
   const report = mainReport(reports);
   const pos = (span: Span): CellPosition => {

@@ -134,7 +134,7 @@ function toMessage(rule: Rule, severity: 1 | 2, d: RegionReport, config: Resolve
   const template = rule.meta.messages[d.messageId];
   if (!template) throw new Error(`rule ${rule.meta.id} reported unknown messageId "${d.messageId}"`);
   let message = fillTemplate(pick(template, config.locale), d.data);
-  const legalBasis = d.legalBasis === null ? undefined : d.legalBasis ?? rule.meta.docs.legalBasis;
+  const legalBasis = d.legalBasis === null ? undefined : (d.legalBasis ?? rule.meta.docs.legalBasis);
   if (legalBasis) message += t(TERMS, 'basisSuffix', config.locale, { basis: pick(legalBasis, config.locale) });
   return {
     ruleId: rule.meta.id,

@@ -73,7 +73,8 @@ function regionSection(ctx: ReporterContext, files: Map<string, { r: LintResult;
   const passed = units.filter((u) => u.passed && !u.fatal).length;
   let out = `<section class="region"><h2>${esc(t.region)}</h2><p class="regionsum">${esc(t.regionSum(units.length, passed, overview.missing.length))}</p>`;
   out += '<table class="counts overview"><thead><tr>';
-  for (const c of OVERVIEW_COLUMNS) out += `<th${['errors', 'warnings', 'year', 'copied'].includes(c.key) ? ' class="n"' : ''}>${esc(pick(c.title, ctx.locale))}</th>`;
+  for (const c of OVERVIEW_COLUMNS)
+    out += `<th${['errors', 'warnings', 'year', 'copied'].includes(c.key) ? ' class="n"' : ''}>${esc(pick(c.title, ctx.locale))}</th>`;
   out += '</tr></thead><tbody>';
   for (const row of units) {
     const f = files.get(row.file);
@@ -380,7 +381,8 @@ const TEXTS = {
     beforeSections: '标题和引言',
     because: (desc: string) => `（${desc}）`,
     region: '本地区各单位报告一览',
-    regionSum: (n: number, passed: number, missing: number) => `共 ${n} 份报告，${passed} 份通过，${n - passed} 份未通过${missing ? `；汇总范围内 ${missing} 个单位缺报告` : ''}。`,
+    regionSum: (n: number, passed: number, missing: number) =>
+      `共 ${n} 份报告，${passed} 份通过，${n - passed} 份未通过${missing ? `；汇总范围内 ${missing} 个单位缺报告` : ''}。`,
   },
   en: {
     title: 'Annual information disclosure reports: check results',
@@ -413,7 +415,8 @@ const TEXTS = {
     beforeSections: 'Title and introduction',
     because: (desc: string) => ` (${desc})`,
     region: 'Reports of the region',
-    regionSum: (n: number, passed: number, missing: number) => `${n} reports: ${passed} passed, ${n - passed} not passed${missing ? `; ${missing} covered unit${missing === 1 ? '' : 's'} without a report` : ''}.`,
+    regionSum: (n: number, passed: number, missing: number) =>
+      `${n} reports: ${passed} passed, ${n - passed} not passed${missing ? `; ${missing} covered unit${missing === 1 ? '' : 's'} without a report` : ''}.`,
   },
 } satisfies Record<Locale, unknown>;
 

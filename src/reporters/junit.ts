@@ -19,7 +19,12 @@ export const junit: Reporter = (results, ctx) => {
   for (const r of results) {
     const shown = relativePath(ctx.cwd, r.filePath);
     // classname is dotted in Java; CI servers group by it, so the path without its extension reads best.
-    const classname = escapeXml(shown.replace(/\.[^./\\]*$/, '').split(path.sep).join('.'));
+    const classname = escapeXml(
+      shown
+        .replace(/\.[^./\\]*$/, '')
+        .split(path.sep)
+        .join('.'),
+    );
     const count = Math.max(1, r.messages.length);
     out += `  <testsuite name="${escapeXml(shown)}" tests="${count}" failures="${r.messages.length}" errors="0" skipped="0" time="0">\n`;
     if (r.messages.length === 0) {

@@ -10,7 +10,10 @@ export const REPORTER_TEXT = defineCatalog('reporters', {
   warning_other: { 'zh-CN': '{{count}} 个警告', en: '{{count}} warnings' },
   /** The closing line of stylish and github: "3 problems (1 error, 2 warnings)". */
   summary: { 'zh-CN': '{{problems}}（{{errors}}，{{warnings}}）', en: '{{problems}} ({{errors}}, {{warnings}})' },
-  fixable: { 'zh-CN': '其中 {{errors}}和 {{warnings}}可使用 --fix 选项自动修复。', en: '{{errors}} and {{warnings}} potentially fixable with the `--fix` option.' },
+  fixable: {
+    'zh-CN': '其中 {{errors}}和 {{warnings}}可使用 --fix 选项自动修复。',
+    en: '{{errors}} and {{warnings}} potentially fixable with the `--fix` option.',
+  },
   severityError: { 'zh-CN': '错误', en: 'error' },
   severityWarning: { 'zh-CN': '警告', en: 'warning' },
   /** Where a PDF message is on the printed page. */

@@ -20,7 +20,11 @@ export interface OverviewColumn {
   value(row: OverviewRow, ctx: ReporterContext): string;
 }
 
-const KIND: Record<string, 'kindDepartment' | 'kindGovernment' | 'kindTownship'> = { department: 'kindDepartment', government: 'kindGovernment', township: 'kindTownship' };
+const KIND: Record<string, 'kindDepartment' | 'kindGovernment' | 'kindTownship'> = {
+  department: 'kindDepartment',
+  government: 'kindGovernment',
+  township: 'kindTownship',
+};
 const ROLE: Record<string, 'roleTotal' | 'rolePart'> = { total: 'roleTotal', part: 'rolePart' };
 
 export function statusText(row: OverviewRow, locale: Locale): string {
@@ -50,7 +54,11 @@ export const OVERVIEW_COLUMNS: OverviewColumn[] = [
   { key: 'warnings', title: { 'zh-CN': '警告', en: 'Warnings' }, value: (r) => String(r.warnings) },
   { key: 'signed', title: { 'zh-CN': '落款日期', en: 'Signed' }, value: (r) => r.signed ?? '' },
   { key: 'deadline', title: { 'zh-CN': '公布期限', en: 'Deadline' }, value: (r) => r.deadline ?? '' },
-  { key: 'onTime', title: { 'zh-CN': '是否按期', en: 'On time' }, value: (r, c) => (r.late === undefined ? '' : r.late ? t(REPORTER_TEXT, 'late', c.locale) : t(REPORTER_TEXT, 'onTime', c.locale)) },
+  {
+    key: 'onTime',
+    title: { 'zh-CN': '是否按期', en: 'On time' },
+    value: (r, c) => (r.late === undefined ? '' : r.late ? t(REPORTER_TEXT, 'late', c.locale) : t(REPORTER_TEXT, 'onTime', c.locale)),
+  },
   { key: 'copied', title: { 'zh-CN': '与上年雷同', en: 'Copied from last year' }, value: (r) => percent(r.copiedShare) },
   { key: 'previous', title: { 'zh-CN': '上年报告', en: 'Last year' }, value: (r, c) => (r.previousFile ? relativePath(c.cwd, r.previousFile) : '') },
   { key: 'note', title: { 'zh-CN': '备注', en: 'Note' }, value: (r, c) => noteText(r, c.locale) },

@@ -44,7 +44,9 @@ export const sarif: Reporter = (results, ctx) => {
         locations: [{ physicalLocation: { artifactLocation: location, region: region(m) } }],
         ...(m.fix ? { fixes: [fixOf(m, location, ctx)] } : {}),
         ...(m.reportIndex || m.page !== undefined
-          ? { properties: { ...(m.reportIndex ? { reportIndex: m.reportIndex } : {}), ...(m.page !== undefined ? { page: m.page, pageLine: m.pageLine } : {}) } }
+          ? {
+              properties: { ...(m.reportIndex ? { reportIndex: m.reportIndex } : {}), ...(m.page !== undefined ? { page: m.page, pageLine: m.pageLine } : {}) },
+            }
           : {}),
       });
     }
@@ -132,4 +134,3 @@ const dirUri = (dir: string): string => {
   const href = pathToFileURL(dir).href;
   return href.endsWith('/') ? href : `${href}/`;
 };
-

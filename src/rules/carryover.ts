@@ -33,11 +33,18 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
-      summary: 'with `--previous`: this year\'s 二、上年结转 equals last year\'s 四、结转下年度继续办理, per column; the previous file in any format (.docx too); a previous file without last year\'s report is a warning; 现行有效件数 continuity opt-in (`validCount`, off by default)',
+      summary:
+        "with `--previous`: this year's 二、上年结转 equals last year's 四、结转下年度继续办理, per column; the previous file in any format (.docx too); a previous file without last year's report is a warning; 现行有效件数 continuity opt-in (`validCount`, off by default)",
       configComment: ['需要 previous：本年“上年结转”须等于上年“结转下年度继续办理”；validCount: 现行有效件数连续性（合理性检查，默认关闭；打开后为警告）。'],
-      description: { 'zh-CN': '本年“上年结转”须等于上年报告的“结转下年度继续办理”', en: "This year's carried-over applications equal last year's carried-forward ones" },
+      description: {
+        'zh-CN': '本年“上年结转”须等于上年报告的“结转下年度继续办理”',
+        en: "This year's carried-over applications equal last year's carried-forward ones",
+      },
       url: docsUrl('carryover'),
-      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式表三', en: 'table III of the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
+      legalBasis: {
+        'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式表三',
+        en: 'table III of the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号',
+      },
     },
     schema: {
       type: 'object',
@@ -52,7 +59,8 @@ const rule: Rule = {
         en: 'Table III, "二、上年结转政府信息公开申请数量", column "{{col}}": {{found}}, but the {{prevYear}} report carried {{expected}} forward ("四、结转下年度继续办理")',
       },
       validCount: {
-        'zh-CN': '表二「{{row}}」「现行有效件数」为 {{found}}，按 {{prevYear}} 年度报告推算应约为 {{expected}}（上年现行有效 {{prevValid}} + 本年制发 {{made}} − 本年废止 {{repealed}}）；如有到期失效等情况可忽略（合理性检查）',
+        'zh-CN':
+          '表二「{{row}}」「现行有效件数」为 {{found}}，按 {{prevYear}} 年度报告推算应约为 {{expected}}（上年现行有效 {{prevValid}} + 本年制发 {{made}} − 本年废止 {{repealed}}）；如有到期失效等情况可忽略（合理性检查）',
         en: 'Table II, "{{row}}", 现行有效件数: {{found}}; from the {{prevYear}} report about {{expected}} was expected (last year {{prevValid}} + 制发 {{made}} − 废止 {{repealed}}); ignore if documents lapsed (plausibility check)',
       },
       noPreviousYear: {
@@ -73,7 +81,12 @@ const rule: Rule = {
       const found = years.length ? joinList([...new Set(years)].map(String), context.locale) : t(TEXT, 'noYear', context.locale);
       const name = context.config.previous?.split(/[\\/]/).pop();
       const file = name ? t(TEXT, 'previousFile', context.locale, { name }) : '';
-      context.report({ messageId: 'noPreviousYear', data: { file, prevYear: report.year.value - 1, found }, span: report.title?.span ?? { start: report.span.start, end: report.span.start }, severity: 'warn' });
+      context.report({
+        messageId: 'noPreviousYear',
+        data: { file, prevYear: report.year.value - 1, found },
+        span: report.title?.span ?? { start: report.span.start, end: report.span.start },
+        severity: 'warn',
+      });
       return;
     }
     const prevYear = prev.year!.value;
@@ -119,9 +132,20 @@ function checkValidCount(report: Report, prev: Report, prevYear: number, emit: P
     if (expected === valid.value) continue;
     emit({
       messageId: 'validCount',
-      data: { row: key === 'rules' ? '规章' : '行政规范性文件', found: valid.value, expected, prevYear, prevValid: prevValid.value, made: made.value, repealed: repealed.value },
+      data: {
+        row: key === 'rules' ? '规章' : '行政规范性文件',
+        found: valid.value,
+        expected,
+        prevYear,
+        prevValid: prevValid.value,
+        made: made.value,
+        repealed: repealed.value,
+      },
       span: valid.span,
-      legalBasis: { 'zh-CN': '统一格式表二第二十条第（一）项（国办公开办函〔2021〕30号）', en: 'table II, art. 20(1) rows of the 2021 format (国办公开办函〔2021〕30号)' },
+      legalBasis: {
+        'zh-CN': '统一格式表二第二十条第（一）项（国办公开办函〔2021〕30号）',
+        en: 'table II, art. 20(1) rows of the 2021 format (国办公开办函〔2021〕30号)',
+      },
       severity: 'warn',
     });
   }

@@ -45,9 +45,13 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
-      summary: 'every cell a number: blank / "/" / "—" reported once per row (wholly blank rows once per run); negative counts (errors) and fractional counts (fractions only in the amount columns) per cell; blanks and fractions are warnings',
+      summary:
+        'every cell a number: blank / "/" / "—" reported once per row (wholly blank rows once per run); negative counts (errors) and fractional counts (fractions only in the amount columns) per cell; blanks and fractions are warnings',
       configComment: ['单元格须填数字：负数件数为错误；空白、“/”（应填 0）和小数件数为警告。'],
-      description: { 'zh-CN': '表格单元格须填数字：没有的填 0，不留空、不填“/”；件数不得为负数或小数', en: 'Table cells hold numbers: 0 rather than blank or "/"; counts are non-negative integers' },
+      description: {
+        'zh-CN': '表格单元格须填数字：没有的填 0，不留空、不填“/”；件数不得为负数或小数',
+        en: 'Table cells hold numbers: 0 rather than blank or "/"; counts are non-negative integers',
+      },
       url: docsUrl('cell-value'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
     },
@@ -91,13 +95,29 @@ const rule: Rule = {
         if (run.length === 1) {
           const only = run[0];
           const cols = columnsOf(table, only.key);
-          blankFindings.push({ row: only, cells: cols, report: () => context.report({ messageId: 'blankRow', data: { table: name, row: rowPhrase(table, only, locale), count: cols.length, columns: t(TEXT, 'wholeRow', locale) }, span: only.labelSpan ?? only.span, severity: 'warn' }) });
+          blankFindings.push({
+            row: only,
+            cells: cols,
+            report: () =>
+              context.report({
+                messageId: 'blankRow',
+                data: { table: name, row: rowPhrase(table, only, locale), count: cols.length, columns: t(TEXT, 'wholeRow', locale) },
+                span: only.labelSpan ?? only.span,
+                severity: 'warn',
+              }),
+          });
         } else if (run.length > 1) {
           const rows = run;
           const first = rowLabel(table, rows[0].key);
           const last = rowLabel(table, rows[rows.length - 1].key);
           for (const r of rows) blankFindings.push({ row: r, cells: columnsOf(table, r.key) });
-          blankFindings[blankFindings.length - 1].report = () => context.report({ messageId: 'blankRows', data: { table: name, first, last, rows: rows.length }, span: rows[0].labelSpan ?? rows[0].span, severity: 'warn' });
+          blankFindings[blankFindings.length - 1].report = () =>
+            context.report({
+              messageId: 'blankRows',
+              data: { table: name, first, last, rows: rows.length },
+              span: rows[0].labelSpan ?? rows[0].span,
+              severity: 'warn',
+            });
         }
         run = [];
       };
@@ -114,7 +134,12 @@ const rule: Rule = {
         if (!row.unreadable) {
           if (blanks.length) {
             const names = blankColumnNames(table, blanks, locale);
-            blankFindings.push({ row, cells: blanks, report: () => context.report({ messageId: 'blankRow', data: { table: name, row: where, count: blanks.length, columns: names }, span: at, severity: 'warn' }) });
+            blankFindings.push({
+              row,
+              cells: blanks,
+              report: () =>
+                context.report({ messageId: 'blankRow', data: { table: name, row: where, count: blanks.length, columns: names }, span: at, severity: 'warn' }),
+            });
           }
           for (const c of columns) checkNumber(row.cells[c.key], c.key, columnLabel(table, c.key));
         } else {
@@ -147,7 +172,13 @@ const SUMMARY_FROM = 3;
  * "表三有 125 个单元格未填数字（法人或其他组织各列）": the blank cells of a table in one message,
  * naming the columns they are in when they are confined to some columns, else the rows' count.
  */
-function reportBlankTable(table: RecognizedTable, findings: { cells: ColumnTemplate[]; row: RecognizedRow }[], name: string, locale: Locale, report: (d: { messageId: string; data: Record<string, string | number>; span: { start: number; end: number }; severity: 'warn' }) => void): void {
+function reportBlankTable(
+  table: RecognizedTable,
+  findings: { cells: ColumnTemplate[]; row: RecognizedRow }[],
+  name: string,
+  locale: Locale,
+  report: (d: { messageId: string; data: Record<string, string | number>; span: { start: number; end: number }; severity: 'warn' }) => void,
+): void {
   const count = findings.reduce((a, f) => a + f.cells.length, 0);
   const keys = new Set(findings.flatMap((f) => f.cells.map((c) => c.key)));
   const all = table.kind === 'active' ? undefined : table.kind === 'review' ? REVIEW_COLUMNS : APPLICANT_COLUMNS;
@@ -158,7 +189,16 @@ function reportBlankTable(table: RecognizedTable, findings: { cells: ColumnTempl
     if (table.kind === 'applications' && legal.every((c) => keys.has(c.key))) {
       const rest = cols.filter((c) => !legal.includes(c));
       where = joinList([t(TEXT, 'allLegalPersonColumns', locale), ...rest.map((c) => columnLabel(table, c.key))], locale);
-    } else where = table.kind === 'review' ? blankColumnNames(table, cols, locale) : t(TEXT, 'columns', locale, { columns: joinList(cols.map((c) => columnLabel(table, c.key)), locale) });
+    } else
+      where =
+        table.kind === 'review'
+          ? blankColumnNames(table, cols, locale)
+          : t(TEXT, 'columns', locale, {
+              columns: joinList(
+                cols.map((c) => columnLabel(table, c.key)),
+                locale,
+              ),
+            });
   } else {
     const rows = new Set(findings.map((f) => f.row.key)).size;
     where = t(TEXT, 'inRows', locale, { rows });
@@ -169,7 +209,11 @@ function reportBlankTable(table: RecognizedTable, findings: { cells: ColumnTempl
 
 /** Blank columns by name; table 四's columns by group when a whole group is blank. */
 function blankColumnNames(table: RecognizedTable, blanks: ColumnTemplate[], locale: Locale): string {
-  if (table.kind !== 'review') return joinList(blanks.map((c) => columnLabel(table, c.key)), locale);
+  if (table.kind !== 'review')
+    return joinList(
+      blanks.map((c) => columnLabel(table, c.key)),
+      locale,
+    );
   const parts: string[] = [];
   for (const g of REVIEW_GROUPS) {
     const mine = blanks.filter((c) => c.key.startsWith(`${g.key}.`));

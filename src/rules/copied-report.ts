@@ -18,14 +18,18 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'with last year\'s report: the share of the prose (tables and short structural lines excluded) repeating last year\'s word for word stays at most `maxShare` (default 60 %); the message names the share and the longest copied passages (内容雷同, 30号)',
+      summary:
+        "with last year's report: the share of the prose (tables and short structural lines excluded) repeating last year's word for word stays at most `maxShare` (default 60 %); the message names the share and the longest copied passages (内容雷同, 30号)",
       configComment: ['需要上年报告：正文（表格除外）与上年报告逐字雷同的比例超过 maxShare（百分比）时报告（内容雷同，30号）。'],
       description: {
         'zh-CN': '报告正文（表格除外）与上一年度报告大段雷同',
         en: "The report's prose (tables excluded) largely repeats last year's report",
       },
       url: docsUrl('copied-report'),
-      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（内容雷同、敷衍塞责的，依法追责）', en: '国办公开办函〔2021〕30号 (reports that copy earlier content are grounds for accountability)' },
+      legalBasis: {
+        'zh-CN': '国办公开办函〔2021〕30号（内容雷同、敷衍塞责的，依法追责）',
+        en: '国办公开办函〔2021〕30号 (reports that copy earlier content are grounds for accountability)',
+      },
     },
     schema: {
       type: 'object',
@@ -50,7 +54,10 @@ const rule: Rule = {
     const share = Math.round(overlap.share * 100);
     if (share <= maxShare) return;
     const [longest, ...others] = overlap.passages;
-    const passages = joinList(overlap.passages.map((p) => `「${excerpt(p.text)}」`), context.locale);
+    const passages = joinList(
+      overlap.passages.map((p) => `「${excerpt(p.text)}」`),
+      context.locale,
+    );
     context.report({
       messageId: 'copied',
       data: { share, maxShare, prevYear: prev.year?.value ?? '?', passages },

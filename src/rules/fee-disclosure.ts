@@ -15,7 +15,10 @@ const rule: Rule = {
     docs: {
       summary: 'reports for 2021 on: 六 states the 信息处理费 situation (notices, amounts, or none charged)',
       configComment: ['2021 年度起，第六部分须说明信息处理费情况。'],
-      description: { 'zh-CN': '2021年格式起，第六部分须说明信息处理费收取情况', en: 'From the 2021 format on, section VI must state the information processing fee situation' },
+      description: {
+        'zh-CN': '2021年格式起，第六部分须说明信息处理费收取情况',
+        en: 'From the 2021 format on, section VI must state the information processing fee situation',
+      },
       url: docsUrl('fee-disclosure'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号；国办函〔2020〕109号', en: '国办公开办函〔2021〕30号; 国办函〔2020〕109号' },
     },

@@ -28,7 +28,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
-      summary: 'the tables belong to the format of the report year (2019 trial format for 2019–2020, 30号 format from 2021), judged by the labels only one version has',
+      summary:
+        'the tables belong to the format of the report year (2019 trial format for 2019–2020, 30号 format from 2021), judged by the labels only one version has',
       configComment: ['表格须使用报告年度适用的格式版本（2019 年格式 / 2021 年格式）。'],
       description: { 'zh-CN': '表格须使用报告年度适用的统一格式版本', en: 'Tables use the format version in force for the report year' },
       url: docsUrl('format-version'),
@@ -54,7 +55,10 @@ const rule: Rule = {
       const other = [...count.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
       const foreign = table.fingerprints.filter((f) => f.layout === other).sort((a, b) => a.span.start - b.span.start);
       if (!other || foreign.length <= own.length) continue;
-      const shown = joinList(foreign.slice(0, 4).map((f) => `「${f.label}」`), context.locale);
+      const shown = joinList(
+        foreign.slice(0, 4).map((f) => `「${f.label}」`),
+        context.locale,
+      );
       const more = foreign.length > 4 ? t(TEXT, 'moreLabels', context.locale, { total: foreign.length, rest: foreign.length - 4 }) : '';
       context.report({
         messageId: 'wrongLayout',

@@ -29,7 +29,7 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'a people\'s government\'s report (townships included) covers the results of 工作考核, 社会评议 and 责任追究 (条例 第五十条（四）)',
+      summary: "a people's government's report (townships included) covers the results of 工作考核, 社会评议 and 责任追究 (条例 第五十条（四）)",
       configComment: ['人民政府的报告须包括工作考核、社会评议和责任追究结果情况（条例第五十条第（四）项）。'],
       description: {
         'zh-CN': '人民政府的年度报告须报告工作考核、社会评议和责任追究结果情况',
@@ -52,7 +52,9 @@ const rule: Rule = {
     const configured = context.config.agencyKind;
     const byName = report.issuer ? organKind(report.issuer.name) : undefined;
     // A 街道办事处 is not a people's government (it acts for the district's): 第五十条（四） is not its item.
-    const government = configured ? configured === 'government' : (byName === 'government' || byName === 'township') && !isSubdistrictOffice(report.issuer!.name);
+    const government = configured
+      ? configured === 'government'
+      : (byName === 'government' || byName === 'township') && !isSubdistrictOffice(report.issuer!.name);
     if (!government) return;
     const prose = report.prose.text;
     const missing = ITEMS.filter((i) => !i.words.test(prose));
@@ -61,8 +63,14 @@ const rule: Rule = {
     const at = report.sections.overview ?? report.headings[0];
     context.report({
       messageId: 'missing',
-      data: { who, items: joinList(missing.map((i) => pick(i.name, context.locale)), context.locale) },
-      span: at ? at.span : report.title?.span ?? { start: report.span.start, end: report.span.start },
+      data: {
+        who,
+        items: joinList(
+          missing.map((i) => pick(i.name, context.locale)),
+          context.locale,
+        ),
+      },
+      span: at ? at.span : (report.title?.span ?? { start: report.span.start, end: report.span.start }),
     });
   },
 };

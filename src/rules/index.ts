@@ -27,6 +27,33 @@ import webArtifacts from './web-artifacts.js';
 import zeroFeeConflict from './zero-fee-conflict.js';
 
 /** Every built-in rule, by id. One file per rule in this folder. */
-const RULES: Rule[] = [requiredSections, tableSum, applicationBalance, zeroFeeConflict, statisticsPeriod, tableStructure, sectionOrder, feeDisclosure, textTableMismatch, requiredTables, tableLabels, cellValue, formatVersion, carryover, publicationDate, reportYear, placeholder, webArtifacts, organMismatch, problemsAndMeasures, notAReport, copiedReport, governmentAccountability, regulationAuthority, regionTotal, regionMissingUnit];
+const RULES: Rule[] = [
+  requiredSections,
+  tableSum,
+  applicationBalance,
+  zeroFeeConflict,
+  statisticsPeriod,
+  tableStructure,
+  sectionOrder,
+  feeDisclosure,
+  textTableMismatch,
+  requiredTables,
+  tableLabels,
+  cellValue,
+  formatVersion,
+  carryover,
+  publicationDate,
+  reportYear,
+  placeholder,
+  webArtifacts,
+  organMismatch,
+  problemsAndMeasures,
+  notAReport,
+  copiedReport,
+  governmentAccountability,
+  regulationAuthority,
+  regionTotal,
+  regionMissingUnit,
+];
 
 export const builtinRules: ReadonlyMap<string, Rule> = new Map(RULES.map((r) => [r.meta.id, r]));

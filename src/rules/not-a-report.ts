@@ -16,7 +16,8 @@ const rule: Rule = {
     defaultSeverity: 'warn',
     runsOn: 'non-reports',
     docs: {
-      summary: 'the file is an annual report at all: a memo, a README or a 信息公开指南 gets this one warning and no other rule runs (files found by directory/glob expansion stay silent unless `reportExpanded`)',
+      summary:
+        'the file is an annual report at all: a memo, a README or a 信息公开指南 gets this one warning and no other rule runs (files found by directory/glob expansion stay silent unless `reportExpanded`)',
       configComment: [
         '被检查的文件不是年度报告（会议通知、README、信息公开指南）：一条警告，其他规则不运行。',
         'reportExpanded: 通过目录或通配符找到的文件也报告（默认不报告：报告目录里常有其他文档）。',

@@ -17,7 +17,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'the organ named in the title and the 落款 organ are the same (short forms match full names; a people\'s government\'s report may be signed by an organ of the same place)',
+      summary:
+        "the organ named in the title and the 落款 organ are the same (short forms match full names; a people's government's report may be signed by an organ of the same place)",
       configComment: ['标题中的机关须与落款机关一致（简称与全称视为一致）。'],
       description: { 'zh-CN': '标题中的机关须与落款机关一致', en: 'The organ in the title and the organ in the signature block are the same' },
       url: docsUrl('organ-mismatch'),

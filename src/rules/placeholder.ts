@@ -41,7 +41,9 @@ const PATTERNS: { re: RegExp; word?: boolean }[] = [
 ];
 
 /** Common surnames: "王某某" anonymizes a person, as court and complaint texts do. */
-const SURNAMES = new Set([...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤']);
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤',
+]);
 
 const rule: Rule = {
   meta: {
@@ -49,11 +51,18 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
-      summary: 'draft leftovers: XX / ×× / ＸＸ, 20XX年, X件, 【待填】/ [待补充], TODO, 某某 — not in URLs, IDs, ASCII words, 王某某 or quotations; a count with no number at all (共主动公开条, 收到申请件) is a warning; no fix',
+      summary:
+        'draft leftovers: XX / ×× / ＸＸ, 20XX年, X件, 【待填】/ [待补充], TODO, 某某 — not in URLs, IDs, ASCII words, 王某某 or quotations; a count with no number at all (共主动公开条, 收到申请件) is a warning; no fix',
       configComment: ['草稿占位符（XX、××、【待填】、TODO、某某）及没有数字的计数（“共主动公开条”，警告）；allow: 本机关确实使用、含 X 的词语。'],
-      description: { 'zh-CN': '报告中不得残留草稿占位符（XX、××、【待填】、TODO、某某等）', en: 'No draft placeholders (XX, ××, 【待填】, TODO, 某某 …) may remain in the report' },
+      description: {
+        'zh-CN': '报告中不得残留草稿占位符（XX、××、【待填】、TODO、某某等）',
+        en: 'No draft placeholders (XX, ××, 【待填】, TODO, 某某 …) may remain in the report',
+      },
       url: docsUrl('placeholder'),
-      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（发布内容不准确、不全面的，依《条例》第四十七条追责）', en: '国办公开办函〔2021〕30号 (inaccurate or incomplete reports; Regulations on Open Government Information, art. 47)' },
+      legalBasis: {
+        'zh-CN': '国办公开办函〔2021〕30号（发布内容不准确、不全面的，依《条例》第四十七条追责）',
+        en: '国办公开办函〔2021〕30号 (inaccurate or incomplete reports; Regulations on Open Government Information, art. 47)',
+      },
     },
     schema: {
       type: 'object',
@@ -125,7 +134,10 @@ function segments(report: Report, context: RuleContext): Segment[] {
     }
     for (const cell of b.rows.flatMap((r) => r.cells)) {
       const at = context.text.slice(cell.span.start, cell.span.end).indexOf(cell.text);
-      out.push({ text: cell.text, spanOf: (f, t) => (at === -1 || !cell.text ? cell.span : { start: cell.span.start + at + f, end: cell.span.start + at + t }) });
+      out.push({
+        text: cell.text,
+        spanOf: (f, t) => (at === -1 || !cell.text ? cell.span : { start: cell.span.start + at + f, end: cell.span.start + at + t }),
+      });
     }
   }
   return out;
@@ -143,7 +155,7 @@ function excludedRanges(s: string): [number, number][] {
   ];
   for (const re of res) for (const m of s.matchAll(re)) out.push([m.index, m.index + m[0].length]);
   // HTML comments (gia-lint directives among them), found with indexOf: linear however many "<!--".
-  for (let i = s.indexOf('<!--'); i !== -1; ) {
+  for (let i = s.indexOf('<!--'); i !== -1;) {
     const close = s.indexOf('-->', i + 4);
     if (close === -1) break;
     out.push([i, close + 3]);

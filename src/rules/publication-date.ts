@@ -9,8 +9,14 @@ import { formatDate } from '../i18n/locales.js';
 
 const TEXT = defineCatalog('rule:publication-date', {
   configuredOrgan: { 'zh-CN': '本机关（配置 agencyKind）', en: 'the organ (per the agencyKind setting)' },
-  legacyDeadline: { 'zh-CN': '{{year}} 年度报告适用2008年《条例》，各级行政机关均应在3月31日前公布', en: 'reports for {{year}} fall under the 2008 Regulations, which set 31 March for every organ' },
-  lateEitherWay: { 'zh-CN': '无论本机关是政府部门（1月31日）还是人民政府（3月31日），均已超期', en: "whether the organ is a department (31 Jan) or a people's government (31 Mar), the report is late" },
+  legacyDeadline: {
+    'zh-CN': '{{year}} 年度报告适用2008年《条例》，各级行政机关均应在3月31日前公布',
+    en: 'reports for {{year}} fall under the 2008 Regulations, which set 31 March for every organ',
+  },
+  lateEitherWay: {
+    'zh-CN': '无论本机关是政府部门（1月31日）还是人民政府（3月31日），均已超期',
+    en: "whether the organ is a department (31 Jan) or a people's government (31 Mar), the report is late",
+  },
 });
 
 /**
@@ -32,7 +38,8 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
-      summary: 'the 落款 date is not before 12月31日 of the report year, nor after the deadline (departments 1月31日, people\'s governments 3月31日; 3月31日 for every organ up to the 2018 reports); organ kind from `agencyKind` or the name; a missing date is a warning',
+      summary:
+        "the 落款 date is not before 12月31日 of the report year, nor after the deadline (departments 1月31日, people's governments 3月31日; 3月31日 for every organ up to the 2018 reports); organ kind from `agencyKind` or the name; a missing date is a warning",
       configComment: [
         '落款日期不早于统计期结束、不晚于法定期限（部门1月31日，人民政府3月31日；机关类别见上方 agencyKind）。',
         'reportMissingDate: 没有落款日期时报告（默认报告，作为警告）。',
@@ -61,7 +68,7 @@ const rule: Rule = {
       },
       lateGovernment: {
         'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{who}}为人民政府，本级政府年度报告应在每年3月31日前公布{{note}}',
-        en: 'The signing date {{date}} is after the statutory deadline {{deadline}}: {{who}} is a people\'s government, whose report is published by 31 March{{note}}',
+        en: "The signing date {{date}} is after the statutory deadline {{deadline}}: {{who}} is a people's government, whose report is published by 31 March{{note}}",
       },
       lateAny: {
         'zh-CN': '落款日期 {{date}} 晚于法定期限 {{deadline}}：{{reason}}{{note}}',
@@ -85,7 +92,12 @@ const rule: Rule = {
       if (context.options.reportMissingDate === true) {
         // Where the 落款 should be: the end of the report. A lesser defect than a late date, and
         // PDF text or a web page may have lost the date block: a warning, even in an error rule.
-        context.report({ messageId: 'missingDate', span: { start: report.span.end, end: report.span.end }, legalBasis: eraForYear(year).deadlineBasis, severity: 'warn' });
+        context.report({
+          messageId: 'missingDate',
+          span: { start: report.span.end, end: report.span.end },
+          legalBasis: eraForYear(year).deadlineBasis,
+          severity: 'warn',
+        });
       }
       return;
     }
@@ -123,7 +135,13 @@ const rule: Rule = {
     const statutory = kind ? statutoryDeadline(year, kind) : undefined;
     if (local && compare(sig, local) > 0 && !(statutory && compare(sig, statutory) > 0)) {
       const basis = { 'zh-CN': '本地政务公开工作规定（配置 deadlines）', en: 'local rules (the deadlines setting)' };
-      context.report({ messageId: 'lateLocal', data: { date, deadline: formatDate(local, locale), kind: kind!, note }, span: sig.span, legalBasis: basis, severity });
+      context.report({
+        messageId: 'lateLocal',
+        data: { date, deadline: formatDate(local, locale), kind: kind!, note },
+        span: sig.span,
+        legalBasis: basis,
+        severity,
+      });
       return;
     }
     const latest = latestDeadline(year);

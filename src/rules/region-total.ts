@@ -34,23 +34,29 @@ const rule: Rule = {
     defaultSeverity: 'warn',
     scope: 'region',
     docs: {
-      summary: 'region runs with `aggregate`: the government report\'s table 三 (every row × column) and table 四 (every cell) equal the cell-wise sum of its units\' reports; a differing cell is reported at the total\'s cell with the sum, the value found and the contributors',
+      summary:
+        "region runs with `aggregate`: the government report's table 三 (every row × column) and table 四 (every cell) equal the cell-wise sum of its units' reports; a differing cell is reported at the total's cell with the sum, the value found and the contributors",
       configComment: ['地区汇总（需要 aggregate）：本级报告表三、表四逐格等于各单位之和；expect 中的单位都有报告。'],
       description: {
         'zh-CN': '本级政府报告表三、表四的数字等于所汇总各单位报告的逐格之和（配置 aggregate）',
         en: "A government's tables III and IV equal the cell-wise sum of its units' reports (aggregate setting)",
       },
       url: docsUrl('region-total'),
-      legalBasis: { 'zh-CN': '《政府信息公开条例》第五十条；国办公开办函〔2021〕30号统一格式表三、表四', en: 'Regulations on Open Government Information, art. 50; tables III and IV of 国办公开办函〔2021〕30号' },
+      legalBasis: {
+        'zh-CN': '《政府信息公开条例》第五十条；国办公开办函〔2021〕30号统一格式表三、表四',
+        en: 'Regulations on Open Government Information, art. 50; tables III and IV of 国办公开办函〔2021〕30号',
+      },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
       applications: {
-        'zh-CN': '表三「{{row}}」「{{col}}」为 {{found}}，而 {{count}} 个单位报告该格之和为 {{expected}}（{{contributors}}）；如本级汇总范围还包括未放入文件夹的单位，可忽略',
+        'zh-CN':
+          '表三「{{row}}」「{{col}}」为 {{found}}，而 {{count}} 个单位报告该格之和为 {{expected}}（{{contributors}}）；如本级汇总范围还包括未放入文件夹的单位，可忽略',
         en: 'Table III, "{{row}}", column "{{col}}": {{found}}, but the {{count}} unit reports sum to {{expected}} ({{contributors}}); ignore if the region includes units whose reports are not in the folder',
       },
       review: {
-        'zh-CN': '表四「{{col}}」为 {{found}}，而 {{count}} 个单位报告该格之和为 {{expected}}（{{contributors}}）；如本级汇总范围还包括未放入文件夹的单位，可忽略',
+        'zh-CN':
+          '表四「{{col}}」为 {{found}}，而 {{count}} 个单位报告该格之和为 {{expected}}（{{contributors}}）；如本级汇总范围还包括未放入文件夹的单位，可忽略',
         en: 'Table IV, "{{col}}": {{found}}, but the {{count}} unit reports sum to {{expected}} ({{contributors}}); ignore if the region includes units whose reports are not in the folder',
       },
     },
@@ -91,7 +97,12 @@ const rule: Rule = {
 };
 
 /** The sum of one cell over the parts, with each part's value; undefined if any part lacks a number there. */
-function partsSum(parts: RegionUnit[], table: 'applications' | 'review', row: string, col: string): { value: number; by: { name: string; value: number }[] } | undefined {
+function partsSum(
+  parts: RegionUnit[],
+  table: 'applications' | 'review',
+  row: string,
+  col: string,
+): { value: number; by: { name: string; value: number }[] } | undefined {
   let value = 0;
   const by: { name: string; value: number }[] = [];
   for (const p of parts) {

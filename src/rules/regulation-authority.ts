@@ -34,19 +34,24 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'a township, 街道办事处, county or district government or county-level department (level read from the organ\'s name with certainty) reports no 规章 of its own in table 二 (立法法 第九十一、九十三条)',
+      summary:
+        "a township, 街道办事处, county or district government or county-level department (level read from the organ's name with certainty) reports no 规章 of its own in table 二 (立法法 第九十一、九十三条)",
       configComment: ['乡镇（街道）、县（区）级机关（按机关名称确定层级）表二「规章」一行须为 0：它们无权制定规章（立法法第九十一、九十三条）。'],
       description: {
         'zh-CN': '乡镇（街道）、县（区）级机关无权制定规章，表二「规章」一行应为 0',
         en: 'Townships, sub-districts and county-level organs make no 规章: their 规章 row in table II is 0',
       },
       url: docsUrl('regulation-authority'),
-      legalBasis: { 'zh-CN': '《中华人民共和国立法法》第九十一条、第九十三条（2015年版第八十条、第八十二条）', en: 'Legislation Law, arts. 91 and 93 (arts. 80 and 82 of the 2015 text)' },
+      legalBasis: {
+        'zh-CN': '《中华人民共和国立法法》第九十一条、第九十三条（2015年版第八十条、第八十二条）',
+        en: 'Legislation Law, arts. 91 and 93 (arts. 80 and 82 of the 2015 text)',
+      },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
       lowerOrgan: {
-        'zh-CN': '「{{organ}}」是{{level}}，无权制定规章，但表二「规章」一行填了 {{figures}}：规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州的人民政府制定，本机关没有规章，此行应为 0（本机关制发的规范性文件填在「{{docsRow}}」一行）',
+        'zh-CN':
+          '「{{organ}}」是{{level}}，无权制定规章，但表二「规章」一行填了 {{figures}}：规章只能由国务院部门和省、自治区、直辖市、设区的市、自治州的人民政府制定，本机关没有规章，此行应为 0（本机关制发的规范性文件填在「{{docsRow}}」一行）',
         en: '"{{organ}}" is {{level}} and cannot make 规章, yet table II\'s 规章 row holds {{figures}}: only State Council departments and the governments of provinces, 设区的市 and 自治州 make them, so the row is 0 (the organ\'s own normative documents go in the "{{docsRow}}" row)',
       },
     },
@@ -67,7 +72,15 @@ const rule: Rule = {
     const docsRow = rowLabel(report.tables.active!, 'normativeDocs');
     context.report({
       messageId: 'lowerOrgan',
-      data: { organ, level: levelText, figures: joinList(filled.map(([c, name]) => `${name} ${c.raw}`), locale), docsRow },
+      data: {
+        organ,
+        level: levelText,
+        figures: joinList(
+          filled.map(([c, name]) => `${name} ${c.raw}`),
+          locale,
+        ),
+        docsRow,
+      },
       span: row.labelSpan ?? row.span,
     });
   },

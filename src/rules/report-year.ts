@@ -19,11 +19,18 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'a sentence opening with the next year stated as done ("2015年，我办已…" in the 2014 report) or the previous year with no comparison (copied text); plans, comparisons, 以来, titles are fine',
+      summary:
+        'a sentence opening with the next year stated as done ("2015年，我办已…" in the 2014 report) or the previous year with no comparison (copied text); plans, comparisons, 以来, titles are fine',
       configComment: ['正文把其他年份当作报告年度叙述（如2014年度报告写“2015年，我办已…”）。'],
-      description: { 'zh-CN': '正文不得把其他年份当作报告年度叙述（如2014年度报告中写“2015年，我办已…”）', en: 'The body must not narrate another year as the reporting year ("2015年，我办已…" in the 2014 report)' },
+      description: {
+        'zh-CN': '正文不得把其他年份当作报告年度叙述（如2014年度报告中写“2015年，我办已…”）',
+        en: 'The body must not narrate another year as the reporting year ("2015年，我办已…" in the 2014 report)',
+      },
       url: docsUrl('report-year'),
-      legalBasis: { 'zh-CN': '《政府信息公开条例》第四十九条、第五十条（报告上一年度的工作）', en: 'Regulations on Open Government Information, arts. 49–50 (the report covers the previous year)' },
+      legalBasis: {
+        'zh-CN': '《政府信息公开条例》第四十九条、第五十条（报告上一年度的工作）',
+        en: 'Regulations on Open Government Information, arts. 49–50 (the report covers the previous year)',
+      },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     hasSuggestions: true,
@@ -57,13 +64,23 @@ const rule: Rule = {
     if (report.year?.source === 'title' || report.year?.source === 'override') {
       for (const stated of report.statedYears) {
         if (stated.year === year) continue;
-        context.report({ messageId: 'statedYear', data: { sentence: excerpt(stated.sentence), found: stated.year, year }, span: stated.yearSpan, suggest: yearSuggestion(context.text, stated, year) });
+        context.report({
+          messageId: 'statedYear',
+          data: { sentence: excerpt(stated.sentence), found: stated.year, year },
+          span: stated.yearSpan,
+          suggest: yearSuggestion(context.text, stated, year),
+        });
       }
     }
     for (const lead of report.yearLeads) {
       const messageId = judge(lead, year);
       if (!messageId) continue;
-      context.report({ messageId, data: { sentence: excerpt(lead.sentence), found: lead.year, year }, span: lead.yearSpan, suggest: yearSuggestion(context.text, lead, year) });
+      context.report({
+        messageId,
+        data: { sentence: excerpt(lead.sentence), found: lead.year, year },
+        span: lead.yearSpan,
+        suggest: yearSuggestion(context.text, lead, year),
+      });
     }
   },
 };
@@ -71,7 +88,9 @@ const rule: Rule = {
 /** Replace the written year with the report year (a suggestion: the whole sentence may be stale). */
 function yearSuggestion(text: string, lead: YearLead, year: number) {
   const written = text.slice(lead.yearSpan.start, lead.yearSpan.end);
-  return /^\d{4}$/.test(written) ? [{ messageId: 'useReportYear', data: { year }, fix: { range: [lead.yearSpan.start, lead.yearSpan.end] as [number, number], text: String(year) } }] : undefined;
+  return /^\d{4}$/.test(written)
+    ? [{ messageId: 'useReportYear', data: { year }, fix: { range: [lead.yearSpan.start, lead.yearSpan.end] as [number, number], text: String(year) } }]
+    : undefined;
 }
 
 function judge(lead: YearLead, year: number): 'nextYear' | 'previousYear' | undefined {

@@ -43,8 +43,13 @@ const rule: Rule = {
       if (report.sections[section.key] || ignore.has(section.key)) continue;
       // Point where the section belongs: at the next section present, else the one it should
       // follow, else the title (a report's last lines are often pasted page chrome).
-      const next = SECTIONS.filter((s) => s.ordinal > section.ordinal).map((s) => report.sections[s.key]).find(Boolean);
-      const prev = SECTIONS.filter((s) => s.ordinal < section.ordinal).reverse().map((s) => report.sections[s.key]).find(Boolean);
+      const next = SECTIONS.filter((s) => s.ordinal > section.ordinal)
+        .map((s) => report.sections[s.key])
+        .find(Boolean);
+      const prev = SECTIONS.filter((s) => s.ordinal < section.ordinal)
+        .reverse()
+        .map((s) => report.sections[s.key])
+        .find(Boolean);
       const anchor = next?.span ?? prev?.span ?? report.title?.span ?? { start: report.span.start, end: report.span.start };
       context.report({
         messageId: 'missing',

@@ -26,11 +26,18 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
-      summary: 'the three tables, their mandated rows and (where the header was read) columns are present; a row placed by position or unreadable counts as present; 2019 reports only with `checkYear2019` (60号 merely encouraged the format for them)',
+      summary:
+        'the three tables, their mandated rows and (where the header was read) columns are present; a row placed by position or unreadable counts as present; 2019 reports only with `checkYear2019` (60号 merely encouraged the format for them)',
       configComment: ['三张表及其法定行、列须齐全；checkYear2019: 也检查 2019 年度报告（60号对该年度只是鼓励使用统一格式）。'],
-      description: { 'zh-CN': '统一格式的三张表及其法定行、列须齐全', en: 'The three tables of the unified format, with their mandated rows and columns, are present' },
+      description: {
+        'zh-CN': '统一格式的三张表及其法定行、列须齐全',
+        en: 'The three tables of the unified format, with their mandated rows and columns, are present',
+      },
       url: docsUrl('required-tables'),
-      legalBasis: { 'zh-CN': '《条例》第五十条；国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'Regulation art. 50; the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
+      legalBasis: {
+        'zh-CN': '《条例》第五十条；国办公开办函〔2021〕30号、〔2019〕60号统一格式',
+        en: 'Regulation art. 50; the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号',
+      },
     },
     schema: {
       type: 'object',
@@ -71,7 +78,12 @@ const rule: Rule = {
           // lost it when the text was copied from the page: a warning that asks, not an error.
           context.report({
             messageId: section.empty ? 'emptySection' : 'missingTable',
-            data: { section: `${section.numbering ?? ''}${section.title}`, table: tableName(kind, context.locale), year: report.year!.value, format: pick(formatName, context.locale) },
+            data: {
+              section: `${section.numbering ?? ''}${section.title}`,
+              table: tableName(kind, context.locale),
+              year: report.year!.value,
+              format: pick(formatName, context.locale),
+            },
             span: section.span,
             ...(section.empty ? { severity: 'warn' as const } : {}),
           });
@@ -85,7 +97,6 @@ const rule: Rule = {
     }
   },
 };
-
 
 type Report_ = (d: { messageId: string; data: Record<string, string | number>; span: Span }) => void;
 
@@ -103,7 +114,11 @@ function missingRows(table: RecognizedTable, locale: Locale, report: Report_): v
       const labels = run.map((k) => `「${template.find((r) => r.key === k)!.label}」`);
       report({
         messageId: 'missingRows',
-        data: { table: tableName(table.kind, locale), count: run.length, rows: labels.length > 4 ? `${labels.slice(0, 3).join('、')}… ${labels[labels.length - 1]}` : labels.join('、') },
+        data: {
+          table: tableName(table.kind, locale),
+          count: run.length,
+          rows: labels.length > 4 ? `${labels.slice(0, 3).join('、')}… ${labels[labels.length - 1]}` : labels.join('、'),
+        },
         span: at ?? { start: table.span.start, end: table.span.start },
       });
     }
@@ -142,7 +157,8 @@ function missingColumns(table: RecognizedTable, locale: Locale, report: Report_)
   for (const g of groups) {
     const mine = headers.filter((h) => h.group === g.group && g.columns.some((c) => c.key === h.key));
     // The header must have been read: at least half of its columns (table 二: its 信息内容 row).
-    const readHeader = table.kind === 'active' ? headers.some((h) => h.group === g.group && h.key === 'label') && mine.length > 0 : mine.length * 2 >= g.columns.length;
+    const readHeader =
+      table.kind === 'active' ? headers.some((h) => h.group === g.group && h.key === 'label') && mine.length > 0 : mine.length * 2 >= g.columns.length;
     if (!readHeader) continue;
     const missing = g.columns.filter((c) => !mine.some((h) => h.key === c.key));
     if (!missing.length) continue;
@@ -161,7 +177,10 @@ function missingColumns(table: RecognizedTable, locale: Locale, report: Report_)
           table: tableName(table.kind, locale),
           sub: g.group ? t(TERMS, 'columnGroup', locale, { group: g.group }) : '',
           column: c.label,
-          found: joinList(at.map((h) => h.label), locale),
+          found: joinList(
+            at.map((h) => h.label),
+            locale,
+          ),
         },
         span: anchor.span,
       });

@@ -21,9 +21,13 @@ const rule: Rule = {
     type: 'suggestion',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'the six parts in the official order and numbering (one message for a shifted sequence; 总体情况\'s sub-items numbered as parts); the introduction\'s "本报告由N个部分组成" matches the parts (every era)',
+      summary:
+        'the six parts in the official order and numbering (one message for a shifted sequence; 总体情况\'s sub-items numbered as parts); the introduction\'s "本报告由N个部分组成" matches the parts (every era)',
       configComment: ['法定部分的顺序与编号；引言所称“本报告由N个部分组成”是否与实际相符。'],
-      description: { 'zh-CN': '法定部分的顺序、编号须与统一格式一致，引言所述部分数须与实际相符', en: 'Mandated sections in the official order and numbering; the stated number of parts must match' },
+      description: {
+        'zh-CN': '法定部分的顺序、编号须与统一格式一致，引言所述部分数须与实际相符',
+        en: 'Mandated sections in the official order and numbering; the stated number of parts must match',
+      },
       url: docsUrl('section-order'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
     },
@@ -31,7 +35,10 @@ const rule: Rule = {
     messages: {
       outOfOrder: { 'zh-CN': '「{{title}}」应在「{{before}}」之前{{note}}', en: '"{{title}}" should come before "{{before}}"{{note}}' },
       duplicated: { 'zh-CN': '「{{title}}」部分重复出现（首次在{{where}}）{{note}}', en: 'Section "{{title}}" appears again (first at {{where}}){{note}}' },
-      misnumbered: { 'zh-CN': '「{{title}}」应编号为「{{expected}}、」，实际为「{{found}}」{{note}}', en: '"{{title}}" should be numbered {{expected}}、, found {{found}}{{note}}' },
+      misnumbered: {
+        'zh-CN': '「{{title}}」应编号为「{{expected}}、」，实际为「{{found}}」{{note}}',
+        en: '"{{title}}" should be numbered {{expected}}、, found {{found}}{{note}}',
+      },
       shifted: {
         'zh-CN': '各部分编号整体错位：「{{title}}」应为「{{expected}}、」，实际为「{{found}}」，其后各部分同样错位{{note}}',
         en: 'The section numbering is shifted: "{{title}}" should be {{expected}}、 but is {{found}}, and the following sections likewise{{note}}',
@@ -67,7 +74,11 @@ const rule: Rule = {
       while (t.endsWith('方面') || t.endsWith('情况') || t.endsWith('工作')) t = t.slice(0, -2);
       if (h.ordinal && !h.section && OVERVIEW_SUB_ITEMS.includes(t)) {
         subIndex++;
-        context.report({ messageId: 'promotedSubItem', data: { found: h.numbering ?? '', title: h.title, sub: CN[subIndex] ?? String(subIndex) }, span: h.span });
+        context.report({
+          messageId: 'promotedSubItem',
+          data: { found: h.numbering ?? '', title: h.title, sub: CN[subIndex] ?? String(subIndex) },
+          span: h.span,
+        });
       }
     }
 
@@ -75,7 +86,12 @@ const rule: Rule = {
     const unsureOf = (...hs: Heading[]) => unsure(hs.some((x) => x.confidence === 'inferred') ? 'inferred' : 'exact', 'heading', context.locale);
     // A part in its place under an old (2008-era) or mistyped title ("一、概述", "二、主动公开情况").
     for (const h of report.headings) {
-      if (h.byPlace && h.section) context.report({ messageId: 'titleWording', data: { found: h.numbering ?? '', title: h.title, expected: SECTIONS.find((s) => s.key === h.section)!.title }, span: h.span });
+      if (h.byPlace && h.section)
+        context.report({
+          messageId: 'titleWording',
+          data: { found: h.numbering ?? '', title: h.title, expected: SECTIONS.find((s) => s.key === h.section)!.title },
+          span: h.span,
+        });
     }
 
     const seen = new Map<string, Heading>();
@@ -85,7 +101,12 @@ const rule: Rule = {
       const first = seen.get(h.section);
       if (first) {
         const u = unsureOf(h, first);
-        context.report({ messageId: 'duplicated', data: { title: titleOf(h.section), where: context.where(first.span), note: u.note }, span: h.span, severity: u.severity });
+        context.report({
+          messageId: 'duplicated',
+          data: { title: titleOf(h.section), where: context.where(first.span), note: u.note },
+          span: h.span,
+          severity: u.severity,
+        });
         continue;
       }
       seen.set(h.section, h);
@@ -98,7 +119,12 @@ const rule: Rule = {
       const later = found.slice(i + 1).find((h) => ord(h) < ord(found[i]));
       if (!later) continue;
       const u = unsureOf(later, found[i]);
-      context.report({ messageId: 'outOfOrder', data: { title: titleOf(later.section!), before: titleOf(found[i].section!), note: u.note }, span: later.span, severity: u.severity });
+      context.report({
+        messageId: 'outOfOrder',
+        data: { title: titleOf(later.section!), before: titleOf(found[i].section!), note: u.note },
+        span: later.span,
+        severity: u.severity,
+      });
     }
 
     // Numbering: one message for a whole shifted sequence, else one per misnumbered heading.
@@ -109,12 +135,22 @@ const rule: Rule = {
     if (wrong.length >= 2 && deltas.size === 1 && wrong.length === numbered.filter((h) => ord(h) >= ord(wrong[0])).length) {
       const h = wrong[0];
       const u = unsureOf(...wrong);
-      context.report({ messageId: 'shifted', data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '', note: u.note }, span: h.span, severity: u.severity });
+      context.report({
+        messageId: 'shifted',
+        data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '', note: u.note },
+        span: h.span,
+        severity: u.severity,
+      });
       return;
     }
     for (const h of wrong) {
       const u = unsureOf(h);
-      context.report({ messageId: 'misnumbered', data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '', note: u.note }, span: h.span, severity: u.severity });
+      context.report({
+        messageId: 'misnumbered',
+        data: { title: titleOf(h.section!), expected: CN[ord(h)], found: h.numbering ?? '', note: u.note },
+        span: h.span,
+        severity: u.severity,
+      });
     }
   },
 };

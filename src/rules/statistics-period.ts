@@ -22,7 +22,10 @@ const rule: Rule = {
     docs: {
       summary: 'the 统计时限 statement exists and covers 1月1日–12月31日 of the report year; a wrong year has a fix',
       configComment: ['统计时限须为报告年度1月1日至12月31日（可自动修复年份）。'],
-      description: { 'zh-CN': '须写明统计时限，且为报告年度1月1日至12月31日', en: 'The statistics period must be stated and be 1 Jan – 31 Dec of the report year' },
+      description: {
+        'zh-CN': '须写明统计时限，且为报告年度1月1日至12月31日',
+        en: 'The statistics period must be stated and be 1 Jan – 31 Dec of the report year',
+      },
       url: docsUrl('statistics-period'),
       legalBasis: { 'zh-CN': '《政府信息公开条例》第四十九条、第五十条', en: 'Regulations on Open Government Information, arts. 49–50' },
     },
@@ -55,7 +58,8 @@ const rule: Rule = {
     const year = report.year?.value;
     const expected = (y: number | undefined) => (y ? t(TEXT, 'periodOfYear', context.locale, { year: y }) : t(TEXT, 'periodOfReportYear', context.locale));
     // A statement whose dates were left blank is the defect itself, wherever it stands.
-    for (const e of report.emptyPeriods) context.report({ messageId: 'empty', data: { found: context.quote(e.span) ?? e.text, expected: expected(year) }, span: e.span });
+    for (const e of report.emptyPeriods)
+      context.report({ messageId: 'empty', data: { found: context.quote(e.span) ?? e.text, expected: expected(year) }, span: e.span });
     if (report.periods.length === 0) {
       // "统计时限为本年度1月1日至12月31日": stated, and the report's own year by its words.
       if (report.emptyPeriods.length || report.relativePeriods.length) return;
@@ -69,7 +73,8 @@ const rule: Rule = {
       // An era that prescribed no format (the 2008 regulation): a report without the sentence is
       // incomplete (its figures cannot be dated), not in breach of a template — a warning.
       const { statisticsPeriod } = eraNamed(report.era);
-      if (!statisticsPeriod.required) context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at, legalBasis: statisticsPeriod.legalBasis, severity: 'warn' });
+      if (!statisticsPeriod.required)
+        context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at, legalBasis: statisticsPeriod.legalBasis, severity: 'warn' });
       else context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at });
       return;
     }
@@ -81,10 +86,28 @@ const rule: Rule = {
       const knownYear = year !== undefined && report.year?.source !== 'period' ? year : undefined;
       // Dates read without 统计期限 (or a year alone) are an inferred period: a warning that asks to check, no fix.
       const { note, severity } = unsure(p.confidence, 'period', context.locale);
-      if (knownYear !== undefined && (startYear !== knownYear || endYear !== knownYear) && p.start.month === 1 && p.start.day === 1 && p.end.month === 12 && p.end.day === 31) {
-        context.report({ messageId: 'wrongYear', data: { found: context.quote(p.span) ?? p.text, year: knownYear, note }, span: p.span, fix: severity ? undefined : yearFix(context.text, p, knownYear), severity });
+      if (
+        knownYear !== undefined &&
+        (startYear !== knownYear || endYear !== knownYear) &&
+        p.start.month === 1 &&
+        p.start.day === 1 &&
+        p.end.month === 12 &&
+        p.end.day === 31
+      ) {
+        context.report({
+          messageId: 'wrongYear',
+          data: { found: context.quote(p.span) ?? p.text, year: knownYear, note },
+          span: p.span,
+          fix: severity ? undefined : yearFix(context.text, p, knownYear),
+          severity,
+        });
       } else if (!fullYear) {
-        context.report({ messageId: 'wrongRange', data: { found: context.quote(p.span) ?? p.text, expected: expected(knownYear ?? startYear), note }, span: p.span, severity });
+        context.report({
+          messageId: 'wrongRange',
+          data: { found: context.quote(p.span) ?? p.text, expected: expected(knownYear ?? startYear), note },
+          span: p.span,
+          severity,
+        });
       }
     }
   },

@@ -27,7 +27,8 @@ const rule: Rule = {
     type: 'suggestion',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'row and column labels of tables 二/三 and the column labels of table 四 use the official wording (the 单位：万元 of table 二\'s amount column included) (本年度止件数 → 本年废止件数, 社会组织 → 社会公益组织), with a fix; spaces, full/half-width punctuation and a bracketed local note are not deviations',
+      summary:
+        "row and column labels of tables 二/三 and the column labels of table 四 use the official wording (the 单位：万元 of table 二's amount column included) (本年度止件数 → 本年废止件数, 社会组织 → 社会公益组织), with a fix; spaces, full/half-width punctuation and a bracketed local note are not deviations",
       configComment: ['表格行名、列名须用规范表述（可自动修复）；allowLocalNotes: 接受“规章 (市政府令)”这类括注。'],
       description: { 'zh-CN': '表格的行名、列名须使用统一格式的规范表述', en: 'Table row and column labels use the official wording' },
       url: docsUrl('table-labels'),
@@ -77,7 +78,12 @@ const rule: Rule = {
       // Group labels of table 三 ("（五）不予受理"), recorded only when they deviate.
       for (const g of table.groupLabels ?? []) {
         if (!deviates(g.label, g.official, allowNotes)) continue;
-        context.report({ messageId: 'rowLabel', data: { table: name, found: g.label, expected: g.official }, span: g.span, fix: labelFix(context.text, g.span, normalizeLabel(g.label), g.official) });
+        context.report({
+          messageId: 'rowLabel',
+          data: { table: name, found: g.label, expected: g.official },
+          span: g.span,
+          fix: labelFix(context.text, g.span, normalizeLabel(g.label), g.official),
+        });
       }
       for (const h of table.headers ?? []) {
         if (h.match !== 'position' || !deviates(h.label, h.official, allowNotes)) continue;

@@ -32,9 +32,13 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'where a table cannot be read reliably (cells whose columns are lost, unidentifiable rows), so the silence of the sum rules there is not mistaken for a pass',
+      summary:
+        'where a table cannot be read reliably (cells whose columns are lost, unidentifiable rows), so the silence of the sum rules there is not mistaken for a pass',
       configComment: ['表格行列无法可靠识别时提示（例如空白单元格位置丢失）。'],
-      description: { 'zh-CN': '表格行列须可识别（否则无法核对勾稽关系）', en: 'Table rows and cells must be identifiable (otherwise totals cannot be checked)' },
+      description: {
+        'zh-CN': '表格行列须可识别（否则无法核对勾稽关系）',
+        en: 'Table rows and cells must be identifiable (otherwise totals cannot be checked)',
+      },
       url: docsUrl('table-structure'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the unified format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
     },
@@ -97,13 +101,21 @@ const rule: Rule = {
         const rows = labels.length > 3 ? `${labels.slice(0, 3).join('、')}…` : labels.join('、');
         const first = table.rows[unreadable[0].rowKey];
         const blanks = unreadable.some((p) => p.reason === 'blanksLost') ? t(TEXT, 'blanksLost', context.locale) : '';
-        context.report({ messageId: 'unreadableRows', data: { table: name, count: unreadable.length, rows, blanks }, span: first?.labelSpan ?? unreadable[0].span });
+        context.report({
+          messageId: 'unreadableRows',
+          data: { table: name, count: unreadable.length, rows, blanks },
+          span: first?.labelSpan ?? unreadable[0].span,
+        });
       }
       for (const p of table.problems) {
         if (p.kind === 'unreadableRow' && unreadable.length >= 2) continue;
         if (p.kind === 'unreadableRow') {
           const row = table.rows[p.rowKey];
-          context.report({ messageId: ROW_MESSAGE[p.reason], data: { table: name, row: rowPhrase(table, p.rowKey, context.locale), columns: p.columns, count: p.count }, span: row?.labelSpan ?? p.span });
+          context.report({
+            messageId: ROW_MESSAGE[p.reason],
+            data: { table: name, row: rowPhrase(table, p.rowKey, context.locale), columns: p.columns, count: p.count },
+            span: row?.labelSpan ?? p.span,
+          });
         } else if (p.kind === 'unknownRow') {
           context.report({ messageId: p.label ? 'unknownRow' : 'unlabeledRow', data: { table: name, label: p.label }, span: p.span });
         } else if (p.kind === 'noDataRow') {

@@ -4,7 +4,11 @@ import { TOTAL_KINDS, type TotalKind } from '../templates/tables.js';
 import { columnLabel, inferredNote, replaceCellFix, rowLabel, tableName, violations } from './shared/tables.js';
 
 /** Each kind of total's message (a new kind of total fails to compile until it has one). */
-const TOTAL_MESSAGE: Record<TotalKind, 'rowTotal' | 'resultTotal' | 'reviewTotal'> = { rowTotal: 'rowTotal', resultTotal: 'resultTotal', reviewTotal: 'reviewTotal' };
+const TOTAL_MESSAGE: Record<TotalKind, 'rowTotal' | 'resultTotal' | 'reviewTotal'> = {
+  rowTotal: 'rowTotal',
+  resultTotal: 'resultTotal',
+  reviewTotal: 'reviewTotal',
+};
 
 /**
  * Totals in the applications table (row totals and the （七）总计 row) and the review/litigation
@@ -16,11 +20,15 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
-      summary: 'table 三: every row\'s 总计 = its six applicant columns, and （七）总计 = all result rows (2019 and 2021 row sets); table 四: each 总计 = 维持 + 纠正 + 其他 + 尚未审结',
+      summary:
+        "table 三: every row's 总计 = its six applicant columns, and （七）总计 = all result rows (2019 and 2021 row sets); table 四: each 总计 = 维持 + 纠正 + 其他 + 尚未审结",
       configComment: ['表三、表四的总计须等于各分项之和。'],
       description: { 'zh-CN': '表三、表四的总计须等于各分项之和', en: 'Totals in tables III and IV must equal the sum of their parts' },
       url: docsUrl('table-sum'),
-      legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式', en: 'the arithmetic relations of the report format, 国办公开办函〔2021〕30号 / 〔2019〕60号' },
+      legalBasis: {
+        'zh-CN': '国办公开办函〔2021〕30号、〔2019〕60号统一格式',
+        en: 'the arithmetic relations of the report format, 国办公开办函〔2021〕30号 / 〔2019〕60号',
+      },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     hasSuggestions: true,

@@ -49,11 +49,15 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'error',
     docs: {
-      summary: 'counts in the text (收到/受理/新收 申请N件, 结转, 办结, 予以公开, 予以公开及部分公开, 不予公开/无法提供/不予处理, 行政复议/诉讼N件, "未收到申请", "未发生行政复议", table 二 figures) agree with the table under at least one reading the wording allows; a percentage after a count is recomputed (warning); "未发生…被纠错或败诉" is about results, not counts; channel counts and blank or unreadable cells are never compared',
+      summary:
+        'counts in the text (收到/受理/新收 申请N件, 结转, 办结, 予以公开, 予以公开及部分公开, 不予公开/无法提供/不予处理, 行政复议/诉讼N件, "未收到申请", "未发生行政复议", table 二 figures) agree with the table under at least one reading the wording allows; a percentage after a count is recomputed (warning); "未发生…被纠错或败诉" is about results, not counts; channel counts and blank or unreadable cells are never compared',
       configComment: ['正文中的数字（收到申请N件、行政复议N件……）须与表格一致。'],
       description: { 'zh-CN': '正文中的数字须与表格中同一数量一致', en: 'Counts stated in the text must agree with the table' },
       url: docsUrl('text-table-mismatch'),
-      legalBasis: { 'zh-CN': '《政府信息公开条例》第五十条；国办公开办函〔2021〕30号', en: 'Regulations on Open Government Information, art. 50; 国办公开办函〔2021〕30号' },
+      legalBasis: {
+        'zh-CN': '《政府信息公开条例》第五十条；国办公开办函〔2021〕30号',
+        en: 'Regulations on Open Government Information, art. 50; 国办公开办函〔2021〕30号',
+      },
     },
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
@@ -106,7 +110,10 @@ function evaluate(report: Report, reading: ClaimReading): Evaluated | undefined 
 }
 
 function termRefs(table: RecognizedTable, t: ClaimTerm): CellRef[] {
-  if ('group' in t) return applicationRows(table.layout).filter((r) => r.group === t.group).map((r) => ({ row: r.key, col: t.col }));
+  if ('group' in t)
+    return applicationRows(table.layout)
+      .filter((r) => r.group === t.group)
+      .map((r) => ({ row: r.key, col: t.col }));
   return [{ row: t.row, col: t.col }];
 }
 
@@ -127,15 +134,34 @@ function compare(report: Report, context: RuleContext, claim: CountClaim): boole
   const related = all.flatMap((e) =>
     e.cells.map((c, i) => ({
       span: c.span,
-      message: fillTemplate(pick(rule.meta.messages[e.cells.length > 1 ? 'relatedPart' : 'relatedCell'], context.locale), { table, cell: readingName(e, context), n: i + 1, value: c.value! }),
+      message: fillTemplate(pick(rule.meta.messages[e.cells.length > 1 ? 'relatedPart' : 'relatedCell'], context.locale), {
+        table,
+        cell: readingName(e, context),
+        n: i + 1,
+        value: c.value!,
+      }),
     })),
   );
   const { note, severity } = inferredNote({ inferred: all.some((e) => e.inferred) }, context.locale);
   if (all.length === 1) {
-    context.report({ messageId: 'mismatch', data: { phrase: context.quote(claim.span) ?? claim.text, table, cell: readingName(first, context), value: first.value, where, note }, span, related, severity });
+    context.report({
+      messageId: 'mismatch',
+      data: { phrase: context.quote(claim.span) ?? claim.text, table, cell: readingName(first, context), value: first.value, where, note },
+      span,
+      related,
+      severity,
+    });
   } else {
-    const readings = all.map((e) => fillTemplate(pick(rule.meta.messages.readingValue, context.locale), { name: readingName(e, context), value: e.value })).join(t(TEXT, 'readingSeparator', context.locale));
-    context.report({ messageId: 'mismatchReadings', data: { phrase: context.quote(claim.span) ?? claim.text, table, readings, where, note }, span, related, severity });
+    const readings = all
+      .map((e) => fillTemplate(pick(rule.meta.messages.readingValue, context.locale), { name: readingName(e, context), value: e.value }))
+      .join(t(TEXT, 'readingSeparator', context.locale));
+    context.report({
+      messageId: 'mismatchReadings',
+      data: { phrase: context.quote(claim.span) ?? claim.text, table, readings, where, note },
+      span,
+      related,
+      severity,
+    });
   }
   return false;
 }
@@ -170,9 +196,20 @@ function comparePercent(report: Report, context: RuleContext, claim: CountClaim)
   if (shares.some((s) => Math.abs(s.share - pct.value) < tolerance)) return;
   const list = shares
     .filter((s, i) => shares.findIndex((t) => t.b.value === s.b.value) === i)
-    .map((s) => fillTemplate(pick(rule.meta.messages.shareOf, context.locale), { name: pick(s.b.name, context.locale), base: s.b.value, share: round(s.share, Math.max(1, pct.decimals)) }))
+    .map((s) =>
+      fillTemplate(pick(rule.meta.messages.shareOf, context.locale), {
+        name: pick(s.b.name, context.locale),
+        base: s.b.value,
+        share: round(s.share, Math.max(1, pct.decimals)),
+      }),
+    )
     .join(LOCALES[context.locale].listSeparator);
-  context.report({ messageId: 'percentMismatch', data: { phrase: claim.text, percent: pct.value, value: claim.value, shares: list }, span: pct.span, severity: 'warn' });
+  context.report({
+    messageId: 'percentMismatch',
+    data: { phrase: claim.text, percent: pct.value, value: claim.value, shares: list },
+    span: pct.span,
+    severity: 'warn',
+  });
 }
 
 function round(x: number, decimals: number): string {

@@ -61,7 +61,7 @@ function classify(raw: string, markup: FormatDescriptor['markup']): LineHit | un
   // 字号：大 中 小 — alone, or glued in front of the next paragraph ("大 中 小2023年以来，…").
   if (/^【?\s*字[号体]\s*(?:[:：]\s*)?】?$/.test(t)) return { kinds: ['fontSize'], strong: true, from: lead, to: line.length };
   let at = 0;
-  for (FONT.lastIndex = 0; FONT.exec(t); ) at = FONT.lastIndex;
+  for (FONT.lastIndex = 0; FONT.exec(t);) at = FONT.lastIndex;
   if (at === 0) return classifyOther(t, lead, line.length, markup);
   // The switcher is often glued to more chrome ("大 中 小扫码使用手机浏览本页内容"): then the whole line is chrome.
   const rest = classifyOther(t.slice(at), lead + at, line.length, markup);
@@ -74,8 +74,14 @@ function classify(raw: string, markup: FormatDescriptor['markup']): LineHit | un
 /** Chrome other than the font switcher; `t` is trimmed and starts at `from` of its line, which ends at `end`. */
 function classifyOther(t: string, from: number, end: number, markup: FormatDescriptor['markup']): LineHit | undefined {
   const whole = (kind: Kind, strong = true): LineHit => ({ kinds: [kind], strong, from, to: end });
-  const text = t.replace(/<[^<>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-  const listTags = markup === 'markdown' ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
+  const text = t
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const listTags =
+    markup === 'markdown'
+      ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i
+      : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
   // Tags are an artifact unless HTML is the format's own markup (Markdown allows a few inline).
   if (markup !== 'html' && listTags.test(t)) return whole('html');
   if (t.length > MAX_CHROME_LINE) return undefined;
@@ -88,11 +94,17 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   if (/^\[?首页\]?(?:\([^()]{0,200}\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
   if (META_STRONG.test(text)) return whole('metadata');
   if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && /\d:\d{2}/.test(text));
-  if (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text))) return whole('media');
+  if (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text)))
+    return whole('media');
   if (/网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright\s|©/.test(text) && text.length <= 160) return whole('footer');
-  if (text.length <= 120 && /^(?:网站)?主办单位 ?[:：]|^承办单位 ?[:：]|^技术支持 ?[:：]|^联系方式 ?[:：] ?[\d-]+$|^传真 ?[:：] ?[\d-]\S*$/.test(text)) return whole('footer', false);
+  if (text.length <= 120 && /^(?:网站)?主办单位 ?[:：]|^承办单位 ?[:：]|^技术支持 ?[:：]|^联系方式 ?[:：] ?[\d-]+$|^传真 ?[:：] ?[\d-]\S*$/.test(text))
+    return whole('footer', false);
   // Words, brackets and spaces only (`text` has single spaces); one flat alternation, so no backtracking.
-  if (/^(?:[【\[\]】 ]|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|打印|关闭)+$/.test(text) && /打印|关闭|返回顶部|收藏本页|加入收藏/.test(text)) return whole('pageTools');
+  if (
+    /^(?:[【\[\]】 ]|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|打印|关闭)+$/.test(text) &&
+    /打印|关闭|返回顶部|收藏本页|加入收藏/.test(text)
+  )
+    return whole('pageTools');
   if (/^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/.test(text)) return whole('listing');
   if (/\d{4}-\d{2}-\d{2}\s*$/.test(text) && /\t/.test(t) && !/[。；]/.test(text)) return whole('listing', false);
   if (/^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i.test(text)) return whole('attachment', false);
@@ -160,7 +172,13 @@ function chromeBlocks(doc: Document): ChromeBlock[] {
       const first = cur[0];
       const last = cur[cur.length - 1];
       const kinds = [...new Set(cur.flatMap((l) => l.hit!.kinds))];
-      blocks.push({ start: first.unit.spanOf(first.hit!.from, first.hit!.to).start, end: last.unit.spanOf(last.hit!.from, last.hit!.to).end, firstLine: first.unit.line, lastLine: last.unit.lastLine, kinds });
+      blocks.push({
+        start: first.unit.spanOf(first.hit!.from, first.hit!.to).start,
+        end: last.unit.spanOf(last.hit!.from, last.hit!.to).end,
+        firstLine: first.unit.line,
+        lastLine: last.unit.lastLine,
+        kinds,
+      });
     }
     cur = [];
   };
@@ -188,9 +206,13 @@ const rule: Rule = {
     type: 'layout',
     defaultSeverity: 'warn',
     docs: {
-      summary: 'page chrome pasted in (字号 大 中 小, 扫码…, 点击次数, 分享, 当前位置, 索引号 headers, media player, footers, link lists, raw list HTML): one message per pasted block, attributed to the report it starts in',
+      summary:
+        'page chrome pasted in (字号 大 中 小, 扫码…, 点击次数, 分享, 当前位置, 索引号 headers, media player, footers, link lists, raw list HTML): one message per pasted block, attributed to the report it starts in',
       configComment: ['从网站复制的页面元素（字号 大 中 小、点击次数、当前位置、索引号信息栏、HTML 标签等）。'],
-      description: { 'zh-CN': '报告中不得夹带从网站复制的页面元素（字号 大 中 小、扫码浏览、点击次数、当前位置、索引号信息栏、HTML 标签等）', en: 'No web-page chrome (font-size switcher, QR prompt, view counters, breadcrumbs, CMS metadata headers, raw HTML) pasted into the report' },
+      description: {
+        'zh-CN': '报告中不得夹带从网站复制的页面元素（字号 大 中 小、扫码浏览、点击次数、当前位置、索引号信息栏、HTML 标签等）',
+        en: 'No web-page chrome (font-size switcher, QR prompt, view counters, breadcrumbs, CMS metadata headers, raw HTML) pasted into the report',
+      },
       url: docsUrl('web-artifacts'),
       legalBasis: { 'zh-CN': '国办公开办函〔2021〕30号（按统一格式编制，内容准确）', en: '国办公开办函〔2021〕30号 (reports follow the unified format)' },
     },
@@ -219,7 +241,10 @@ const rule: Rule = {
       // report body, between the first section heading and the 落款, was pasted into the report.
       if (formatOf(context.document).markup === 'html' && !insideBody(b, report)) continue;
       const lines = b.firstLine === b.lastLine ? String(b.firstLine) : `${b.firstLine}–${b.lastLine}`;
-      const kinds = joinList(b.kinds.map((k) => KIND_NAMES[k][context.locale]), context.locale);
+      const kinds = joinList(
+        b.kinds.map((k) => KIND_NAMES[k][context.locale]),
+        context.locale,
+      );
       context.report({ messageId: b.kinds.every((k) => k === 'html') ? 'rawHtml' : 'chrome', data: { lines, kinds }, span: { start: b.start, end: b.end } });
     }
   },

@@ -46,7 +46,12 @@ const rule: Rule = {
           : fillTemplate(pick(rule.meta.messages.processingFeeFigure, context.locale), { text: figure.text });
       // The figure the claim contradicts is the second location (the "第 N 行" of the message).
       const related = [{ span: figure.span, message: figureText }];
-      context.report({ messageId: 'conflict', data: { claim: context.quote(claim.span) ?? claim.text, figure: figureText, where: context.where(figure.span) }, span: claim.span, related });
+      context.report({
+        messageId: 'conflict',
+        data: { claim: context.quote(claim.span) ?? claim.text, figure: figureText, where: context.where(figure.span) },
+        span: claim.span,
+        related,
+      });
     }
   },
 };

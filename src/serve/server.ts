@@ -108,22 +108,34 @@ export function createDeskServer(options: DeskOptions): DeskServer {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     setSecurityHeaders(res);
-    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) { sendText(res, 421, 'Misdirected request: unknown Host'); return; }
+    if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+      sendText(res, 421, 'Misdirected request: unknown Host');
+      return;
+    }
     // The path as sent, query left off; not parsed as a URL, where "//x" would name a host.
     const pathname = (req.url ?? '/').split('?')[0];
     const route = `${req.method} ${pathname}`;
     switch (route) {
       case 'GET /':
-      case 'HEAD /':
-        { send(res, 200, 'text/html; charset=utf-8', page({ ...options.info, locale: options.locale, token, maxBytes })); return; }
-      case 'GET /app.js':
-        { send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS); return; }
-      case 'GET /app.css':
-        { send(res, 200, 'text/css; charset=utf-8', PAGE_CSS); return; }
+      case 'HEAD /': {
+        send(res, 200, 'text/html; charset=utf-8', page({ ...options.info, locale: options.locale, token, maxBytes }));
+        return;
+      }
+      case 'GET /app.js': {
+        send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS);
+        return;
+      }
+      case 'GET /app.css': {
+        send(res, 200, 'text/css; charset=utf-8', PAGE_CSS);
+        return;
+      }
       case 'POST /api/lint':
         return lintUpload(req, res);
     }
-    if (pathname === '/api/lint') { sendText(res, 405, 'Method not allowed', { Allow: 'POST' }); return; }
+    if (pathname === '/api/lint') {
+      sendText(res, 405, 'Method not allowed', { Allow: 'POST' });
+      return;
+    }
     sendText(res, 404, 'Not found');
   }
 
@@ -131,7 +143,8 @@ export function createDeskServer(options: DeskOptions): DeskServer {
     const refused = refusal(req, token, allowedHosts);
     if (refused) {
       req.resume();
-      sendJson(res, 403, { error: refused }); return;
+      sendJson(res, 403, { error: refused });
+      return;
     }
     const declared = Number(req.headers['content-length'] ?? NaN);
     const tooLarge = t(SERVE_TEXT, 'fileTooLarge', options.locale, { limit: mib(maxBytes) });
@@ -143,7 +156,8 @@ export function createDeskServer(options: DeskOptions): DeskServer {
     }
     if (inFlight >= MAX_IN_FLIGHT) {
       req.resume();
-      sendJson(res, 503, { error: t(SERVE_TEXT, 'busy', options.locale) }); return;
+      sendJson(res, 503, { error: t(SERVE_TEXT, 'busy', options.locale) });
+      return;
     }
     inFlight++;
     try {
@@ -286,7 +300,10 @@ const UNSAFE_NAME = /[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/g
  */
 export function safeName(raw: string, locale: Locale): string {
   const last = raw.split(/[/\\]/).pop() ?? '';
-  let name = last.replace(UNSAFE_NAME, '_').replace(/^[.\s]+/, '').trim();
+  let name = last
+    .replace(UNSAFE_NAME, '_')
+    .replace(/^[.\s]+/, '')
+    .trim();
   if (name.length > 120) {
     const ext = path.extname(name).slice(0, 10);
     name = name.slice(0, 120 - ext.length) + ext;

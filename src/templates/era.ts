@@ -9,7 +9,6 @@ import type { SectionTemplate } from './sections.js';
  * never compare era names, so a new era is a new record, not new code.
  */
 
-
 /** The table layouts of the unified format (src/templates/tables.ts holds their rows and columns). */
 export type Layout = '2019' | '2021';
 

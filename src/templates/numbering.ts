@@ -57,6 +57,4 @@ export const LABEL_NUMBERING = new RegExp(`^(?:${CN_NUMBER}[、.．]|${SUB_NUMBE
 export const LABEL_NUMBER = new RegExp(`^(?:${ITEM_NUMBER}|${SUB_NUMBER}|${PART_NUMBER})`);
 
 /** A label's numbering as written, spaces inside and around allowed: "三、", "（一）", "(二) ", "1. ". */
-export const LABEL_NUMBERING_SPACED = new RegExp(
-  `^\\s*(?:${CN_NUMBER}\\s*[、.．]|[（(]\\s*${CN_NUMBER}\\s*[)）]|\\d{1,2}\\s*[.．、](?!\\d))\\s*`,
-);
+export const LABEL_NUMBERING_SPACED = new RegExp(`^\\s*(?:${CN_NUMBER}\\s*[、.．]|[（(]\\s*${CN_NUMBER}\\s*[)）]|\\d{1,2}\\s*[.．、](?!\\d))\\s*`);

@@ -19,23 +19,47 @@ export interface SectionTemplate {
 export const SECTIONS: SectionTemplate[] = [
   { key: 'overview', ordinal: 1, title: '一、总体情况', titleEn: 'I. Overview', match: [['总体情况'], ['总体概况']] },
   {
-    key: 'active', ordinal: 2, title: '二、主动公开政府信息情况', titleEn: 'II. Proactive disclosure',
-    match: [['主动公开政府信息', '情况'], ['主动公开', '信息情况']],
+    key: 'active',
+    ordinal: 2,
+    title: '二、主动公开政府信息情况',
+    titleEn: 'II. Proactive disclosure',
+    match: [
+      ['主动公开政府信息', '情况'],
+      ['主动公开', '信息情况'],
+    ],
   },
   {
-    key: 'applications', ordinal: 3, title: '三、收到和处理政府信息公开申请情况', titleEn: 'III. Applications received and handled',
-    match: [['收到', '处理', '申请'], ['依申请公开', '情况']],
+    key: 'applications',
+    ordinal: 3,
+    title: '三、收到和处理政府信息公开申请情况',
+    titleEn: 'III. Applications received and handled',
+    match: [
+      ['收到', '处理', '申请'],
+      ['依申请公开', '情况'],
+    ],
   },
   {
-    key: 'review', ordinal: 4, title: '四、政府信息公开行政复议、行政诉讼情况', titleEn: 'IV. Administrative review and litigation',
+    key: 'review',
+    ordinal: 4,
+    title: '四、政府信息公开行政复议、行政诉讼情况',
+    titleEn: 'IV. Administrative review and litigation',
     match: [['行政复议', '行政诉讼']],
   },
   {
-    key: 'problems', ordinal: 5, title: '五、存在的主要问题及改进情况', titleEn: 'V. Main problems and improvements',
-    match: [['问题', '改进'], ['问题', '整改']],
+    key: 'problems',
+    ordinal: 5,
+    title: '五、存在的主要问题及改进情况',
+    titleEn: 'V. Main problems and improvements',
+    match: [
+      ['问题', '改进'],
+      ['问题', '整改'],
+    ],
   },
   {
-    key: 'other', ordinal: 6, title: '六、其他需要报告的事项', titleEn: 'VI. Other matters to report',
+    key: 'other',
+    ordinal: 6,
+    title: '六、其他需要报告的事项',
+    titleEn: 'VI. Other matters to report',
     match: [['其他', '报告', '事项'], ['其他事项']],
   },
 ];

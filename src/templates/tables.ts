@@ -320,8 +320,14 @@ export function relations(layout: Layout): Relation[] {
       id: `applications.balance.${col.key}`,
       kind: 'balance',
       table: 'applications',
-      lhs: [{ row: 'newReceived', col: col.key }, { row: 'carriedOver', col: col.key }],
-      rhs: [{ row: 'resultTotal', col: col.key }, { row: 'carryForward', col: col.key }],
+      lhs: [
+        { row: 'newReceived', col: col.key },
+        { row: 'carriedOver', col: col.key },
+      ],
+      rhs: [
+        { row: 'resultTotal', col: col.key },
+        { row: 'carryForward', col: col.key },
+      ],
       anchor: { row: 'carryForward', col: col.key },
     });
   }

@@ -55,14 +55,24 @@ describe('API', () => {
   test('a .docx (or HTML) previous report is read by its format processor: carryover compares with it as with text', async () => {
     // Last year's 四、结转下年度继续办理 as generated; this year's 二 set to one more, so carryover must speak.
     const last = generateModel({ year: 2023, format: 'txt-tsv', seed: 3 });
-    const thisYear = generateReport({ year: 2024, format: 'md', seed: 3, applications: { carriedOver: { natural: last.applications.carryForward.natural + 1 } } });
+    const thisYear = generateReport({
+      year: 2024,
+      format: 'md',
+      seed: 3,
+      applications: { carriedOver: { natural: last.applications.carryForward.natural + 1 } },
+    });
     const dir = tempTree({
       '2023.docx': await generateDocx({ year: 2023, seed: 3 }),
       '2023.html': generateReport({ year: 2023, format: 'html', seed: 3 }),
       '2023.txt': generateReport({ year: 2023, format: 'txt-tsv', seed: 3 }),
     });
     const findings = async (previous: string) => {
-      const r = await lintText(thisYear, { cwd: dir, useConfigFile: false, rules: builtinRules, overrideConfig: { year: 2024, previous, rules: { carryover: ['error', { validCount: false }] } } });
+      const r = await lintText(thisYear, {
+        cwd: dir,
+        useConfigFile: false,
+        rules: builtinRules,
+        overrideConfig: { year: 2024, previous, rules: { carryover: ['error', { validCount: false }] } },
+      });
       return r.messages.filter((m) => m.ruleId === 'carryover').map((m) => `${m.line}:${m.column}`);
     };
     const fromText = await findings('2023.txt');

@@ -121,7 +121,9 @@ describe('cache', () => {
     writeFileSync(path.join(dir, 'sub/.gianrc'), JSON.stringify({ rules: { 'statistics-period': 'off' } }));
     run = await lintFilesBatch(['.'], opts);
     expect(run.stats.cached).toBe(15);
-    expect(run.results.filter((r) => r.filePath.includes(`${path.sep}sub${path.sep}`)).every((r) => r.messages.every((m) => m.ruleId !== 'statistics-period'))).toBe(true);
+    expect(
+      run.results.filter((r) => r.filePath.includes(`${path.sep}sub${path.sep}`)).every((r) => r.messages.every((m) => m.ruleId !== 'statistics-period')),
+    ).toBe(true);
 
     // A cache file location.
     await lintFilesBatch(['.'], { cwd: dir, cache: true, cacheLocation: 'c.json' });
@@ -186,7 +188,7 @@ describe('CLI: outputs, exit codes, progress', () => {
   );
 
   test('a failing output file leaves no partial file and exits 2', () => {
-    const dir = tempTree({ 'bad.md': BAD, 'blocker': 'a file where a folder is needed' });
+    const dir = tempTree({ 'bad.md': BAD, blocker: 'a file where a folder is needed' });
     const r = cli(['-f', 'html:blocker/r.html', 'bad.md'], dir);
     expect(r.code).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(['bad.md', 'blocker']);

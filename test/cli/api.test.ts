@@ -75,7 +75,17 @@ describe('lintText', () => {
     const { Document: Doc, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');
     const cell = (t: string, o: { rowSpan?: number; columnSpan?: number } = {}) => new TableCell({ children: [new Paragraph(t)], ...o });
     const doc = new Doc({
-      sections: [{ children: [new Paragraph('标题'), new Table({ rows: [new TableRow({ children: [cell('角', { rowSpan: 2 }), cell('a', { columnSpan: 2 })] }), new TableRow({ children: [cell('b'), cell('')] })] }), new Paragraph('后')] }],
+      sections: [
+        {
+          children: [
+            new Paragraph('标题'),
+            new Table({
+              rows: [new TableRow({ children: [cell('角', { rowSpan: 2 }), cell('a', { columnSpan: 2 })] }), new TableRow({ children: [cell('b'), cell('')] })],
+            }),
+            new Paragraph('后'),
+          ],
+        },
+      ],
     });
     const r = await lintBuffer(await Packer.toBuffer(doc), { filePath: 'x.docx', useConfigFile: false, includeSource: true });
     expect(r.source!.split('\n').slice(0, 6)).toEqual(['标题', '角', 'a', 'b', '', '后']);
@@ -86,8 +96,14 @@ describe('lintText', () => {
         line: 2,
         endLine: 5,
         rows: [
-          [{ line: 2, endLine: 2, rowSpan: 2, colSpan: 1 }, { line: 3, endLine: 3, rowSpan: 1, colSpan: 2 }],
-          [{ line: 4, endLine: 4, rowSpan: 1, colSpan: 1 }, { line: 5, endLine: 5, rowSpan: 1, colSpan: 1 }],
+          [
+            { line: 2, endLine: 2, rowSpan: 2, colSpan: 1 },
+            { line: 3, endLine: 3, rowSpan: 1, colSpan: 2 },
+          ],
+          [
+            { line: 4, endLine: 4, rowSpan: 1, colSpan: 1 },
+            { line: 5, endLine: 5, rowSpan: 1, colSpan: 1 },
+          ],
         ],
       },
     ]);
@@ -123,9 +139,7 @@ describe('expandPatterns', () => {
 
   test('directories: .md/.markdown/.txt/.html/.htm/.docx recursively, skipping node_modules and dot-directories; sorted', async () => {
     const root = tree();
-    expect(await expandPatterns(['r'], { cwd: root })).toEqual(
-      ['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/f.htm', 'r/sub/e.MD'].map((f) => path.join(root, f)),
-    );
+    expect(await expandPatterns(['r'], { cwd: root })).toEqual(['r/a.txt', 'r/b.md', 'r/c.markdown', 'r/f.htm', 'r/sub/e.MD'].map((f) => path.join(root, f)));
   });
 
   test('symlinked directories are not followed; symlinked files are taken', async () => {
@@ -140,9 +154,10 @@ describe('expandPatterns', () => {
   test('ext option; explicit files are taken whatever their extension; duplicates removed', async () => {
     const root = tree();
     expect(await expandPatterns(['r'], { cwd: root, ext: ['png'] })).toEqual([path.join(root, 'r/d.png')]);
-    expect(await expandPatterns(['other/notes.xlsx', 'r/b.md', path.join(root, 'r/b.md')], { cwd: root })).toEqual(
-      [path.join(root, 'other/notes.xlsx'), path.join(root, 'r/b.md')],
-    );
+    expect(await expandPatterns(['other/notes.xlsx', 'r/b.md', path.join(root, 'r/b.md')], { cwd: root })).toEqual([
+      path.join(root, 'other/notes.xlsx'),
+      path.join(root, 'r/b.md'),
+    ]);
   });
 
   test('globs, filtered by extension, without dot-directories or node_modules', async () => {
@@ -162,7 +177,9 @@ describe('expandPatterns', () => {
     const both = await expandPatterns(['nope.md', 'r'], { cwd: root });
     expect(both.map((f) => path.basename(f))).toContain('nope.md');
     await expect(expandPatterns(['r/*.png'], { cwd: root })).rejects.toThrow('没有文件匹配模式 "r/*.png"');
-    await expect(expandPatterns(['other'], { cwd: root })).rejects.toThrow('目录 other 中没有可检查的文件（.md、.markdown、.txt、.html、.htm、.docx、.doc、.wps、.odt、.rtf、.pdf）');
+    await expect(expandPatterns(['other'], { cwd: root })).rejects.toThrow(
+      '目录 other 中没有可检查的文件（.md、.markdown、.txt、.html、.htm、.docx、.doc、.wps、.odt、.rtf、.pdf）',
+    );
   });
 });
 
@@ -186,7 +203,7 @@ describe('lintFiles', () => {
     expect(gbk.messages.map((m) => m.ruleId)).toEqual(['statistics-period', 'table-sum']);
   });
 
-  test('fatal messages follow the locale of the file\'s config', async () => {
+  test("fatal messages follow the locale of the file's config", async () => {
     const root = tempTree({ '.gianrc': { locale: 'en' }, 'empty.md': '' });
     const [r] = await lintFiles(['empty.md'], { rules, cwd: root });
     expect(r.messages[0].message).toBe('File is empty; there is nothing to lint');

@@ -43,8 +43,7 @@ function cli(args: string[], opts: { cwd: string; input?: string | Buffer; env?:
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-const fixtures = (extra: Record<string, string | object | Buffer> = {}) =>
-  tempTree({ 'good.md': GOOD, 'bad.md': BAD, ...extra });
+const fixtures = (extra: Record<string, string | object | Buffer> = {}) => tempTree({ 'good.md': GOOD, 'bad.md': BAD, ...extra });
 
 /** stderr is exactly one line and carries no stack trace. */
 function expectOneLine(stderr: string) {
@@ -105,7 +104,10 @@ describe('usage errors exit 2 with one localized line and a --help hint', () => 
     [['--locale', 'en', '--frobnicate'], 'gia-lint: Unknown option --frobnicate. Run "gia-lint --help" for usage.\n'],
     [['good.md', '--format'], 'gia-lint: 选项 --format 缺少取值。运行 gia-lint --help 查看用法。\n'],
     [['--quiet=yes', 'good.md'], 'gia-lint: 选项 --quiet 不接受取值。运行 gia-lint --help 查看用法。\n'],
-    [['--format', 'xml', 'good.md'], 'gia-lint: --format 的取值 "xml" 无效，应为 stylish、json、compact、unix、checkstyle、junit、sarif、github、html、csv、summary-json 之一。运行 gia-lint --help 查看用法。\n'],
+    [
+      ['--format', 'xml', 'good.md'],
+      'gia-lint: --format 的取值 "xml" 无效，应为 stylish、json、compact、unix、checkstyle、junit、sarif、github、html、csv、summary-json 之一。运行 gia-lint --help 查看用法。\n',
+    ],
     [['--max-warnings', '-2', 'good.md'], 'gia-lint: --max-warnings 的取值 "-2" 无效，应为非负整数（-1 表示不限）。运行 gia-lint --help 查看用法。\n'],
     [['--max-warnings=ten', 'good.md'], 'gia-lint: --max-warnings 的取值 "ten" 无效，应为非负整数（-1 表示不限）。运行 gia-lint --help 查看用法。\n'],
     [['--year', '1999', 'good.md'], 'gia-lint: --year 的取值 "1999" 无效，应为 2008 到 2100 之间的整数。运行 gia-lint --help 查看用法。\n'],
@@ -129,7 +131,10 @@ describe('linting files', () => {
     const r = cli(['--format', 'json', 'good.md', 'missing.md'], { cwd: fixtures() });
     expect(r.code).toBe(1);
     const results = JSON.parse(r.stdout) as { filePath: string; fatalErrorCount: number; messages: { message: string; fatal?: boolean }[] }[];
-    expect(results.map((x) => [path.basename(x.filePath), x.fatalErrorCount])).toEqual([['good.md', 0], ['missing.md', 1]]);
+    expect(results.map((x) => [path.basename(x.filePath), x.fatalErrorCount])).toEqual([
+      ['good.md', 0],
+      ['missing.md', 1],
+    ]);
     expect(results[1].messages).toMatchObject([{ fatal: true, message: '找不到该文件或目录' }]);
   });
 
@@ -218,7 +223,9 @@ describe('configuration', () => {
     const r = cli(['--locale', 'en', 'bad.md'], { cwd: fixtures({ '.gianrc.json': { rules: { 'no-such-rule': 'warn' } } }) });
     expect(r.code).toBe(2);
     expectOneLine(r.stderr);
-    expect(r.stderr).toMatch(/^gia-lint: Invalid config \.gianrc\.json: rules\.no-such-rule is an unknown rule "no-such-rule" \(available rules: .*table-sum.*\)\n$/);
+    expect(r.stderr).toMatch(
+      /^gia-lint: Invalid config \.gianrc\.json: rules\.no-such-rule is an unknown rule "no-such-rule" \(available rules: .*table-sum.*\)\n$/,
+    );
   });
 
   test('invalid JSON: line and column', () => {

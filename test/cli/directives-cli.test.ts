@@ -19,7 +19,11 @@ function cli(args: string[], cwd: string) {
   const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
-const lines = (stdout: string) => stdout.split('\n').filter((l) => /^\s+\d+:\d+/.test(l)).map((l) => l.trim().replace(/\s{2,}/g, ' | '));
+const lines = (stdout: string) =>
+  stdout
+    .split('\n')
+    .filter((l) => /^\s+\d+:\d+/.test(l))
+    .map((l) => l.trim().replace(/\s{2,}/g, ' | '));
 
 test('the fixtures are what the tests assume', () => {
   expect(BAD).not.toBe(GOOD);

@@ -109,9 +109,7 @@ describe('usage errors', () => {
       stdout: '',
       stderr: 'gia-lint: --fix 不能用于标准输入的内容，请改用 --fix-dry-run。运行 gia-lint --help 查看用法。\n',
     });
-    expect(cli(['--fix', '--fix-dry-run', 'bad.md'], dir).stderr).toBe(
-      'gia-lint: --fix 和 --fix-dry-run 不能同时使用。运行 gia-lint --help 查看用法。\n',
-    );
+    expect(cli(['--fix', '--fix-dry-run', 'bad.md'], dir).stderr).toBe('gia-lint: --fix 和 --fix-dry-run 不能同时使用。运行 gia-lint --help 查看用法。\n');
     expect(readFileSync(path.join(dir, 'bad.md'), 'utf8')).toBe(BAD);
   });
 });

@@ -52,28 +52,35 @@ describe('rules and plugins from the command line', () => {
   test("--rule 'id: severity' and 'id: [severity, {options}]' over the config; bad values are usage errors", async () => {
     const dir = tempTree({ 'bad.md': BAD, '.gianrc': { rules: { 'statistics-period': 'error' } } });
     expect((await cli(['-f', 'unix', 'bad.md'], dir)).stdout).toContain('[Error/statistics-period]');
-    const warned = (await cli(['-f', 'unix', '--rule', 'statistics-period: warn', 'bad.md'], dir));
+    const warned = await cli(['-f', 'unix', '--rule', 'statistics-period: warn', 'bad.md'], dir);
     expect(warned.stdout).toContain('[Warning/statistics-period]');
     expect(warned.code).toBe(0);
     expect((await cli(['-f', 'unix', '--rule', 'statistics-period: [off]', 'bad.md'], dir)).stdout).not.toContain('statistics-period');
-    const bad = (await cli(['--rule', 'statistics-period', 'bad.md'], dir));
+    const bad = await cli(['--rule', 'statistics-period', 'bad.md'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--rule 的取值 "statistics-period" 无效');
-    const unknown = (await cli(['--rule', 'statistics-perod: warn', 'bad.md'], dir));
-    expect(unknown.stderr).toBe('gia-lint: 配置文件 overrideConfig 无效：rules.statistics-perod 是未知规则 "statistics-perod"，是否想写 "statistics-period"？\n');
+    const unknown = await cli(['--rule', 'statistics-perod: warn', 'bad.md'], dir);
+    expect(unknown.stderr).toBe(
+      'gia-lint: 配置文件 overrideConfig 无效：rules.statistics-perod 是未知规则 "statistics-perod"，是否想写 "statistics-period"？\n',
+    );
   });
 
   test('--plugin with --rule; --resolve-plugins-relative-to finds a package in another folder', async () => {
     const dir = tempTree({ 'late.md': LATE, '.gianrc': {} });
-    const byPath = (await cli(['-f', 'unix', '--plugin', path.join(PLUGIN, 'index.js'), '--rule', 'local-rules/province-deadline: error', 'late.md'], dir));
+    const byPath = await cli(['-f', 'unix', '--plugin', path.join(PLUGIN, 'index.js'), '--rule', 'local-rules/province-deadline: error', 'late.md'], dir);
     expect(rulesOf(byPath.stdout)).toEqual(['local-rules/province-deadline']);
     expect(byPath.code).toBe(1);
-    const tools = tempTree({ 'node_modules/gia-lint-plugin-local-rules/package.json': '{"name":"gia-lint-plugin-local-rules","type":"module","exports":"./index.js"}' });
+    const tools = tempTree({
+      'node_modules/gia-lint-plugin-local-rules/package.json': '{"name":"gia-lint-plugin-local-rules","type":"module","exports":"./index.js"}',
+    });
     copyFileSync(path.join(PLUGIN, 'index.js'), path.join(tools, 'node_modules/gia-lint-plugin-local-rules/index.js'));
-    const missing = (await cli(['--plugin', 'local-rules', 'late.md'], dir));
+    const missing = await cli(['--plugin', 'local-rules', 'late.md'], dir);
     expect(missing.stderr).toBe('gia-lint: 插件 local-rules 未安装：npm install -D gia-lint-plugin-local-rules（overrideConfig 的 plugins[0]）\n');
     expect(missing.code).toBe(2);
-    const found = (await cli(['-f', 'unix', '--plugin', 'local-rules', '--resolve-plugins-relative-to', tools, '--rule', 'local-rules/province-deadline: warn', 'late.md'], dir));
+    const found = await cli(
+      ['-f', 'unix', '--plugin', 'local-rules', '--resolve-plugins-relative-to', tools, '--rule', 'local-rules/province-deadline: warn', 'late.md'],
+      dir,
+    );
     expect(found.stdout).toContain('[Warning/local-rules/province-deadline]');
   });
 
@@ -105,7 +112,7 @@ describe('output', () => {
     expect(fromConfig.runs[0].tool.driver.rules[0].helpUri).toMatch(/^https:\/\/mirror\.example\/docs\/rules\/[a-z-]+\.md$/);
     const fromFlag = JSON.parse((await cli(['-f', 'sarif', '--docs-url', 'https://intranet.example/gia', 'bad.md'], dir)).stdout);
     expect(fromFlag.runs[0].tool.driver.rules[0].helpUri).toMatch(/^https:\/\/intranet\.example\/gia\/[a-z-]+\.md$/);
-    const bad = (await cli(['--docs-url', '/home/me/docs', 'bad.md'], dir));
+    const bad = await cli(['--docs-url', '/home/me/docs', 'bad.md'], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('--docs-url 的取值 "/home/me/docs" 无效');
   });
@@ -119,12 +126,16 @@ describe('output', () => {
       'node_modules/gia-lint-formatter-ids/index.js': 'export default (results) => results.flatMap((r) => r.messages.map((m) => m.ruleId)).join(",");\n',
       'throws.mjs': 'export default () => { throw new Error("no"); };\n',
     });
-    expect((await cli(['-f', './fmt.mjs', '--locale', 'en', 'bad.md'], dir))).toEqual({ code: 1, stdout: '1 en\n', stderr: '' });
+    expect(await cli(['-f', './fmt.mjs', '--locale', 'en', 'bad.md'], dir)).toEqual({ code: 1, stdout: '1 en\n', stderr: '' });
     expect((await cli(['-f', 'ids', 'bad.md'], dir)).stdout).toBe('statistics-period\n');
     expect((await cli(['-f', 'gia-lint-formatter-ids:out/ids.txt', 'bad.md'], dir)).code).toBe(1);
     expect(readFileSync(path.join(dir, 'out/ids.txt'), 'utf8')).toBe('statistics-period');
-    expect((await cli(['-f', './nope.mjs', 'bad.md'], dir))).toEqual({ code: 2, stdout: '', stderr: 'gia-lint: 输出格式文件 ./nope.mjs 不存在（相对于当前目录）\n' });
-    expect((await cli(['-f', './throws.mjs', 'bad.md'], dir))).toMatchObject({ code: 2, stderr: 'gia-lint: 输出格式 ./throws.mjs 运行出错：no\n' });
+    expect(await cli(['-f', './nope.mjs', 'bad.md'], dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'gia-lint: 输出格式文件 ./nope.mjs 不存在（相对于当前目录）\n',
+    });
+    expect(await cli(['-f', './throws.mjs', 'bad.md'], dir)).toMatchObject({ code: 2, stderr: 'gia-lint: 输出格式 ./throws.mjs 运行出错：no\n' });
   });
 });
 

@@ -97,9 +97,7 @@ describe('parseCli', () => {
   });
 
   test('every option, short forms, = syntax', () => {
-    expect(
-      parseCli(['-f', 'json', '-o', 'out.json', '--max-warnings=3', '--quiet', '--year', '2023', '--locale=en', '-c', 'x.json', 'a', 'b']),
-    ).toMatchObject({
+    expect(parseCli(['-f', 'json', '-o', 'out.json', '--max-warnings=3', '--quiet', '--year', '2023', '--locale=en', '-c', 'x.json', 'a', 'b'])).toMatchObject({
       files: ['a', 'b'],
       format: 'json',
       outputFile: 'out.json',

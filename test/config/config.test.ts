@@ -56,9 +56,7 @@ describe('discovery', () => {
 
   test('a missing --config file is a ConfigError naming it', async () => {
     const root = tempTree();
-    await expect(resolveConfigForFile(undefined, { rules, cwd: root, configFile: 'nope.json' })).rejects.toThrow(
-      /找不到配置文件 nope\.json/,
-    );
+    await expect(resolveConfigForFile(undefined, { rules, cwd: root, configFile: 'nope.json' })).rejects.toThrow(/找不到配置文件 nope\.json/);
   });
 });
 
@@ -97,9 +95,7 @@ describe('extends', () => {
 
   test('a cycle is reported', async () => {
     const root = tempTree({ 'a.json': { extends: './b.json' }, 'b.json': { extends: './a.json' } });
-    await expect(loadConfig(path.join(root, 'a.json'), { rules, cwd: root })).rejects.toThrow(
-      'extends 形成循环引用：a.json → b.json → a.json',
-    );
+    await expect(loadConfig(path.join(root, 'a.json'), { rules, cwd: root })).rejects.toThrow('extends 形成循环引用：a.json → b.json → a.json');
   });
 
   test('a missing extended file names the key and lists the presets', async () => {
@@ -129,9 +125,9 @@ describe('overrideConfig', () => {
     expect(c.year).toBe(2024);
     expect(c.rules['table-sum']).toEqual({ severity: 2, options: { tolerance: 1 } });
 
-    await expect(
-      resolveConfigForFile(undefined, { rules, cwd: root, overrideConfig: { year: 3000, locale: 'en' } }),
-    ).rejects.toThrow('Invalid config overrideConfig: year should be an integer from 2008 to 2100');
+    await expect(resolveConfigForFile(undefined, { rules, cwd: root, overrideConfig: { year: 3000, locale: 'en' } })).rejects.toThrow(
+      'Invalid config overrideConfig: year should be an integer from 2008 to 2100',
+    );
   });
 });
 
@@ -139,9 +135,7 @@ describe('invalid JSON', () => {
   test('names the file and the line:column of the syntax error', async () => {
     const root = tempTree({ '.gianrc': '{\n  "rules": {\n    "table-sum": "error"\n  }}\n}\n' });
     const file = path.join(root, '.gianrc');
-    await expect(loadConfig(file, { rules, cwd: root })).rejects.toThrow(
-      '配置文件 .gianrc 不是有效的 JSON：第 5 行第 1 列，此处应为文件结尾（有多余的内容）',
-    );
+    await expect(loadConfig(file, { rules, cwd: root })).rejects.toThrow('配置文件 .gianrc 不是有效的 JSON：第 5 行第 1 列，此处应为文件结尾（有多余的内容）');
     await expect(loadConfig(file, { rules, cwd: root, locale: 'en' })).rejects.toThrow(
       'Invalid JSON in config .gianrc at line 5, column 1: end of file expected (extra content)',
     );

@@ -10,8 +10,7 @@ afterAll(removeTempTrees);
 
 const resolve = (root: string, file: string | undefined, extra = {}) =>
   resolveConfigForFile(file === undefined ? undefined : path.join(root, file), { rules, cwd: root, ...extra });
-const severities = (c: { rules: Record<string, { severity: number }> }) =>
-  Object.fromEntries(Object.entries(c.rules).map(([id, s]) => [id, s.severity]));
+const severities = (c: { rules: Record<string, { severity: number }> }) => Object.fromEntries(Object.entries(c.rules).map(([id, s]) => [id, s.severity]));
 
 describe('strict preset', () => {
   test('every rule is an error, including those whose default is warn', async () => {
@@ -42,7 +41,10 @@ describe('overrides', () => {
   test('matched against the path relative to the config file; later overrides win', async () => {
     const root = tempTree({ '.gianrc': config });
     expect(await resolve(root, 'reports/2020/a.md')).toMatchObject({ year: 2024, locale: 'zh-CN', rules: { 'table-sum': { severity: 2 } } });
-    expect(await resolve(root, 'reports/2019/a.md')).toMatchObject({ year: 2019, rules: { 'table-sum': { severity: 1 }, 'statistics-period': { severity: 1 } } });
+    expect(await resolve(root, 'reports/2019/a.md')).toMatchObject({
+      year: 2019,
+      rules: { 'table-sum': { severity: 1 }, 'statistics-period': { severity: 1 } },
+    });
     expect((await resolve(root, 'reports/2019/special.md')).rules['table-sum'].severity).toBe(0);
   });
 
@@ -130,15 +132,17 @@ describe('previous and reportUnusedDisableDirectives in config', () => {
 
   test('a previous file that does not exist is a config error naming the key and the file', async () => {
     const root = tempTree({ '.gianrc': { overrides: [{ files: ['*.md'], previous: 'nope/2023.md' }] } });
-    await expect(resolve(root, 'r.md')).rejects.toThrow(
-      '配置文件 .gianrc 无效：overrides[0].previous 指向的上一年度报告 nope/2023.md 不存在或不是文件',
-    );
+    await expect(resolve(root, 'r.md')).rejects.toThrow('配置文件 .gianrc 无效：overrides[0].previous 指向的上一年度报告 nope/2023.md 不存在或不是文件');
     const en = tempTree({ '.gianrc': { locale: 'en', previous: 'dir' }, 'dir/x': '' });
-    await expect(resolve(en, 'r.md')).rejects.toThrow('Invalid config .gianrc: previous points to the previous report dir, which does not exist or is not a file');
+    await expect(resolve(en, 'r.md')).rejects.toThrow(
+      'Invalid config .gianrc: previous points to the previous report dir, which does not exist or is not a file',
+    );
   });
 
   test('reportUnusedDisableDirectives: severity names become numbers; default 0; overrides can set it', async () => {
-    const root = tempTree({ '.gianrc': { reportUnusedDisableDirectives: 'warn', overrides: [{ files: ['strict/**'], reportUnusedDisableDirectives: 'error' }] } });
+    const root = tempTree({
+      '.gianrc': { reportUnusedDisableDirectives: 'warn', overrides: [{ files: ['strict/**'], reportUnusedDisableDirectives: 'error' }] },
+    });
     expect((await resolve(root, 'a.md')).reportUnusedDisableDirectives).toBe(1);
     expect((await resolve(root, 'strict/a.md')).reportUnusedDisableDirectives).toBe(2);
     expect((await resolve(tempTree(), 'a.md')).reportUnusedDisableDirectives).toBe(0);

@@ -14,7 +14,13 @@ afterAll(removeTempTrees);
 describe('sources of a resolved config', () => {
   test('the extends chain in order: presets, a package, a file by path, the file itself, its matching override', async () => {
     const root = tempTree({
-      '.gianrc': { extends: ['province', './shared/base.json'], overrides: [{ files: '*.md', locale: 'en' }, { files: '*.txt', year: 2020 }] },
+      '.gianrc': {
+        extends: ['province', './shared/base.json'],
+        overrides: [
+          { files: '*.md', locale: 'en' },
+          { files: '*.txt', year: 2020 },
+        ],
+      },
       'shared/base.yaml': 'extends: strict\n',
       'shared/base.json': { extends: './base.yaml', year: 2023 },
       'node_modules/gia-lint-config-province/package.json': { name: 'gia-lint-config-province', main: 'index.json' },

@@ -54,7 +54,9 @@ describe('strict on real reports leaves no warning', () => {
   const lesserCaseRules = ['cell-value', 'publication-date', 'text-table-mismatch', 'statistics-period', 'required-tables', 'carryover'];
   const seeds = path.join(here, '../seeds');
   const files = [
-    ...readdirSync(seeds).filter((name) => name.endsWith('.txt')).map((name) => path.join(seeds, name)),
+    ...readdirSync(seeds)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name) => path.join(seeds, name)),
     ...lesserCaseRules.flatMap((id) =>
       readdirSync(path.join(casesRoot, id), { withFileTypes: true })
         .filter((d) => d.isFile() && /\.(?:md|txt)$/.test(d.name))

@@ -71,7 +71,7 @@ describe('validation errors name the key and the expected value', () => {
     expect(errorOf(null, 'en').message).toBe('Invalid config .gianrc: (config) should be an object {…}');
   });
 
-  test('without an explicit locale, errors follow the config\'s own locale', () => {
+  test("without an explicit locale, errors follow the config's own locale", () => {
     expect(errorOf({ locale: 'en', year: 1 }).message).toBe('Invalid config .gianrc: year should be an integer from 2008 to 2100');
   });
 

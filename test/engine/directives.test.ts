@@ -121,7 +121,15 @@ describe('plain text: comment-like lines', () => {
   });
 
   test('ordinary lines are not directives', () => {
-    for (const line of ['# 一、总体情况', '// 注释', 'gia-lint-disable', '说明：gia-lint-disable', '<!-- gia-lint-disable', '# gia-lint-disabled', '// gia-lint-disable -->']) {
+    for (const line of [
+      '# 一、总体情况',
+      '// 注释',
+      'gia-lint-disable',
+      '说明：gia-lint-disable',
+      '<!-- gia-lint-disable',
+      '# gia-lint-disabled',
+      '// gia-lint-disable -->',
+    ]) {
       expect([line, isDirectiveLine(line)]).toEqual([line, false]);
     }
   });

@@ -29,15 +29,30 @@ const run = (severity: 1 | 2, ruleSeverity?: 'ceiling' | 'exact') =>
   }).messages.map((m) => [m.messageId, m.severity]);
 
 test('an error rule can report a lesser finding as a warning', () => {
-  expect(run(2)).toEqual([['serious', 2], ['lesser', 1]]);
-  expect(run(2, 'ceiling')).toEqual([['serious', 2], ['lesser', 1]]);
+  expect(run(2)).toEqual([
+    ['serious', 2],
+    ['lesser', 1],
+  ]);
+  expect(run(2, 'ceiling')).toEqual([
+    ['serious', 2],
+    ['lesser', 1],
+  ]);
 });
 
 test('with ruleSeverity "exact" every finding takes the configured severity', () => {
-  expect(run(2, 'exact')).toEqual([['serious', 2], ['lesser', 2]]);
-  expect(run(1, 'exact')).toEqual([['serious', 1], ['lesser', 1]]);
+  expect(run(2, 'exact')).toEqual([
+    ['serious', 2],
+    ['lesser', 2],
+  ]);
+  expect(run(1, 'exact')).toEqual([
+    ['serious', 1],
+    ['lesser', 1],
+  ]);
 });
 
 test('a rule configured as a warning never reports an error', () => {
-  expect(run(1)).toEqual([['serious', 1], ['lesser', 1]]);
+  expect(run(1)).toEqual([
+    ['serious', 1],
+    ['lesser', 1],
+  ]);
 });

@@ -27,7 +27,15 @@ export function wordRule(id: string, word: string, options: { severity?: 'error'
           span,
           ...(options.fixTo !== undefined ? { fix: { range: [span.start, span.end] as [number, number], text: options.fixTo } } : {}),
           ...(options.suggestTo !== undefined
-            ? { suggest: [{ messageId: 'suggest', data: { to: options.suggestTo }, fix: { range: [span.start, span.end] as [number, number], text: options.suggestTo } }] }
+            ? {
+                suggest: [
+                  {
+                    messageId: 'suggest',
+                    data: { to: options.suggestTo },
+                    fix: { range: [span.start, span.end] as [number, number], text: options.suggestTo },
+                  },
+                ],
+              }
             : {}),
         });
         at = context.text.indexOf(word, at + word.length);

@@ -6,7 +6,8 @@ import { configFor } from '../formats/support.js';
 import { generateReport } from '../support/generate.js';
 
 const config = configFor([...builtinRules.keys()]);
-const lint = (text: string, locale: 'zh-CN' | 'en' = 'zh-CN') => verify(text, { filePath: 'a.txt', config: { ...config, locale }, rules: builtinRules }).messages;
+const lint = (text: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
+  verify(text, { filePath: 'a.txt', config: { ...config, locale }, rules: builtinRules }).messages;
 
 test('each message of a two-report file names its report by year', () => {
   const a = generateReport({ year: 2023, seed: 3, format: 'txt-tsv', tamper: { applications: { resultTotal: { total: 99 } } } });

@@ -33,7 +33,10 @@ function cellLineText(year: number, seed: number): string {
 }
 
 function readModel(reports: Report[]) {
-  return modelSummary(reports).map((r) => ({ ...r, tables: Object.fromEntries(Object.entries(r.tables).map(([k, t]) => [k, { layout: t.layout, rows: t.rows }])) }));
+  return modelSummary(reports).map((r) => ({
+    ...r,
+    tables: Object.fromEntries(Object.entries(r.tables).map(([k, t]) => [k, { layout: t.layout, rows: t.rows }])),
+  }));
 }
 
 /** Shapes of the same dump seen on real pages: every separator on a line of its own; a label that lost its pipe. */
@@ -72,8 +75,31 @@ describe('cellLinesTable', () => {
 
   test('a label starts a row; padding lines end one; group and item labels share a row; headers share a row', () => {
     expect(
-      rows(['信息内容 |', '本年制发件数 |', '本年废止件数 |', '现行有效件数 |', '规章 |', '0 |', '0 |', '0 |', '三、本年度办理结果 |', '（一）予以公开 |', '|', '2 |', '||', '（二）部分公开 |', '1 |'].join('\n')),
-    ).toEqual([['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'], ['规章', '0', '0', '0'], ['三、本年度办理结果', '（一）予以公开', '', '2'], ['（二）部分公开', '1']]);
+      rows(
+        [
+          '信息内容 |',
+          '本年制发件数 |',
+          '本年废止件数 |',
+          '现行有效件数 |',
+          '规章 |',
+          '0 |',
+          '0 |',
+          '0 |',
+          '三、本年度办理结果 |',
+          '（一）予以公开 |',
+          '|',
+          '2 |',
+          '||',
+          '（二）部分公开 |',
+          '1 |',
+        ].join('\n'),
+      ),
+    ).toEqual([
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '0', '0', '0'],
+      ['三、本年度办理结果', '（一）予以公开', '', '2'],
+      ['（二）部分公开', '1'],
+    ]);
   });
 
   test('a blank cell is empty text at its pipe, so a finding about it points at the line', () => {

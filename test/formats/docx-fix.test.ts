@@ -44,7 +44,10 @@ const period = (r: { messages: { ruleId: string | null; message: string }[] }) =
 /** What LibreOffice reads from the file: the text of the converted .txt. */
 function libreOfficeText(file: string): string {
   const dir = path.dirname(file);
-  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, file], { stdio: 'ignore', timeout: 120_000 });
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, file], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
   return readFileSync(file.replace(/\.docx$/, '.txt'), 'utf8');
 }
 
@@ -112,7 +115,21 @@ describe('--fix writes into a .docx', () => {
     // A .doc result with a text `output` (never produced, but a caller could build one) is not written over the file.
     const doc = path.join(dir, 'r.doc');
     writeFileSync(doc, 'x');
-    expect(await outputFixes([{ filePath: doc, format: 'doc', output: 'y', messages: [], errorCount: 0, warningCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 0 }])).toEqual([]);
+    expect(
+      await outputFixes([
+        {
+          filePath: doc,
+          format: 'doc',
+          output: 'y',
+          messages: [],
+          errorCount: 0,
+          warningCount: 0,
+          fatalErrorCount: 0,
+          fixableErrorCount: 0,
+          fixableWarningCount: 0,
+        },
+      ]),
+    ).toEqual([]);
     expect(readFileSync(doc, 'utf8')).toBe('x');
     expect(docxFormat.fixes).not.toBe('manual');
   });

@@ -98,8 +98,18 @@ describe('.docx processor', () => {
     expect(html).not.toContain('第 7 行第');
     const en = formatResults('html', [docx], { cwd: '/r', locale: 'en', color: false });
     expect(en).toContain('>paragraph 7<');
-    const text = await lintBuffer(Buffer.from('本报告中所列数据的统计期限自2023年1月1日起至2024年12月31日止。\n'), { filePath: '/r/x.txt', useConfigFile: false, includeSource: true });
-    expect(formatResults('html', [{ ...text, messages: [{ ruleId: 'x', severity: 2, message: 'm', line: 1, column: 14 }] }], { cwd: '/r', locale: 'zh-CN', color: false })).toContain('>第 1 行第 14 列<');
+    const text = await lintBuffer(Buffer.from('本报告中所列数据的统计期限自2023年1月1日起至2024年12月31日止。\n'), {
+      filePath: '/r/x.txt',
+      useConfigFile: false,
+      includeSource: true,
+    });
+    expect(
+      formatResults('html', [{ ...text, messages: [{ ruleId: 'x', severity: 2, message: 'm', line: 1, column: 14 }] }], {
+        cwd: '/r',
+        locale: 'zh-CN',
+        color: false,
+      }),
+    ).toContain('>第 1 行第 14 列<');
   });
 
   test('messages quote the text exactly as the document has it (spaces included, across runs), so Ctrl+F finds it', async () => {

@@ -30,7 +30,9 @@ describe('the limit', () => {
   test('an HTML page nested beyond the limit is one fatal message', () => {
     const text = `<html><body>${nested(MAX_HTML_DEPTH + 1)}</body></html>`;
     const out = verify(text, { filePath: 'p.html', config, rules: builtinRules });
-    expect(out.messages).toEqual([{ ruleId: null, fatal: true, severity: 2, message: `页面结构嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不予检查`, line: 1, column: 1 }]);
+    expect(out.messages).toEqual([
+      { ruleId: null, fatal: true, severity: 2, message: `页面结构嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不予检查`, line: 1, column: 1 },
+    ]);
   });
 
   test('at the limit it is linted as usual', () => {
@@ -39,13 +41,19 @@ describe('the limit', () => {
   });
 
   test('a raw HTML block in Markdown too', () => {
-    const out = verify(`# 报告\n\n<table><tr><td>${nested(MAX_HTML_DEPTH + 10, 'span')}</td></tr></table>\n`, { filePath: 'r.md', config, rules: builtinRules });
+    const out = verify(`# 报告\n\n<table><tr><td>${nested(MAX_HTML_DEPTH + 10, 'span')}</td></tr></table>\n`, {
+      filePath: 'r.md',
+      config,
+      rules: builtinRules,
+    });
     expect(out.messages.filter((m) => m.fatal).map((m) => m.message)).toEqual([`页面结构嵌套过深（超过 ${MAX_HTML_DEPTH} 层），不予检查`]);
   });
 
   test('a file of 50,000 nested divs finishes with the fatal message, in English with locale en', async () => {
     const dir = tempTree({ 'deep.html': `<html><body>${nested(50_000)}</body></html>` });
     const [r] = await lintFiles([path.join(dir, 'deep.html')], { cwd: dir, useConfigFile: false, overrideConfig: { locale: 'en' } });
-    expect(r.messages.map((m) => [m.fatal, m.message])).toEqual([[true, `The page nests elements too deeply (more than ${MAX_HTML_DEPTH} levels); it is not linted`]]);
+    expect(r.messages.map((m) => [m.fatal, m.message])).toEqual([
+      [true, `The page nests elements too deeply (more than ${MAX_HTML_DEPTH} levels); it is not linted`],
+    ]);
   });
 });

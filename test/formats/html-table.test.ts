@@ -16,7 +16,18 @@ const read = (html: string) =>
 describe('parseHtmlTables', () => {
   test('omitted end tags end where the closing tag starts', () => {
     expect(read('<table><tr><td>1<td>2</tr></table>')).toEqual([
-      { span: { start: 5, end: 39 }, rows: [{ span: { start: 12, end: 31 }, cells: [['1', 20, 21, 1, 1], ['2', 25, 26, 1, 1]] }] },
+      {
+        span: { start: 5, end: 39 },
+        rows: [
+          {
+            span: { start: 12, end: 31 },
+            cells: [
+              ['1', 20, 21, 1, 1],
+              ['2', 25, 26, 1, 1],
+            ],
+          },
+        ],
+      },
     ]);
   });
 
@@ -25,7 +36,13 @@ describe('parseHtmlTables', () => {
       {
         span: { start: 5, end: 103 },
         rows: [
-          { span: { start: 13, end: 80 }, cells: [['项目', 33, 35, 2, 1], ['a b & c', 54, 70, 1, 3]] },
+          {
+            span: { start: 13, end: 80 },
+            cells: [
+              ['项目', 33, 35, 2, 1],
+              ['a b & c', 54, 70, 1, 3],
+            ],
+          },
           { span: { start: 81, end: 95 }, cells: [['0', 89, 90, 1, 1]] },
         ],
       },

@@ -59,7 +59,8 @@ describe('HTML processor', () => {
   });
 
   test('tables: rowspan/colspan recorded, cell text spans exact, <p> inside cells joined', () => {
-    const html = '<table>\n<tr><td rowspan="2" colspan="3">（本列数据的勾稽关系为：…）</td><td>自然人</td></tr>\n<tr><td><p>（二）部分公开</p><p>（区分处理的）</p></td><td> 12 </td></tr></table>';
+    const html =
+      '<table>\n<tr><td rowspan="2" colspan="3">（本列数据的勾稽关系为：…）</td><td>自然人</td></tr>\n<tr><td><p>（二）部分公开</p><p>（区分处理的）</p></td><td> 12 </td></tr></table>';
     const [t] = tables(parseHtml(html).blocks);
     expect(t.rows[0].cells[0]).toMatchObject({ rowSpan: 2, colSpan: 3 });
     const cell = t.rows[1].cells[1];

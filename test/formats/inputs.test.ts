@@ -24,7 +24,14 @@ afterAll(() => {
 });
 
 function cli(args: string[], input?: Buffer, uid?: number) {
-  const r = spawnSync(process.execPath, [bin, '--no-config', ...args], { cwd: dir, input, encoding: 'utf8', uid, gid: uid, env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [bin, '--no-config', ...args], {
+    cwd: dir,
+    input,
+    encoding: 'utf8',
+    uid,
+    gid: uid,
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -103,7 +110,12 @@ describe('formats on the command line', () => {
       const [res] = JSON.parse(r.stdout) as LintResult[];
       const sum = res.messages.find((m) => m.ruleId === 'table-sum')!;
       // Position inside the HTML source, on the cell.
-      expect(html.toString().split('\n')[sum.line - 1].slice(sum.column - 1, sum.endColumn! - 1)).toBe('777');
+      expect(
+        html
+          .toString()
+          .split('\n')
+          [sum.line - 1].slice(sum.column - 1, sum.endColumn! - 1),
+      ).toBe('777');
     }
     const docx = await generateBytes({ year: 2024, seed: 2, format: 'docx', edits: [['2024年1月1日', '2023年1月1日']] });
     const r = cli(['--format', 'json', '--stdin'], docx);

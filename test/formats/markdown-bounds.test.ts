@@ -49,6 +49,7 @@ describe('inline HTML openers that nothing closes', () => {
   });
 
   test('closed comments, openers a closer follows, and few openers are left alone', () => {
-    for (const text of [`a${'<!--x-->'.repeat(n)}`, `a${'<!--'.repeat(n)}-->`, `a${'<!--'.repeat(MAX_INLINE_DELIMITERS)}`]) expect(boundMarkdownShapes(text)).toBe(text);
+    for (const text of [`a${'<!--x-->'.repeat(n)}`, `a${'<!--'.repeat(n)}-->`, `a${'<!--'.repeat(MAX_INLINE_DELIMITERS)}`])
+      expect(boundMarkdownShapes(text)).toBe(text);
   });
 });

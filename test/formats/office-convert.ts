@@ -15,7 +15,10 @@ export async function convert(docx: Buffer, format: OfficeFormat): Promise<Buffe
   const dir = mkdtempSync(path.join(tmpdir(), 'gia-office-'));
   try {
     writeFileSync(path.join(dir, 'r.docx'), docx);
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', dir, path.join(dir, 'r.docx')], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', format, '--outdir', dir, path.join(dir, 'r.docx')], {
+      stdio: 'ignore',
+      timeout: 120_000,
+    });
     const out = readFileSync(path.join(dir, `r.${format}`));
     if (format === 'doc') return gzipSync(out, { level: 9 });
     if (format === 'pdf') return out;

@@ -17,7 +17,11 @@ export type OfficeFormat = 'doc' | 'odt' | 'pdf';
 export const OFFICE_FIXTURES = path.resolve(import.meta.dirname, '../fixtures/office');
 
 export function officeFixturePath(o: Omit<GenOptions, 'format'>, format: OfficeFormat): string {
-  const key = createHash('sha256').update(JSON.stringify(o)).update(generateReport({ ...o, format: 'md' })).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(JSON.stringify(o))
+    .update(generateReport({ ...o, format: 'md' }))
+    .digest('hex')
+    .slice(0, 16);
   return path.join(OFFICE_FIXTURES, format === 'doc' ? `${key}.doc.gz` : `${key}.${format}`);
 }
 

@@ -43,7 +43,17 @@ describe('tables', () => {
       ...ys.map((y, i) => ({ dir: 'h' as const, at: y, from: i === 0 || i === 3 ? 50 : 80, to: 260 })),
       ...xs.map((x) => ({ dir: 'v' as const, at: x, from: 640, to: 700 })),
     ];
-    const runs = [run('三', 60, 688), run('办', 60, 670), run('理', 60, 652), run('（一）公开', 85, 686), run('1', 210, 686), run('（二）不公开', 85, 666), run('2', 210, 666), run('（三）其他', 85, 646), run('3', 210, 646)];
+    const runs = [
+      run('三', 60, 688),
+      run('办', 60, 670),
+      run('理', 60, 652),
+      run('（一）公开', 85, 686),
+      run('1', 210, 686),
+      run('（二）不公开', 85, 666),
+      run('2', 210, 666),
+      run('（三）其他', 85, 646),
+      run('3', 210, 646),
+    ];
     const d = doc(page(runs, rules));
     const [t] = d.blocks.filter((b): b is TableBlock => b.kind === 'table');
     expect(tableRows(t)).toEqual(['三办理|（一）公开|1', '（二）不公开|2', '（三）其他|3']);
@@ -98,7 +108,10 @@ describe('text', () => {
       page([run('某局2024年政府信息公开工作年度报告', 50, 800), body('二、主动公开政府信息情况'), run('第 2 页', 280, 40)]),
     );
     expect(d.source.text).toBe('一、总体情况\n二、主动公开政府信息情况\n');
-    expect(d.pages).toEqual([{ page: 1, line: 2 }, { page: 2, line: 2 }]);
+    expect(d.pages).toEqual([
+      { page: 1, line: 2 },
+      { page: 2, line: 2 },
+    ]);
   });
 
   test('a single page keeps its title; only a page-number line goes', () => {

@@ -105,12 +105,14 @@ describe('tables are rebuilt from the ruling lines', () => {
 
   test('labels wrapped inside their cells are one label; the header cell broken by the page is one cell', () => {
     const cells = applications(word).rows.flatMap((r) => r.cells.map((c) => c.text));
-    expect(cells).toEqual(expect.arrayContaining([
-      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
-      '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
-      '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
-      '社会公益组织',
-    ]));
+    expect(cells).toEqual(
+      expect.arrayContaining([
+        '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）',
+        '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+        '1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请',
+        '社会公益组织',
+      ]),
+    );
   });
 
   test("Chromium's running header (date, title) and footer (address, page x/y) are not content", () => {
@@ -134,7 +136,10 @@ describe('PDFs that cannot be checked: one fatal message each, and the batch goe
     writeFileSync(path.join(dir, 'truncated.pdf'), good.subarray(0, Math.floor(good.length * 0.6)));
     writeFileSync(path.join(dir, 'encrypted.pdf'), encryptedPdf());
     writeFileSync(path.join(dir, 'bomb.pdf'), manyPagesPdf(10000));
-    writeFileSync(path.join(dir, 'garbage.pdf'), Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)), Buffer.from('\n%%EOF\n')]));
+    writeFileSync(
+      path.join(dir, 'garbage.pdf'),
+      Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)), Buffer.from('\n%%EOF\n')]),
+    );
     writeFileSync(path.join(dir, 'zz-good.pdf'), good);
     const results = await lintFiles([dir], { useConfigFile: false });
     const byName = Object.fromEntries(results.map((r) => [path.basename(r.filePath), r.messages]));

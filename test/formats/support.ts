@@ -74,7 +74,9 @@ export function modelSummary(reports: Report[]) {
           rows: Object.fromEntries(
             Object.values(t.rows).map((row) => [
               row.key,
-              row.unreadable ? `unreadable:${row.unreadable}` : Object.fromEntries(Object.entries(row.cells).map(([c, v]) => [c, v.kind === 'number' ? v.value : v.kind])),
+              row.unreadable
+                ? `unreadable:${row.unreadable}`
+                : Object.fromEntries(Object.entries(row.cells).map(([c, v]) => [c, v.kind === 'number' ? v.value : v.kind])),
             ]),
           ),
           problems: t.problems.map((p) => `${p.kind}:${p.kind === 'unreadableRow' ? p.rowKey : ''}`),

@@ -63,7 +63,14 @@ describe('.doc and .wps', () => {
     const doc = await officeBytes(tampered, 'doc');
     const damaged = Buffer.from(doc);
     damaged.fill(0xff, 512, 4096); // the FAT and directory sectors
-    for (const bytes of [doc.subarray(0, 512), doc.subarray(0, 4096), doc.subarray(0, doc.length >> 1), doc.subarray(0, doc.length - 700), damaged, Buffer.from('一、总体情况\n')]) {
+    for (const bytes of [
+      doc.subarray(0, 512),
+      doc.subarray(0, 4096),
+      doc.subarray(0, doc.length >> 1),
+      doc.subarray(0, doc.length - 700),
+      damaged,
+      Buffer.from('一、总体情况\n'),
+    ]) {
       expectOneFatal(await lintBuffer(bytes, { ...opts, filePath: '/r/bad.doc' }), /不是可读取的 \.doc 文件|无法读取 \.doc 文件中表格的行/);
     }
   });
@@ -136,7 +143,8 @@ describe('.odt', () => {
 
 test('.odt: repeated rows and cells (an ODF shorthand) are expanded within a budget, however a file multiplies them', async () => {
   const { default: JSZip } = await import('jszip');
-  const row = '<table:table-row table:number-rows-repeated="200"><table:table-cell table:number-columns-repeated="200"><text:p>0</text:p></table:table-cell></table:table-row>';
+  const row =
+    '<table:table-row table:number-rows-repeated="200"><table:table-cell table:number-columns-repeated="200"><text:p>0</text:p></table:table-cell></table:table-row>';
   const xml = `<office:document-content xmlns:office="o" xmlns:table="t" xmlns:text="x"><office:body><office:text><table:table>${row.repeat(1000)}</table:table></office:text></office:body></office:document-content>`;
   const zip = new JSZip();
   zip.file('mimetype', 'application/vnd.oasis.opendocument.text', { compression: 'STORE' });
@@ -178,7 +186,11 @@ test('a batch with a broken file of every new format still lints the rest', asyn
 
 test('a place a message names in passing is shown as the format counts: 第 N 行, 第 N 段, 第 P 页 第 L 行', async () => {
   // The zero-fee-conflict case of test/cross-format.test.ts (its .docx-derived fixtures are committed).
-  const o = { ...base, active: { adminFees: { feeAmount: 2.5 } }, edits: [[/[^。]*未收取[^。]*信息处理费[^。]*。/, '本机关全年未收取任何费用。']] as [RegExp, string][] };
+  const o = {
+    ...base,
+    active: { adminFees: { feeAmount: 2.5 } },
+    edits: [[/[^。]*未收取[^。]*信息处理费[^。]*。/, '本机关全年未收取任何费用。']] as [RegExp, string][],
+  };
   const where = async (bytes: Buffer, name: string) => {
     const r = await lintBuffer(bytes, { ...opts, filePath: `/r/${name}` });
     return /（([^（）]*)），二者矛盾/.exec(r.messages.find((m) => m.ruleId === 'zero-fee-conflict')!.message)![1];

@@ -47,11 +47,20 @@ test('tarball + plugin folder + shareable config folder, installed offline into 
     // The office's whole config: the province's shareable config.
     '.gianrc': '{ "extends": "province" }\n',
     // A custom formatter with the built-in signature.
-    'fmt.mjs': 'export default (results, ctx) => results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.ruleId}:${m.severity}`)).join("\\n") + `\\n(${ctx.locale})`;\n',
+    'fmt.mjs':
+      'export default (results, ctx) => results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.ruleId}:${m.severity}`)).join("\\n") + `\\n(${ctx.locale})`;\n',
     'draft.md': draft,
   });
   const installed = npm(
-    ['install', '--offline', '--install-links', '--no-save', tarball, path.join(ROOT, 'examples/plugin-local-rules'), path.join(ROOT, 'examples/config-province')],
+    [
+      'install',
+      '--offline',
+      '--install-links',
+      '--no-save',
+      tarball,
+      path.join(ROOT, 'examples/plugin-local-rules'),
+      path.join(ROOT, 'examples/config-province'),
+    ],
     project,
     cache,
   );
@@ -81,7 +90,21 @@ export default plugin;
   writeFileSync(path.join(project, 'typed.mts'), typed);
   writeFileSync(path.join(project, 'broken.mts'), typed.replace('check(report, context) {', 'check: 5, other(report: any, context: any) {'));
   const tsc = (file: string) =>
-    spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '--noEmit', '--strict', '--skipLibCheck', '--module', 'nodenext', '--moduleResolution', 'nodenext', file], { cwd: project, encoding: 'utf8' });
+    spawnSync(
+      process.execPath,
+      [
+        path.join(ROOT, 'node_modules/typescript/bin/tsc'),
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--module',
+        'nodenext',
+        '--moduleResolution',
+        'nodenext',
+        file,
+      ],
+      { cwd: project, encoding: 'utf8' },
+    );
   expect(tsc('typed.mts').stdout).toBe('');
   expect(tsc('broken.mts').stdout).toMatch(/broken\.mts.*error TS2322/);
 

@@ -19,34 +19,41 @@ afterAll(removeTempTrees);
 
 const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
 
-(onLinuxX64 ? test : test.skip)('build, then run from a clean directory without node', () => {
-  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-sea.mjs')], { cwd: ROOT, encoding: 'utf8' });
-  expect({ code: built.status, stderr: built.stderr }).toEqual({ code: 0, stderr: '' });
-  const exe = path.join(ROOT, 'build/sea/gia-lint');
-  expect(existsSync(exe)).toBe(true);
+(onLinuxX64 ? test : test.skip)(
+  'build, then run from a clean directory without node',
+  () => {
+    const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build-sea.mjs')], { cwd: ROOT, encoding: 'utf8' });
+    expect({ code: built.status, stderr: built.stderr }).toEqual({ code: 0, stderr: '' });
+    const exe = path.join(ROOT, 'build/sea/gia-lint');
+    expect(existsSync(exe)).toBe(true);
 
-  const draft = generateReport({ year: 2024, format: 'md', signDate: '2025年1月25日' }).replace('统计期限自2024年1月1日起至2024年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
-  const dir = tempTree({
-    'draft.md': draft,
-    '.gianrc.yaml': 'plugins: [local-rules]\nextends: ["plugin:local-rules/recommended"]\n',
-  });
-  // The example plugin "installed" beside the executable.
-  for (const f of ['package.json', 'index.js']) {
-    const target = path.join(dir, 'node_modules/gia-lint-plugin-local-rules', f);
-    mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(path.join(ROOT, 'examples/plugin-local-rules', f), target);
-  }
-  copyFileSync(exe, path.join(dir, 'gia-lint'));
-  writeFileSync(path.join(dir, 'empty.txt'), '');
-  // No node anywhere: PATH points nowhere, and nothing else of the environment is kept.
-  const run = (args: string[]) => spawnSync(path.join(dir, 'gia-lint'), args, { cwd: dir, env: { PATH: '/nonexistent' }, encoding: 'utf8' });
+    const draft = generateReport({ year: 2024, format: 'md', signDate: '2025年1月25日' }).replace(
+      '统计期限自2024年1月1日起至2024年12月31日止',
+      '统计期限自2023年1月1日起至2023年12月31日止',
+    );
+    const dir = tempTree({
+      'draft.md': draft,
+      '.gianrc.yaml': 'plugins: [local-rules]\nextends: ["plugin:local-rules/recommended"]\n',
+    });
+    // The example plugin "installed" beside the executable.
+    for (const f of ['package.json', 'index.js']) {
+      const target = path.join(dir, 'node_modules/gia-lint-plugin-local-rules', f);
+      mkdirSync(path.dirname(target), { recursive: true });
+      copyFileSync(path.join(ROOT, 'examples/plugin-local-rules', f), target);
+    }
+    copyFileSync(exe, path.join(dir, 'gia-lint'));
+    writeFileSync(path.join(dir, 'empty.txt'), '');
+    // No node anywhere: PATH points nowhere, and nothing else of the environment is kept.
+    const run = (args: string[]) => spawnSync(path.join(dir, 'gia-lint'), args, { cwd: dir, env: { PATH: '/nonexistent' }, encoding: 'utf8' });
 
-  expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
-  const lint = run(['--format', 'unix', 'draft.md', 'empty.txt']);
-  expect(lint.status).toBe(1);
-  expect(lint.stdout).toMatch(/draft\.md:\d+:\d+: .*\[Error\/statistics-period\]/);
-  expect(lint.stdout).toMatch(/draft\.md:\d+:\d+: 落款日期 2025年1月25日 晚于.*\[Error\/local-rules\/province-deadline\]/);
-  expect(lint.stdout).toMatch(/empty\.txt:1:1: 文件为空/);
-  const sarif = JSON.parse(run(['--format', 'sarif', 'draft.md']).stdout);
-  expect(sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'table-sum').helpUri).toMatch(/^https:\/\//);
-}, 180_000);
+    expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    const lint = run(['--format', 'unix', 'draft.md', 'empty.txt']);
+    expect(lint.status).toBe(1);
+    expect(lint.stdout).toMatch(/draft\.md:\d+:\d+: .*\[Error\/statistics-period\]/);
+    expect(lint.stdout).toMatch(/draft\.md:\d+:\d+: 落款日期 2025年1月25日 晚于.*\[Error\/local-rules\/province-deadline\]/);
+    expect(lint.stdout).toMatch(/empty\.txt:1:1: 文件为空/);
+    const sarif = JSON.parse(run(['--format', 'sarif', 'draft.md']).stdout);
+    expect(sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'table-sum').helpUri).toMatch(/^https:\/\//);
+  },
+  180_000,
+);

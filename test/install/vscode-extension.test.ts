@@ -60,7 +60,10 @@ test('the .vsix bundles the server, which lints a workspace over stdio', async (
   expect(init.serverInfo).toMatchObject({ name: 'gia-lint', version: PKG.version });
   client.notify('initialized', {});
 
-  const text = generateReport({ year: 2024, format: 'md', signDate: '2025年1月28日' }).replace('统计期限自2024年1月1日起至2024年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
+  const text = generateReport({ year: 2024, format: 'md', signDate: '2025年1月28日' }).replace(
+    '统计期限自2024年1月1日起至2024年12月31日止',
+    '统计期限自2023年1月1日起至2023年12月31日止',
+  );
   const uri = pathToFileURL(path.join(workspace, 'draft.md')).href;
   const published = client.diagnostics(uri);
   client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });

@@ -120,7 +120,7 @@ describe('--fix writing', () => {
     expect(readdirSync(dir)).toEqual(['a.md']);
   });
 
-  test('temp files of a killed run are removed on the next write; a live writer\'s recent one is kept', async () => {
+  test("temp files of a killed run are removed on the next write; a live writer's recent one is kept", async () => {
     const dir = tempTree({ 'a.md': 'old' });
     const file = path.join(dir, 'a.md');
     const dead = path.join(dir, '.a.md.gia-lint-999999999-dead.tmp');

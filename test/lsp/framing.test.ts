@@ -59,7 +59,9 @@ test('the server answers again after each kind of broken frame', async () => {
   child.stdin.write(frame({ id: 4, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///none.md' }, position: { line: 0, character: 0 } } }));
   await waitFor(4);
   // LF-only header lines.
-  child.stdin.write(frame({ id: 5, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///none.md' }, position: { line: 0, character: 0 } } }, '\n'));
+  child.stdin.write(
+    frame({ id: 5, method: 'textDocument/hover', params: { textDocument: { uri: 'file:///none.md' }, position: { line: 0, character: 0 } } }, '\n'),
+  );
   await waitFor(5);
   expect(responseIds()).not.toContain(99);
   expect(responseIds()).not.toContain(98);

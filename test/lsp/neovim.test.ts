@@ -47,47 +47,68 @@ vim.fn.writefile({ vim.fn.json_encode(result) }, out)
 vim.cmd('qa!')
 `;
 
-(haveNvim || ci ? test : test.skip)('Neovim (headless) holds the diagnostics of an unsaved draft and clears them after the edit', () => {
-  if (!haveNvim) throw new Error('nvim not found: Neovim is required for the editor end-to-end test under CI (.ci/run installs Debian\'s neovim)');
-  const ws = path.join(dir, 'ws');
-  mkdirSync(ws);
-  writeFileSync(path.join(ws, '.gianrc'), '{ "extends": "gia-lint:recommended" }\n');
-  const draft = path.join(ws, 'draft.md');
-  writeFileSync(draft, broken);
-  const init = path.join(dir, 'init.lua');
-  const bin = path.join(repo, 'bin/gia-lint.js');
-  writeFileSync(
-    init,
-    `dofile(${JSON.stringify(path.join(repo, 'editors/neovim/gia-lint.lua'))}).setup({
+(haveNvim || ci ? test : test.skip)(
+  'Neovim (headless) holds the diagnostics of an unsaved draft and clears them after the edit',
+  () => {
+    if (!haveNvim) throw new Error("nvim not found: Neovim is required for the editor end-to-end test under CI (.ci/run installs Debian's neovim)");
+    const ws = path.join(dir, 'ws');
+    mkdirSync(ws);
+    writeFileSync(path.join(ws, '.gianrc'), '{ "extends": "gia-lint:recommended" }\n');
+    const draft = path.join(ws, 'draft.md');
+    writeFileSync(draft, broken);
+    const init = path.join(dir, 'init.lua');
+    const bin = path.join(repo, 'bin/gia-lint.js');
+    writeFileSync(
+      init,
+      `dofile(${JSON.stringify(path.join(repo, 'editors/neovim/gia-lint.lua'))}).setup({
   cmd = { ${JSON.stringify(process.execPath)}, ${JSON.stringify(bin)}, '--lsp', '--stdio' },
   settings = { debounceMs = 50 },
 })\n`,
-  );
-  const check = path.join(dir, 'check.lua');
-  writeFileSync(check, CHECK);
-  const out = path.join(dir, 'out.json');
-  const home = path.join(dir, 'home');
-  const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', init, draft, '-c', `luafile ${check}`], {
-    cwd: ws,
-    encoding: 'utf8',
-    timeout: 90_000,
-    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, 'config'), XDG_DATA_HOME: path.join(home, 'data'), XDG_STATE_HOME: path.join(home, 'state'), XDG_CACHE_HOME: path.join(home, 'cache'), GIA_OUT: out, GIA_LINE: String(TOTAL_LINE) },
-  });
-  let result: any;
-  try {
-    result = JSON.parse(readFileSync(out, 'utf8'));
-  } catch {
-    throw new Error(`nvim wrote no result (status ${run.status}, signal ${run.signal})\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
-  }
-  expect(result.filetype).toBe('markdown');
-  expect(result.got).toBe(true);
-  const line = broken.split('\n')[TOTAL_LINE];
-  const cell = line.lastIndexOf('<td>29</td>') + '<td>'.length;
-  // Neovim holds byte columns: the client converted the server's UTF-16 range of the CJK line.
-  const byteCol = Buffer.byteLength(line.slice(0, cell), 'utf8');
-  const sum = result.first.find((d: any) => d.message.includes('应为 28'));
-  expect(sum).toMatchObject({ lnum: TOTAL_LINE, col: byteCol, end_lnum: TOTAL_LINE, end_col: byteCol + 2, severity: 1, source: 'gia-lint', code: 'table-sum' });
-  expect(result.first).toHaveLength(2);
-  expect(result.cleared).toBe(true);
-  expect(result.after).toEqual([]);
-}, 120_000);
+    );
+    const check = path.join(dir, 'check.lua');
+    writeFileSync(check, CHECK);
+    const out = path.join(dir, 'out.json');
+    const home = path.join(dir, 'home');
+    const run = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', init, draft, '-c', `luafile ${check}`], {
+      cwd: ws,
+      encoding: 'utf8',
+      timeout: 90_000,
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: path.join(home, 'config'),
+        XDG_DATA_HOME: path.join(home, 'data'),
+        XDG_STATE_HOME: path.join(home, 'state'),
+        XDG_CACHE_HOME: path.join(home, 'cache'),
+        GIA_OUT: out,
+        GIA_LINE: String(TOTAL_LINE),
+      },
+    });
+    let result: any;
+    try {
+      result = JSON.parse(readFileSync(out, 'utf8'));
+    } catch {
+      throw new Error(`nvim wrote no result (status ${run.status}, signal ${run.signal})\nstdout: ${run.stdout}\nstderr: ${run.stderr}`);
+    }
+    expect(result.filetype).toBe('markdown');
+    expect(result.got).toBe(true);
+    const line = broken.split('\n')[TOTAL_LINE];
+    const cell = line.lastIndexOf('<td>29</td>') + '<td>'.length;
+    // Neovim holds byte columns: the client converted the server's UTF-16 range of the CJK line.
+    const byteCol = Buffer.byteLength(line.slice(0, cell), 'utf8');
+    const sum = result.first.find((d: any) => d.message.includes('应为 28'));
+    expect(sum).toMatchObject({
+      lnum: TOTAL_LINE,
+      col: byteCol,
+      end_lnum: TOTAL_LINE,
+      end_col: byteCol + 2,
+      severity: 1,
+      source: 'gia-lint',
+      code: 'table-sum',
+    });
+    expect(result.first).toHaveLength(2);
+    expect(result.cleared).toBe(true);
+    expect(result.after).toEqual([]);
+  },
+  120_000,
+);

@@ -27,7 +27,16 @@ describe('positions', () => {
 
   test('a diagnostic has the rule as code, an absolute docs link and related locations', () => {
     const d = toDiagnostic(
-      { ruleId: 'table-sum', severity: 1, message: 'm', line: 2, column: 3, endLine: 2, endColumn: 4, relatedLocations: [{ line: 5, column: 1, endLine: 5, endColumn: 3, message: 'there' }] },
+      {
+        ruleId: 'table-sum',
+        severity: 1,
+        message: 'm',
+        line: 2,
+        column: 3,
+        endLine: 2,
+        endColumn: 4,
+        relatedLocations: [{ line: 5, column: 1, endLine: 5, endColumn: 3, message: 'there' }],
+      },
       { uri: 'file:///r.md', rules: builtinRules, docsBaseUrl: 'https://example.org/gia-lint/rules/' },
     );
     expect(d).toEqual({
@@ -37,7 +46,9 @@ describe('positions', () => {
       message: 'm',
       code: 'table-sum',
       codeDescription: { href: 'https://example.org/gia-lint/rules/table-sum.md' },
-      relatedInformation: [{ location: { uri: 'file:///r.md', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } } }, message: 'there' }],
+      relatedInformation: [
+        { location: { uri: 'file:///r.md', range: { start: { line: 4, character: 0 }, end: { line: 4, character: 2 } } }, message: 'there' },
+      ],
     });
     expect(ruleDocsUrl('table-sum')).toMatch(/^file:\/\/.*\/docs\/rules\/table-sum\.md$/);
   });
@@ -54,21 +65,27 @@ describe('positions', () => {
 });
 
 describe('disable directives', () => {
-  test('markdown: a comment line above, with the line\'s blockquote prefix', () => {
+  test("markdown: a comment line above, with the line's blockquote prefix", () => {
     const d = doc('# 标题\n\n> 引用第一行\n> 统计期限……\n');
-    expect(apply(d, disableLineEdit(d, 'markdown', 3, 'statistics-period'))).toBe('# 标题\n\n> 引用第一行\n> <!-- gia-lint-disable-next-line statistics-period -->\n> 统计期限……\n');
+    expect(apply(d, disableLineEdit(d, 'markdown', 3, 'statistics-period'))).toBe(
+      '# 标题\n\n> 引用第一行\n> <!-- gia-lint-disable-next-line statistics-period -->\n> 统计期限……\n',
+    );
   });
 
   test('markdown pipe-table row: a trailing disable-line (a line between rows would end the table)', () => {
     const d = doc('| a | b |\n| --- | --- |\n| 1 | 2 |\n');
     expect(apply(d, disableLineEdit(d, 'markdown', 2, 'table-sum'))).toBe('| a | b |\n| --- | --- |\n| 1 | 2 | <!-- gia-lint-disable-line table-sum -->\n');
     const again = TextDocument.create(d.uri, 'markdown', 2, apply(d, disableLineEdit(d, 'markdown', 2, 'table-sum')));
-    expect(apply(again, disableLineEdit(again, 'markdown', 2, 'cell-value'))).toBe('| a | b |\n| --- | --- |\n| 1 | 2 | <!-- gia-lint-disable-line table-sum, cell-value -->\n');
+    expect(apply(again, disableLineEdit(again, 'markdown', 2, 'cell-value'))).toBe(
+      '| a | b |\n| --- | --- |\n| 1 | 2 | <!-- gia-lint-disable-line table-sum, cell-value -->\n',
+    );
   });
 
   test('an existing disable-next-line gets the rule added, before its reason', () => {
     const d = doc('<!-- gia-lint-disable-next-line table-sum -- 原表如此 -->\n<tr><td>1</td></tr>\n', 'html');
-    expect(apply(d, disableLineEdit(d, 'html', 1, 'cell-value'))).toBe('<!-- gia-lint-disable-next-line table-sum, cell-value -- 原表如此 -->\n<tr><td>1</td></tr>\n');
+    expect(apply(d, disableLineEdit(d, 'html', 1, 'cell-value'))).toBe(
+      '<!-- gia-lint-disable-next-line table-sum, cell-value -- 原表如此 -->\n<tr><td>1</td></tr>\n',
+    );
     const all = doc('<!-- gia-lint-disable-next-line -->\nx\n');
     expect(disableLineEdit(all, 'markdown', 1, 'table-sum')).toBeNull();
   });
@@ -82,7 +99,9 @@ describe('disable directives', () => {
     const md = doc('\uFEFF# 报告\n');
     expect(apply(md, disableFileEdit(md, 'markdown', 'table-sum'))).toBe('\uFEFF<!-- gia-lint-disable table-sum -->\n# 报告\n');
     const html = doc('<!DOCTYPE html>\n<html><body></body></html>\n', 'html');
-    expect(apply(html, disableFileEdit(html, 'html', 'web-artifacts'))).toBe('<!DOCTYPE html>\n<!-- gia-lint-disable web-artifacts -->\n<html><body></body></html>\n');
+    expect(apply(html, disableFileEdit(html, 'html', 'web-artifacts'))).toBe(
+      '<!DOCTYPE html>\n<!-- gia-lint-disable web-artifacts -->\n<html><body></body></html>\n',
+    );
     const txt = doc('// gia-lint-disable placeholder\n正文\n', 'plaintext');
     expect(apply(txt, disableFileEdit(txt, 'text', 'table-sum'))).toBe('// gia-lint-disable placeholder, table-sum\n正文\n');
   });
@@ -126,9 +145,17 @@ describe('disable directives', () => {
 
 describe('settings', () => {
   test('config keys pass through (relative paths from the workspace); server keys are checked', () => {
-    const { settings, problems } = parseSettings({ locale: 'en', year: 2024, previous: 'reports/2023.md', debounceMs: 0, docsBaseUrl: 'https://e.org/r' }, '/ws');
+    const { settings, problems } = parseSettings(
+      { locale: 'en', year: 2024, previous: 'reports/2023.md', debounceMs: 0, docsBaseUrl: 'https://e.org/r' },
+      '/ws',
+    );
     expect(problems).toEqual([]);
-    expect(settings).toEqual({ config: { locale: 'en', year: 2024, previous: '/ws/reports/2023.md' }, useConfigFile: true, debounceMs: 0, docsBaseUrl: 'https://e.org/r/' });
+    expect(settings).toEqual({
+      config: { locale: 'en', year: 2024, previous: '/ws/reports/2023.md' },
+      useConfigFile: true,
+      debounceMs: 0,
+      docsBaseUrl: 'https://e.org/r/',
+    });
   });
 
   test('a bad value or an unknown key is named and dropped', () => {
@@ -225,7 +252,12 @@ describe('scheduler', () => {
 
   test('a failing lint is reported, not thrown', async () => {
     const errors: unknown[] = [];
-    const scheduler = new LintScheduler<number>(() => Promise.reject(new Error('boom')), () => undefined, () => 0, (_u, e) => errors.push(e));
+    const scheduler = new LintScheduler<number>(
+      () => Promise.reject(new Error('boom')),
+      () => undefined,
+      () => 0,
+      (_u, e) => errors.push(e),
+    );
     expect(await scheduler.now('a')).toBeUndefined();
     expect(String(errors[0])).toContain('boom');
   });
@@ -233,7 +265,10 @@ describe('scheduler', () => {
 
 test('fix all replaces only what changed', () => {
   const d = doc('第一行\n统计期限2023年\n第三行\n');
-  expect(minimalEdit(d, d.getText(), '第一行\n统计期限2024年\n第三行\n')).toEqual({ range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } }, newText: '4' });
+  expect(minimalEdit(d, d.getText(), '第一行\n统计期限2024年\n第三行\n')).toEqual({
+    range: { start: { line: 1, character: 7 }, end: { line: 1, character: 8 } },
+    newText: '4',
+  });
 });
 
 describe('related locations from the rules', () => {

@@ -167,12 +167,7 @@ describe('gia-lint --lsp', () => {
       context: { diagnostics: [period] },
     });
     const titles = actions.map((a) => a.title);
-    expect(titles).toEqual([
-      '修复此 statistics-period 问题',
-      '在此行禁用 statistics-period',
-      '在整个文件中禁用 statistics-period',
-      '修复所有可自动修复的问题',
-    ]);
+    expect(titles).toEqual(['修复此 statistics-period 问题', '在此行禁用 statistics-period', '在整个文件中禁用 statistics-period', '修复所有可自动修复的问题']);
     const fix = actions[0];
     expect(fix.kind).toBe('quickfix');
     expect(fix.isPreferred).toBe(true);

@@ -32,7 +32,8 @@ describe('organName', () => {
 });
 
 describe('the 落款: signing date and organ', () => {
-  const body = '2021年政府信息公开工作年度报告\n本报告中所列数据的统计期限为2021年1月1日至2021年12月31日。\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n';
+  const body =
+    '2021年政府信息公开工作年度报告\n本报告中所列数据的统计期限为2021年1月1日至2021年12月31日。\n一、总体情况\n正文。\n六、其他需要报告的事项\n无。\n';
   test.each([
     ['2022年1月28日', [2022, 1, 28]],
     ['2024 年 1 月 22 日', [2024, 1, 22]],
@@ -65,7 +66,9 @@ describe('findYearLeads', () => {
   const leads = (s: string) => findYearLeads(prose(s)).map((l) => [l.year, l.form, l.sentence]);
   test('a year opening a sentence, after a sub-item number or 截至', () => {
     // Through the recognizer: a heading line and the next paragraph are separate lines of prose.
-    const [r] = reports('一、概述\n正文。\n十二、需要说明的事项与附表\n2015年,我办已将政府信息工作正式纳入年度业务工作目标,主动接受监督和考核。我办将进一步优化工作流程。\n');
+    const [r] = reports(
+      '一、概述\n正文。\n十二、需要说明的事项与附表\n2015年,我办已将政府信息工作正式纳入年度业务工作目标,主动接受监督和考核。我办将进一步优化工作流程。\n',
+    );
     expect(r.yearLeads.map((l) => [l.year, l.form, l.sentence])).toEqual([
       [2015, 'narrative', '2015年,我办已将政府信息工作正式纳入年度业务工作目标,主动接受监督和考核'],
     ]);

@@ -49,7 +49,10 @@ describe('Markdown with raw HTML tables', () => {
     const text = '<table>\n<tr><td>a</td><td>1</td></tr>\n\n<tr><td>b</td><td>2</td></tr>\n</table>\n';
     const t = tables(parseMarkdown(text).blocks);
     expect(t).toHaveLength(1);
-    expect(t[0].rows.map((r) => r.cells.map((c) => c.text))).toEqual([['a', '1'], ['b', '2']]);
+    expect(t[0].rows.map((r) => r.cells.map((c) => c.text))).toEqual([
+      ['a', '1'],
+      ['b', '2'],
+    ]);
   });
 
   test('rowspan and colspan are recorded', () => {
@@ -75,6 +78,11 @@ describe('Markdown with raw HTML tables', () => {
 describe('positions', () => {
   test('CRLF and CR line breaks count as one line break', () => {
     const s = new SourceText('a\r\nb\rc\nd');
-    expect([1, 3, 5, 7].map((o) => s.positionAt(o))).toEqual([{ line: 1, column: 2 }, { line: 2, column: 1 }, { line: 3, column: 1 }, { line: 4, column: 1 }]);
+    expect([1, 3, 5, 7].map((o) => s.positionAt(o))).toEqual([
+      { line: 1, column: 2 },
+      { line: 2, column: 1 },
+      { line: 3, column: 1 },
+      { line: 4, column: 1 },
+    ]);
   });
 });

@@ -39,7 +39,17 @@ test('organLevel: township and county-level organs only when the name says so', 
   expect(organLevel('区统计局')).toBe('county');
   expect(organLevel('某某自治县民族宗教事务局')).toBe('county');
   // Unsure or above: a city (设区的市 or 县级市), a province, an autonomous region, zones and 新区.
-  for (const name of ['镇江市统计局', '高平市人民政府办公室', '黑龙江省市场监督管理局', '广西壮族自治区人民政府', '重庆市市场监督管理局', '临江经济技术开发区管理委员会', '临江市高新区管理委员会', '上海市浦东新区人民政府', '阿克苏地区行政公署']) {
+  for (const name of [
+    '镇江市统计局',
+    '高平市人民政府办公室',
+    '黑龙江省市场监督管理局',
+    '广西壮族自治区人民政府',
+    '重庆市市场监督管理局',
+    '临江经济技术开发区管理委员会',
+    '临江市高新区管理委员会',
+    '上海市浦东新区人民政府',
+    '阿克苏地区行政公署',
+  ]) {
     expect({ name, level: organLevel(name) }).toEqual({ name, level: undefined });
   }
 });

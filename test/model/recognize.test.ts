@@ -62,9 +62,17 @@ describe('PDF-wrapped table row labels are not section headings', () => {
     const text = [
       '临江市人民政府外事办公室2024年政府信息公开工作年度报告',
       '本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
-      '一、总体情况', '正文。', '二、主动公开政府信息情况', '正文。', '三、收到和处理政府信息公开申请情况',
-      '一、本年新收政府信息公开', '申请数量 1 0 0 0 0 0 1',
-      '四、政府信息公开行政复议、行政诉讼情况', '五、存在的主要问题及改进情况', '六、其他需要报告的事项', '未收取信息处理费。',
+      '一、总体情况',
+      '正文。',
+      '二、主动公开政府信息情况',
+      '正文。',
+      '三、收到和处理政府信息公开申请情况',
+      '一、本年新收政府信息公开',
+      '申请数量 1 0 0 0 0 0 1',
+      '四、政府信息公开行政复议、行政诉讼情况',
+      '五、存在的主要问题及改进情况',
+      '六、其他需要报告的事项',
+      '未收取信息处理费。',
     ].join('\n');
     const reports = recognizeReports(parseDocument(text, 'text'));
     expect(reports).toHaveLength(1);
@@ -73,12 +81,49 @@ describe('PDF-wrapped table row labels are not section headings', () => {
 });
 
 describe('numbering that restarts at 一、 inside a part', () => {
-  const head = ['临江市人民政府外事办公室2024年政府信息公开工作年度报告', '本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。', '一、总体情况', '正文。', '二、主动公开政府信息情况', '正文。', '三、收到和处理政府信息公开申请情况', '正文。'];
-  const tail = ['四、政府信息公开行政复议、行政诉讼情况', '正文。', '五、存在的主要问题及改进情况', '正文。', '六、其他需要报告的事项', '未收取信息处理费。', '临江市人民政府外事办公室', '2025年1月17日'];
+  const head = [
+    '临江市人民政府外事办公室2024年政府信息公开工作年度报告',
+    '本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。',
+    '一、总体情况',
+    '正文。',
+    '二、主动公开政府信息情况',
+    '正文。',
+    '三、收到和处理政府信息公开申请情况',
+    '正文。',
+  ];
+  const tail = [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '正文。',
+    '五、存在的主要问题及改进情况',
+    '正文。',
+    '六、其他需要报告的事项',
+    '未收取信息处理费。',
+    '临江市人民政府外事办公室',
+    '2025年1月17日',
+  ];
   test.each([
-    ['sub-topics of 三 numbered 一、二、 (the parts after them follow)', [...head, '一、依申请公开工作机制', '建立登记台账。', '二、答复质量', '严格审核答复文书。', ...tail]],
-    ['sub-topics of 六 numbered 一、二、三、', [...head, ...tail.slice(0, 5), '一、人大代表建议和政协提案办理情况', '均已办结。', '二、落实上级年度政务公开工作要点情况', '均已落实。', '三、收取信息处理费情况', '未收取信息处理费。', ...tail.slice(6)]],
-    ['a table row "一、本年新收… 1 0 0 0 0 0 1" inside 三', [...head, '一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1', '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', ...tail]],
+    [
+      'sub-topics of 三 numbered 一、二、 (the parts after them follow)',
+      [...head, '一、依申请公开工作机制', '建立登记台账。', '二、答复质量', '严格审核答复文书。', ...tail],
+    ],
+    [
+      'sub-topics of 六 numbered 一、二、三、',
+      [
+        ...head,
+        ...tail.slice(0, 5),
+        '一、人大代表建议和政协提案办理情况',
+        '均已办结。',
+        '二、落实上级年度政务公开工作要点情况',
+        '均已落实。',
+        '三、收取信息处理费情况',
+        '未收取信息处理费。',
+        ...tail.slice(6),
+      ],
+    ],
+    [
+      'a table row "一、本年新收… 1 0 0 0 0 0 1" inside 三',
+      [...head, '一、本年新收政府信息公开申请数量 1 0 0 0 0 0 1', '二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0', ...tail],
+    ],
   ])('%s: one report, with its introduction', (_name, lines) => {
     for (const format of ['text', 'markdown'] as const) {
       const reports = recognizeReports(parseDocument(lines.join('\n\n'), format));
@@ -93,7 +138,10 @@ describe('numbering that restarts at 一、 inside a part', () => {
 
 describe('flattened text (a web page saved on one line)', () => {
   test('parts with reworded titles are found mid-line', () => {
-    const flat = '临江市人民政府外事办公室2021年政府信息公开工作年度报告本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。一、总体情况' + '2021年，我办深入贯彻《条例》，围绕中心工作推进决策、执行、管理、服务、结果公开。'.repeat(4) + '二、主动公开政府信息情况全年主动公开信息120条。三、收到和处理政府信息公开申请情况全年收到申请1件。四、因政府信息公开工作被申请行政复议、提起行政诉讼情况全年未发生行政复议、行政诉讼。五、政府信息公开工作存在的主要问题及改进情况一是栏目更新不够及时。六、其他需要报告的事项未收取信息处理费。临江市人民政府外事办公室 2022年1月17日';
+    const flat =
+      '临江市人民政府外事办公室2021年政府信息公开工作年度报告本报告中所列数据的统计期限自2021年1月1日起至2021年12月31日止。一、总体情况' +
+      '2021年，我办深入贯彻《条例》，围绕中心工作推进决策、执行、管理、服务、结果公开。'.repeat(4) +
+      '二、主动公开政府信息情况全年主动公开信息120条。三、收到和处理政府信息公开申请情况全年收到申请1件。四、因政府信息公开工作被申请行政复议、提起行政诉讼情况全年未发生行政复议、行政诉讼。五、政府信息公开工作存在的主要问题及改进情况一是栏目更新不够及时。六、其他需要报告的事项未收取信息处理费。临江市人民政府外事办公室 2022年1月17日';
     expect(flat.length).toBeGreaterThan(300);
     const [r] = recognizeReports(parseDocument(flat, 'text'));
     expect(Object.keys(r.sections).sort()).toEqual(['active', 'applications', 'other', 'overview', 'problems', 'review']);
@@ -112,14 +160,25 @@ describe('confidence of sections, period and 落款', () => {
     const own = read(report(['一、总体情况', body, '二、主动公开政府信息情况', body]));
     expect(own.headings.map((h) => h.confidence)).toEqual(['exact', 'exact']);
     const flat = read(report([`一、总体情况${body.repeat(3)}二、主动公开政府信息情况${body.repeat(3)}三、收到和处理政府信息公开申请情况${body.repeat(3)}`]));
-    expect(flat.headings.map((h) => [h.section, h.confidence])).toEqual([['overview', 'tolerant'], ['active', 'tolerant'], ['applications', 'tolerant']]);
+    expect(flat.headings.map((h) => [h.section, h.confidence])).toEqual([
+      ['overview', 'tolerant'],
+      ['active', 'tolerant'],
+      ['applications', 'tolerant'],
+    ]);
     const wrapped = read(report(['一、总体情况', body, '四、政府信息公开行政复议、行', '政诉讼情况', body]));
-    expect(wrapped.headings.map((h) => [h.section, h.confidence])).toEqual([['overview', 'exact'], ['review', 'inferred']]);
+    expect(wrapped.headings.map((h) => [h.section, h.confidence])).toEqual([
+      ['overview', 'exact'],
+      ['review', 'inferred'],
+    ]);
   });
 
   test('a period on one line is exact, re-joined across a wrap tolerant, read from bare dates inferred', () => {
-    expect(read(report(['本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。', '一、总体情况'])).periods.map((p) => p.confidence)).toEqual(['exact']);
-    expect(read(report(['本报告中所列数据的统计期限自2024', '年1月1日起至2024年12月31日止。', '一、总体情况'])).periods.map((p) => p.confidence)).toEqual(['tolerant']);
+    expect(read(report(['本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。', '一、总体情况'])).periods.map((p) => p.confidence)).toEqual([
+      'exact',
+    ]);
+    expect(read(report(['本报告中所列数据的统计期限自2024', '年1月1日起至2024年12月31日止。', '一、总体情况'])).periods.map((p) => p.confidence)).toEqual([
+      'tolerant',
+    ]);
     expect(read(report(['本报告所列数据为2024年1月1日至2024年12月31日的情况。', '一、总体情况'])).periods.map((p) => p.confidence)).toEqual(['inferred']);
   });
 

@@ -14,7 +14,7 @@ const ALL_RULES = configFor([...builtinRules.keys()]);
 const report = generateReport({ year: 2023, seed: 3, format: 'txt-tsv' });
 const lint = (text: string) => verify(text, { filePath: 'report.txt', config: ALL_RULES, rules: builtinRules });
 
-test('a list of other years\' report titles after the 落款 is part of the report, not a report of its own', () => {
+test("a list of other years' report titles after the 落款 is part of the report, not a report of its own", () => {
   const links = '相关链接\n临江市人民政府外事办公室2022年政府信息公开工作年度报告\n临江市人民政府外事办公室2021年政府信息公开工作年度报告\n';
   const clean = lint(report);
   const withLinks = lint(report + '\n' + links);

@@ -19,9 +19,24 @@ describe('header cells', () => {
     const app = r.tables.applications!.headers!;
     expect(app.find((h) => h.key === 'publicInterest')).toMatchObject({ label: '社会组织', official: '社会公益组织', match: 'position' });
     expect(app.filter((h) => h.match === 'position')).toHaveLength(1);
-    expect(app.map((h) => h.key).sort()).toEqual(['applicant', 'commercial', 'legalPerson', 'legalService', 'natural', 'otherOrg', 'publicInterest', 'research', 'total']);
+    expect(app.map((h) => h.key).sort()).toEqual([
+      'applicant',
+      'commercial',
+      'legalPerson',
+      'legalService',
+      'natural',
+      'otherOrg',
+      'publicInterest',
+      'research',
+      'total',
+    ]);
     const active = r.tables.active!.headers!;
-    expect(active.find((h) => h.key === 'repealed')).toMatchObject({ group: '第二十条第（一）项', label: '本年度止件数', official: '本年废止件数', match: 'position' });
+    expect(active.find((h) => h.key === 'repealed')).toMatchObject({
+      group: '第二十条第（一）项',
+      label: '本年度止件数',
+      official: '本年废止件数',
+      match: 'position',
+    });
     expect(active.filter((h) => h.group === '第二十条第（八）项').map((h) => h.key)).toEqual(['label', 'feeAmount']);
   });
 
@@ -107,7 +122,9 @@ describe('era fingerprints', () => {
     expect(r2019.tables.active!.fingerprints!.map((f) => f.label)).toContain('政府集中采购');
     expect(r2019.tables.applications!.fingerprints).toMatchObject([{ layout: '2019' }]);
     const [r2021] = read(seed('000_9192d2ecc6568159.txt'));
-    expect(r2021.tables.active!.fingerprints!.map((f) => f.label).sort()).toEqual(['本年制发件数', '本年处理决定数量', '本年收费金额', '本年废止件数', '现行有效件数'].sort());
+    expect(r2021.tables.active!.fingerprints!.map((f) => f.label).sort()).toEqual(
+      ['本年制发件数', '本年处理决定数量', '本年收费金额', '本年废止件数', '现行有效件数'].sort(),
+    );
     expect(r2021.tables.applications!.fingerprints).toMatchObject([{ layout: '2021' }]);
   });
 });

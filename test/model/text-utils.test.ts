@@ -4,7 +4,11 @@ import { foldLabelChar, normalizeLabel } from '../../src/model/text-utils.js';
 describe('normalizeLabel', () => {
   // The fast path (scan by character code, fold from the first character that changes) must
   // give what folding every character does.
-  const byChar = (s: string) => [...s].map(foldLabelChar).join('').replace(/\*\*|__/g, '');
+  const byChar = (s: string) =>
+    [...s]
+      .map(foldLabelChar)
+      .join('')
+      .replace(/\*\*|__/g, '');
   const pieces = ['a', '*', '_', '“', '」', '‘', "'", '．', 'Ａ', '～', '　', ' ', '\n', '\t', '\u00a0', '\u2009', '\ufeff', '一', '😀', '1', '（', '）', '、'];
 
   test('folds full-width ASCII, quotes, whitespace and emphasis marks as folding each character does', () => {

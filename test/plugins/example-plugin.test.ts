@@ -18,13 +18,15 @@ const PLUGIN = fileURLToPath(new URL('../../examples/plugin-local-rules/index.js
 async function pluginMessages(text: string, rules: Record<string, unknown>) {
   const root = tempTree({ '.gianrc': { plugins: [PLUGIN], rules } });
   const result = await lintText(text, { cwd: root, filePath: path.join(root, 'report.md') });
-  return result.messages.filter((m) => m.ruleId?.startsWith('local-rules/')).map(({ ruleId, severity, message, line }) => ({ ruleId, severity, message, line }));
+  return result.messages
+    .filter((m) => m.ruleId?.startsWith('local-rules/'))
+    .map(({ ruleId, severity, message, line }) => ({ ruleId, severity, message, line }));
 }
 
 const lineOf = (text: string, needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
 
 describe('local-rules/province-deadline', () => {
-  test('signed after the province\'s deadline (15 January by default) but within the statutory one', async () => {
+  test("signed after the province's deadline (15 January by default) but within the statutory one", async () => {
     const text = generateReport({ year: 2024, format: 'md', signDate: '2025年1月20日' });
     expect(await pluginMessages(text, { 'local-rules/province-deadline': 'error' })).toEqual([
       {
@@ -61,7 +63,7 @@ describe('local-rules/overview-length', () => {
     expect(found[0].message).toMatch(/^“总体情况”部分共 \d+ 字，超过规定的 150 字$/);
   });
 
-  test('options are checked against the rule schema like a built-in rule\'s', async () => {
+  test("options are checked against the rule schema like a built-in rule's", async () => {
     await expect(pluginMessages('x', { 'local-rules/overview-length': ['warn', { maxChars: 10 }] })).rejects.toThrow(
       'rules["local-rules/overview-length"][1].maxChars 应 >= 100',
     );

@@ -118,9 +118,18 @@ describe('plugins in .gianrc', () => {
     ['export default 5;', 'default 应为对象 {…}'],
     ['export default { rules: {} };', 'meta.name 应为非空字符串'],
     ["export default { meta: { name: 'p' }, rules: { 'Bad_Id': {} } };", 'rules["Bad_Id"] 规则名应由小写字母、数字和连字符组成'],
-    ["export default { meta: { name: 'p' }, rules: { a: { meta: { docs: { description: 'd', url: 'u' }, messages: { m: 'x' } } } } };", 'rules.a.check 应为函数'],
-    ["export default { meta: { name: 'p' }, rules: { a: { meta: { docs: { description: 'd' }, messages: { m: 'x' } }, check() {} } } };", 'rules.a.meta.docs.url 应为非空字符串'],
-    ["export default { meta: { name: 'p' }, rules: { a: { meta: { docs: { description: 'd', url: 'u' }, messages: { m: 5 } }, check() {} } } };", 'rules.a.meta.messages.m 应为字符串或 { "zh-CN": …, "en": … }'],
+    [
+      "export default { meta: { name: 'p' }, rules: { a: { meta: { docs: { description: 'd', url: 'u' }, messages: { m: 'x' } } } } };",
+      'rules.a.check 应为函数',
+    ],
+    [
+      "export default { meta: { name: 'p' }, rules: { a: { meta: { docs: { description: 'd' }, messages: { m: 'x' } }, check() {} } } };",
+      'rules.a.meta.docs.url 应为非空字符串',
+    ],
+    [
+      "export default { meta: { name: 'p' }, rules: { a: { meta: { docs: { description: 'd', url: 'u' }, messages: { m: 5 } }, check() {} } } };",
+      'rules.a.meta.messages.m 应为字符串或 { "zh-CN": …, "en": … }',
+    ],
   ])('an invalid plugin names the plugin and the key: %s', async (source, problem) => {
     const root = tempTree({ 'p.mjs': source, '.gianrc': { plugins: ['./p.mjs'] } });
     expect((await configError(resolveConfigForFile(path.join(root, 'a.md'), { cwd: root }))).message).toBe(`插件 ./p.mjs 无效：${problem}`);
@@ -232,7 +241,9 @@ describe('custom formatters', () => {
     expect((await loadReporter('./fmt.mjs', root, 'zh-CN'))([], ctx)).toBe(`0 zh-CN ${root}`);
     expect((await loadReporter('count', root, 'zh-CN'))([], ctx)).toBe('0');
     expect((await loadReporter('gia-lint-formatter-count', root, 'zh-CN'))([], ctx)).toBe('0');
-    await expect(loadReporter('./bad.mjs', root, 'en')).rejects.toThrow('Formatter ./bad.mjs is invalid: its default export should be a function (results, context) => string');
+    await expect(loadReporter('./bad.mjs', root, 'en')).rejects.toThrow(
+      'Formatter ./bad.mjs is invalid: its default export should be a function (results, context) => string',
+    );
     await expect(loadReporter('@org/fmt', root, 'zh-CN')).rejects.toThrow('输出格式 @org/fmt 未安装：npm install -D @org/gia-lint-formatter-fmt');
     // A bare name that is neither built in nor installed is an unknown format, as before.
     await expect(loadReporter('xml', root, 'en')).rejects.toThrow('Unknown format "xml"');
@@ -252,7 +263,10 @@ test('a shareable config written as a module (default export)', async () => {
 
 test('a plugin rule that throws is named (a GiaLintError: exit 2, not an internal error)', async () => {
   const root = tempTree({
-    'p.mjs': pluginSource('foo', 'always').replace("check(report, context) { context.report(", "check(report, context) { throw new Error('kaboom'); context.report("),
+    'p.mjs': pluginSource('foo', 'always').replace(
+      'check(report, context) { context.report(',
+      "check(report, context) { throw new Error('kaboom'); context.report(",
+    ),
     '.gianrc': { plugins: ['./p.mjs'], rules: { 'foo/always': 'error' } },
   });
   const { GiaLintError } = await import('../../src/config/errors.js');
@@ -288,8 +302,7 @@ test('the language server runs plugins only for configs inside its workspace fol
   const elsewhere = tempTree({ 'p.mjs': plugin, '.gianrc': { plugins: ['./p.mjs'], rules: { 'foo/always': 'error' } } });
   const service = new LintService();
   service.configure(parseSettings(undefined, workspace).settings, [workspace]);
-  const lint = (dir: string) =>
-    service.lint({ uri: `file://${dir}/r.md`, version: 1, text: REPORT, format: 'markdown', filePath: path.join(dir, 'r.md') });
+  const lint = (dir: string) => service.lint({ uri: `file://${dir}/r.md`, version: 1, text: REPORT, format: 'markdown', filePath: path.join(dir, 'r.md') });
   const inside = await lint(workspace);
   expect(inside?.messages.some((m) => m.ruleId === 'foo/always')).toBe(true);
   const outside = await lint(elsewhere);

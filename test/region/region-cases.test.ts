@@ -26,7 +26,11 @@ test('every region rule has case folders, valid and invalid ones', () => {
     const dir = path.join(root, id);
     const cases = existsSync(dir) ? readdirSync(dir).filter((d) => statSync(path.join(dir, d)).isDirectory()) : [];
     const specs = cases.map((c) => JSON.parse(readFileSync(path.join(dir, c, 'expected.json'), 'utf8')) as RegionCase);
-    expect({ id, valid: specs.some((s) => s.messages.length === 0), invalid: specs.some((s) => s.messages.length > 0) }).toEqual({ id, valid: true, invalid: true });
+    expect({ id, valid: specs.some((s) => s.messages.length === 0), invalid: specs.some((s) => s.messages.length > 0) }).toEqual({
+      id,
+      valid: true,
+      invalid: true,
+    });
   }
 });
 
@@ -41,17 +45,15 @@ for (const id of regionRules) {
         const { results } = await lintFilesBatch([caseDir], { cwd: caseDir, concurrency: 1, region: true, ignore: false });
         const config = await resolveConfigForFile(path.join(caseDir, '.probe'), { cwd: caseDir });
         const { results: out } = runRegion(results, config, builtinRules);
-        const actual = out.flatMap((r) =>
-          r.messages
-            .filter((m) => m.ruleId === id)
-            .map((m, i) => ({ m, file: path.relative(caseDir, r.filePath), i })),
-        );
+        const actual = out.flatMap((r) => r.messages.filter((m) => m.ruleId === id).map((m, i) => ({ m, file: path.relative(caseDir, r.filePath), i })));
         const wanted = spec.messages;
-        expect(actual.map(({ m, file }, i) => {
-          const got: Record<string, unknown> = { file, line: m.line, column: m.column, messageId: m.messageId };
-          if (wanted[i]?.includes) got.includes = wanted[i].includes.filter((s) => m.message.includes(s));
-          return got;
-        })).toEqual(wanted);
+        expect(
+          actual.map(({ m, file }, i) => {
+            const got: Record<string, unknown> = { file, line: m.line, column: m.column, messageId: m.messageId };
+            if (wanted[i]?.includes) got.includes = wanted[i].includes.filter((s) => m.message.includes(s));
+            return got;
+          }),
+        ).toEqual(wanted);
       });
     }
   });

@@ -63,7 +63,12 @@ function pointed(root: string, file: string, m: Msg): string {
   return lines[m.line - 1].slice(m.column - 1, m.endLine === m.line ? m.endColumn - 1 : undefined);
 }
 
-const csvRows = (csv: string) => csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(','));
+const csvRows = (csv: string) =>
+  csv
+    .replace(/^\uFEFF/, '')
+    .trimEnd()
+    .split('\r\n')
+    .map((l) => l.split(','));
 
 describe('a generated region', () => {
   test('clean: no message at all, exit 0; every unit paired with its own last year by organ, not file name', () => {
@@ -78,7 +83,18 @@ describe('a generated region', () => {
     const rows = csvRows(run.csv).slice(1);
     expect(rows).toHaveLength(6);
     const byOrgan = Object.fromEntries(rows.map((r) => [r[1], r]));
-    expect(byOrgan[REGION_GOVERNMENT].slice(2, 12)).toEqual(['2024', '政府', '汇总（本级）', '通过', '0', '0', '2025-02-20', '2025-03-31', '按期', byOrgan[REGION_GOVERNMENT][11]]);
+    expect(byOrgan[REGION_GOVERNMENT].slice(2, 12)).toEqual([
+      '2024',
+      '政府',
+      '汇总（本级）',
+      '通过',
+      '0',
+      '0',
+      '2025-02-20',
+      '2025-03-31',
+      '按期',
+      byOrgan[REGION_GOVERNMENT][11],
+    ]);
     expect(byOrgan[REGION_GOVERNMENT][12]).toBe('2023/000-本级.md');
     // Department i is 2024/00(i+1) and 2023/(5-i): the pairing read the organs.
     REGION_DEPARTMENTS.forEach((organ, i) => {
@@ -162,10 +178,28 @@ describe('a generated region', () => {
     expect(r.status).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.summary).toEqual({ files: 6, passed: 6, failed: 0, unreadable: 0, errors: 0, warnings: 0, late: 0, withoutPrevious: 0, missing: 0 });
-    expect(summary.units[0]).toMatchObject({ file: '2024/000-本级.md', organ: REGION_GOVERNMENT, year: 2024, kind: 'government', role: 'total', status: 'passed', previousFile: '2023/000-本级.md' });
+    expect(summary.units[0]).toMatchObject({
+      file: '2024/000-本级.md',
+      organ: REGION_GOVERNMENT,
+      year: 2024,
+      kind: 'government',
+      role: 'total',
+      status: 'passed',
+      previousFile: '2023/000-本级.md',
+    });
     const eslint = JSON.parse(readFileSync(path.join(root, 'out/eslint.json'), 'utf8'));
     expect(Array.isArray(eslint)).toBe(true);
-    expect(Object.keys(eslint[0]).sort()).toEqual(['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'suppressedMessages', 'usedDeprecatedRules', 'warningCount']);
+    expect(Object.keys(eslint[0]).sort()).toEqual([
+      'errorCount',
+      'fatalErrorCount',
+      'filePath',
+      'fixableErrorCount',
+      'fixableWarningCount',
+      'messages',
+      'suppressedMessages',
+      'usedDeprecatedRules',
+      'warningCount',
+    ]);
   });
 
   test("last year's report in another format (.docx) is paired the same way", async () => {
@@ -202,10 +236,27 @@ const shots = mkdtempSync(path.join(os.tmpdir(), 'gia-region-html-'));
 afterAll(() => rmSync(shots, { recursive: true, force: true }));
 
 run('html overview renders at the top: a row per unit and the missing one, status colours drawn', () => {
-  const region = runRegion({ change: { 临江市公安局: { tamper: { applications: { granted: { natural: 999 } } } } } }, (root) => unlinkSync(path.join(root, '2024/004.txt')));
+  const region = runRegion({ change: { 临江市公安局: { tamper: { applications: { granted: { natural: 999 } } } } } }, (root) =>
+    unlinkSync(path.join(root, '2024/004.txt')),
+  );
   const file = path.join(region.root, 'out/检查结果.html');
   const chrome = (args: string[]) =>
-    spawnSync(CHROMIUM!, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', `--user-data-dir=${mkdtempSync(path.join(shots, 'p-'))}`, '--hide-scrollbars', ...args], { encoding: 'utf8', timeout: 60_000 });
+    spawnSync(
+      CHROMIUM!,
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${mkdtempSync(path.join(shots, 'p-'))}`,
+        '--hide-scrollbars',
+        ...args,
+      ],
+      { encoding: 'utf8', timeout: 60_000 },
+    );
   const dom = chrome(['--dump-dom', `file://${file}`]);
   expect(dom.status).toBe(0);
   // The overview comes before the per-rule summary, one row per unit plus the missing unit.

@@ -35,7 +35,11 @@ describe('proseOverlap', () => {
   });
 
   test('punctuation and line breaks do not hide a copy; a changed figure breaks only the shingles around it', () => {
-    const repunctuated = text(PARAS.map((p) => p.replace(/，/g, ',')).join('\n').replace('一事一审', '一事一审 '));
+    const repunctuated = text(
+      PARAS.map((p) => p.replace(/，/g, ','))
+        .join('\n')
+        .replace('一事一审', '一事一审 '),
+    );
     expect(proseOverlap(repunctuated, last)!.share).toBe(1);
     const withYear = text(PARAS.map((p, i) => (i === 0 ? `2024年，${p}` : p)).join('\n'));
     const share = proseOverlap(withYear, last)!.share;
@@ -61,7 +65,14 @@ describe('proseOverlap', () => {
 });
 
 describe('findPrevious', () => {
-  const entry = (file: string, organKey: string, kind: PreviousEntry['kind'], year: number): PreviousEntry => ({ file, organKey, kind, year, size: 1, mtimeMs: 1 });
+  const entry = (file: string, organKey: string, kind: PreviousEntry['kind'], year: number): PreviousEntry => ({
+    file,
+    organKey,
+    kind,
+    year,
+    size: 1,
+    mtimeMs: 1,
+  });
   const entries = [
     entry('a', '威海市人民政府外事办公室', 'department', 2023),
     entry('b', '威海市人民政府', 'government', 2023),
@@ -97,7 +108,17 @@ describe('csv overview', () => {
   });
 
   test('English headers and values with --locale en; late and copied shown', () => {
-    const unit = { organ: 'X局', year: 2024, kind: 'department', signed: '2025-02-03', deadline: '2025-01-31', copiedShare: 0.714, previousWanted: true, at, tables: {} };
+    const unit = {
+      organ: 'X局',
+      year: 2024,
+      kind: 'department',
+      signed: '2025-02-03',
+      deadline: '2025-01-31',
+      copiedShare: 0.714,
+      previousWanted: true,
+      at,
+      tables: {},
+    };
     const csv = formatResults('csv', [result('x.md', unit)], { cwd, locale: 'en', color: false, region: buildOverview([result('x.md', unit)]) });
     const [header, row] = csv.slice(1).split('\r\n');
     expect(header).toBe('File,Organ,Year,Kind,Role,Status,Errors,Warnings,Signed,Deadline,On time,Copied from last year,Last year,Note');
@@ -107,7 +128,9 @@ describe('csv overview', () => {
 
 describe('config keys', () => {
   test('previousDir and aggregate paths are relative to the config file; deadlines merged', async () => {
-    const root = tempTree({ 'region/.gianrc': { previousDir: '../2023', deadlines: { department: '01-20' }, aggregate: [{ total: '本级.md', parts: ['部门/**'] }] } });
+    const root = tempTree({
+      'region/.gianrc': { previousDir: '../2023', deadlines: { department: '01-20' }, aggregate: [{ total: '本级.md', parts: ['部门/**'] }] },
+    });
     const c = await resolveConfigForFile(path.join(root, 'region/x.md'), { cwd: root });
     expect(c.previousDir).toBe(path.join(root, '2023'));
     expect(c.deadlines).toEqual({ department: '01-20' });

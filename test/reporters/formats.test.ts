@@ -38,11 +38,7 @@ const sum: LintMessage = {
 const period: LintMessage = { ruleId: 'statistics-period', severity: 1, message: '缺少统计时限', line: 1, column: 1, endLine: 1, endColumn: 1 };
 const fatal: LintMessage = { ruleId: null, fatal: true, severity: 2, message: '文件为空，没有可检查的内容', line: 1, column: 1 };
 
-const fixture = [
-  result('2023/报告 一.md', [period, sum], '标题\n一、总计 12\n'),
-  result('clean.md', []),
-  result('empty.md', [fatal]),
-];
+const fixture = [result('2023/报告 一.md', [period, sum], '标题\n一、总计 12\n'), result('clean.md', []), result('empty.md', [fatal])];
 
 describe('compact and unix', () => {
   test('compact: one line per problem (line breaks flattened), English keywords, total', () => {
@@ -70,7 +66,8 @@ const xml = new XMLParser({
   // `htmlEntities` decodes &#…; entities in the reporters' XML; its replacement is a separate option set.
   // eslint-disable-next-line @typescript-eslint/no-deprecated
   htmlEntities: true,
-  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['file', 'error', 'testsuite', 'testcase'].includes(name) });
+  isArray: (name, _path, _leaf, isAttribute) => !isAttribute && ['file', 'error', 'testsuite', 'testcase'].includes(name),
+});
 
 describe('checkstyle', () => {
   test('well-formed XML; every file listed; messages survive escaping exactly (minus the control character)', () => {
@@ -110,9 +107,7 @@ describe('github', () => {
     const lines = out.trimEnd().split('\n');
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe('::warning file=2023/报告 一.md,line=1,col=1,endLine=1,endColumn=1,title=gia-lint (statistics-period)::缺少统计时限');
-    expect(lines[1]).toBe(
-      `::error file=2023/报告 一.md,line=2,col=3,endLine=2,endColumn=5,title=gia-lint (table-sum)::${escapeData(sum.message)}`,
-    );
+    expect(lines[1]).toBe(`::error file=2023/报告 一.md,line=2,col=3,endLine=2,endColumn=5,title=gia-lint (table-sum)::${escapeData(sum.message)}`);
     expect(lines[1]).toContain('100%25 a::b, c%0A第二行');
     expect(lines[2]).toBe('::error file=empty.md,line=1,col=1,title=gia-lint::文件为空，没有可检查的内容');
     expect(lines[3]).toBe('3 个问题（2 个错误，1 个警告）');

@@ -102,7 +102,17 @@ describe('html: content', () => {
   test('with an outline, problems are listed under the section and table they are in, numbered on', () => {
     const text = '某局2024年报告\n一、总体情况\n内容\n三、收到和处理政府信息公开申请情况\n表格行 1\n表格行 2\n说明';
     const r: LintResult = {
-      ...result('r.txt', [msg('report-year', 1, '标题', 1, 1, 1, 3), msg('placeholder', 2, '占位', 3, 1, 3, 2), msg('table-sum', 2, '总计', 5, 1, 5, 2), msg('table-sum', 2, '总计', 6, 1, 6, 2), msg('carryover', 2, '说明', 7, 1, 7, 2)], text),
+      ...result(
+        'r.txt',
+        [
+          msg('report-year', 1, '标题', 1, 1, 1, 3),
+          msg('placeholder', 2, '占位', 3, 1, 3, 2),
+          msg('table-sum', 2, '总计', 5, 1, 5, 2),
+          msg('table-sum', 2, '总计', 6, 1, 6, 2),
+          msg('carryover', 2, '说明', 7, 1, 7, 2),
+        ],
+        text,
+      ),
       outline: [
         { kind: 'section', title: '一、总体情况', line: 2, endLine: 3 },
         { kind: 'section', title: '三、收到和处理政府信息公开申请情况', line: 4, endLine: 7 },
@@ -123,7 +133,24 @@ describe('html: content', () => {
     const text = '表三\n项目\n总计\n新收\n29\n说明';
     const r: LintResult = {
       ...result('r.docx', [msg('table-sum', 2, '总计应为 28，实际为 29', 5, 1, 5, 3)], text),
-      outline: [{ kind: 'grid', title: '', line: 2, endLine: 5, rows: [[{ line: 2, endLine: 2, rowSpan: 1, colSpan: 1 }, { line: 3, endLine: 3, rowSpan: 1, colSpan: 1 }], [{ line: 4, endLine: 4, rowSpan: 1, colSpan: 1 }, { line: 5, endLine: 5, rowSpan: 1, colSpan: 1 }]] }],
+      outline: [
+        {
+          kind: 'grid',
+          title: '',
+          line: 2,
+          endLine: 5,
+          rows: [
+            [
+              { line: 2, endLine: 2, rowSpan: 1, colSpan: 1 },
+              { line: 3, endLine: 3, rowSpan: 1, colSpan: 1 },
+            ],
+            [
+              { line: 4, endLine: 4, rowSpan: 1, colSpan: 1 },
+              { line: 5, endLine: 5, rowSpan: 1, colSpan: 1 },
+            ],
+          ],
+        },
+      ],
     };
     const out = formatResults('html', [r], zh);
     expect(out).toContain(
@@ -132,7 +159,11 @@ describe('html: content', () => {
         '<div class="note error">',
     );
     // The lines around it are lines as before; no line is shown twice.
-    expect(out.match(/<span class="ln">\d+(–\d+)?<\/span>/g)).toEqual(['<span class="ln">1</span>', '<span class="ln">2–5</span>', '<span class="ln">6</span>']);
+    expect(out.match(/<span class="ln">\d+(–\d+)?<\/span>/g)).toEqual([
+      '<span class="ln">1</span>',
+      '<span class="ln">2–5</span>',
+      '<span class="ln">6</span>',
+    ]);
   });
 
   test('a result without its text still lists its problems', () => {
@@ -183,35 +214,39 @@ describe('html: rendered in headless Chromium', () => {
 
   const run = CHROMIUM || process.env.CI === 'true' ? test : test.skip;
 
-  run('the report of the example draft renders: DOM as written, a screenshot of the right size that is not blank', async () => {
-    const text = readFileSync(new URL('../../examples/draft-2024.md', import.meta.url), 'utf8');
-    const real = await lintText(text, { filePath: 'examples/draft-2024.md', useConfigFile: false, includeSource: true });
-    expect(real.errorCount).toBe(4);
-    const file = path.join(tmp, 'report.html');
-    writeFileSync(file, formatResults('html', [real], { ...zh, cwd: process.cwd() }));
+  run(
+    'the report of the example draft renders: DOM as written, a screenshot of the right size that is not blank',
+    async () => {
+      const text = readFileSync(new URL('../../examples/draft-2024.md', import.meta.url), 'utf8');
+      const real = await lintText(text, { filePath: 'examples/draft-2024.md', useConfigFile: false, includeSource: true });
+      expect(real.errorCount).toBe(4);
+      const file = path.join(tmp, 'report.html');
+      writeFileSync(file, formatResults('html', [real], { ...zh, cwd: process.cwd() }));
 
-    const dom = chromium(['--dump-dom', `file://${file}`]);
-    expect(dom.status).toBe(0);
-    // The browser parsed what we wrote: one mark per problem, a note per problem, the charts.
-    expect(dom.stdout.match(/<mark class="error"[^>]* id="f0-p\d"/g)).toHaveLength(4);
-    expect(dom.stdout.match(/<div class="note error">/g)).toHaveLength(4);
-    expect(dom.stdout).toContain('未通过：发现 4 个错误');
+      const dom = chromium(['--dump-dom', `file://${file}`]);
+      expect(dom.status).toBe(0);
+      // The browser parsed what we wrote: one mark per problem, a note per problem, the charts.
+      expect(dom.stdout.match(/<mark class="error"[^>]* id="f0-p\d"/g)).toHaveLength(4);
+      expect(dom.stdout.match(/<div class="note error">/g)).toHaveLength(4);
+      expect(dom.stdout).toContain('未通过：发现 4 个错误');
 
-    const png = path.join(tmp, 'shot.png');
-    const shot = chromium(['--window-size=1200,1600', `--screenshot=${png}`, `file://${file}`]);
-    expect(shot.status).toBe(0);
-    const image = PNG.sync.read(readFileSync(png));
-    expect([image.width, image.height]).toEqual([1200, 1600]);
-    // Not blank: many non-white pixels, and the error red of the verdict, bars and marks is drawn.
-    let ink = 0;
-    let red = 0;
-    for (let i = 0; i < image.data.length; i += 4) {
-      const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
-      if (r < 240 || g < 240 || b < 240) ink++;
-      if (r > 180 && g < 70 && b < 70) red++;
-    }
-    const pixels = image.width * image.height;
-    expect(ink / pixels).toBeGreaterThan(0.05);
-    expect(red).toBeGreaterThan(1000);
-  }, 120_000);
+      const png = path.join(tmp, 'shot.png');
+      const shot = chromium(['--window-size=1200,1600', `--screenshot=${png}`, `file://${file}`]);
+      expect(shot.status).toBe(0);
+      const image = PNG.sync.read(readFileSync(png));
+      expect([image.width, image.height]).toEqual([1200, 1600]);
+      // Not blank: many non-white pixels, and the error red of the verdict, bars and marks is drawn.
+      let ink = 0;
+      let red = 0;
+      for (let i = 0; i < image.data.length; i += 4) {
+        const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
+        if (r < 240 || g < 240 || b < 240) ink++;
+        if (r > 180 && g < 70 && b < 70) red++;
+      }
+      const pixels = image.width * image.height;
+      expect(ink / pixels).toBeGreaterThan(0.05);
+      expect(red).toBeGreaterThan(1000);
+    },
+    120_000,
+  );
 });

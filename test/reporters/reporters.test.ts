@@ -27,11 +27,7 @@ const sum: LintMessage = {
 const period: LintMessage = { ruleId: 'statistics-period', severity: 1, message: 'Missing period.', line: 3, column: 10 };
 const fatal: LintMessage = { ruleId: null, fatal: true, severity: 2, message: '文件为空，没有可检查的内容', line: 1, column: 1 };
 
-const fixture = [
-  result('2023/报告.md', [sum, period]),
-  result('clean.md', []),
-  result('/elsewhere/empty.md', [fatal]),
-];
+const fixture = [result('2023/报告.md', [sum, period]), result('clean.md', []), result('/elsewhere/empty.md', [fatal])];
 
 describe('stylish', () => {
   test('exact output: CJK-aware alignment, relative paths, zh summary', () => {

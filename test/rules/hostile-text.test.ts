@@ -17,7 +17,16 @@ const lint = (text: string, filePath: string, ruleId: string) => {
 
 describe('hostile input', () => {
   // Long runs that would make unanchored or recursive patterns quadratic (or overflow the stack).
-  const lines = ['大 中 小'.repeat(30000), 'XX'.repeat(100000), '某'.repeat(50000), '<a'.repeat(50000), ']('.repeat(50000), '<!--'.repeat(20000), '当前位置'.repeat(20000) + '('.repeat(50000), '2015年，我办已'.repeat(20000)];
+  const lines = [
+    '大 中 小'.repeat(30000),
+    'XX'.repeat(100000),
+    '某'.repeat(50000),
+    '<a'.repeat(50000),
+    ']('.repeat(50000),
+    '<!--'.repeat(20000),
+    '当前位置'.repeat(20000) + '('.repeat(50000),
+    '2015年，我办已'.repeat(20000),
+  ];
   for (const id of ['placeholder', 'web-artifacts', 'publication-date', 'report-year']) {
     // No timed assertion (it failed on a loaded machine): a quadratic pattern on these ~1 MB lines
     // would take hours, which the test's timeout catches; speed itself is `npm run bench`'s.

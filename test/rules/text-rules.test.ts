@@ -56,7 +56,7 @@ describe('web-artifacts on HTML input', () => {
     '</div></body></html>',
   ].join('\n');
 
-  test('the page\'s own chrome around the article is not reported; chrome inside the body is', () => {
+  test("the page's own chrome around the article is not reported; chrome inside the body is", () => {
     const { messages } = lint(page, 'page.html', 'web-artifacts');
     expect(messages.map((m) => [m.line, m.messageId])).toEqual([[8, 'chrome']]);
   });
@@ -98,7 +98,11 @@ describe('placeholder on HTML input', () => {
       '</body></html>',
     ].join('\n');
     const { messages } = lint(page, 'page.html', 'placeholder');
-    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([[2, 8, 10], [3, 17, 19], [4, 27, 29]]);
+    expect(messages.map((m) => [m.line, m.column, m.endColumn])).toEqual([
+      [2, 8, 10],
+      [3, 17, 19],
+      [4, 27, 29],
+    ]);
   });
 });
 

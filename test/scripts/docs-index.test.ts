@@ -23,10 +23,13 @@ const ROOT = new URL('../../', import.meta.url);
 const read = (file: string): string => readFileSync(new URL(file, ROOT), 'utf8');
 const SCRIPT = fileURLToPath(new URL('../../scripts/gen-docs-index.mjs', import.meta.url));
 
-test.each(['docs/rules/README.md', 'README.md', '.gianrc.example'])('%s holds exactly the list of rules generated from their meta (run `npm run docs:index`)', (file) => {
-  const generated = generatedFiles(builtinRules.values(), read).find((g) => g.file === file);
-  expect(generated?.text).toBe(read(file));
-});
+test.each(['docs/rules/README.md', 'README.md', '.gianrc.example'])(
+  '%s holds exactly the list of rules generated from their meta (run `npm run docs:index`)',
+  (file) => {
+    const generated = generatedFiles(builtinRules.values(), read).find((g) => g.file === file);
+    expect(generated?.text).toBe(read(file));
+  },
+);
 
 test('every built-in rule has its README summary (so the Rules table never falls back to the short description)', () => {
   expect([...builtinRules.values()].filter((r) => !r.meta.docs.summary).map((r) => r.meta.id)).toEqual([]);
@@ -73,8 +76,11 @@ describe('generator', () => {
     expect(more[2]?.text).toContain('    // 新规则。\n    "new-rule": "warn"\n    // rules-config:end');
   });
 
-  test('README rows: link, default severity, summary; a rule without a summary (a plugin\'s) shows its English description', () => {
-    const summarised: Rule = { ...fakeRule('b-rule', 'warn'), meta: { ...fakeRule('b-rule', 'warn').meta, docs: { ...fakeRule('b-rule', 'warn').meta.docs, summary: 'x | y' } } };
+  test("README rows: link, default severity, summary; a rule without a summary (a plugin's) shows its English description", () => {
+    const summarised: Rule = {
+      ...fakeRule('b-rule', 'warn'),
+      meta: { ...fakeRule('b-rule', 'warn').meta, docs: { ...fakeRule('b-rule', 'warn').meta.docs, summary: 'x | y' } },
+    };
     expect(renderReadmeTable([fakeRule('a-rule', 'error'), summarised]).split('\n')).toEqual([
       '| Rule | Default | Checks |',
       '|---|---|---|',
@@ -87,7 +93,11 @@ describe('generator', () => {
     const base = fakeRule('opts', 'error');
     const withOptions: Rule = {
       ...base,
-      meta: { ...base.meta, defaultOptions: { allow: ['a', 'b'], max: 60, on: false, empty: [] }, docs: { ...base.meta.docs, configComment: ['第一行。', 'second line'] } },
+      meta: {
+        ...base.meta,
+        defaultOptions: { allow: ['a', 'b'], max: 60, on: false, empty: [] },
+        docs: { ...base.meta.docs, configComment: ['第一行。', 'second line'] },
+      },
     };
     expect(renderConfigRules([withOptions, fakeRule('plain', 'warn'), { meta: { ...base.meta, id: 'no-options', defaultOptions: {} } }]).split('\n')).toEqual([
       '    // 第一行。',
@@ -100,7 +110,9 @@ describe('generator', () => {
 
   test('the config block is replaced between its marker lines, the marker lines kept whole', () => {
     const text = `{\n  "rules": {\n    ${CONFIG_START}\n    "old": "warn"\n    ${CONFIG_END}\n  }\n}\n`;
-    expect(replaceBetween(text, CONFIG_START, CONFIG_END, '    "new": "error"')).toBe(`{\n  "rules": {\n    ${CONFIG_START}\n    "new": "error"\n    ${CONFIG_END}\n  }\n}\n`);
+    expect(replaceBetween(text, CONFIG_START, CONFIG_END, '    "new": "error"')).toBe(
+      `{\n  "rules": {\n    ${CONFIG_START}\n    "new": "error"\n    ${CONFIG_END}\n  }\n}\n`,
+    );
     expect(() => replaceBetween('{}', CONFIG_START, CONFIG_END, '', '.gianrc.example')).toThrow(/\.gianrc\.example needs the markers/);
   });
 

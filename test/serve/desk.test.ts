@@ -59,7 +59,10 @@ run('gia-lint serve in headless Chromium', () => {
     // The office's config: web-page leftovers are its own concern, and the page must say it applies.
     writeFileSync(path.join(office, '.gianrc'), '{ "rules": { "web-artifacts": "off" } }\n');
     writeFileSync(path.join(uploads, '2021年度报告.txt'), readFileSync(SEED, 'utf8').replace('统计期限从 2021 年', '统计期限从 2020 年'));
-    writeFileSync(path.join(uploads, '<img src=x onerror="window.__pwned=1">.txt'), '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">\n一、总体情况\n');
+    writeFileSync(
+      path.join(uploads, '<img src=x onerror="window.__pwned=1">.txt'),
+      '<script>window.__pwned=1</script><img src=x onerror="window.__pwned=1">\n一、总体情况\n',
+    );
 
     server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: office, stdio: ['ignore', 'pipe', 'pipe'] });
     url = await new Promise<string>((resolve, reject) => {

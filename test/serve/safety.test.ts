@@ -40,9 +40,47 @@ function send(method: string, pathname: string, headers: Record<string, string |
 
 /** An upload as the page sends it. */
 const upload = (name: string, bytes: Buffer, extra: Record<string, string> = {}) =>
-  send('POST', '/api/lint', { 'Content-Type': 'application/octet-stream', 'X-Gia-Token': desk.token, 'X-File-Name': encodeURIComponent(name), Origin: base.origin, ...extra }, bytes);
+  send(
+    'POST',
+    '/api/lint',
+    { 'Content-Type': 'application/octet-stream', 'X-Gia-Token': desk.token, 'X-File-Name': encodeURIComponent(name), Origin: base.origin, ...extra },
+    bytes,
+  );
 
-const REPORT_TAGS = new Set(['html', 'head', 'meta', 'title', 'style', 'body', 'header', 'h1', 'h2', 'h3', 'p', 'section', 'div', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'svg', 'rect', 'article', 'ol', 'ul', 'li', 'span', 'a', 'b', 'mark', 'sup', 'footer']);
+const REPORT_TAGS = new Set([
+  'html',
+  'head',
+  'meta',
+  'title',
+  'style',
+  'body',
+  'header',
+  'h1',
+  'h2',
+  'h3',
+  'p',
+  'section',
+  'div',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'code',
+  'svg',
+  'rect',
+  'article',
+  'ol',
+  'ul',
+  'li',
+  'span',
+  'a',
+  'b',
+  'mark',
+  'sup',
+  'footer',
+]);
 
 /** Wait for the server to reach a state (no timing involved: it yields to the event loop until then). */
 async function until(done: () => boolean): Promise<void> {
@@ -96,7 +134,7 @@ describe('uploads that are too large, binary or malicious', () => {
     const name = '<img src=x onerror=alert(1)>"\'.html';
     const text = '<script>alert("x")</script><img src=x onerror=alert(2)>\n一、总体情况\n<iframe src="javascript:alert(3)"></iframe>\n';
     const a = answerOf(await upload(name, Buffer.from(text)));
-    expect(a.name).toBe('_img src=x onerror=alert(1)__\'.html');
+    expect(a.name).toBe("_img src=x onerror=alert(1)__'.html");
     for (const html of [a.html, a.report]) {
       // Only the report's own elements, and no event-handler attribute inside any tag.
       const tags = new Set([...html.matchAll(/<([a-z][a-z0-9]*)/gi)].map((m) => m[1].toLowerCase()));
@@ -161,7 +199,13 @@ describe('limits on what the server holds', () => {
   test('at most 4 uploads are received at once; a fifth is told to wait (503); a freed slot is used again', async () => {
     // Four uploads that send their headers and then stall, holding their slots.
     const stalled = Array.from({ length: 4 }, () => {
-      const req = request({ host: base.hostname, port: base.port, method: 'POST', path: '/api/lint', headers: { Host: base.host, 'X-Gia-Token': desk.token, 'Content-Length': 10 } });
+      const req = request({
+        host: base.hostname,
+        port: base.port,
+        method: 'POST',
+        path: '/api/lint',
+        headers: { Host: base.host, 'X-Gia-Token': desk.token, 'Content-Length': 10 },
+      });
       req.on('error', () => undefined);
       req.write('一、');
       return req;
@@ -177,7 +221,7 @@ describe('limits on what the server holds', () => {
 });
 
 describe("last year's reports", () => {
-  test('--previous-dir: the page names the folder; each draft is paired with its own organ\'s report and compared', async () => {
+  test("--previous-dir: the page names the folder; each draft is paired with its own organ's report and compared", async () => {
     const { cpSync, readFileSync } = await import('node:fs');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gia-serve-prev-'));
     cpSync('test/cases/copied-report/previous/2023.md', path.join(dir, '往年', '2023.md'));
@@ -185,11 +229,20 @@ describe("last year's reports", () => {
     const url = new URL(await paired.listen());
     const post = (name: string, body: Buffer) =>
       new Promise<LintAnswer>((resolve) => {
-        const req = request({ host: url.hostname, port: url.port, method: 'POST', path: '/api/lint', headers: { Host: url.host, 'X-Gia-Token': paired.token, 'X-File-Name': encodeURIComponent(name) } }, (res) => {
-          let text = '';
-          res.on('data', (c: Buffer) => (text += c.toString()));
-          res.on('end', () => resolve(JSON.parse(text) as LintAnswer));
-        });
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            method: 'POST',
+            path: '/api/lint',
+            headers: { Host: url.host, 'X-Gia-Token': paired.token, 'X-File-Name': encodeURIComponent(name) },
+          },
+          (res) => {
+            let text = '';
+            res.on('data', (c: Buffer) => (text += c.toString()));
+            res.on('end', () => resolve(JSON.parse(text) as LintAnswer));
+          },
+        );
         req.end(body);
       });
     try {
@@ -238,7 +291,11 @@ describe('the page in English', () => {
 
 describe('a Word file goes through the same reader and limits as the CLI', () => {
   test('a small generated .docx is read, and its corrected copy is a Word file with the fix written in', async () => {
-    const doc = new Document({ sections: [{ children: [new Paragraph('某局2024年政府信息公开工作年度报告'), new Paragraph('本报告中所列数据的统计期限自2023年1月1日起至2024年12月31日止。')] }] });
+    const doc = new Document({
+      sections: [
+        { children: [new Paragraph('某局2024年政府信息公开工作年度报告'), new Paragraph('本报告中所列数据的统计期限自2023年1月1日起至2024年12月31日止。')] },
+      ],
+    });
     const a = answerOf(await upload('报告.docx', await Packer.toBuffer(doc)));
     expect(a.fatal).toBe(false);
     expect(a.html).toContain('statistics-period');

@@ -209,7 +209,8 @@ export function positionsLost(raw: string, text: string): string[] {
     const kept = line.replace(/\r$/, '');
     const full = rawLines[i].replace(/\r$/, '');
     const cut = full.slice(kept.length);
-    if (!full.startsWith(kept) || !/^(?:(?: |^)<!-- (?:case )?\{.*?\} -->)*$/.test(cut) || /<!-- (?:case )?\{/.test(kept)) lost.push(`line ${i + 1}: ${JSON.stringify(kept)}`);
+    if (!full.startsWith(kept) || !/^(?:(?: |^)<!-- (?:case )?\{.*?\} -->)*$/.test(cut) || /<!-- (?:case )?\{/.test(kept))
+      lost.push(`line ${i + 1}: ${JSON.stringify(kept)}`);
   });
   return lost;
 }

@@ -83,19 +83,157 @@ export class FuzzRng {
 
 /** Pieces of reports, of each format's markup, and controls. */
 export const FRAGMENTS = [
-  '2023年度政府信息公开工作年度报告', '一、总体情况', '二、主动公开政府信息情况', '三、', '（一）', '(二)', '1.', '1、', '（1）',
-  '统计期限自2023年1月1日起至2023年12月31日止', '本年新收政府信息公开申请数量', '上年结转政府信息公开申请数量', '予以公开',
-  '部分公开（区分处理的，只计这一情形，不计其他情形）', '信息处理费', '行政复议', '行政诉讼', '维持', '纠正', '总计', '尚未审结',
-  '0', '12', '３', '１２３', '1,234', '12.5', '-3', '45%', '零', '二〇二四年一月十五日', '2024年1月31日', '2024-01-31',
-  '共计', '件', '元', '条', '。', '，', '：', ':', '；', '、', '（', '）', '(', ')', '“', '”', '——', '…',
-  '传真：', '电话：', '打印', '关闭', '【', '】', '大 中 小', '当前位置：首页 > ', '点击次数：', '分享到：', '来源：', '发布时间：',
-  'gia-lint-disable', 'gia-lint-disable-next-line table-sum', 'gia-lint-enable', ' -- ', '<!-- gia-lint-disable -->',
-  '<!--', '-->', '<table>', '</table>', '<tr>', '<td>', '</td>', '<th colspan="3">', '<div>', '</div>', '<p>', '</p>', '<br/>', '<span style="x">',
-  '&nbsp;', '&#x41;', '&#20013;', '&amp;', '<script>', '</script>', '<style>', '<![CDATA[', ']]>', '<?xml ?>',
-  '|', '| --- |', '|:--|', '\t', ' ', '  ', '\u3000', '\u00a0', '\n', '\r\n', '\r', '\n\n', '\f', '\v',
-  '#', '## ', '###### ', '* ', '- ', '+ ', '> ', '1. ', '*', '_', '**', '__', '`', '```', '~~~', '~', '[', '](', ')', '![', '\\', '---', '===',
-  '×', 'XX', '某某', '（此处填写）', 'TODO', '第1页', '- 1 -', '第 2 页 共 9 页', '附件', '附表',
-  '\u202e', '\u200b', '\ufeff', '\u001b[31m', '\u0007', '\u0000', '\u0085', '\u2028', '\ud800', '\udf4b\udd2d', '😀', '𠀀',
+  '2023年度政府信息公开工作年度报告',
+  '一、总体情况',
+  '二、主动公开政府信息情况',
+  '三、',
+  '（一）',
+  '(二)',
+  '1.',
+  '1、',
+  '（1）',
+  '统计期限自2023年1月1日起至2023年12月31日止',
+  '本年新收政府信息公开申请数量',
+  '上年结转政府信息公开申请数量',
+  '予以公开',
+  '部分公开（区分处理的，只计这一情形，不计其他情形）',
+  '信息处理费',
+  '行政复议',
+  '行政诉讼',
+  '维持',
+  '纠正',
+  '总计',
+  '尚未审结',
+  '0',
+  '12',
+  '３',
+  '１２３',
+  '1,234',
+  '12.5',
+  '-3',
+  '45%',
+  '零',
+  '二〇二四年一月十五日',
+  '2024年1月31日',
+  '2024-01-31',
+  '共计',
+  '件',
+  '元',
+  '条',
+  '。',
+  '，',
+  '：',
+  ':',
+  '；',
+  '、',
+  '（',
+  '）',
+  '(',
+  ')',
+  '“',
+  '”',
+  '——',
+  '…',
+  '传真：',
+  '电话：',
+  '打印',
+  '关闭',
+  '【',
+  '】',
+  '大 中 小',
+  '当前位置：首页 > ',
+  '点击次数：',
+  '分享到：',
+  '来源：',
+  '发布时间：',
+  'gia-lint-disable',
+  'gia-lint-disable-next-line table-sum',
+  'gia-lint-enable',
+  ' -- ',
+  '<!-- gia-lint-disable -->',
+  '<!--',
+  '-->',
+  '<table>',
+  '</table>',
+  '<tr>',
+  '<td>',
+  '</td>',
+  '<th colspan="3">',
+  '<div>',
+  '</div>',
+  '<p>',
+  '</p>',
+  '<br/>',
+  '<span style="x">',
+  '&nbsp;',
+  '&#x41;',
+  '&#20013;',
+  '&amp;',
+  '<script>',
+  '</script>',
+  '<style>',
+  '<![CDATA[',
+  ']]>',
+  '<?xml ?>',
+  '|',
+  '| --- |',
+  '|:--|',
+  '\t',
+  ' ',
+  '  ',
+  '\u3000',
+  '\u00a0',
+  '\n',
+  '\r\n',
+  '\r',
+  '\n\n',
+  '\f',
+  '\v',
+  '#',
+  '## ',
+  '###### ',
+  '* ',
+  '- ',
+  '+ ',
+  '> ',
+  '1. ',
+  '*',
+  '_',
+  '**',
+  '__',
+  '`',
+  '```',
+  '~~~',
+  '~',
+  '[',
+  '](',
+  ')',
+  '![',
+  '\\',
+  '---',
+  '===',
+  '×',
+  'XX',
+  '某某',
+  '（此处填写）',
+  'TODO',
+  '第1页',
+  '- 1 -',
+  '第 2 页 共 9 页',
+  '附件',
+  '附表',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\u001b[31m',
+  '\u0007',
+  '\u0000',
+  '\u0085',
+  '\u2028',
+  '\ud800',
+  '\udf4b\udd2d',
+  '😀',
+  '𠀀',
 ];
 
 /**
@@ -103,10 +241,70 @@ export const FRAGMENTS = [
  * hit: a run of one fragment, or of a pair, followed by something that makes a match fail late.
  */
 const RUN_UNITS = [
-  ' ', '\u3000', '\t', '打印 ', '关闭 ', '【打印】', '[关闭]', '<!--', '-->', '一、', ' *', '*', '_', '**', '`', '[', '](', '- ', '> ', '# ', '|', '| ',
-  '<div>', '</div>', '<td>', '<p>', '<b>', '&nbsp;', '0', '9', '1,', '1.', '１', '〇', '传真：', '：', '。', '，', '（', '（一）', '1、',
-  '第', '年', '件', '元', '%', '-', '—', '.', '\\', '"', "'", 'a', '中', '\n', '\n\n', ' \n', '\r', 'gia-lint-disable ', '一、总体情况\n',
-  '| 1 | 2 | 3 |\n', '\t0\t0\t0\n', '本年新收政府信息公开申请数量', '予以公开',
+  ' ',
+  '\u3000',
+  '\t',
+  '打印 ',
+  '关闭 ',
+  '【打印】',
+  '[关闭]',
+  '<!--',
+  '-->',
+  '一、',
+  ' *',
+  '*',
+  '_',
+  '**',
+  '`',
+  '[',
+  '](',
+  '- ',
+  '> ',
+  '# ',
+  '|',
+  '| ',
+  '<div>',
+  '</div>',
+  '<td>',
+  '<p>',
+  '<b>',
+  '&nbsp;',
+  '0',
+  '9',
+  '1,',
+  '1.',
+  '１',
+  '〇',
+  '传真：',
+  '：',
+  '。',
+  '，',
+  '（',
+  '（一）',
+  '1、',
+  '第',
+  '年',
+  '件',
+  '元',
+  '%',
+  '-',
+  '—',
+  '.',
+  '\\',
+  '"',
+  "'",
+  'a',
+  '中',
+  '\n',
+  '\n\n',
+  ' \n',
+  '\r',
+  'gia-lint-disable ',
+  '一、总体情况\n',
+  '| 1 | 2 | 3 |\n',
+  '\t0\t0\t0\n',
+  '本年新收政府信息公开申请数量',
+  '予以公开',
 ];
 const RUN_TAILS = ['', '!', 'x', '\n', '。', '报告', '0', ' ', '<', '*', ')', '|', '\u0000'];
 
@@ -136,18 +334,33 @@ function loadBases(root: string): Promise<Bases> {
       texts.push(generateReport({ year: 2009 + (i % 17), format: formats[i % formats.length], seed: i + 1, agency: agencies[i % agencies.length] }));
     }
     const seeds = path.join(root, 'test/seeds');
-    for (const f of readdirSync(seeds).filter((n) => n.endsWith('.txt')).sort()) texts.push(readFileSync(path.join(seeds, f), 'utf8'));
+    for (const f of readdirSync(seeds)
+      .filter((n) => n.endsWith('.txt'))
+      .sort())
+      texts.push(readFileSync(path.join(seeds, f), 'utf8'));
     const docx: Buffer[] = [];
     for (const year of [2012, 2019, 2021, 2024]) docx.push(await generateDocx({ year, seed: year, agency: agencies[year % agencies.length] }));
     docx.push(readFileSync(path.join(root, 'test/fixtures/pdf/word-2024.docx')));
     const office = path.join(root, 'test/fixtures/office');
     const officeFiles = readdirSync(office).sort();
-    const odt = officeFiles.filter((n) => n.endsWith('.odt')).slice(0, 4).map((n) => readFileSync(path.join(office, n)));
-    const doc = officeFiles.filter((n) => n.endsWith('.doc.gz')).slice(0, 4).map((n) => gunzipSync(readFileSync(path.join(office, n))));
+    const odt = officeFiles
+      .filter((n) => n.endsWith('.odt'))
+      .slice(0, 4)
+      .map((n) => readFileSync(path.join(office, n)));
+    const doc = officeFiles
+      .filter((n) => n.endsWith('.doc.gz'))
+      .slice(0, 4)
+      .map((n) => gunzipSync(readFileSync(path.join(office, n))));
     const pdfDir = path.join(root, 'test/fixtures/pdf');
     const pdf = [
-      ...readdirSync(pdfDir).filter((n) => n.endsWith('.pdf')).sort().map((n) => readFileSync(path.join(pdfDir, n))),
-      ...officeFiles.filter((n) => n.endsWith('.pdf')).slice(0, 2).map((n) => readFileSync(path.join(office, n))),
+      ...readdirSync(pdfDir)
+        .filter((n) => n.endsWith('.pdf'))
+        .sort()
+        .map((n) => readFileSync(path.join(pdfDir, n))),
+      ...officeFiles
+        .filter((n) => n.endsWith('.pdf'))
+        .slice(0, 2)
+        .map((n) => readFileSync(path.join(office, n))),
     ];
     return { texts, docx, odt, doc, pdf };
   })());
@@ -162,7 +375,10 @@ function run(rng: FuzzRng, size: number): { text: string; shape: string } {
   const tail = rng.pick(RUN_TAILS);
   const times = Math.max(2, Math.floor(size / Math.max(1, (unit + second).length)));
   const lead = rng.chance(0.3) ? rng.pick(FRAGMENTS) : '';
-  return { text: lead + (unit + second).repeat(times) + tail, shape: `run(${JSON.stringify(lead)}+${JSON.stringify(unit + second)}×${times}+${JSON.stringify(tail)})` };
+  return {
+    text: lead + (unit + second).repeat(times) + tail,
+    shape: `run(${JSON.stringify(lead)}+${JSON.stringify(unit + second)}×${times}+${JSON.stringify(tail)})`,
+  };
 }
 
 /** Random characters: Chinese, ASCII, controls, surrogates. */
@@ -178,8 +394,19 @@ function noise(rng: FuzzRng, length: number): string {
 /** Nesting a format's container `depth` times around `inner`. */
 function nest(rng: FuzzRng, depth: number, inner: string): { text: string; shape: string } {
   const kinds: [open: string, close: string][] = [
-    ['<div>', '</div>'], ['<table><tr><td>', '</td></tr></table>'], ['<ul><li>', '</li></ul>'], ['<b><i>', '</i></b>'], ['<div>', ''],
-    ['> ', ''], ['- ', ''], ['1. ', ''], ['* ', ''], ['[', ']()'], ['**', '**'], ['（', '）'], ['{', '}'],
+    ['<div>', '</div>'],
+    ['<table><tr><td>', '</td></tr></table>'],
+    ['<ul><li>', '</li></ul>'],
+    ['<b><i>', '</i></b>'],
+    ['<div>', ''],
+    ['> ', ''],
+    ['- ', ''],
+    ['1. ', ''],
+    ['* ', ''],
+    ['[', ']()'],
+    ['**', '**'],
+    ['（', '）'],
+    ['{', '}'],
   ];
   const [open, close] = rng.pick(kinds);
   return { text: open.repeat(depth) + inner + close.repeat(depth), shape: `nest(${JSON.stringify(open)}×${depth})` };
@@ -260,7 +487,10 @@ function damageText(rng: FuzzRng, text: string, budget: number): { text: string;
         // Every line prefixed: nested quotes/lists in Markdown, indentation, a table pipe.
         const prefix = rng.pick(['> ', '- ', '    ', '|', '\t', '# ', '1. ', '　　', '<p>']);
         const depth = rng.logInt(1, 40);
-        t = t.split('\n').map((l) => prefix.repeat(depth) + l).join('\n');
+        t = t
+          .split('\n')
+          .map((l) => prefix.repeat(depth) + l)
+          .join('\n');
         shapes.push(`prefix(${JSON.stringify(prefix)}×${depth})`);
         break;
       }
@@ -284,7 +514,10 @@ function damageBytes(rng: FuzzRng, bytes: Buffer): { bytes: Buffer; shape: strin
   return { bytes: out.subarray(0, cut), shape: `bytes(${flips} flips, cut at ${cut}/${bytes.length})` };
 }
 
-const xmlEscape = (s: string) => s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;')).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, '');
+const xmlEscape = (s: string) =>
+  s
+    .replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ud800-\udfff\ufffe\uffff]/g, '');
 
 /** A zip (docx/odt) whose main XML part is damaged: text injected into it, paragraphs repeated, tags nested or cut. */
 async function damageZip(rng: FuzzRng, bytes: Buffer, part: string, paragraph: RegExp): Promise<{ bytes: Buffer; shape: string }> {
@@ -341,7 +574,8 @@ function toRtf(rng: FuzzRng, text: string): string {
     else if (ch === '\\' || ch === '{' || ch === '}') body += `\\${ch}`;
     else if (c < 0x80) body += ch;
     else body += `\\u${c > 0x7fff ? c - 0x10000 : c}?`;
-    if (rng.chance(0.002)) body += rng.pick(['{', '}', '\\b ', '\\*\\generator x;', '{\\fonttbl', '\\bin8 ', "\\'c4", '\\u99999?', '\\par\\pard\\intbl ', '\\cell ', '\\row ']);
+    if (rng.chance(0.002))
+      body += rng.pick(['{', '}', '\\b ', '\\*\\generator x;', '{\\fonttbl', '\\bin8 ', "\\'c4", '\\u99999?', '\\par\\pard\\intbl ', '\\cell ', '\\row ']);
   }
   return `{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0 \\'cb\\'ce\\'cc\\'e5;}}\n${body}}`;
 }
@@ -375,7 +609,8 @@ export async function fuzzInput(seed: number, index: number, root = ROOT): Promi
     const shapes: string[] = [];
     if (fromScratch) {
       text = '';
-      while (text.length < budget && text.length < 400 + rng.int(0, budget)) text += rng.chance(0.1) ? run(rng, rng.logInt(2, 3_000)).text : rng.pick(FRAGMENTS);
+      while (text.length < budget && text.length < 400 + rng.int(0, budget))
+        text += rng.chance(0.1) ? run(rng, rng.logInt(2, 3_000)).text : rng.pick(FRAGMENTS);
       shapes.push('fragments only');
     } else {
       const damaged = damageText(rng, baseText(), budget);
@@ -386,7 +621,13 @@ export async function fuzzInput(seed: number, index: number, root = ROOT): Promi
     const encoding = rng.next();
     const name = `input-${index}.${ext}`;
     if (encoding < 0.85) return { index, name, bytes: Buffer.from(text, 'utf8'), text, shape: shapes.join(' ') };
-    const [enc, bom] = rng.pick([['gb18030', ''], ['utf16le', '\ufeff'], ['utf8', '\ufeff'], ['gbk', ''], ['utf16be', '\ufeff']] as const);
+    const [enc, bom] = rng.pick([
+      ['gb18030', ''],
+      ['utf16le', '\ufeff'],
+      ['utf8', '\ufeff'],
+      ['gbk', ''],
+      ['utf16be', '\ufeff'],
+    ] as const);
     const bytes = iconv.encode(bom + text, enc);
     return { index, name, bytes: bytes.subarray(0, MAX_INPUT_BYTES), shape: `${shapes.join(' ')} as ${enc}${bom ? '+BOM' : ''}` };
   }

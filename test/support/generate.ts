@@ -122,7 +122,10 @@ class Rng {
       const j = Math.floor(this.next() * (i + 1));
       [idx[i], idx[j]] = [idx[j], idx[i]];
     }
-    return idx.slice(0, Math.min(k, xs.length)).sort((a, b) => a - b).map((i) => xs[i]);
+    return idx
+      .slice(0, Math.min(k, xs.length))
+      .sort((a, b) => a - b)
+      .map((i) => xs[i]);
   }
 }
 
@@ -133,16 +136,36 @@ const ALL_COLUMNS = APPLICANT_COLUMNS.map((c) => c.key);
 const OUTCOME_KEYS = ['upheld', 'corrected', 'other', 'pending'];
 
 const COLUMN_WEIGHT: Record<string, number> = {
-  natural: 6, commercial: 2, research: 0.3, publicInterest: 0.3, legalService: 1, otherOrg: 0.6,
+  natural: 6,
+  commercial: 2,
+  research: 0.3,
+  publicInterest: 0.3,
+  legalService: 1,
+  otherOrg: 0.6,
 };
 const ITEM_WEIGHT: Record<string, number> = {
-  granted: 8, partlyGranted: 1.5,
-  'refused.stateSecret': 0.05, 'refused.prohibitedByLaw': 0.1, 'refused.threeSecurity': 0.05, 'refused.thirdParty': 0.3,
-  'refused.internalAffairs': 0.3, 'refused.processInfo': 0.4, 'refused.enforcementFile': 0.1, 'refused.queryMatter': 0.2,
-  'unavailable.notHeld': 3, 'unavailable.needsCreation': 0.6, 'unavailable.unclear': 0.3,
-  'notProcessed.petition': 0.5, 'notProcessed.repeated': 0.4, 'notProcessed.publication': 0.2,
-  'notProcessed.massRepeated': 0.1, 'notProcessed.confirmation': 0.2,
-  'otherHandling.noCorrection': 0.4, 'otherHandling.unpaidFee': 0, 'otherHandling.other': 0.3, otherHandling: 0.5,
+  granted: 8,
+  partlyGranted: 1.5,
+  'refused.stateSecret': 0.05,
+  'refused.prohibitedByLaw': 0.1,
+  'refused.threeSecurity': 0.05,
+  'refused.thirdParty': 0.3,
+  'refused.internalAffairs': 0.3,
+  'refused.processInfo': 0.4,
+  'refused.enforcementFile': 0.1,
+  'refused.queryMatter': 0.2,
+  'unavailable.notHeld': 3,
+  'unavailable.needsCreation': 0.6,
+  'unavailable.unclear': 0.3,
+  'notProcessed.petition': 0.5,
+  'notProcessed.repeated': 0.4,
+  'notProcessed.publication': 0.2,
+  'notProcessed.massRepeated': 0.1,
+  'notProcessed.confirmation': 0.2,
+  'otherHandling.noCorrection': 0.4,
+  'otherHandling.unpaidFee': 0,
+  'otherHandling.other': 0.3,
+  otherHandling: 0.5,
 };
 
 /** Split n units over keys in proportion to jittered weights (all weights 0 → equal). */
@@ -221,7 +244,8 @@ function buildApplications(layout: Layout, rng: Rng, explicit: GenOptions['appli
       throw new Error(`generate: applications.resultTotal.${c} disagrees with its result items`);
     }
     const free = (['new', 'S', 'fwd', 'carried'] as V[]).filter((v) => val[v] === undefined);
-    const scale = c === 'natural' ? volume : c === 'commercial' ? (rng.chance(0.45) ? Math.ceil(volume / 4) : 0) : rng.chance(0.15) ? Math.ceil(volume / 10) : 0;
+    const scale =
+      c === 'natural' ? volume : c === 'commercial' ? (rng.chance(0.45) ? Math.ceil(volume / 4) : 0) : rng.chance(0.15) ? Math.ceil(volume / 10) : 0;
     const small = (base: number) => (rng.chance(0.3) ? rng.int(0, Math.max(1, Math.floor(base / 8))) : 0);
     const minOf: Record<V, number> = { new: 0, carried: 0, S: F, fwd: 0 };
     if (free.length === 0) {
@@ -353,11 +377,7 @@ interface Grid {
 }
 
 type Block =
-  | { t: 'title'; text: string; mdText: string }
-  | { t: 'h1'; text: string }
-  | { t: 'h2'; text: string }
-  | { t: 'p'; text: string }
-  | { t: 'table'; grid: Grid };
+  { t: 'title'; text: string; mdText: string } | { t: 'h1'; text: string } | { t: 'h2'; text: string } | { t: 'p'; text: string } | { t: 'table'; grid: Grid };
 
 const c = (text: string | number, colspan?: number, rowspan?: number): Cell => ({ text: String(text), colspan, rowspan });
 
@@ -462,7 +482,9 @@ function renderGfmTable(g: Grid): string {
 }
 
 function renderTsv(g: Grid): string {
-  return flatten(g).map((r) => r.join('\t')).join('\n');
+  return flatten(g)
+    .map((r) => r.join('\t'))
+    .join('\n');
 }
 
 /** Like seed 003: the cells actually present, then as many empty cells as spans swallowed. */
@@ -484,11 +506,16 @@ function render(blocks: Block[], format: GenFormat, seed = 1): string {
       blocks
         .map((b) => {
           switch (b.t) {
-            case 'title': return `# ${b.mdText}`;
-            case 'h1': return `## ${b.text}`;
-            case 'h2': return `### ${b.text}`;
-            case 'p': return b.text;
-            case 'table': return b.grid.kind === 'active' ? renderGfmTable(b.grid) : renderHtmlTable(b.grid);
+            case 'title':
+              return `# ${b.mdText}`;
+            case 'h1':
+              return `## ${b.text}`;
+            case 'h2':
+              return `### ${b.text}`;
+            case 'p':
+              return b.text;
+            case 'table':
+              return b.grid.kind === 'active' ? renderGfmTable(b.grid) : renderHtmlTable(b.grid);
           }
         })
         .join('\n\n') + '\n'
@@ -557,8 +584,16 @@ function applyProse(x: Ctx): string {
     else s += `，办结${done}件，结转下年度继续办理${fwd}件。`;
     parts.push(s);
     const g = (k: string) => a[k]?.total ?? 0;
-    const refused = sum(applicationRows(x.m.layout ?? '2019').filter((r) => r.group === 'refused').map((r) => g(r.key)));
-    const unavailable = sum(applicationRows(x.m.layout ?? '2019').filter((r) => r.group === 'unavailable').map((r) => g(r.key)));
+    const refused = sum(
+      applicationRows(x.m.layout ?? '2019')
+        .filter((r) => r.group === 'refused')
+        .map((r) => g(r.key)),
+    );
+    const unavailable = sum(
+      applicationRows(x.m.layout ?? '2019')
+        .filter((r) => r.group === 'unavailable')
+        .map((r) => g(r.key)),
+    );
     if (done > 0 && rng.chance(0.6)) {
       const bits = [`予以公开${g('granted')}件`, `部分公开${g('partlyGranted')}件`];
       if (refused > 0) bits.push(`不予公开${refused}件`);
@@ -574,7 +609,8 @@ function reviewSentence(x: Ctx): string {
   const r = x.m.review;
   const rev = r['review.total'];
   const lit = r['litigationDirect.total'] + r['litigationAfterReview.total'];
-  if (rev === 0 && lit === 0) return x.rng.pick(['全年未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。', '全年未发生政府信息公开行政复议、行政诉讼案件。']);
+  if (rev === 0 && lit === 0)
+    return x.rng.pick(['全年未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。', '全年未发生政府信息公开行政复议、行政诉讼案件。']);
   if (lit === 0) return `全年因政府信息公开工作被申请行政复议${rev}件，未发生行政诉讼案件。`;
   if (rev === 0) return `全年因政府信息公开工作被提起行政诉讼${lit}件，未发生行政复议案件。`;
   return `全年因政府信息公开工作被申请行政复议${rev}件、被提起行政诉讼${lit}件。`;
@@ -614,15 +650,18 @@ function platformProse(x: Ctx): string {
 function oversightProse(x: Ctx): string {
   const { rng, self } = x;
   const tr = rng.int(1, 6);
-  return rng.pick([
-    `${self}将政务公开工作纳入年度工作目标考核，主要负责同志定期听取工作汇报，明确专人负责日常工作。全年组织政务公开业务培训${tr}次，提升工作人员业务能力。全年未发生因政府信息公开工作被责任追究的情况。`,
-    `成立政务公开工作领导小组，明确分管领导和责任科室，形成主要领导亲自抓、分管领导具体抓、责任科室抓落实的工作格局。自觉接受社会评议和群众监督，全年开展专题培训${tr}次，未发生责任追究情况。`,
-    `严格落实政务公开工作责任制，加强日常监督检查，对发现的问题及时督促整改。组织开展政务公开业务学习${tr}次，进一步增强干部职工的公开意识和依法公开能力。`,
-  ]) + (/人民政府$/.test(x.agency) ? GOVERNMENT_OVERSIGHT : '');
+  return (
+    rng.pick([
+      `${self}将政务公开工作纳入年度工作目标考核，主要负责同志定期听取工作汇报，明确专人负责日常工作。全年组织政务公开业务培训${tr}次，提升工作人员业务能力。全年未发生因政府信息公开工作被责任追究的情况。`,
+      `成立政务公开工作领导小组，明确分管领导和责任科室，形成主要领导亲自抓、分管领导具体抓、责任科室抓落实的工作格局。自觉接受社会评议和群众监督，全年开展专题培训${tr}次，未发生责任追究情况。`,
+      `严格落实政务公开工作责任制，加强日常监督检查，对发现的问题及时督促整改。组织开展政务公开业务学习${tr}次，进一步增强干部职工的公开意识和依法公开能力。`,
+    ]) + (/人民政府$/.test(x.agency) ? GOVERNMENT_OVERSIGHT : '')
+  );
 }
 
 /** 条例 第五十条（四）: a people's government also reports its 工作考核、社会评议和责任追究 results (drawn without the PRNG, so other reports stay as they were). */
-const GOVERNMENT_OVERSIGHT = '将政务公开工作纳入对各部门和乡镇（街道）的年度绩效考核，委托第三方开展政务公开社会评议，评议结果已通报；全年未发生因政府信息公开工作被责任追究的情况。';
+const GOVERNMENT_OVERSIGHT =
+  '将政务公开工作纳入对各部门和乡镇（街道）的年度绩效考核，委托第三方开展政务公开社会评议，评议结果已通报；全年未发生因政府信息公开工作被责任追究的情况。';
 
 const PROBLEMS = [
   '政策解读形式较为单一，图解、视频等多样化解读运用不够',
@@ -659,7 +698,11 @@ function problemsBlocks(x: Ctx): Block[] {
 function feeSentence(x: Ctx): string {
   const f = x.m.processingFees;
   if (f.notices === 0 && f.collected === 0) {
-    return x.rng.pick(['本年度未收取信息处理费。', `${x.y}年，${x.self}未收取政府信息公开信息处理费。`, `${x.y}年，${x.self}未发出收费通知，未收取信息处理费。`]);
+    return x.rng.pick([
+      '本年度未收取信息处理费。',
+      `${x.y}年，${x.self}未收取政府信息公开信息处理费。`,
+      `${x.y}年，${x.self}未发出收费通知，未收取信息处理费。`,
+    ]);
   }
   return `${x.y}年，${x.self}发出收费通知${f.notices}件，总金额${fmt(f.noticeAmount)}元，实际收取信息处理费${fmt(f.collected)}元。`;
 }
@@ -668,7 +711,10 @@ function otherBlocks(x: Ctx): Block[] {
   const { rng, y, self } = x;
   const rd = rng.int(0, 4);
   const zx = rng.int(0, 5);
-  const proposals = rd + zx === 0 ? `${y}年，${self}未承办人大代表建议和政协提案。` : `${y}年，${self}共承办人大代表建议${rd}件、政协提案${zx}件，均已按期办结，办理结果已按规定公开。`;
+  const proposals =
+    rd + zx === 0
+      ? `${y}年，${self}未承办人大代表建议和政协提案。`
+      : `${y}年，${self}共承办人大代表建议${rd}件、政协提案${zx}件，均已按期办结，办理结果已按规定公开。`;
   if (x.m.layout === '2019') return [{ t: 'p', text: rng.chance(0.5) ? '无。' : proposals }];
   if (rng.chance(0.4)) return [{ t: 'p', text: feeSentence(x) }];
   return [
@@ -765,8 +811,7 @@ function legacyParts(x: Ctx): [string, string, string][] {
   const n = a.newReceived.total;
   const carried = a.carriedOver.total;
   const fwd = a.carryForward.total;
-  let apply =
-    n === 0 ? `${y}年，${self}未收到政府信息公开申请` : `${y}年，${self}共收到政府信息公开申请${n}件`;
+  let apply = n === 0 ? `${y}年，${self}未收到政府信息公开申请` : `${y}年，${self}共收到政府信息公开申请${n}件`;
   if (carried > 0) apply += `，上年结转${carried}件`;
   if (n + carried > 0) {
     apply += `，办结${a.resultTotal.total}件`;
@@ -776,8 +821,16 @@ function legacyParts(x: Ctx): [string, string, string][] {
     apply += '。';
   }
   const parts: [string, string, string][] = [
-    ['概述', '概述', `${y}年，${self}认真贯彻落实《条例》，加强组织领导，健全工作制度，扎实推进政府信息公开工作。成立了由主要领导任组长的政府信息公开工作领导小组，明确专人负责日常工作，各项工作有序开展。`],
-    ['主动公开政府信息情况', '主动公开政府信息情况', `${y}年，${self}通过门户网站、政务微博等渠道主动公开政府信息${web}条，内容涵盖机构职能、政策法规、规划计划、工作动态、人事信息等。同时在办公场所设立政府信息查阅点，方便公众查阅。`],
+    [
+      '概述',
+      '概述',
+      `${y}年，${self}认真贯彻落实《条例》，加强组织领导，健全工作制度，扎实推进政府信息公开工作。成立了由主要领导任组长的政府信息公开工作领导小组，明确专人负责日常工作，各项工作有序开展。`,
+    ],
+    [
+      '主动公开政府信息情况',
+      '主动公开政府信息情况',
+      `${y}年，${self}通过门户网站、政务微博等渠道主动公开政府信息${web}条，内容涵盖机构职能、政策法规、规划计划、工作动态、人事信息等。同时在办公场所设立政府信息查阅点，方便公众查阅。`,
+    ],
     ['依申请公开政府信息情况', '依申请公开政府信息情况', apply],
     ['政府信息公开的收费及减免情况', '政府信息公开的收费及减免情况', `${y}年，${self}在提供政府信息过程中未收取检索、复制、邮寄等费用，无减免情况。`],
     ['因政府信息公开申请行政复议、提起行政诉讼的情况', '因政府信息公开申请行政复议和提起行政诉讼的情况', reviewSentence(x)],
@@ -992,7 +1045,9 @@ function renderHtmlPage(blocks: Block[], rng: Rng): string {
     `<div class="header"><div class="logo"><a href="/"><img src="/images/logo.png" alt="临江市人民政府" /></a></div>`,
     `<div class="nav"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/zwfw/">政务服务</a></li></ul></div></div>`,
     `<div style="display:none">2008年政府信息公开工作年度报告 统计期限自2008年1月1日起</div>`,
-    layoutTable ? `<table class="layout" width="1000" align="center"><tr><td class="left">\n${article}\n</td></tr></table>` : `<div class="main">\n${article}\n</div>`,
+    layoutTable
+      ? `<table class="layout" width="1000" align="center"><tr><td class="left">\n${article}\n</td></tr></table>`
+      : `<div class="main">\n${article}\n</div>`,
     `<div class="footer"><p>主办单位：临江市人民政府办公室　承办单位：临江市大数据中心</p><p>网站标识码：3710000001　鲁ICP备05000000号</p><p>联系电话：0631-5200000</p></div>`,
     '</body>',
     '</html>',
@@ -1056,7 +1111,8 @@ function renderPdfTable(g: Grid, rng: Rng, width: number): string[] {
     const [head, ...rest] = g.rows;
     out.push(...wrap(head[0].text, width));
     const lost = rng.int(0, 2);
-    if (lost === 0) out.push('申请人情况', ' 他'); // seed 001: the header rows are lost but for fragments
+    if (lost === 0)
+      out.push('申请人情况', ' 他'); // seed 001: the header rows are lost but for fragments
     else if (lost === 1) out.push('申请人情况', '自然人 法人或其他组织 总计', '商业 企业 科研 机构 社会公益 组织 法律服务 机构 其他');
     // lost === 2: no header at all
     for (const r of rest.slice(2)) {

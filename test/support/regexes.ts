@@ -150,7 +150,8 @@ export class RegexCollector {
       }
       case 'BinExpr':
       case 'BinaryExpression':
-        if (node.op === '+') return this.asString(this.evaluate(file, node.left as Node, depth)) + this.asString(this.evaluate(file, node.right as Node, depth));
+        if (node.op === '+')
+          return this.asString(this.evaluate(file, node.left as Node, depth)) + this.asString(this.evaluate(file, node.right as Node, depth));
         break;
       case 'ArrayExpression':
         return (node.elements as ({ expression: Node; spread?: unknown } | null)[]).map((e) => {
@@ -201,7 +202,12 @@ export class RegexCollector {
         if (node.type === 'RegExpLiteral') {
           const line = this.lineOf(file, node.span!);
           sites.push({ file: rel, line, source: node.pattern as string, flags: node.flags as string, justification: this.justification(file, line) });
-        } else if ((node.type === 'NewExpression' || node.type === 'CallExpression') && isNode(node.callee) && node.callee.type === 'Identifier' && node.callee.value === 'RegExp') {
+        } else if (
+          (node.type === 'NewExpression' || node.type === 'CallExpression') &&
+          isNode(node.callee) &&
+          node.callee.type === 'Identifier' &&
+          node.callee.value === 'RegExp'
+        ) {
           const line = this.lineOf(file, node.span!);
           const args = (node.arguments ?? []) as { expression: Node }[];
           const site: RegexSite = { file: rel, line, justification: this.justification(file, line) };

@@ -49,7 +49,10 @@ export function generateRegion(o: RegionOptions = {}): { files: RegionFile[]; cu
     // Last year's files are numbered backwards: the name says nothing about the organ.
     files.push({ path: `${year - 1}/${String(units.length - i).padStart(3, '0')}.${EXT[format]}`, organ, year: year - 1, text: prev.text, model: prev.model });
     const change = o.change?.[organ];
-    const carriedOver = { ...Object.fromEntries(PARTS.map((c) => [c, prev.model.applications.carryForward[c]])), ...change?.applications?.carriedOver } as Record<string, number>;
+    const carriedOver = {
+      ...Object.fromEntries(PARTS.map((c) => [c, prev.model.applications.carryForward[c]])),
+      ...change?.applications?.carriedOver,
+    } as Record<string, number>;
     const cur = generate({
       year,
       format,
@@ -70,7 +73,10 @@ export function generateRegion(o: RegionOptions = {}): { files: RegionFile[]; cu
     files.push({ path: `${year}/${String(i + 1).padStart(3, '0')}.${EXT[format]}`, organ, year, text: cur.text, model: cur.model });
   });
   let govPrevious: GenModel | undefined;
-  for (const [y, models] of [[year - 1, previousModels], [year, currentModels]] as const) {
+  for (const [y, models] of [
+    [year - 1, previousModels],
+    [year, currentModels],
+  ] as const) {
     const gov = generate({
       year: y,
       format: 'md',
@@ -118,7 +124,18 @@ function continued(prev: GenModel, i: number): NonNullable<GenOptions['active']>
   return { rules: row('rules', 0, 0), normativeDocs: row('normativeDocs', i % 4, i % 2) };
 }
 
-const ACTIVITIES = ['开展政务公开日活动', '更新办事指南', '发布政策解读', '召开新闻发布会', '开展业务培训', '回应网民留言', '清理规范性文件', '接待现场查阅', '更新公开目录', '开展保密审查'];
+const ACTIVITIES = [
+  '开展政务公开日活动',
+  '更新办事指南',
+  '发布政策解读',
+  '召开新闻发布会',
+  '开展业务培训',
+  '回应网民留言',
+  '清理规范性文件',
+  '接待现场查阅',
+  '更新公开目录',
+  '开展保密审查',
+];
 const UNITS = ['次', '项', '篇', '场', '人次', '件', '条'];
 
 /**
@@ -139,7 +156,38 @@ function diary(organ: string, year: number, i: number): [RegExp, string] {
   return [/编制本报告。/, `编制本报告。${year}年${organ}主要工作：${entries.join('；')}。`];
 }
 
-const BUREAUS = ['公安局', '教育局', '民政局', '财政局', '人力资源和社会保障局', '自然资源和规划局', '生态环境局', '住房和城乡建设局', '交通运输局', '水利局', '农业农村局', '商务局', '文化和旅游局', '卫生健康委员会', '应急管理局', '审计局', '市场监督管理局', '统计局', '医疗保障局', '林业局', '司法局', '退役军人事务局', '科学技术局', '工业和信息化局', '发展和改革委员会', '城市管理局', '体育局', '信访局', '数据资源管理局', '人民政府办公室'];
+const BUREAUS = [
+  '公安局',
+  '教育局',
+  '民政局',
+  '财政局',
+  '人力资源和社会保障局',
+  '自然资源和规划局',
+  '生态环境局',
+  '住房和城乡建设局',
+  '交通运输局',
+  '水利局',
+  '农业农村局',
+  '商务局',
+  '文化和旅游局',
+  '卫生健康委员会',
+  '应急管理局',
+  '审计局',
+  '市场监督管理局',
+  '统计局',
+  '医疗保障局',
+  '林业局',
+  '司法局',
+  '退役军人事务局',
+  '科学技术局',
+  '工业和信息化局',
+  '发展和改革委员会',
+  '城市管理局',
+  '体育局',
+  '信访局',
+  '数据资源管理局',
+  '人民政府办公室',
+];
 const PLACE = ['东', '西', '南', '北', '中', '新', '安', '平', '和', '兴', '福', '宁', '清', '河', '山', '湖', '桥', '口', '坪', '塘'];
 
 /** `n` distinct organs of 临江市 for a large region: its bureaus, then towns (两字镇名 + 镇人民政府). */

@@ -5,14 +5,27 @@ import type { GenFormat } from './generate.js';
 export function tableRows(text: string, format: GenFormat): string[][] {
   if (format === 'md') {
     const html = [...text.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1].matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((c) => c[1]));
-    const gfm = text.split('\n').filter((l) => l.startsWith('|')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+    const gfm = text
+      .split('\n')
+      .filter((l) => l.startsWith('|'))
+      .map((l) =>
+        l
+          .split('|')
+          .slice(1, -1)
+          .map((c) => c.trim()),
+      );
     return [...html, ...gfm].map((r) => r.filter((c) => c !== ''));
   }
   const sep = format === 'txt-tsv' ? '\t' : '|';
   return text
     .split('\n')
     .filter((l) => l.includes(sep))
-    .map((l) => l.split(sep).map((c) => c.trim()).filter((c) => c !== ''));
+    .map((l) =>
+      l
+        .split(sep)
+        .map((c) => c.trim())
+        .filter((c) => c !== ''),
+    );
 }
 
 /** The values printed after `label` in the (single) row whose cell equals label. */

@@ -32,10 +32,28 @@ export type VariantKind =
   /** Converter Markdown: pipe tables with garbled headers, table 三 split in two, sub-topics numbered 一、二、 */
   | 'converter-md';
 
-export const VARIANT_KINDS: VariantKind[] = ['flat-web', 'flat-sections', 'flat-tight', 'flat-html', 'flat-docx', 'pdf-layout', 'para-html', 'para-docx', 'converter-md'];
+export const VARIANT_KINDS: VariantKind[] = [
+  'flat-web',
+  'flat-sections',
+  'flat-tight',
+  'flat-html',
+  'flat-docx',
+  'pdf-layout',
+  'para-html',
+  'para-docx',
+  'converter-md',
+];
 
 export const VARIANT_EXT: Record<VariantKind, string> = {
-  'flat-web': 'txt', 'flat-sections': 'txt', 'flat-tight': 'txt', 'flat-html': 'html', 'flat-docx': 'docx', 'pdf-layout': 'txt', 'para-html': 'html', 'para-docx': 'docx', 'converter-md': 'md',
+  'flat-web': 'txt',
+  'flat-sections': 'txt',
+  'flat-tight': 'txt',
+  'flat-html': 'html',
+  'flat-docx': 'docx',
+  'pdf-layout': 'txt',
+  'para-html': 'html',
+  'para-docx': 'docx',
+  'converter-md': 'md',
 };
 
 type Base = Omit<GenOptions, 'format'>;
@@ -104,7 +122,13 @@ export function seedTsv(text: string): string {
       const t = line.trim();
       if (/^#{1,6}\s/.test(t)) return t.replace(/^#{1,6}\s+/, '');
       // Blank cells stay (as empty tab-separated cells): a row of blanks is still a row.
-      if (!line.includes('\t') && (t.match(/\|/g)?.length ?? 0) >= 2) return t.replace(/^\|/, '').replace(/\|$/, '').split('|').map((c) => c.trim()).join('\t');
+      if (!line.includes('\t') && (t.match(/\|/g)?.length ?? 0) >= 2)
+        return t
+          .replace(/^\|/, '')
+          .replace(/\|$/, '')
+          .split('|')
+          .map((c) => c.trim())
+          .join('\t');
       return line;
     })
     .join('\n');
@@ -124,7 +148,14 @@ function flatten(tsv: string, cellGap: string, lines: 'one' | 'sections'): strin
   const pieces = tsv
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => (l.includes('\t') ? l.split('\t').filter((c) => c.trim()).join(cellGap) : l.trim()));
+    .map((l) =>
+      l.includes('\t')
+        ? l
+            .split('\t')
+            .filter((c) => c.trim())
+            .join(cellGap)
+        : l.trim(),
+    );
   let body = '';
   for (const p of pieces) {
     const newPart = lines === 'sections' && /^[一二三四五六]、/.test(p) && !/申请数量|继续办理|本年度办理结果/.test(p);
@@ -202,7 +233,13 @@ function pdfLayout(tsv: string, seed: number): string[] {
       if (labels.some((l) => /结果维持/.test(l))) {
         const cols = labels.map((l) => pieces(l, 2));
         const depth = Math.max(...cols.map((c) => c.length));
-        for (let k = 0; k < depth; k++) out.push(cols.map((c) => (c[k] ?? '').padEnd(3, '\u3000')).join(' ').trimEnd());
+        for (let k = 0; k < depth; k++)
+          out.push(
+            cols
+              .map((c) => (c[k] ?? '').padEnd(3, '\u3000'))
+              .join(' ')
+              .trimEnd(),
+          );
       } else out.push(labels.join(GAP));
       continue;
     }

@@ -3,8 +3,14 @@ import { t } from '../../i18n/format.js';
 import { TERMS } from '../../i18n/terms.js';
 import type { CellValue, RecognizedTable, Report } from '../../model/report.js';
 import {
-  APPLICANT_COLUMNS, REVIEW_COLUMNS, applicationRows, activeSubTables, relations,
-  type CellRef, type Relation, type TableKind,
+  APPLICANT_COLUMNS,
+  REVIEW_COLUMNS,
+  applicationRows,
+  activeSubTables,
+  relations,
+  type CellRef,
+  type Relation,
+  type TableKind,
 } from '../../templates/tables.js';
 
 /** Human names of the tables, as reviewers call them. */
@@ -16,14 +22,23 @@ export function tableName(kind: TableKind, locale: Locale): string {
 
 export function rowLabel(table: RecognizedTable, key: string): string {
   if (table.kind === 'applications') return applicationRows(table.layout).find((r) => r.key === key)?.label ?? key;
-  if (table.kind === 'active') return activeSubTables(table.layout).flatMap((s) => s.rows).find((r) => r.key === key)?.label ?? key;
+  if (table.kind === 'active')
+    return (
+      activeSubTables(table.layout)
+        .flatMap((s) => s.rows)
+        .find((r) => r.key === key)?.label ?? key
+    );
   return '数据行';
 }
 
 export function columnLabel(table: RecognizedTable, key: string): string {
   if (table.kind === 'applications') return APPLICANT_COLUMNS.find((c) => c.key === key)?.label ?? key;
   if (table.kind === 'review') return REVIEW_COLUMNS.find((c) => c.key === key)?.label ?? key;
-  return activeSubTables(table.layout).flatMap((s) => s.columns).find((c) => c.key === key)?.label ?? key;
+  return (
+    activeSubTables(table.layout)
+      .flatMap((s) => s.columns)
+      .find((c) => c.key === key)?.label ?? key
+  );
 }
 
 export function cellAt(table: RecognizedTable, ref: CellRef): CellValue | undefined {
@@ -76,7 +91,17 @@ export function violations(report: Report, kinds: readonly Relation['kind'][]): 
       const found = anchor.value!;
       const expected = anchorOnLeft ? found + (rhs - lhs) : found + (lhs - rhs);
       const inferred = [...rel.lhs, ...rel.rhs].some((r) => table.rows[r.row]?.confidence === 'inferred');
-      out.push({ relation: rel, table, anchor, lhs, rhs, expected: round(expected), found, terms: (anchorOnLeft ? rhsCells : lhsCells).map((c) => c!.value!), inferred });
+      out.push({
+        relation: rel,
+        table,
+        anchor,
+        lhs,
+        rhs,
+        expected: round(expected),
+        found,
+        terms: (anchorOnLeft ? rhsCells : lhsCells).map((c) => c!.value!),
+        inferred,
+      });
     }
   }
   return out;
