@@ -121,13 +121,13 @@ export type AgencyKind = 'department' | 'government';
 
 export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>?];
 
-/** A fully resolved configuration (after extends and CLI overrides). */
 /**
  * What a rule's configured severity means: "ceiling", the highest its findings get (a finding the
  * rule reports as its lesser case, `severity: 'warn'`, is a warning), or "exact", every finding's.
  */
 export type RuleSeverityMode = 'ceiling' | 'exact';
 
+/** A fully resolved configuration (after extends and CLI overrides). */
 export interface ResolvedConfig {
   locale: Locale;
   /** Force the report year (otherwise detected from title / intro). */
