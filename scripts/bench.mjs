@@ -28,6 +28,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compileSupport } from './compile-support.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -75,33 +76,10 @@ try {
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   // Inside the project, so that the generator's own imports (docx, for .docx reports) resolve.
   const genOut = path.join(ROOT, 'node_modules/.cache/gia-bench-gen');
-  execFileSync(
-    path.join(ROOT, 'node_modules/.bin/tsc'),
-    [
-      '--outDir',
-      genOut,
-      '--rootDir',
-      ROOT,
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      '--noCheck',
-      '--ignoreConfig',
-      path.join(ROOT, 'test/support/generate.ts'),
-      path.join(ROOT, 'test/support/region.ts'),
-    ],
-    { stdio: 'inherit' },
-  );
-  writeFileSync(path.join(genOut, 'package.json'), '{"type":"module"}');
-  const { generateReport, generateDocx } = await import(pathToFileURL(path.join(genOut, 'test/support/generate.js')).href);
+  const load = compileSupport(genOut, ['test/support/generate.ts', 'test/support/region.ts']);
+  const { generateReport, generateDocx } = await load('test/support/generate.ts');
 
-  const region = REGION > 0 ? await benchRegion(genOut) : undefined;
+  const region = REGION > 0 ? await benchRegion(load) : undefined;
   if (REGION_ONLY) {
     if (region) process.stdout.write(`${region.text}\n`);
   } else {
@@ -410,8 +388,8 @@ function pad(text, format, seed) {
  * same files as a plain batch (both years, no pairing, no region stage). Target: time and peak
  * RSS within 1.5× of the plain batch.
  */
-async function benchRegion(genOut) {
-  const { generateRegion, regionUnitNames } = await import(pathToFileURL(path.join(genOut, 'test/support/region.js')).href);
+async function benchRegion(load) {
+  const { generateRegion, regionUnitNames } = await load('test/support/region.ts');
   const dir = path.join(work, 'region');
   const units = regionUnitNames(REGION);
   log(`generating a region of ${REGION} units (two years each) …`);

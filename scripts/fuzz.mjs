@@ -23,6 +23,7 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compileSupport, supportImporter } from './compile-support.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -36,7 +37,7 @@ const opt = (name, dflt) => {
 /** Slow: over this much CPU per 200 KB (and over it at all, whatever the size). */
 const SLOW_MS_PER_200KB = 2000;
 
-const loadGenerator = () => import(pathToFileURL(path.join(GEN_OUT, 'test/support/fuzz-inputs.js')).href);
+const loadGenerator = () => supportImporter(GEN_OUT)('test/support/fuzz-inputs.ts');
 
 if (args.includes('--child')) await child();
 else await parent();
@@ -53,29 +54,7 @@ async function parent() {
   if (!args.includes('--no-build')) execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   // The generator is TypeScript (it shares test/support/generate.ts with the tests): compiled
   // inside node_modules so that its imports (jszip, iconv-lite, docx) resolve.
-  execFileSync(
-    path.join(ROOT, 'node_modules/.bin/tsc'),
-    [
-      '--outDir',
-      GEN_OUT,
-      '--rootDir',
-      ROOT,
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      '--noCheck',
-      '--ignoreConfig',
-      path.join(ROOT, 'test/support/fuzz-inputs.ts'),
-    ],
-    { stdio: 'inherit' },
-  );
-  writeFileSync(path.join(GEN_OUT, 'package.json'), '{"type":"module"}');
+  compileSupport(GEN_OUT, ['test/support/fuzz-inputs.ts']);
   // The children lint with a copy of dist/ taken now: a rebuild during an hours-long run must not
   // change the code under test for the children started after a crash.
   rmSync(DIST, { recursive: true, force: true });

@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import JSZip from 'jszip';
+import { compileSupport } from './compile-support.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = path.join(ROOT, 'test/fixtures/pdf');
@@ -34,30 +35,8 @@ try {
   mkdirSync(OUT, { recursive: true });
   // Compiled inside the project so that the generator's imports (docx) resolve from node_modules.
   const genOut = path.join(ROOT, 'node_modules/.cache/gia-pdf-fixtures');
-  execFileSync(
-    path.join(ROOT, 'node_modules/.bin/tsc'),
-    [
-      '--outDir',
-      genOut,
-      '--rootDir',
-      ROOT,
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      '--noCheck',
-      '--ignoreConfig',
-      path.join(ROOT, 'test/support/generate.ts'),
-    ],
-    { stdio: 'inherit' },
-  );
-  writeFileSync(path.join(genOut, 'package.json'), '{"type":"module"}');
-  const { generateDocx, generateReport, generateModel } = await import(pathToFileURL(path.join(genOut, 'test/support/generate.js')).href);
+  const load = compileSupport(genOut, ['test/support/generate.ts']);
+  const { generateDocx, generateReport, generateModel } = await load('test/support/generate.ts');
 
   // ---- Word → LibreOffice PDF
   const word = { year: 2024, seed: 3 };

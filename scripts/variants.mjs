@@ -15,6 +15,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { compileSupport } from './compile-support.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -29,33 +30,11 @@ const work = mkdtempSync(path.join(os.tmpdir(), 'gia-variants-'));
 // The compiled generator imports 'docx' from the project's node_modules: compile inside the project.
 const genOut = path.join(ROOT, 'node_modules/.cache/gia-variants');
 try {
-  execFileSync(
-    path.join(ROOT, 'node_modules/.bin/tsc'),
-    [
-      '--outDir',
-      genOut,
-      '--rootDir',
-      ROOT,
-      '--module',
-      'nodenext',
-      '--moduleResolution',
-      'nodenext',
-      '--target',
-      'es2022',
-      '--types',
-      'node',
-      '--skipLibCheck',
-      '--noCheck',
-      '--ignoreConfig',
-      path.join(ROOT, 'test/support/variants.ts'),
-    ],
-    { stdio: 'inherit' },
-  );
-  writeFileSync(path.join(genOut, 'package.json'), '{"type":"module"}');
-  const { VARIANT_KINDS, VARIANT_EXT, variantBytes } = await import(pathToFileURL(path.join(genOut, 'test/support/variants.js')).href);
+  const load = compileSupport(genOut, ['test/support/variants.ts']);
+  const { VARIANT_KINDS, VARIANT_EXT, variantBytes } = await load('test/support/variants.ts');
   const { lintFiles } = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
   if (args.includes('--real')) {
-    const { generateDocx } = await import(pathToFileURL(path.join(genOut, 'test/support/generate.js')).href);
+    const { generateDocx } = await load('test/support/generate.ts');
     const out = path.join(ROOT, 'test/fixtures/real-pdf');
     mkdirSync(out, { recursive: true });
     for (const b of REAL_BASES) {
@@ -111,7 +90,7 @@ try {
   console.log(`${files.length} variants, ${errorsTotal} errors`);
   // The real seeds in the same shapes: each has findings of its own, so what counts is an error the
   // clean seed does not have (test/variants.test.ts fails on one).
-  const { seedTsv, variantOfTsv } = await import(pathToFileURL(path.join(genOut, 'test/support/variants.js')).href);
+  const { seedTsv, variantOfTsv } = await load('test/support/variants.ts');
   const seedDir = path.join(ROOT, 'test/seeds');
   console.log("\nseed variant                    errors  beyond the seed's own");
   let beyondTotal = 0;
