@@ -173,13 +173,7 @@ export function boundHtmlOpeners(text: string): string {
   if (openers <= MAX_INLINE_DELIMITERS) return text;
   const lines = text.split('\n');
   let changed = false;
-  for (let start = 0; start < lines.length;) {
-    if (!lines[start].trim()) {
-      start++;
-      continue;
-    }
-    let end = start;
-    while (end < lines.length && lines[end].trim()) end++;
+  for (const [start, end] of paragraphRanges(lines)) {
     const paragraph = lines.slice(start, end).join('\n');
     // A set: a `<!--` is also a `<!`.
     const unclosed = new Set<number>();
@@ -193,9 +187,25 @@ export function boundHtmlOpeners(text: string): string {
       lines.splice(start, end - start, ...chars.join('').split('\n'));
       changed = true;
     }
-    start = end;
   }
   return changed ? lines.join('\n') : text;
+}
+
+/**
+ * The [start, end) line ranges of the paragraphs (runs of non-blank lines) of `lines`. Read as it
+ * goes, so a caller may rewrite a paragraph's lines in place (keeping their number) while iterating.
+ */
+function* paragraphRanges(lines: readonly string[]): Generator<[start: number, end: number]> {
+  for (let start = 0; start < lines.length;) {
+    if (!lines[start].trim()) {
+      start++;
+      continue;
+    }
+    let end = start;
+    while (end < lines.length && lines[end].trim()) end++;
+    yield [start, end];
+    start = end;
+  }
 }
 
 function countLines(text: string): number {
@@ -210,13 +220,7 @@ export function boundInlineDelimiters(text: string): string {
   const lines = text.split('\n');
   const isTableRow = (line: string) => line.trimStart().startsWith('|');
   let changed = false;
-  for (let start = 0; start < lines.length;) {
-    if (!lines[start].trim()) {
-      start++;
-      continue;
-    }
-    let end = start;
-    while (end < lines.length && lines[end].trim()) end++;
+  for (const [start, end] of paragraphRanges(lines)) {
     let inParagraph = 0;
     for (let i = start; i < end; i++) if (!isTableRow(lines[i]) && !isBlockSyntax(lines[i])) inParagraph += count(lines[i]);
     for (let i = start; i < end; i++) {
@@ -227,7 +231,6 @@ export function boundInlineDelimiters(text: string): string {
         changed = true;
       }
     }
-    start = end;
   }
   return changed ? lines.join('\n') : text;
 }
