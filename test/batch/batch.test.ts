@@ -1,8 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { lintFiles } from '../../src/api.js';
 import { lintFilesBatch, workerCount } from '../../src/batch/index.js';
 import { loadConfig } from '../../src/config/load.js';
@@ -10,9 +8,10 @@ import { UsageError } from '../../src/config/errors.js';
 import { initConfigText, runInit } from '../../src/cli/init.js';
 import { Progress } from '../../src/cli/progress.js';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
+import { runCli, type CliRun } from '../support/cli.js';
+import { spawnCli } from '../support/spawn-cli.js';
 import { generateReport } from '../support/generate.js';
 
-const BIN = fileURLToPath(new URL('../../bin/gia-lint.js', import.meta.url));
 afterAll(removeTempTrees);
 
 const GOOD = generateReport({ year: 2024, format: 'md' });
@@ -30,13 +29,8 @@ function corpus(extra: Record<string, string | object> = {}) {
   return tempTree(files);
 }
 
-function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  const e = { ...process.env, ...env };
-  delete e.FORCE_COLOR;
-  delete e.NO_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env: e, encoding: 'utf8', input: '' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI in-process (exit codes, outputs and messages as the bin gives them; test/cli/cli.test.ts spawns it). */
+const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
 describe('worker threads', () => {
   test('results identical to serial lintFiles, in the same order, with 1, 2 and 3 workers', async () => {
@@ -67,7 +61,7 @@ describe('worker threads', () => {
   test('a config error inside a worker is still a one-line usage-class error (exit 2)', async () => {
     const dir = corpus({ 'sub/.gianrc': { rules: { 'table-sum': 'loud' } } });
     await expect(lintFilesBatch(['.'], { cwd: dir, concurrency: 2 })).rejects.toMatchObject({ name: 'ConfigError', exitCode: 2 });
-    const r = cli(['--concurrency', '2', '.'], dir);
+    const r = await cli(['--concurrency', '2', '.'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   }, 60_000);
@@ -81,14 +75,14 @@ describe('.gianignore', () => {
     expect(names).toEqual(['r00.md', 'r02.txt', 'r06.md', 'r12.md', 'r18.md', 'r24.md']);
     expect(stats.ignored).toBe(24);
     expect((await lintFilesBatch(['.'], { cwd: dir, ignore: false })).results).toHaveLength(30);
-    const r = cli(['--no-ignore', '-f', 'json', '.'], dir);
+    const r = await cli(['--no-ignore', '-f', 'json', '.'], dir);
     expect(JSON.parse(r.stdout)).toHaveLength(30);
   });
 
   test('everything ignored is a usage error', async () => {
     const dir = corpus({ '.gianignore': '*\n' });
     await expect(lintFilesBatch(['.'], { cwd: dir })).rejects.toThrow(UsageError);
-    const r = cli(['.'], dir);
+    const r = await cli(['.'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('.gianignore');
   });
@@ -153,9 +147,9 @@ describe('cache', () => {
 });
 
 describe('CLI: outputs, exit codes, progress', () => {
-  test('several outputs in one run; parent folders created; no temp files left', () => {
+  test('several outputs in one run; parent folders created; no temp files left', async () => {
     const dir = corpus();
-    const r = cli(['-f', 'sarif:out/a/r.sarif', '-f', 'junit:out/b/r.xml', '-f', 'html:out/r.html', '-f', 'compact', '.'], dir);
+    const r = await cli(['-f', 'sarif:out/a/r.sarif', '-f', 'junit:out/b/r.xml', '-f', 'html:out/r.html', '-f', 'compact', '.'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/problems?\n$/);
     expect(JSON.parse(readFileSync(path.join(dir, 'out/a/r.sarif'), 'utf8')).version).toBe('2.1.0');
@@ -165,46 +159,47 @@ describe('CLI: outputs, exit codes, progress', () => {
     expect(r.stderr).toBe('');
   }, 60_000);
 
-  test('two outputs to one stream is a usage error', () => {
+  test('two outputs to one stream is a usage error', async () => {
     const dir = corpus();
-    expect(cli(['-f', 'json', '-f', 'stylish', '.'], dir).code).toBe(2);
-    const r = cli(['-f', 'json', '-f', 'unix', '-o', 'x', '.'], dir);
+    expect((await cli(['-f', 'json', '-f', 'stylish', '.'], dir)).code).toBe(2);
+    const r = await cli(['-f', 'json', '-f', 'unix', '-o', 'x', '.'], dir);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--output-file');
   });
 
   test.each(['stylish', 'json', 'compact', 'unix', 'checkstyle', 'junit', 'sarif', 'github', 'html'])(
     'exit codes and --max-warnings are the same with %s',
-    (format) => {
+    async (format) => {
       const dir = tempTree({ 'bad.md': BAD, 'good.md': GOOD, 'warn/.gianrc': { rules: { 'statistics-period': 'warn' } }, 'warn/w.md': BAD });
-      expect(cli(['-f', format, 'good.md'], dir).code).toBe(0);
-      expect(cli(['-f', format, 'bad.md'], dir).code).toBe(1);
-      expect(cli(['-f', format, 'warn/w.md'], dir).code).toBe(0);
-      expect(cli(['-f', format, '--max-warnings', '0', 'warn/w.md'], dir).code).toBe(1);
-      expect(cli(['-f', format, '--max-warnings', '1', 'warn/w.md'], dir).code).toBe(0);
-      expect(cli(['-f', `${format}:o/r.out`, 'bad.md'], dir).code).toBe(1);
+      expect((await cli(['-f', format, 'good.md'], dir)).code).toBe(0);
+      expect((await cli(['-f', format, 'bad.md'], dir)).code).toBe(1);
+      expect((await cli(['-f', format, 'warn/w.md'], dir)).code).toBe(0);
+      expect((await cli(['-f', format, '--max-warnings', '0', 'warn/w.md'], dir)).code).toBe(1);
+      expect((await cli(['-f', format, '--max-warnings', '1', 'warn/w.md'], dir)).code).toBe(0);
+      expect((await cli(['-f', `${format}:o/r.out`, 'bad.md'], dir)).code).toBe(1);
     },
     60_000,
   );
 
-  test('a failing output file leaves no partial file and exits 2', () => {
+  test('a failing output file leaves no partial file and exits 2', async () => {
     const dir = tempTree({ 'bad.md': BAD, blocker: 'a file where a folder is needed' });
-    const r = cli(['-f', 'html:blocker/r.html', 'bad.md'], dir);
+    const r = await cli(['-f', 'html:blocker/r.html', 'bad.md'], dir);
     expect(r.code).toBe(2);
     expect(readdirSync(dir).sort()).toEqual(['bad.md', 'blocker']);
   });
 
-  test('--concurrency and --cache from the command line; bad values are usage errors', () => {
+  test('--concurrency and --cache from the command line; bad values are usage errors', async () => {
     const dir = corpus();
-    const a = cli(['-f', 'json', '--concurrency', '2', '--cache', '.'], dir);
-    const b = cli(['-f', 'json', '--concurrency', '1', '--cache', '.'], dir);
+    // Spawned: the worker threads of the bundled bin, and the cache file they write.
+    const a = spawnCli(['-f', 'json', '--concurrency', '2', '--cache', '.'], { cwd: dir });
+    const b = await cli(['-f', 'json', '--concurrency', '1', '--cache', '.'], dir);
     expect(b.stdout).toBe(a.stdout);
     expect(existsSync(path.join(dir, '.gianlintcache'))).toBe(true);
-    expect(cli(['--concurrency', '0', '.'], dir).code).toBe(2);
-    expect(cli(['--concurrency', 'many', '.'], dir).code).toBe(2);
+    expect((await cli(['--concurrency', '0', '.'], dir)).code).toBe(2);
+    expect((await cli(['--concurrency', 'many', '.'], dir)).code).toBe(2);
   }, 60_000);
 
-  test('progress is drawn only after a delay, erased at the end, and never without a TTY', () => {
+  test('progress is drawn only after a delay, erased at the end, and never without a TTY', async () => {
     let out = '';
     const p = new Progress({ write: (s: string) => (out += s) }, 'zh-CN', 0);
     p.update(1, 10);
@@ -218,9 +213,9 @@ describe('CLI: outputs, exit codes, progress', () => {
     quiet.update(1, 10);
     quiet.clear();
     expect(out).toBe('');
-    // Spawned with pipes (not a TTY): stderr stays empty even for a long run.
+    // No TTY (as with pipes; test/cli/cli.test.ts spawns the bin): stderr stays empty even for a long run.
     const dir = corpus();
-    expect(cli(['-f', 'json', '.'], dir).stderr).toBe('');
+    expect((await cli(['-f', 'json', '.'], dir)).stderr).toBe('');
   }, 60_000);
 });
 
@@ -243,25 +238,25 @@ describe('--init', () => {
     }
   });
 
-  test('non-interactive with flags; refuses to overwrite without --force', () => {
+  test('non-interactive with flags; refuses to overwrite without --force', async () => {
     const dir = tempTree();
-    let r = cli(['--init', '--agency-kind', 'department', '--preset', 'strict'], dir);
+    let r: CliRun = spawnCli(['--init', '--agency-kind', 'department', '--preset', 'strict'], { cwd: dir });
     expect(r.code).toBe(0);
     const text = readFileSync(path.join(dir, '.gianrc'), 'utf8');
     expect(text).toContain('"extends": "gia-lint:strict"');
     expect(text).toContain('"agencyKind": "department"');
     expect(text).toMatch(/^\s*\/\/ "table-sum": "error",?$/m);
-    r = cli(['--init', '--agency-kind', 'government'], dir);
+    r = await cli(['--init', '--agency-kind', 'government'], dir);
     expect(r.code).toBe(2);
     expect(readFileSync(path.join(dir, '.gianrc'), 'utf8')).toBe(text);
-    r = cli(['--init', '--agency-kind', 'government', '--force'], dir);
+    r = await cli(['--init', '--agency-kind', 'government', '--force'], dir);
     expect(r.code).toBe(0);
     expect(readFileSync(path.join(dir, '.gianrc'), 'utf8')).toContain('"agencyKind": "government"');
-    expect(cli(['--init', 'a.md'], dir).code).toBe(2);
-    expect(cli(['--agency-kind', 'department', 'a.md'], dir).code).toBe(2);
+    expect((await cli(['--init', 'a.md'], dir)).code).toBe(2);
+    expect((await cli(['--agency-kind', 'department', 'a.md'], dir)).code).toBe(2);
     // The written config works for linting.
     writeFileSync(path.join(dir, 'good.md'), GOOD);
-    expect(cli(['good.md'], dir).code).toBe(0);
+    expect((await cli(['good.md'], dir)).code).toBe(0);
   });
 
   test('interactive on a TTY: asks kind, language and preset; asks before overwriting', async () => {

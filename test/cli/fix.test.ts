@@ -1,35 +1,26 @@
-import { afterAll, describe, expect, jest, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
+import { afterAll, describe, expect, test } from '@jest/globals';
 import { chmodSync, readFileSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { lintFiles, lintText, outputFixes } from '../../src/api.js';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
+import { runCli } from '../support/cli.js';
+import { spawnCli } from '../support/spawn-cli.js';
 import { generateReport } from '../support/generate.js';
 
 /**
- * --fix / --fix-dry-run as a user runs them (spawned bin, real rules), and the API underneath.
+ * --fix / --fix-dry-run on the command line (in-process; the first test spawns the bin), real rules, and the API underneath.
  * BAD is a correct generated report whose 统计期限 names the wrong year: one statistics-period
  * error with a fix, after which the text is exactly GOOD again.
  */
-const BIN = fileURLToPath(new URL('../../bin/gia-lint.js', import.meta.url));
 const GOOD = generateReport({ year: 2024, format: 'md' });
 const BAD = GOOD.replace('统计期限自2024年1月1日起至2024年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
 const GOOD_TXT = generateReport({ year: 2024, format: 'txt-tsv' });
 const BAD_TXT = GOOD_TXT.replace('统计期限自2024年1月1日起至2024年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
 
 afterAll(removeTempTrees);
-// Several spawned CLI runs per test; a loaded 2-core machine can take seconds for each.
-jest.setTimeout(60_000);
 
-function cli(args: string[], cwd: string, input = '') {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string, input = '') => runCli(args, { cwd, input });
 
 test('the fixtures are what the tests assume', () => {
   expect(BAD).not.toBe(GOOD);
@@ -39,53 +30,53 @@ test('the fixtures are what the tests assume', () => {
 describe('--fix', () => {
   test('writes the fixed text; remaining problems are those of the fixed file', () => {
     const dir = tempTree({ 'bad.md': BAD, 'bad.txt': BAD_TXT });
-    const r = cli(['--fix', 'bad.md', 'bad.txt'], dir);
-    expect(r).toEqual({ code: 0, stdout: '', stderr: '' });
+    const r = spawnCli(['--fix', 'bad.md', 'bad.txt'], { cwd: dir });
+    expect({ ...r, signal: undefined }).toEqual({ code: 0, stdout: '', stderr: '' });
     expect(readFileSync(path.join(dir, 'bad.md'), 'utf8')).toBe(GOOD);
     expect(readFileSync(path.join(dir, 'bad.txt'), 'utf8')).toBe(GOOD_TXT);
   });
 
-  test('atomically: no temp file is left beside it, and the file keeps its permissions', () => {
+  test('atomically: no temp file is left beside it, and the file keeps its permissions', async () => {
     const dir = tempTree({ 'bad.md': BAD });
     chmodSync(path.join(dir, 'bad.md'), 0o640);
-    expect(cli(['--fix', 'bad.md'], dir).code).toBe(0);
+    expect((await cli(['--fix', 'bad.md'], dir)).code).toBe(0);
     expect(readdirSync(dir)).toEqual(['bad.md']);
     expect(statSync(path.join(dir, 'bad.md')).mode & 0o777).toBe(0o640);
   });
 
-  test('a file with nothing to fix is not written at all', () => {
+  test('a file with nothing to fix is not written at all', async () => {
     const dir = tempTree({ 'good.md': GOOD });
     const file = path.join(dir, 'good.md');
     const past = new Date('2020-01-01T00:00:00Z');
     utimesSync(file, past, past);
-    expect(cli(['--fix', 'good.md'], dir).code).toBe(0);
+    expect((await cli(['--fix', 'good.md'], dir)).code).toBe(0);
     expect(statSync(file).mtimeMs).toBe(past.getTime());
   });
 
-  test('the file keeps its encoding: GBK stays GBK, a UTF-8 BOM stays', () => {
+  test('the file keeps its encoding: GBK stays GBK, a UTF-8 BOM stays', async () => {
     const dir = tempTree({
       'gbk.txt': iconv.encode(BAD_TXT, 'gbk'),
       'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(BAD)]),
     });
-    expect(cli(['--fix', 'gbk.txt', 'bom.md'], dir).code).toBe(0);
+    expect((await cli(['--fix', 'gbk.txt', 'bom.md'], dir)).code).toBe(0);
     expect(readFileSync(path.join(dir, 'gbk.txt')).equals(iconv.encode(GOOD_TXT, 'gbk'))).toBe(true);
     expect(readFileSync(path.join(dir, 'bom.md')).equals(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(GOOD)]))).toBe(true);
   });
 
-  test('without --fix nothing is written, and stylish says what --fix could fix', () => {
+  test('without --fix nothing is written, and stylish says what --fix could fix', async () => {
     const dir = tempTree({ 'bad.md': BAD });
-    const r = cli(['bad.md'], dir);
+    const r = await cli(['bad.md'], dir);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('其中 1 个错误和 0 个警告可使用 --fix 选项自动修复。');
-    expect(cli(['--locale', 'en', 'bad.md'], dir).stdout).toContain('1 error and 0 warnings potentially fixable with the `--fix` option.');
+    expect((await cli(['--locale', 'en', 'bad.md'], dir)).stdout).toContain('1 error and 0 warnings potentially fixable with the `--fix` option.');
     expect(readFileSync(path.join(dir, 'bad.md'), 'utf8')).toBe(BAD);
   });
 });
 
 describe('--fix-dry-run', () => {
-  test('json results carry output; the file is untouched', () => {
+  test('json results carry output; the file is untouched', async () => {
     const dir = tempTree({ 'bad.md': BAD, 'good.md': GOOD });
-    const r = cli(['--fix-dry-run', '-f', 'json', 'bad.md', 'good.md'], dir);
+    const r = await cli(['--fix-dry-run', '-f', 'json', 'bad.md', 'good.md'], dir);
     expect(r.code).toBe(0);
     const [bad, good] = JSON.parse(r.stdout) as { output?: string; messages: unknown[] }[];
     expect(bad.output).toBe(GOOD);
@@ -94,22 +85,24 @@ describe('--fix-dry-run', () => {
     expect(readFileSync(path.join(dir, 'bad.md'), 'utf8')).toBe(BAD);
   });
 
-  test('works on stdin', () => {
-    const r = cli(['--stdin', '--stdin-filename', 'x.md', '--fix-dry-run', '-f', 'json'], tempTree(), BAD);
+  test('works on stdin', async () => {
+    const r = await cli(['--stdin', '--stdin-filename', 'x.md', '--fix-dry-run', '-f', 'json'], tempTree(), BAD);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)[0].output).toBe(GOOD);
   });
 });
 
 describe('usage errors', () => {
-  test('--fix with stdin, and --fix with --fix-dry-run', () => {
+  test('--fix with stdin, and --fix with --fix-dry-run', async () => {
     const dir = tempTree({ 'bad.md': BAD });
-    expect(cli(['--stdin', '--fix'], dir, BAD)).toEqual({
+    expect(await cli(['--stdin', '--fix'], dir, BAD)).toEqual({
       code: 2,
       stdout: '',
       stderr: 'gia-lint: --fix 不能用于标准输入的内容，请改用 --fix-dry-run。运行 gia-lint --help 查看用法。\n',
     });
-    expect(cli(['--fix', '--fix-dry-run', 'bad.md'], dir).stderr).toBe('gia-lint: --fix 和 --fix-dry-run 不能同时使用。运行 gia-lint --help 查看用法。\n');
+    expect((await cli(['--fix', '--fix-dry-run', 'bad.md'], dir)).stderr).toBe(
+      'gia-lint: --fix 和 --fix-dry-run 不能同时使用。运行 gia-lint --help 查看用法。\n',
+    );
     expect(readFileSync(path.join(dir, 'bad.md'), 'utf8')).toBe(BAD);
   });
 });
