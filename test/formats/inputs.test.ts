@@ -4,16 +4,16 @@
  * message, never a stack trace; the rest of the batch is linted; exit 2 only when nothing could be.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { lintBuffer, lintFiles } from '../../src/api.js';
 import type { LintResult } from '../../src/engine/types.js';
+import { runCli } from '../support/cli.js';
 import { generateBytes, generateReport } from '../support/generate.js';
+import { spawnCli } from '../support/spawn-cli.js';
 
-const bin = new URL('../../bin/gia-lint.js', import.meta.url).pathname;
 let dir: string;
 
 beforeAll(() => {
@@ -23,17 +23,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function cli(args: string[], input?: Buffer, uid?: number) {
-  const r = spawnSync(process.execPath, [bin, '--no-config', ...args], {
-    cwd: dir,
-    input,
-    encoding: 'utf8',
-    uid,
-    gid: uid,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+/** The CLI in-process; the unreadable-file test spawns it, to run as another user. */
+const cli = (args: string[], input?: Buffer) => runCli(['--no-config', ...args], { cwd: dir, input });
 
 const summary = (r: LintResult) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}/${m.messageId ?? ''}`);
 const noStack = (s: string) => expect(s).not.toMatch(/\n\s+at .+:\d+:\d+/);
@@ -75,12 +66,12 @@ describe('encodings', () => {
     expect(r.messages[0].message).toMatch(/无法识别文件编码/);
   });
 
-  test('CLI: --encoding gbk reads a GBK file; an unknown encoding name is a usage error (exit 2)', () => {
+  test('CLI: --encoding gbk reads a GBK file; an unknown encoding name is a usage error (exit 2)', async () => {
     writeFileSync(path.join(dir, 'gbk.txt'), iconv.encode(report, 'gbk'));
-    const ok = cli(['--encoding', 'gbk', 'gbk.txt']);
+    const ok = await cli(['--encoding', 'gbk', 'gbk.txt']);
     expect(ok.code).toBe(1);
     expect(ok.stdout).toContain('statistics-period');
-    const bad = cli(['--encoding', 'klingon', 'gbk.txt']);
+    const bad = await cli(['--encoding', 'klingon', 'gbk.txt']);
     expect(bad.code).toBe(2);
     expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(bad.stderr).toContain('klingon');
@@ -98,15 +89,15 @@ describe('formats on the command line', () => {
     const all = await lintFiles([d], { useConfigFile: false });
     expect(all.map((r) => path.basename(r.filePath))).toEqual(['a.html', 'b.htm', 'c.docx', 'd.txt']);
     expect(all.every((r) => r.errorCount === 0)).toBe(true);
-    const out = cli(['--format', 'json', '--ext', '.docx,htm', 'mixed']);
+    const out = await cli(['--format', 'json', '--ext', '.docx,htm', 'mixed']);
     expect((JSON.parse(out.stdout) as LintResult[]).map((r) => path.basename(r.filePath))).toEqual(['b.htm', 'c.docx']);
-    expect(cli(['--ext', '*.md', 'mixed']).code).toBe(2);
+    expect((await cli(['--ext', '*.md', 'mixed'])).code).toBe(2);
   });
 
   test('--stdin: the format comes from --stdin-filename, else from the content', async () => {
     const html = Buffer.from(generateReport({ year: 2024, seed: 2, format: 'html', tamper: { applications: { granted: { total: 777 } } } }));
     for (const args of [['--stdin', '--stdin-filename', 'page.html'], ['--stdin']]) {
-      const r = cli(['--format', 'json', ...args], html);
+      const r = await cli(['--format', 'json', ...args], html);
       const [res] = JSON.parse(r.stdout) as LintResult[];
       const sum = res.messages.find((m) => m.ruleId === 'table-sum')!;
       // Position inside the HTML source, on the cell.
@@ -118,7 +109,7 @@ describe('formats on the command line', () => {
       ).toBe('777');
     }
     const docx = await generateBytes({ year: 2024, seed: 2, format: 'docx', edits: [['2024年1月1日', '2023年1月1日']] });
-    const r = cli(['--format', 'json', '--stdin'], docx);
+    const r = await cli(['--format', 'json', '--stdin'], docx);
     expect((JSON.parse(r.stdout) as LintResult[])[0].messages.map((m) => m.ruleId)).toContain('statistics-period');
   });
 });
@@ -144,17 +135,17 @@ describe('inputs that cannot be linted: one clear message each, the batch goes o
     ]);
     for (const r of results.slice(0, 4)) expect(r.messages).toHaveLength(1);
 
-    const mixed = cli(['bad']);
+    const mixed = await cli(['bad']);
     expect(mixed.code).toBe(1); // fatal messages are errors; the good file was linted
     noStack(mixed.stdout + mixed.stderr);
-    const onlyBad = cli(['bad/a-empty.md', 'bad/c-binary.txt', 'bad/d-truncated.docx']);
+    const onlyBad = await cli(['bad/a-empty.md', 'bad/c-binary.txt', 'bad/d-truncated.docx']);
     expect(onlyBad.code).toBe(2);
     expect(onlyBad.stderr).toContain('没有任何文件可以检查');
     noStack(onlyBad.stdout + onlyBad.stderr);
   });
 
-  test('a path that does not exist: one line, exit 2, no stack trace', () => {
-    const r = cli(['no/such/report.md']);
+  test('a path that does not exist: one line, exit 2, no stack trace', async () => {
+    const r = await cli(['no/such/report.md']);
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toContain('找不到文件或目录：no/such/report.md');
@@ -172,7 +163,7 @@ describe('inputs that cannot be linted: one clear message each, the batch goes o
       for (const p of [dir, d]) chmodSync(p, 0o755);
       chmodSync(path.join(d, 'a.md'), 0o644);
     }
-    const r = cli(['--format', 'json', 'perm'], undefined, asRoot ? 65534 : undefined);
+    const r = spawnCli(['--no-config', '--format', 'json', 'perm'], { cwd: dir, uid: asRoot ? 65534 : undefined });
     const results = JSON.parse(r.stdout) as LintResult[];
     expect(results.map((x) => [path.basename(x.filePath), x.messages.map((m) => m.message)])).toEqual([
       ['a.md', []],
@@ -191,13 +182,10 @@ describe('inputs that cannot be linted: one clear message each, the batch goes o
     expect(under.length).toBeGreaterThan(limit - 4096);
     writeFileSync(path.join(dir, 'under.txt'), under);
     writeFileSync(path.join(dir, 'over.txt'), Buffer.concat([under, Buffer.alloc(4096, 0x20)]));
-    const started = Date.now();
     const [over, ok] = await lintFiles(['over.txt', 'under.txt'], { cwd: dir, useConfigFile: false });
-    const ms = Date.now() - started;
     expect(over.messages).toEqual([expect.objectContaining({ fatal: true, message: expect.stringMatching(/^文件过大（20\.0 MiB，上限 20\.0 MiB）$/) })]);
     expect(ok.messages).toEqual([]);
-    // Measured: about 12 s on the development machine; fail only when it gets far worse.
-    expect(ms).toBeLessThan(90_000);
+    // About 12 s on the development machine; the timeout is a hang guard, not a speed check.
   }, 120_000);
 
   test('10,000 tables are linted and 10,000 nested <div>s refused, without a crash', async () => {

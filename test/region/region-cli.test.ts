@@ -1,22 +1,22 @@
 /**
  * The region gate end to end, as an office runs it: a generated region (a people's government whose
  * tables 三 and 四 are the sum of 5 departments' reports, two years of each, files named by number)
- * linted through the CLI with `previousDir` and `aggregate` in its .gianrc, json + csv + html out.
+ * linted through the CLI (in-process; the clean region through the spawned bin) with `previousDir`
+ * and `aggregate` in its .gianrc, json + csv + html out.
  * Clean, it passes without a message; each injected inconsistency is reported in the right file at
  * the right cell.
  */
 import { afterAll, describe, expect, jest, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { PNG } from 'pngjs';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
+import { canRender, chromium, INK, pixelCounts } from '../support/chromium.js';
+import { runCli } from '../support/cli.js';
 import { generateDocx } from '../support/generate.js';
 import { generateRegion, lastYearOptions, REGION_DEPARTMENTS, REGION_GOVERNMENT, type RegionOptions } from '../support/region.js';
+import { spawnCli } from '../support/spawn-cli.js';
 
-const BIN = fileURLToPath(new URL('../../bin/gia-lint.js', import.meta.url));
 afterAll(removeTempTrees);
 jest.setTimeout(120_000);
 
@@ -35,21 +35,18 @@ interface Msg {
   endColumn: number;
 }
 
-/** Write the region (after `mutate`), run the CLI on 2024/, return the json results, the csv and the html. */
-function runRegion(options: RegionOptions = {}, mutate?: (root: string) => void, extra: string[] = []) {
+/** Write the region (after `mutate`), run the CLI on 2024/ (`spawned`: the bin), return the json results, the csv and the html. */
+async function runRegion(options: RegionOptions = {}, mutate?: (root: string) => void, extra: string[] = [], spawned = false) {
   const { files } = generateRegion({ format: (i) => (['md', 'txt-tsv', 'html', 'txt-pdf', 'txt-pipe'] as const)[i % 5], ...options });
   const root = tempTree({ '.gianrc': CONFIG, ...Object.fromEntries(files.map((f) => [f.path, f.text])) });
   mutate?.(root);
-  const r = spawnSync(process.execPath, [BIN, '--format', 'json', '--format', 'csv:out/一览.csv', '--format', 'html:out/检查结果.html', ...extra, '2024/'], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-  });
+  const args = ['--format', 'json', '--format', 'csv:out/一览.csv', '--format', 'html:out/检查结果.html', ...extra, '2024/'];
+  const r = spawned ? spawnCli(args, { cwd: root }) : await runCli(args, { cwd: root });
   const results = JSON.parse(r.stdout) as { filePath: string; messages: Msg[] }[];
   const byFile = Object.fromEntries(results.map((x) => [path.relative(root, x.filePath), x.messages]));
   return {
     root,
-    status: r.status,
+    status: r.code,
     stderr: r.stderr,
     byFile,
     csv: readFileSync(path.join(root, 'out/一览.csv'), 'utf8'),
@@ -71,8 +68,8 @@ const csvRows = (csv: string) =>
     .map((l) => l.split(','));
 
 describe('a generated region', () => {
-  test('clean: no message at all, exit 0; every unit paired with its own last year by organ, not file name', () => {
-    const run = runRegion();
+  test('clean: no message at all, exit 0; every unit paired with its own last year by organ, not file name', async () => {
+    const run = await runRegion({}, undefined, [], true);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(Object.keys(run.byFile)).toHaveLength(6);
@@ -114,10 +111,10 @@ describe('a generated region', () => {
     expect(run.html).toContain('共 6 份报告，6 份通过，0 份未通过。');
   });
 
-  test("one department's cell changed: an error in its file, and a warning at the government's cell naming sum, found and contributors", () => {
+  test("one department's cell changed: an error in its file, and a warning at the government's cell naming sum, found and contributors", async () => {
     const { files } = generateRegion();
     const granted = files.find((f) => f.organ === '临江市民政局' && f.year === 2024)!.model.applications.granted.natural;
-    const run = runRegion({ change: { 临江市民政局: { tamper: { applications: { granted: { natural: granted + 3 } } } } } });
+    const run = await runRegion({ change: { 临江市民政局: { tamper: { applications: { granted: { natural: granted + 3 } } } } } });
     expect(run.status).toBe(1);
     expect(run.byFile['2024/003.html'].some((m) => m.ruleId === 'table-sum' && m.severity === 2)).toBe(true);
     const gov = run.byFile['2024/000-本级.md'];
@@ -132,8 +129,8 @@ describe('a generated region', () => {
     expect(csvRows(run.csv).find((r) => r[1] === '临江市民政局')![5]).toBe('未通过');
   });
 
-  test('a department missing: named at the government report, listed in csv and html; the sums it leaves short are warnings', () => {
-    const run = runRegion({}, (root) => unlinkSync(path.join(root, '2024/004.txt')));
+  test('a department missing: named at the government report, listed in csv and html; the sums it leaves short are warnings', async () => {
+    const run = await runRegion({}, (root) => unlinkSync(path.join(root, '2024/004.txt')));
     const gov = run.byFile['2024/000-本级.md'];
     const missing = gov.filter((m) => m.ruleId === 'region-missing-unit');
     expect(missing).toHaveLength(1);
@@ -147,10 +144,10 @@ describe('a generated region', () => {
     expect(run.status).toBe(0); // warnings only
   });
 
-  test("a carried-over figure that does not match the unit's own last year: carryover error at that cell", () => {
+  test("a carried-over figure that does not match the unit's own last year: carryover error at that cell", async () => {
     const { files } = generateRegion();
     const forward = files.find((f) => f.organ === '临江市教育局' && f.year === 2023)!.model.applications.carryForward.natural;
-    const run = runRegion({ change: { 临江市教育局: { applications: { carriedOver: { natural: forward + 2 } } } } });
+    const run = await runRegion({ change: { 临江市教育局: { applications: { carriedOver: { natural: forward + 2 } } } } });
     const errors = run.byFile['2024/002.txt'].filter((m) => m.ruleId === 'carryover' && m.severity === 2);
     expect(errors.length).toBeGreaterThanOrEqual(1);
     expect(errors[0].message).toContain(`「自然人」列为 ${forward + 2}`);
@@ -159,8 +156,8 @@ describe('a generated region', () => {
     expect(run.status).toBe(1);
   });
 
-  test("a report repeating last year's text: copied-report at that file, share and passages named; csv shows the share", () => {
-    const run = runRegion({}, (root) => {
+  test("a report repeating last year's text: copied-report at that file, share and passages named; csv shows the share", async () => {
+    const run = await runRegion({}, (root) => {
       const last = readFileSync(path.join(root, '2023/001.txt'), 'utf8');
       writeFileSync(path.join(root, '2024/005.txt'), last.replace(/2024/g, '2025').replace(/2023/g, '2024').replace(/2022/g, '2023'));
     });
@@ -171,11 +168,11 @@ describe('a generated region', () => {
     expect(Number(row[11].replace('%', ''))).toBeGreaterThanOrEqual(90);
   });
 
-  test('summary-json: a summary object and one entry per unit; json stays the ESLint result array', () => {
+  test('summary-json: a summary object and one entry per unit; json stays the ESLint result array', async () => {
     const { files } = generateRegion();
     const root = tempTree({ '.gianrc': CONFIG, ...Object.fromEntries(files.map((f) => [f.path, f.text])) });
-    const r = spawnSync(process.execPath, [BIN, '--format', 'summary-json', '--format', 'json:out/eslint.json', '2024/'], { cwd: root, encoding: 'utf8' });
-    expect(r.status).toBe(0);
+    const r = await runCli(['--format', 'summary-json', '--format', 'json:out/eslint.json', '2024/'], { cwd: root });
+    expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.summary).toEqual({ files: 6, passed: 6, failed: 0, unreadable: 0, errors: 0, warnings: 0, late: 0, withoutPrevious: 0, missing: 0 });
     expect(summary.units[0]).toMatchObject({
@@ -204,7 +201,7 @@ describe('a generated region', () => {
 
   test("last year's report in another format (.docx) is paired the same way", async () => {
     const docx = await generateDocx(lastYearOptions(REGION_DEPARTMENTS[0], 0, 2024));
-    const run = runRegion({}, (root) => {
+    const run = await runRegion({}, (root) => {
       unlinkSync(path.join(root, '2023/005.md'));
       writeFileSync(path.join(root, '2023/上年-公安.docx'), docx);
     });
@@ -214,15 +211,15 @@ describe('a generated region', () => {
     expect([row[5], row[12]]).toEqual(['通过', '2023/上年-公安.docx']);
   });
 
-  test('--previous-dir naming no folder is a usage error (exit 2)', () => {
+  test('--previous-dir naming no folder is a usage error (exit 2)', async () => {
     const root = tempTree({ '2024/a.md': '# 临江市公安局2024年政府信息公开工作年度报告\n' });
-    const r = spawnSync(process.execPath, [BIN, '--previous-dir', 'nope', '2024/'], { cwd: root, encoding: 'utf8' });
-    expect(r.status).toBe(2);
+    const r = await runCli(['--previous-dir', 'nope', '2024/'], { cwd: root });
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('--previous-dir 指定的上一年度报告文件夹 nope 不存在或不是目录');
   });
 
-  test('a unit without a report last year is noted in the overview, not an error', () => {
-    const run = runRegion({}, (root) => unlinkSync(path.join(root, '2023/004.txt')));
+  test('a unit without a report last year is noted in the overview, not an error', async () => {
+    const run = await runRegion({}, (root) => unlinkSync(path.join(root, '2023/004.txt')));
     expect(run.byFile['2024/002.txt']).toEqual([]);
     const row = csvRows(run.csv).find((r) => r[1] === '临江市教育局')!;
     expect([row[5], row[12], row[13]]).toEqual(['通过', '', '未找到上一年度报告']);
@@ -230,34 +227,16 @@ describe('a generated region', () => {
 });
 
 /** The overview as a person sees it: Debian's chromium renders the page headless (as in test/reporters/html.test.ts). */
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-const run = CHROMIUM || process.env.CI === 'true' ? test : test.skip;
+const run = canRender ? test : test.skip;
 const shots = mkdtempSync(path.join(os.tmpdir(), 'gia-region-html-'));
 afterAll(() => rmSync(shots, { recursive: true, force: true }));
 
-run('html overview renders at the top: a row per unit and the missing one, status colours drawn', () => {
-  const region = runRegion({ change: { 临江市公安局: { tamper: { applications: { granted: { natural: 999 } } } } } }, (root) =>
+run('html overview renders at the top: a row per unit and the missing one, status colours drawn', async () => {
+  const region = await runRegion({ change: { 临江市公安局: { tamper: { applications: { granted: { natural: 999 } } } } } }, (root) =>
     unlinkSync(path.join(root, '2024/004.txt')),
   );
   const file = path.join(region.root, 'out/检查结果.html');
-  const chrome = (args: string[]) =>
-    spawnSync(
-      CHROMIUM!,
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${mkdtempSync(path.join(shots, 'p-'))}`,
-        '--hide-scrollbars',
-        ...args,
-      ],
-      { encoding: 'utf8', timeout: 60_000 },
-    );
-  const dom = chrome(['--dump-dom', `file://${file}`]);
+  const dom = chromium(['--dump-dom', `file://${file}`], shots);
   expect(dom.status).toBe(0);
   // The overview comes before the per-rule summary, one row per unit plus the missing unit.
   expect(dom.stdout.indexOf('本地区各单位报告一览')).toBeLessThan(dom.stdout.indexOf('按规则统计'));
@@ -267,21 +246,16 @@ run('html overview renders at the top: a row per unit and the missing one, statu
   expect(table).toMatch(/<span class="st fail">未通过<\/span>/);
 
   const png = path.join(shots, 'overview.png');
-  const shot = chrome(['--window-size=1400,900', `--screenshot=${png}`, `file://${file}`]);
+  const shot = chromium(['--window-size=1400,900', `--screenshot=${png}`, `file://${file}`], shots);
   expect(shot.status).toBe(0);
-  const image = PNG.sync.read(readFileSync(png));
-  expect([image.width, image.height]).toEqual([1400, 900]);
   // The first screen is the overview: ink, the red of the failed status and the pink of failed rows.
-  let ink = 0;
-  let red = 0;
-  let pink = 0;
-  for (let i = 0; i < image.data.length; i += 4) {
-    const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
-    if (r < 240 || g < 240 || b < 240) ink++;
-    if (r > 130 && r < 175 && g < 50 && b < 50) red++;
-    if (r > 250 && g > 235 && g < 250 && b > 230 && b < 240) pink++;
-  }
-  expect(ink / (image.width * image.height)).toBeGreaterThan(0.03);
-  expect(red).toBeGreaterThan(200);
-  expect(pink).toBeGreaterThan(2000);
+  const { width, height, counts } = pixelCounts(readFileSync(png), {
+    ink: INK,
+    red: (r, g, b) => r > 130 && r < 175 && g < 50 && b < 50,
+    pink: (r, g, b) => r > 250 && g > 235 && g < 250 && b > 230 && b < 240,
+  });
+  expect([width, height]).toEqual([1400, 900]);
+  expect(counts.ink / (width * height)).toBeGreaterThan(0.03);
+  expect(counts.red).toBeGreaterThan(200);
+  expect(counts.pink).toBeGreaterThan(2000);
 });

@@ -1,13 +1,12 @@
 import { makeResult } from '../../src/api.js';
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import { lintText } from '../../src/api.js';
 import type { LintMessage, LintResult } from '../../src/engine/types.js';
 import { formatResults } from '../../src/reporters/index.js';
+import { canRender, CHROMIUM, chromium, INK, pixelCounts } from '../support/chromium.js';
 
 const cwd = path.resolve('/work/reports');
 const zh = { cwd, locale: 'zh-CN' as const, color: false };
@@ -174,34 +173,9 @@ describe('html: content', () => {
   });
 });
 
-/**
- * The page as a person sees it: Debian's chromium renders it headless to a PNG. In CI a missing
- * browser is a failure, not a skip (.ci/run installs it).
- */
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
+/** The page as a person sees it: chromium renders it headless to a PNG (test/support/chromium.ts). */
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'gia-html-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
-function chromium(args: string[]) {
-  const profile = mkdtempSync(path.join(tmp, 'profile-'));
-  return spawnSync(
-    CHROMIUM!,
-    [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--user-data-dir=${profile}`,
-      '--hide-scrollbars',
-      ...args,
-    ],
-    { encoding: 'utf8', timeout: 60_000 },
-  );
-}
 
 describe('html: rendered in headless Chromium', () => {
   test('chromium is installed (CI installs it; set CHROMIUM_PATH elsewhere)', () => {
@@ -212,7 +186,7 @@ describe('html: rendered in headless Chromium', () => {
     expect(CHROMIUM).toBeDefined();
   });
 
-  const run = CHROMIUM || process.env.CI === 'true' ? test : test.skip;
+  const run = canRender ? test : test.skip;
 
   run(
     'the report of the example draft renders: DOM as written, a screenshot of the right size that is not blank',
@@ -223,7 +197,7 @@ describe('html: rendered in headless Chromium', () => {
       const file = path.join(tmp, 'report.html');
       writeFileSync(file, formatResults('html', [real], { ...zh, cwd: process.cwd() }));
 
-      const dom = chromium(['--dump-dom', `file://${file}`]);
+      const dom = chromium(['--dump-dom', `file://${file}`], tmp);
       expect(dom.status).toBe(0);
       // The browser parsed what we wrote: one mark per problem, a note per problem, the charts.
       expect(dom.stdout.match(/<mark class="error"[^>]* id="f0-p\d"/g)).toHaveLength(4);
@@ -231,21 +205,13 @@ describe('html: rendered in headless Chromium', () => {
       expect(dom.stdout).toContain('未通过：发现 4 个错误');
 
       const png = path.join(tmp, 'shot.png');
-      const shot = chromium(['--window-size=1200,1600', `--screenshot=${png}`, `file://${file}`]);
+      const shot = chromium(['--window-size=1200,1600', `--screenshot=${png}`, `file://${file}`], tmp);
       expect(shot.status).toBe(0);
-      const image = PNG.sync.read(readFileSync(png));
-      expect([image.width, image.height]).toEqual([1200, 1600]);
       // Not blank: many non-white pixels, and the error red of the verdict, bars and marks is drawn.
-      let ink = 0;
-      let red = 0;
-      for (let i = 0; i < image.data.length; i += 4) {
-        const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
-        if (r < 240 || g < 240 || b < 240) ink++;
-        if (r > 180 && g < 70 && b < 70) red++;
-      }
-      const pixels = image.width * image.height;
-      expect(ink / pixels).toBeGreaterThan(0.05);
-      expect(red).toBeGreaterThan(1000);
+      const { width, height, counts } = pixelCounts(readFileSync(png), { ink: INK, red: (r, g, b) => r > 180 && g < 70 && b < 70 });
+      expect([width, height]).toEqual([1200, 1600]);
+      expect(counts.ink / (width * height)).toBeGreaterThan(0.05);
+      expect(counts.red).toBeGreaterThan(1000);
     },
     120_000,
   );

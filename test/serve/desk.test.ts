@@ -1,12 +1,13 @@
 /// <reference lib="dom" />
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PNG } from 'pngjs';
 import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { lintBuffer, lintText } from '../../src/api.js';
+import { canRender, CHROMIUM, INK, pixelCounts } from '../support/chromium.js';
+import { BIN } from '../support/spawn-cli.js';
 
 /**
  * `gia-lint serve` as an official uses it: the real command started in an office folder with its
@@ -14,9 +15,7 @@ import { lintBuffer, lintText } from '../../src/api.js';
  * derived from a real report with planted problems dropped in, the page read, the corrected file
  * and the report downloaded. In CI a missing browser is a failure (.ci/run installs chromium).
  */
-const CHROMIUM = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => p && existsSync(p));
-const run = CHROMIUM || process.env.CI === 'true' ? describe : describe.skip;
-const BIN = path.resolve('bin/gia-lint.js');
+const run = canRender ? describe : describe.skip;
 const DOCX = path.resolve('test/serve/fixtures/planted-2021.docx');
 const SEED = path.resolve('test/seeds/004_bc5b5ef1e8a4c928.txt');
 
@@ -238,17 +237,10 @@ run('gia-lint serve in headless Chromium', () => {
     await page.evaluate(() => document.querySelector('article.result')?.scrollIntoView());
     const shot = Buffer.from(await page.screenshot({ type: 'png' }));
     if (process.env.GIA_SERVE_SHOT) writeFileSync(process.env.GIA_SERVE_SHOT, shot);
-    const image = PNG.sync.read(shot);
-    expect([image.width, image.height]).toEqual([1280, 1600]);
-    let ink = 0;
-    let red = 0;
-    for (let i = 0; i < image.data.length; i += 4) {
-      const [r, g, b] = [image.data[i], image.data[i + 1], image.data[i + 2]];
-      if (r < 240 || g < 240 || b < 240) ink++;
-      if (r > 180 && g < 70 && b < 70) red++;
-    }
-    expect(ink / (image.width * image.height)).toBeGreaterThan(0.05);
-    expect(red).toBeGreaterThan(1000);
+    const { width, height, counts } = pixelCounts(shot, { ink: INK, red: (r, g, b) => r > 180 && g < 70 && b < 70 });
+    expect([width, height]).toEqual([1280, 1600]);
+    expect(counts.ink / (width * height)).toBeGreaterThan(0.05);
+    expect(counts.red).toBeGreaterThan(1000);
     expect(cspErrors).toEqual([]);
     expect(foreignRequests).toEqual([]);
   }, 60_000);
