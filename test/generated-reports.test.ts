@@ -6,18 +6,15 @@
  * @unit-loop skip: generated reports of every era in every format, clean and with one defect per rule (`npm test` runs it).
  */
 import { describe, expect, test } from '@jest/globals';
-import { verify } from '../src/engine/linter.js';
-import { builtinRules } from '../src/rules/index.js';
-import { configFor } from './engine/helpers.js';
-import type { LintMessage, ResolvedConfig } from '../src/engine/types.js';
+import type { LintMessage } from '../src/engine/types.js';
 import { generateReport, type GenFormat, type GenOptions } from './support/generate.js';
+import { lintWith } from './support/lint.js';
 
-const config: ResolvedConfig = configFor(builtinRules);
 const FORMATS: GenFormat[] = ['md', 'txt-tsv', 'txt-pipe'];
 const fileName = (f: GenFormat) => (f === 'md' ? 'report.md' : 'report.txt');
 
 function lint(text: string, format: GenFormat): LintMessage[] {
-  return verify(text, { filePath: fileName(format), config, rules: builtinRules }).messages;
+  return lintWith(text, fileName(format)).messages;
 }
 
 const summary = (ms: LintMessage[]) => ms.map((m) => `${m.line}:${m.column} ${m.ruleId}/${m.messageId}`);

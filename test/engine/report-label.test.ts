@@ -1,13 +1,9 @@
 /** Several reports in one file: every message says which report (year) it is about; one report: no prefix. */
 import { expect, test } from '@jest/globals';
-import { verify } from '../../src/engine/linter.js';
-import { builtinRules } from '../../src/rules/index.js';
-import { configFor } from '../formats/support.js';
 import { generateReport } from '../support/generate.js';
+import { lintWith } from '../support/lint.js';
 
-const config = configFor([...builtinRules.keys()]);
-const lint = (text: string, locale: 'zh-CN' | 'en' = 'zh-CN') =>
-  verify(text, { filePath: 'a.txt', config: { ...config, locale }, rules: builtinRules }).messages;
+const lint = (text: string, locale: 'zh-CN' | 'en' = 'zh-CN') => lintWith(text, 'a.txt', { locale }).messages;
 
 test('each message of a two-report file names its report by year', () => {
   const a = generateReport({ year: 2023, seed: 3, format: 'txt-tsv', tamper: { applications: { resultTotal: { total: 99 } } } });

@@ -3,13 +3,13 @@
  * engine the way the API does, and reduce the result to what must not depend on the format.
  */
 import { decodeHTML } from 'entities';
-import { configFor as allRulesConfig } from '../engine/helpers.js';
 import { verify, type VerifyOutput } from '../../src/engine/linter.js';
 import type { LintMessage, ResolvedConfig } from '../../src/engine/types.js';
 import { formatForBytes } from '../../src/formats/index.js';
 import type { Report } from '../../src/model/report.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { generateBytes, type AnyGenFormat, type GenOptions } from '../support/generate.js';
+import { builtinConfig } from '../support/lint.js';
 import { officeBytes, type OfficeFormat } from './office.js';
 
 export const ALL_FORMATS: AnyGenFormat[] = ['md', 'html', 'txt-tsv', 'txt-pipe', 'txt-pdf', 'docx'];
@@ -27,7 +27,7 @@ export const FILE_NAME: Record<AnyGenFormat, string> = {
 export const MISSION_RULES = ['table-sum', 'application-balance', 'zero-fee-conflict', 'statistics-period', 'required-sections', 'table-structure'];
 
 export function configFor(ruleIds: string[] = MISSION_RULES): ResolvedConfig {
-  return allRulesConfig(new Map(ruleIds.filter((id) => builtinRules.has(id)).map((id) => [id, builtinRules.get(id)!])));
+  return builtinConfig({ rules: ruleIds });
 }
 
 export interface Read {

@@ -4,15 +4,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@jest/globals';
-import { verify } from '../../src/engine/linter.js';
-import { builtinRules } from '../../src/rules/index.js';
 import { generateReport } from '../support/generate.js';
-import { configFor } from '../formats/support.js';
 import { parseCase } from '../support/case-markers.js';
+import { lintWith } from '../support/lint.js';
 
-const ALL_RULES = configFor([...builtinRules.keys()]);
 const report = generateReport({ year: 2023, seed: 3, format: 'txt-tsv' });
-const lint = (text: string) => verify(text, { filePath: 'report.txt', config: ALL_RULES, rules: builtinRules });
+const lint = (text: string) => lintWith(text, 'report.txt');
 
 test("a list of other years' report titles after the 落款 is part of the report, not a report of its own", () => {
   const links = '相关链接\n临江市人民政府外事办公室2022年政府信息公开工作年度报告\n临江市人民政府外事办公室2021年政府信息公开工作年度报告\n';

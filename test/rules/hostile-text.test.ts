@@ -6,14 +6,9 @@
  * @unit-loop skip: four rules over ~1 MB hostile lines (`npm test` runs it).
  */
 import { describe, expect, test } from '@jest/globals';
-import { verify } from '../../src/engine/linter.js';
-import { builtinRules } from '../../src/rules/index.js';
-import type { ResolvedConfig } from '../../src/engine/types.js';
+import { lintWith } from '../support/lint.js';
 
-const lint = (text: string, filePath: string, ruleId: string) => {
-  const config: ResolvedConfig = { locale: 'zh-CN', rules: { [ruleId]: { severity: 1, options: {} } } };
-  return verify(text, { filePath, config, rules: builtinRules });
-};
+const lint = (text: string, filePath: string, ruleId: string) => lintWith(text, filePath, { rules: [ruleId], severity: 1 });
 
 describe('hostile input', () => {
   // Long runs that would make unanchored or recursive patterns quadratic (or overflow the stack).

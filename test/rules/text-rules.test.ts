@@ -4,15 +4,11 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
-import { verify } from '../../src/engine/linter.js';
-import { builtinRules } from '../../src/rules/index.js';
-import type { Locale, ResolvedConfig } from '../../src/engine/types.js';
+import type { Locale } from '../../src/engine/types.js';
 import { organKind as kindOfName } from '../../src/model/organ.js';
+import { lintWith } from '../support/lint.js';
 
-const lint = (text: string, filePath: string, ruleId: string, locale: Locale = 'zh-CN') => {
-  const config: ResolvedConfig = { locale, rules: { [ruleId]: { severity: 1, options: {} } } };
-  return verify(text, { filePath, config, rules: builtinRules });
-};
+const lint = (text: string, filePath: string, ruleId: string, locale: Locale = 'zh-CN') => lintWith(text, filePath, { rules: [ruleId], severity: 1, locale });
 
 describe('web-artifacts on a multi-report page (seed 003)', () => {
   const text = readFileSync(new URL('../seeds/003_25319f2a3a9dfda5.txt', import.meta.url), 'utf8');
