@@ -38,6 +38,6 @@ export async function bytesToInput(buf: Buffer, filePath: string | undefined, op
     if (!parsed.ok) return { message: pick(parsed.message, locale) };
     return { text: parsed.document.source.text, document: parsed.document, notes: parsed.notes?.map((n) => pick(n, locale)), bytes: buf };
   }
-  const decoded = decodeBuffer(buf, { encoding: options.encoding, maxBytes: options.maxBytes });
+  const decoded = await decodeBuffer(buf, { encoding: options.encoding, maxBytes: options.maxBytes });
   return decoded.ok ? { text: decoded.text } : { message: decodeProblem(decoded.reason, buf.length, options, locale) };
 }

@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import iconv from 'iconv-lite';
 import { GiaLintError } from '../config/errors.js';
 import type { LintResult, Locale } from '../engine/types.js';
-import { decodeBuffer } from '../formats/decode.js';
+import { decodeBuffer, loadLegacyCodec } from '../formats/decode.js';
 import { formatById } from '../formats/index.js';
 import { WriteRefusedError, writeFileSafely } from '../io/write-file.js';
 import { fixRefused, fixWriteFailed } from './messages.js';
@@ -50,15 +49,15 @@ async function writeFixed(file: string, output: string, outputBytes: Uint8Array 
   // The encoding is detected again from the file itself (results may come from worker
   // threads or a cache), exactly as it was when the file was linted.
   const before = await readFile(file);
-  const decoded = decodeBuffer(before, { encoding, maxBytes: Infinity });
+  const decoded = await decodeBuffer(before, { encoding, maxBytes: Infinity });
   const detected = decoded.ok ? decoded.encoding : 'utf-8';
-  await writeFileSafely(file, encodeText(output, detected, bomOf(before)));
+  await writeFileSafely(file, await encodeText(output, detected, bomOf(before)));
 }
 
 const BOMS: Record<string, number[]> = { 'utf-8': [0xef, 0xbb, 0xbf], 'utf-16le': [0xff, 0xfe], 'utf-16be': [0xfe, 0xff] };
 
-export function encodeText(text: string, encoding: string, bom: boolean): Buffer {
-  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : iconv.encode(text, encoding);
+export async function encodeText(text: string, encoding: string, bom: boolean): Promise<Buffer> {
+  const body = encoding === 'utf-8' ? Buffer.from(text, 'utf8') : (await loadLegacyCodec()).encode(text, encoding);
   return bom && BOMS[encoding] ? Buffer.concat([Buffer.from(BOMS[encoding]), body]) : body;
 }
 

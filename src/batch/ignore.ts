@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import ignore from 'ignore';
 
 export const IGNORE_FILE = '.gianignore';
 
@@ -17,6 +16,8 @@ export async function loadIgnore(cwd: string, file = path.join(cwd, IGNORE_FILE)
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return () => false;
     throw e;
   }
+  // Loaded only when there is a file to read: most runs have none.
+  const { default: ignore } = await import('ignore');
   const ig = ignore().add(text.replace(/^\uFEFF/, ''));
   return (abs) => {
     const rel = path.relative(cwd, abs);

@@ -33,7 +33,7 @@ const processIO = (): CliIO => ({ stdout: process.stdout, stderr: process.stderr
 export async function run(argv: string[], io: CliIO = processIO()): Promise<number> {
   let locale: Locale = sniffLocale(argv);
   try {
-    const opts = parseCli(argv);
+    const opts = await parseCli(argv);
     locale = opts.locale ?? locale;
     return await execute(opts, io);
   } catch (e) {

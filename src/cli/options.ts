@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
-import iconv from 'iconv-lite';
-import { parse as parseYaml } from 'yaml';
 import { UsageError } from '../config/errors.js';
+import { loadLegacyCodec } from '../formats/decode.js';
 import type { Locale } from '../engine/types.js';
 import { reporters } from '../reporters/index.js';
 import { CLI_TEXT, usage } from './messages.js';
@@ -126,11 +125,12 @@ export function sniffLocale(argv: string[]): Locale {
   return 'zh-CN';
 }
 
-export function parseCli(argv: string[]): CliOptions {
+/** Async only because `--rule` and `--encoding` load their parsers (yaml, iconv-lite) when given. */
+export async function parseCli(argv: string[]): Promise<CliOptions> {
   const l = sniffLocale(argv);
   const parsed = parseArgv(argv, l);
   const serve = isServeCommand(argv, parsed.positionals);
-  const opts = optionsFrom(parsed.values, serve ? parsed.positionals.slice(1) : parsed.positionals, serve, l);
+  const opts = await optionsFrom(parsed.values, serve ? parsed.positionals.slice(1) : parsed.positionals, serve, l);
   checkCombinations(opts, l);
   return opts;
 }
@@ -153,13 +153,13 @@ function isServeCommand(argv: string[], positionals: string[]): boolean {
 }
 
 /** Each flag's value checked and converted, in the order the flags are listed in --help. */
-function optionsFrom(v: ParsedValues, files: string[], serve: boolean, l: Locale): CliOptions {
+async function optionsFrom(v: ParsedValues, files: string[], serve: boolean, l: Locale): Promise<CliOptions> {
   const locale = v.locale;
   if (locale !== undefined && !isLocale(locale)) throw new UsageError(usage.badLocale(locale, l));
   if (v.color && v['no-color']) throw new UsageError(usage.colorBoth(l));
   const docsUrl = v['docs-url'];
   if (docsUrl !== undefined && !(/^https?:\/\//i.test(docsUrl) && URL.canParse(docsUrl))) throw new UsageError(usage.badDocsUrl(docsUrl, l));
-  const rules = v.rule === undefined ? undefined : parseRuleFlags(v.rule, l);
+  const rules = v.rule === undefined ? undefined : await parseRuleFlags(v.rule, l);
   const outputs = parseOutputs(v.format ?? [], v['output-file'], [...reporters.keys()], l);
   const concurrency = parseConcurrency(v.concurrency, l);
   const agencyKind = v['agency-kind'];
@@ -168,7 +168,7 @@ function optionsFrom(v: ParsedValues, files: string[], serve: boolean, l: Locale
   }
   const maxWarnings = parseMaxWarnings(v['max-warnings'], l);
   const year = parseYear(v.year, l);
-  if (v.encoding !== undefined && !iconv.encodingExists(v.encoding)) throw new UsageError(usage.badEncoding(v.encoding, l));
+  if (v.encoding !== undefined && !(await loadLegacyCodec()).encodingExists(v.encoding)) throw new UsageError(usage.badEncoding(v.encoding, l));
   const ext = parseExt(v.ext, l);
   const reportUnused = parseReportUnused(v['report-unused-disable-directives'], v['report-unused-disable-directives-severity'], l);
   const port = parsePort(v.port, l);
@@ -315,7 +315,8 @@ function isFormatterModule(name: string): boolean {
  * `--rule` values, ESLint-style: `id: severity` or `id: [severity, {options}]`, read as YAML flow
  * syntax (so `{tolerance: 1}` needs no JSON quotes). Checked like a config's rules later.
  */
-function parseRuleFlags(values: string[], l: Locale): Record<string, unknown> {
+async function parseRuleFlags(values: string[], l: Locale): Promise<Record<string, unknown>> {
+  const { parse: parseYaml } = (await import('yaml')).default;
   const out: Record<string, unknown> = {};
   for (const value of values) {
     let parsed: unknown;

@@ -4,9 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import { builtinRules } from '../rules/index.js';
 import { ConfigError } from './errors.js';
-import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
-import picomatch from 'picomatch';
-import { parseDocument } from 'yaml';
+import type { ParseError } from 'jsonc-parser';
 import * as msg from './messages.js';
 import { isPathSpecifier, loadedPlugin, loadPlugin, packageName, pluginNamespace, resolveSharedConfig, type LoadedPlugin } from './plugins.js';
 import { presetName, presetRuleSeverity, presets } from './presets.js';
@@ -113,7 +111,7 @@ async function loadData(
   outer: PluginScope,
   self: ConfigSource,
 ): Promise<ValidatedConfig> {
-  validateShape(raw, { source: shown, locale: ctx.locale });
+  await validateShape(raw, { source: shown, locale: ctx.locale });
   const data = raw as ConfigData;
   const hintLocale: Locale = ctx.locale ?? toLocale(data.locale);
   const scope: PluginScope = new Map(outer);
@@ -136,7 +134,7 @@ async function loadData(
     }
   }
   const rules = scope.size === 0 ? ctx.rules : withPlugins(ctx.rules, scope.values());
-  const own = validateConfig(raw, { source: shown, rules, locale: ctx.locale });
+  const own = await validateConfig(raw, { source: shown, rules, locale: ctx.locale });
   const locale = ctx.locale ?? own.locale ?? 'zh-CN';
   await resolvePrevious(own, dir, shown, ctx.cwd, locale);
   // Each override remembers the config it belongs to (--print-config names those applied).
@@ -225,7 +223,7 @@ async function resolveExtends(
       target = fail(msg.extendsNotFound(ref, Object.keys(presets), locale));
     } else {
       // A shareable config package, resolved like a plugin (from the extending file's directory).
-      const found = resolveSharedConfig(ref, baseDir);
+      const found = await resolveSharedConfig(ref, baseDir);
       if (!found.ok) fail(found.missing ? msg.sharedConfigNotInstalled(ref, found.name, locale) : msg.pluginUnresolvable(found.name, found.reason, locale));
       target = (found as { file: string }).file;
       kind = 'package';
@@ -299,13 +297,25 @@ function mergeLayers(
   return out;
 }
 
+type Picomatch = typeof import('picomatch');
+
 const matchers = new WeakMap<ValidatedOverride, (rel: string) => boolean>();
+
+/**
+ * The `overrides` entries that apply to `filePath`, in order. picomatch is loaded only when a
+ * config has overrides (never on a plain run's start-up).
+ */
+async function applicableOverrides(overrides: ValidatedOverride[], baseDir: string, filePath: string | undefined): Promise<ValidatedOverride[]> {
+  if (overrides.length === 0 || !filePath) return [];
+  const { default: picomatch } = await import('picomatch');
+  return overrides.filter((o) => overrideApplies(o, baseDir, filePath, picomatch));
+}
 
 /**
  * One test for a pattern list. picomatch's `basename` option applies to every pattern it is given,
  * so patterns without a slash (matched against the file name) are compiled apart from the others.
  */
-function matcher(patterns: string[]): (rel: string) => boolean {
+function matcher(patterns: string[], picomatch: Picomatch): (rel: string) => boolean {
   const names = patterns.filter((p) => !p.includes('/'));
   const paths = patterns.filter((p) => p.includes('/'));
   const byName = names.length ? picomatch(names, { dot: true, basename: true }) : () => false;
@@ -318,14 +328,13 @@ function matcher(patterns: string[]): (rel: string) => boolean {
  * ESLint's eslintrc does (minimatch's matchBase: `*.md` matches at any depth; dot files too).
  * A file outside `baseDir`, or text without a path, matches no override.
  */
-function overrideApplies(o: ValidatedOverride, baseDir: string, filePath: string | undefined): boolean {
-  if (!filePath) return false;
+function overrideApplies(o: ValidatedOverride, baseDir: string, filePath: string, picomatch: Picomatch): boolean {
   const rel = path.relative(baseDir, filePath);
   if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return false;
   let test = matchers.get(o);
   if (!test) {
-    const included = matcher(o.files);
-    const excluded = matcher(o.excludedFiles);
+    const included = matcher(o.files, picomatch);
+    const excluded = matcher(o.excludedFiles, picomatch);
     matchers.set(o, (test = (p: string) => included(p) && !excluded(p)));
   }
   return test(rel.split(path.sep).join('/'));
@@ -354,9 +363,9 @@ async function readConfigFile(file: string, shown: string, locale: Locale | unde
   const base = path.basename(file);
   let value: unknown;
   if (/\.ya?ml$/i.test(base) || (base === '.gianrc' && !looksLikeJson(text))) {
-    value = parseYamlConfig(text, shown, l);
+    value = await parseYamlConfig(text, shown, l);
   } else {
-    value = parseJsoncConfig(text, shown, l);
+    value = await parseJsoncConfig(text, shown, l);
     if (base === 'package.json') value = (value as Record<string, unknown> | null)?.[PACKAGE_JSON_KEY];
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(msg.notAnObject(shown, l), shown);
@@ -388,7 +397,9 @@ function looksLikeJson(text: string): boolean {
   return false;
 }
 
-function parseJsoncConfig(text: string, shown: string, l: Locale): unknown {
+/** The parsers load only when a config file is read: a run without one never pays for them. */
+async function parseJsoncConfig(text: string, shown: string, l: Locale): Promise<unknown> {
+  const { parse: parseJsonc } = await import('jsonc-parser');
   const errors: ParseError[] = [];
   const value: unknown = parseJsonc(text, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: false });
   if (errors.length === 0) return value;
@@ -398,7 +409,8 @@ function parseJsoncConfig(text: string, shown: string, l: Locale): unknown {
 }
 
 /** YAML 1.2 (the `yaml` package); one document, no custom tags. */
-function parseYamlConfig(text: string, shown: string, l: Locale): unknown {
+async function parseYamlConfig(text: string, shown: string, l: Locale): Promise<unknown> {
+  const { parseDocument } = (await import('yaml')).default;
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const error = doc.errors[0];
   if (error) {
@@ -499,7 +511,7 @@ export class ConfigResolver {
       // Patterns are relative to the config's directory; for --config, to cwd (as in ESLint).
       const baseDir = this.options.configFile ? this.cwd : path.dirname(file);
       sources.push(...(config.sources ?? []));
-      layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, baseDir, abs)).map(applied));
+      layers.push(withoutOverrides(config), ...(await applicableOverrides(config.overrides, baseDir, abs)).map(applied));
     }
     if (this.options.overrideConfig) {
       // Its rules may name plugins the config file loaded (`--rule foo/x:error`): checked against those.
@@ -510,7 +522,7 @@ export class ConfigResolver {
       const config = await override;
       // The CLI always passes its options this way; an empty set changes nothing and is not listed.
       if (Object.values(this.options.overrideConfig).some((v) => v !== undefined)) sources.push(...(config.sources ?? []));
-      layers.push(withoutOverrides(config), ...config.overrides.filter((o) => overrideApplies(o, this.cwd, abs)).map(applied));
+      layers.push(withoutOverrides(config), ...(await applicableOverrides(config.overrides, this.cwd, abs)).map(applied));
     }
     return { layers, sources };
   }

@@ -2,7 +2,6 @@ import { statSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { resolve as resolveModule } from 'import-meta-resolve';
 import type { Locale, LocalizedText, Rule, RuleMeta } from '../engine/types.js';
 import { ConfigError, GiaLintError } from './errors.js';
 import * as msg from './messages.js';
@@ -158,7 +157,7 @@ export async function loadPlugin(spec: string, resolveDir: string, pathDir: stri
     if (!(await isFile(file))) fail(msg.pluginFileMissing(spec, where.locale));
   } else {
     const name = packageName(spec, PLUGIN_PREFIX);
-    const found = resolvePackage(name, resolveDir);
+    const found = await resolvePackage(name, resolveDir);
     if (!found.ok) {
       throw new ConfigError(
         found.missing
@@ -265,12 +264,12 @@ function normalizeRule(id: string, rule: unknown, bad: (key: string, problem: st
 }
 
 /** A shareable config package (`gia-lint-config-xx` or `xx`), resolved from `dir`; its main file. */
-export function resolveSharedConfig(
+export async function resolveSharedConfig(
   spec: string,
   dir: string,
-): { ok: true; file: string; name: string } | { ok: false; name: string; missing: boolean; reason: string } {
+): Promise<{ ok: true; file: string; name: string } | { ok: false; name: string; missing: boolean; reason: string }> {
   const name = packageName(spec, CONFIG_PREFIX);
-  const found = resolvePackage(name, dir);
+  const found = await resolvePackage(name, dir);
   return found.ok ? { ok: true, file: found.file, name } : { ...found, name };
 }
 
@@ -282,7 +281,7 @@ export async function loadFormatter(spec: string, cwd: string, locale: Locale): 
     if (!(await isFile(file))) throw new ConfigError(msg.formatterFileMissing(spec, locale), spec);
   } else {
     const name = packageName(spec, FORMATTER_PREFIX);
-    const found = resolvePackage(name, cwd);
+    const found = await resolvePackage(name, cwd);
     if (!found.ok)
       throw new ConfigError(found.missing ? msg.formatterNotInstalled(spec, name, locale) : msg.pluginUnresolvable(name, found.reason, locale), spec);
     file = found.file;
@@ -303,8 +302,10 @@ type Resolution = { ok: true; file: string } | { ok: false; missing: boolean; re
 /**
  * Node's own resolution (exports maps with the "import" condition, main, index.js) as if the
  * package were imported from a module in `dir`: node_modules of `dir` and its parents.
+ * import-meta-resolve loads only when a config names a package (never on a plain run).
  */
-function resolvePackage(name: string, dir: string): Resolution {
+async function resolvePackage(name: string, dir: string): Promise<Resolution> {
+  const { resolve: resolveModule } = await import('import-meta-resolve');
   try {
     const url = resolveModule(name, pathToFileURL(path.join(path.resolve(dir), '__gia-lint__.js')).href);
     return { ok: true, file: fileURLToPath(url) };

@@ -1,4 +1,4 @@
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import type { Locale, Rule, RuleSeverityMode } from '../engine/types.js';
 import { ConfigError } from './errors.js';
 import * as msg from './messages.js';
@@ -85,8 +85,9 @@ export interface ValidateContext {
 
 // verbose: errors carry parentSchema, used to phrase ranges ("2008 到 2100 之间的整数").
 // strict: false, because rule schemas may carry documentation keywords ajv does not know.
-let ajv: Ajv | undefined;
-const getAjv = () => (ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false }));
+// Loaded on first use: a run without a config file or rule options never needs ajv.
+let ajv: Promise<Ajv> | undefined;
+const getAjv = () => (ajv ??= import('ajv').then(({ default: ajvModule }) => new ajvModule.Ajv({ allErrors: true, verbose: true, strict: false })));
 
 let configValidator: ValidateFunction | undefined;
 const optionValidators = new WeakMap<Rule, ValidateFunction>();
@@ -97,13 +98,12 @@ const SEVERITIES: Record<string, 0 | 1 | 2> = { off: 0, warn: 1, error: 2 };
  * The config's shape (keys, types, ranges), rule entries aside: enough to read its `plugins` and
  * `extends` before the rules those bring are known.
  */
-export function validateShape(raw: unknown, ctx: Omit<ValidateContext, 'rules'>): void {
+export async function validateShape(raw: unknown, ctx: Omit<ValidateContext, 'rules'>): Promise<void> {
   const locale = ctx.locale ?? localeHint(raw);
   // Nothing to check in an empty object (the CLI's override layer when no option set one):
-  // skipping ajv there keeps its schema compilation out of every plain run's start-up.
-  const empty = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.values(raw).every((v) => v === undefined);
-  if (empty) return;
-  configValidator ??= getAjv().compile(configSchema);
+  // skipping ajv there keeps it (loading and schema compilation) out of every plain run's start-up.
+  if (isEmptyConfig(raw)) return;
+  configValidator ??= (await getAjv()).compile(configSchema);
   if (!configValidator(raw)) {
     const err = configValidator.errors![0];
     const keyPath = errorPath('', err);
@@ -120,18 +120,20 @@ export function validateShape(raw: unknown, ctx: Omit<ValidateContext, 'rules'>)
   }
 }
 
-export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedConfig {
+export async function validateConfig(raw: unknown, ctx: ValidateContext): Promise<ValidatedConfig> {
   const locale = ctx.locale ?? localeHint(raw);
   const fail = (keyPath: string, problem: string): never => {
     throw new ConfigError(msg.invalidConfig(ctx.source, keyPath, problem, locale), ctx.source, keyPath);
   };
-  validateShape(raw, ctx);
+  await validateShape(raw, ctx);
+  // Rule options are checked by ajv too; an empty config has none (and validateShape loaded no ajv for it).
+  const compiler = isEmptyConfig(raw) ? undefined : await getAjv();
   const data = raw as Record<string, unknown>;
   const settingsOf = (obj: Record<string, unknown>, prefix: string): ValidatedSettings => ({
     locale: obj.locale as Locale | undefined,
     year: obj.year as number | undefined,
     agencyKind: obj.agencyKind as ValidatedSettings['agencyKind'],
-    rules: validateRules(obj.rules, `${prefix}rules`, ctx, fail, locale),
+    rules: validateRules(obj.rules, `${prefix}rules`, ctx, compiler, fail, locale),
     reportUnusedDisableDirectives: obj.reportUnusedDisableDirectives === undefined ? undefined : severityOf(obj.reportUnusedDisableDirectives),
     ...(obj.ruleSeverity !== undefined ? { ruleSeverity: obj.ruleSeverity as RuleSeverityMode } : {}),
     previous: obj.previous as string | undefined,
@@ -164,7 +166,14 @@ export function validateConfig(raw: unknown, ctx: ValidateContext): ValidatedCon
 
 type Fail = (keyPath: string, problem: string) => never;
 
-function validateRules(raw: unknown, path0: string, ctx: ValidateContext, fail: Fail, locale: Locale): Record<string, NormalizedRuleSetting> {
+function validateRules(
+  raw: unknown,
+  path0: string,
+  ctx: ValidateContext,
+  compiler: Ajv | undefined,
+  fail: Fail,
+  locale: Locale,
+): Record<string, NormalizedRuleSetting> {
   const rules: Record<string, NormalizedRuleSetting> = {};
   for (const [id, entry] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
     const path = `${path0}${keySegment(id)}`;
@@ -191,7 +200,8 @@ function validateRules(raw: unknown, path0: string, ctx: ValidateContext, fail: 
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       fail(`${path}[1]`, msg.optionsObjectExpected(locale));
     }
-    const validate = optionsValidator(rule);
+    // A config with rule options is not empty, so ajv was loaded for it.
+    const validate = optionsValidator(rule, compiler!);
     if (!validate(options)) {
       const err = validate.errors![0];
       fail(errorPath(`${path}[1]`, err), msg.describeAjvError(err, locale));
@@ -223,11 +233,16 @@ function severityOf(v: unknown): 0 | 1 | 2 | undefined {
   return undefined;
 }
 
-function optionsValidator(rule: Rule): ValidateFunction {
+/** An object whose keys are all unset (the CLI's override layer when no option set one). */
+function isEmptyConfig(raw: unknown): boolean {
+  return typeof raw === 'object' && raw !== null && !Array.isArray(raw) && Object.values(raw).every((v) => v === undefined);
+}
+
+function optionsValidator(rule: Rule, compiler: Ajv): ValidateFunction {
   let v = optionValidators.get(rule);
   if (!v) {
     // A schema that does not compile is a bug in the rule, not in the user's config: let it throw.
-    v = getAjv().compile(rule.meta.schema);
+    v = compiler.compile(rule.meta.schema);
     optionValidators.set(rule, v);
   }
   return v;

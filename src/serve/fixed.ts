@@ -43,7 +43,7 @@ export async function fixedFile(bytes: Buffer, name: string, options: LintTextOp
   // A binary format's writer placed the fixes in the file's bytes; its `output` is only a text view.
   if (result.outputBytes) return { name: fixedName, bytes: Buffer.from(result.outputBytes), type: 'application/octet-stream' };
   if (result.output === undefined || formatForBytes(name, bytes)?.binary) return undefined;
-  const decoded = decodeBuffer(bytes, { encoding: options.encoding, maxBytes: Infinity });
+  const decoded = await decodeBuffer(bytes, { encoding: options.encoding, maxBytes: Infinity });
   const encoding = decoded.ok ? decoded.encoding : 'utf-8';
-  return { name: fixedName, bytes: encodeText(result.output, encoding, bomOf(bytes)), type: 'application/octet-stream' };
+  return { name: fixedName, bytes: await encodeText(result.output, encoding, bomOf(bytes)), type: 'application/octet-stream' };
 }

@@ -42,8 +42,8 @@ describe('unexpected internal errors', () => {
 });
 
 describe('parseCli', () => {
-  test('defaults', () => {
-    expect(parseCli(['a.md'])).toEqual({
+  test('defaults', async () => {
+    expect(await parseCli(['a.md'])).toEqual({
       files: ['a.md'],
       format: 'stylish',
       outputs: [{ format: 'stylish' }],
@@ -84,20 +84,27 @@ describe('parseCli', () => {
     });
   });
 
-  test('serve: a command as the first argument, with --port and --host; elsewhere "serve" is a file', () => {
-    expect(parseCli(['serve'])).toMatchObject({ serve: true, files: [], port: undefined, host: undefined });
-    expect(parseCli(['--locale', 'en', 'serve', '--port', '0', '--host', '0.0.0.0'])).toMatchObject({ serve: true, port: 0, host: '0.0.0.0', locale: 'en' });
-    expect(parseCli(['--', 'serve'])).toMatchObject({ serve: false, files: ['serve'] });
-    expect(parseCli(['a.md', 'serve'])).toMatchObject({ serve: false, files: ['a.md', 'serve'] });
-    expect(() => parseCli(['serve', 'a.md'])).toThrow(UsageError);
-    expect(() => parseCli(['serve', '--fix'])).toThrow(UsageError);
-    expect(() => parseCli(['serve', '--port', '70000'])).toThrow(new UsageError('--port 的取值 "70000" 无效，应为 0 到 65535 之间的整数'));
-    expect(() => parseCli(['serve', '--host', 'a b'])).toThrow(UsageError);
-    expect(() => parseCli(['a.md', '--port', '8080'])).toThrow(new UsageError('--port 和 --host 只能与 serve 一起使用'));
+  test('serve: a command as the first argument, with --port and --host; elsewhere "serve" is a file', async () => {
+    expect(await parseCli(['serve'])).toMatchObject({ serve: true, files: [], port: undefined, host: undefined });
+    expect(await parseCli(['--locale', 'en', 'serve', '--port', '0', '--host', '0.0.0.0'])).toMatchObject({
+      serve: true,
+      port: 0,
+      host: '0.0.0.0',
+      locale: 'en',
+    });
+    expect(await parseCli(['--', 'serve'])).toMatchObject({ serve: false, files: ['serve'] });
+    expect(await parseCli(['a.md', 'serve'])).toMatchObject({ serve: false, files: ['a.md', 'serve'] });
+    await expect(parseCli(['serve', 'a.md'])).rejects.toThrow(UsageError);
+    await expect(parseCli(['serve', '--fix'])).rejects.toThrow(UsageError);
+    await expect(parseCli(['serve', '--port', '70000'])).rejects.toThrow(new UsageError('--port 的取值 "70000" 无效，应为 0 到 65535 之间的整数'));
+    await expect(parseCli(['serve', '--host', 'a b'])).rejects.toThrow(UsageError);
+    await expect(parseCli(['a.md', '--port', '8080'])).rejects.toThrow(new UsageError('--port 和 --host 只能与 serve 一起使用'));
   });
 
-  test('every option, short forms, = syntax', () => {
-    expect(parseCli(['-f', 'json', '-o', 'out.json', '--max-warnings=3', '--quiet', '--year', '2023', '--locale=en', '-c', 'x.json', 'a', 'b'])).toMatchObject({
+  test('every option, short forms, = syntax', async () => {
+    expect(
+      await parseCli(['-f', 'json', '-o', 'out.json', '--max-warnings=3', '--quiet', '--year', '2023', '--locale=en', '-c', 'x.json', 'a', 'b']),
+    ).toMatchObject({
       files: ['a', 'b'],
       format: 'json',
       outputFile: 'out.json',
@@ -107,19 +114,19 @@ describe('parseCli', () => {
       locale: 'en',
       config: 'x.json',
     });
-    expect(parseCli(['--stdin', '--stdin-filename', 'x.md'])).toMatchObject({ stdin: true, stdinFilename: 'x.md' });
-    expect(parseCli(['--no-config', '--print-config', 'x.md'])).toMatchObject({ noConfig: true, printConfig: 'x.md' });
-    expect(parseCli(['--max-warnings', '-1', 'a'])).toMatchObject({ maxWarnings: undefined, files: ['a'] });
+    expect(await parseCli(['--stdin', '--stdin-filename', 'x.md'])).toMatchObject({ stdin: true, stdinFilename: 'x.md' });
+    expect(await parseCli(['--no-config', '--print-config', 'x.md'])).toMatchObject({ noConfig: true, printConfig: 'x.md' });
+    expect(await parseCli(['--max-warnings', '-1', 'a'])).toMatchObject({ maxWarnings: undefined, files: ['a'] });
   });
 
-  test('after --, arguments are files even if they look like options', () => {
-    expect(parseCli(['--', '--max-warnings', '-1']).files).toEqual(['--max-warnings', '-1']);
+  test('after --, arguments are files even if they look like options', async () => {
+    expect((await parseCli(['--', '--max-warnings', '-1'])).files).toEqual(['--max-warnings', '-1']);
   });
 
-  test('bad combinations are usage errors', () => {
-    expect(() => parseCli(['--stdin-filename', 'x.md', 'a.md'])).toThrow(new UsageError('--stdin-filename 只能与 --stdin 一起使用'));
-    expect(() => parseCli(['--print-config', 'x.md', 'a.md'])).toThrow(UsageError);
-    expect(() => parseCli(['--year', '20231'])).toThrow(UsageError);
+  test('bad combinations are usage errors', async () => {
+    await expect(parseCli(['--stdin-filename', 'x.md', 'a.md'])).rejects.toThrow(new UsageError('--stdin-filename 只能与 --stdin 一起使用'));
+    await expect(parseCli(['--print-config', 'x.md', 'a.md'])).rejects.toThrow(UsageError);
+    await expect(parseCli(['--year', '20231'])).rejects.toThrow(UsageError);
   });
 
   test('sniffLocale finds --locale before full parsing', () => {

@@ -4,9 +4,9 @@ import { validateConfig } from '../../src/config/validate.js';
 import type { Locale } from '../../src/engine/types.js';
 import { fakeRules } from './fake-rules.js';
 
-function errorOf(raw: unknown, locale?: Locale): ConfigError {
+async function errorOf(raw: unknown, locale?: Locale): Promise<ConfigError> {
   try {
-    validateConfig(raw, { source: '.gianrc', rules: fakeRules, locale });
+    await validateConfig(raw, { source: '.gianrc', rules: fakeRules, locale });
   } catch (e) {
     if (e instanceof ConfigError) return e;
     throw e;
@@ -58,32 +58,32 @@ const CASES: [unknown, string, string, string][] = [
 ];
 
 describe('validation errors name the key and the expected value', () => {
-  test.each(CASES)('%j', (raw, keyPath, zh, en) => {
-    const z = errorOf(raw);
+  test.each(CASES)('%j', async (raw, keyPath, zh, en) => {
+    const z = await errorOf(raw);
     expect(z.keyPath).toBe(keyPath);
     expect(z.file).toBe('.gianrc');
     expect(z.message).toBe(`配置文件 .gianrc 无效：${keyPath} ${zh}`);
-    expect(errorOf(raw, 'en').message).toBe(`Invalid config .gianrc: ${keyPath} ${en}`);
+    expect((await errorOf(raw, 'en')).message).toBe(`Invalid config .gianrc: ${keyPath} ${en}`);
   });
 
-  test('the whole config must be an object', () => {
-    expect(errorOf([]).message).toBe('配置文件 .gianrc 无效：（整个配置） 应为对象 {…}');
-    expect(errorOf(null, 'en').message).toBe('Invalid config .gianrc: (config) should be an object {…}');
+  test('the whole config must be an object', async () => {
+    expect((await errorOf([])).message).toBe('配置文件 .gianrc 无效：（整个配置） 应为对象 {…}');
+    expect((await errorOf(null, 'en')).message).toBe('Invalid config .gianrc: (config) should be an object {…}');
   });
 
-  test("without an explicit locale, errors follow the config's own locale", () => {
-    expect(errorOf({ locale: 'en', year: 1 }).message).toBe('Invalid config .gianrc: year should be an integer from 2008 to 2100');
+  test("without an explicit locale, errors follow the config's own locale", async () => {
+    expect((await errorOf({ locale: 'en', year: 1 })).message).toBe('Invalid config .gianrc: year should be an integer from 2008 to 2100');
   });
 
-  test('messages are one line', () => {
-    for (const [raw] of CASES) expect(errorOf(raw).message).not.toMatch(/\n/);
+  test('messages are one line', async () => {
+    for (const [raw] of CASES) expect((await errorOf(raw)).message).not.toMatch(/\n/);
   });
 });
 
 describe('valid configs are normalized', () => {
-  test('severities become numbers; options only where given', () => {
+  test('severities become numbers; options only where given', async () => {
     expect(
-      validateConfig(
+      await validateConfig(
         { root: true, extends: 'recommended', year: 2024, rules: { 'table-sum': ['warn', { tolerance: 0.5 }], 'statistics-period': 'off' } },
         { source: 'x', rules: fakeRules },
       ),
