@@ -1,35 +1,47 @@
-// `npm run lint`: typescript-eslint's strict, type-checked rules over src/ and test/. typescript-eslint
-// needs TypeScript's JS API, which TypeScript 7 (the project's compiler) does not have: it comes from
-// tools/typescript-eslint, a local package holding typescript-eslint with its own TypeScript 6.
+// `npm run lint`: typescript-eslint's strict, type-checked rules over src/ and test/; ESLint's
+// recommended rules over the plain JavaScript of scripts/, bin/, editors/ and these config files
+// (no types there, so no type-checked rules). typescript-eslint needs TypeScript's JS API, which
+// TypeScript 7 (the project's compiler) does not have: it comes from tools/typescript-eslint, a
+// local package holding typescript-eslint with its own TypeScript 6.
+import js from '@eslint/js';
+import stylistic from '@stylistic/eslint-plugin';
+import globals from 'globals';
 import tseslint from 'gia-lint-typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist/',
-      'build/',
-      'coverage/',
-      'node_modules/',
-      'tools/',
-      'editors/',
-      'examples/',
-      'test/fixtures/',
-      'test/cases/',
-      '**/*.js',
-      '**/*.mjs',
-      '**/*.cjs',
-    ],
+    ignores: ['dist/', 'build/', 'coverage/', 'node_modules/', 'tools/', 'examples/', 'test/fixtures/', 'test/cases/'],
   },
-  ...tseslint.configs.strictTypeChecked,
   {
+    plugins: { '@stylistic': stylistic },
+    rules: {
+      // Prettier (printWidth 160) wraps code; this catches what it cannot: comments. A message, a
+      // CSS block or a regular expression stays whole on its line, so it can be found by grep and
+      // read as one piece. (@stylistic's: core max-len is deprecated.)
+      '@stylistic/max-len': [
+        'error',
+        { code: 160, tabWidth: 2, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
+    extends: [js.configs.recommended],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: globals.node },
+    rules: {
+      // As in the TypeScript: a leading underscore names what is left out on purpose.
+      'no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  // The VS Code extension is CommonJS: VS Code loads it with require().
+  { files: ['editors/vscode/**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked],
     languageOptions: {
       parserOptions: { project: ['./tsconfig.test.json'], tsconfigRootDir: import.meta.dirname },
     },
     rules: {
-      // Prettier (printWidth 160) wraps code; this catches what it cannot: comments. A message, a
-      // CSS block or a regular expression stays whole on its line, so it can be found by grep and
-      // read as one piece. (Core max-len: deprecated for @stylistic, still in ESLint 10.)
-      'max-len': ['error', { code: 160, tabWidth: 2, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
       // Counts, line numbers and sizes are what messages are made of; numbers print as they should.
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       // `!` marks what an earlier check or the data's construction guarantees (a key just listed,
