@@ -34,6 +34,11 @@ export interface VerifyOptions {
    * the bytes first); `text` must then be `document.source.text`.
    */
   document?: Document;
+  /**
+   * Reads `text` instead of the format's parse: the language server's reader of one buffer
+   * (src/formats: EditorReader), which reads again only what an edit changed. Same Document.
+   */
+  parse?: (text: string) => Document;
   config: ResolvedConfig;
   rules: ReadonlyMap<string, Rule>;
   /**
@@ -72,7 +77,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
   const format = options.document ? formatOf(options.document) : (named ?? textFormatFor(options.filePath, text));
   let document: Document;
   try {
-    document = options.document ?? parseDocument(text, format.id);
+    document = options.document ?? (options.parse ? options.parse(text) : parseDocument(text, format.id));
   } catch (e) {
     // Input beyond a documented limit (e.g. HTML nested too deeply): one fatal message, no rules.
     if (!(e instanceof InputLimitError)) throw e;

@@ -46,8 +46,19 @@ export interface TextFormat extends FormatBase {
   /** Does text without a telling name look like this format? Formats are asked in registry order. */
   sniff(head: string): boolean;
   parse(text: string): Document;
+  /**
+   * A reader of one editor buffer, version after version (the language server): its `parse` gives
+   * what the format's `parse` gives, at less cost after a small edit. Without one, every version
+   * is parsed whole.
+   */
+  editorReader?: () => EditorReader;
   /** Fixes are applied to the text and written back in the file's own encoding. */
   fixes: 'text';
+}
+
+/** Reads the versions of one editor buffer, keeping what it needs from the version before. */
+export interface EditorReader {
+  parse(text: string): Document;
 }
 
 /** A format read from bytes by an (asynchronous) converter; its Document source is a text view. */

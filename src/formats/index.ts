@@ -1,6 +1,6 @@
 import type { Document } from '../model/document.js';
 import type { Locale } from '../i18n/types.js';
-import { lineColumn, type BinaryFormat, type FormatDescriptor, type TextFormat } from './descriptor.js';
+import { lineColumn, type BinaryFormat, type EditorReader, type FormatDescriptor, type TextFormat } from './descriptor.js';
 import { docFormat, wpsFormat } from './doc.js';
 import { docxFormat } from './docx.js';
 import { odtFormat } from './odt.js';
@@ -10,7 +10,7 @@ import { htmlFormat } from './html.js';
 import { markdownFormat } from './markdown.js';
 import { textFormat } from './text.js';
 
-export type { BinaryFormat, FormatDescriptor, TextFormat } from './descriptor.js';
+export type { BinaryFormat, EditorReader, FormatDescriptor, TextFormat } from './descriptor.js';
 
 /**
  * Every input format, one descriptor each, in the order their extensions are listed. Binary
@@ -109,6 +109,13 @@ export function parseDocument(text: string, format: string | TextFormat): Docume
   // A binary format's Document is built from bytes (its parse is asynchronous); its paragraph
   // view, handed over as text, reads as plain text.
   return f.binary ? textFormat.parse(text) : f.parse(text);
+}
+
+/** A reader for the versions of one editor buffer in a text format (the format's own, else a whole parse of each version). */
+export function editorReader(format: string): EditorReader {
+  const f = formatById(format) ?? unknownFormat(format);
+  if (!f.binary && f.editorReader) return f.editorReader();
+  return { parse: (text: string) => parseDocument(text, format) };
 }
 
 /** The README's input table (test/formats/descriptors.test.ts keeps the README equal to it). */

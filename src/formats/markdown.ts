@@ -2,7 +2,7 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import type { Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
+import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
 import { MappedText } from '../model/mapped-text.js';
 import type { Block, Document, TableCell, TableRow } from '../model/document.js';
 import { SourceText } from '../model/source.js';
@@ -11,6 +11,7 @@ import { boundMarkdownShapes } from './markdown-bounds.js';
 import { stripTags } from './strip-tags.js';
 import { textLineBlocks } from './text.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
+import { IncrementalMarkdown } from './markdown-incremental.js';
 
 /**
  * Of GitHub's extensions to Markdown only the tables: the rest would change what a reader of a
@@ -30,10 +31,22 @@ const parser = unified().use(remarkParse).use(gfmTables);
 /** Markdown → Document with unified + remark-parse + GFM tables; raw HTML tables via htmlparser2 (html-table.ts). */
 export function parseMarkdown(text: string): Document {
   const source = new SourceText(text);
-  const tree = parser.parse(boundMarkdownShapes(text));
+  const tree = markdownTree(boundMarkdownShapes(text));
   const blocks: Block[] = [];
   collectBlocks(tree.children, source, blocks, true);
   return { format: 'markdown', source, blocks };
+}
+
+/** The mdast tree of Markdown already bounded by boundMarkdownShapes (markdown-incremental.ts parses pieces of it). */
+export function markdownTree(bounded: string): Root {
+  return parser.parse(bounded);
+}
+
+/** The blocks of top-level nodes of the tree of `source.text` (positions into it), as parseMarkdown reads them. */
+export function topLevelBlocks(nodes: RootContent[], source: SourceText): Block[] {
+  const out: Block[] = [];
+  collectBlocks(nodes, source, out, true);
+  return out;
 }
 
 /** An HTML picture tag in Markdown. */
@@ -237,6 +250,7 @@ export const markdownFormat: TextFormat = {
   // A page with embedded <table>s but no Markdown marks is still read as Markdown (HTML tables inside).
   sniff: (head) => looksLikeMarkdown(head) || /<table[\s>]/i.test(head),
   parse: parseMarkdown,
+  editorReader: () => new IncrementalMarkdown(),
   position: lineColumn,
   reading: 'source',
   markup: 'markdown',

@@ -141,6 +141,7 @@ function onDocuments(connection: Connection, session: LspSession): void {
     opened.delete(e.document.uri);
     scheduler.cancel(e.document.uri);
     session.outcomes.delete(e.document.uri);
+    session.service.forget(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 }

@@ -8,6 +8,7 @@ import { verify, verifyAndFix } from '../engine/linter.js';
 import type { LintMessage, Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import type { InputFormat } from '../model/document.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
+import { editorReader, type EditorReader } from '../formats/index.js';
 import { builtinRules } from '../rules/index.js';
 import { parseSettings, type ServerSettings } from './settings.js';
 import { t } from '../i18n/format.js';
@@ -53,6 +54,8 @@ export class LintService {
   /** Where the server's log goes (the client's output channel); told which plugins run. */
   log: (text: string) => void = () => undefined;
   private readonly announced = new Set<string>();
+  /** Per open buffer, the reader that keeps its last version (Markdown reads again only the blocks an edit touched). */
+  private readonly readers = new Map<string, { format: InputFormat; reader: EditorReader }>();
 
   constructor(rules: ReadonlyMap<string, Rule> = builtinRules) {
     this.rules = rules;
@@ -79,6 +82,20 @@ export class LintService {
     // Longest first, so a nested workspace folder wins over its parent.
     this.roots = [...roots].sort((a, b) => b.length - a.length);
     this.invalidate();
+  }
+
+  /** Forget what was kept of a buffer's last version (it was closed). */
+  forget(uri: string): void {
+    this.readers.delete(uri);
+  }
+
+  private readerFor(input: LintInput): EditorReader {
+    let kept = this.readers.get(input.uri);
+    if (kept?.format !== input.format) {
+      kept = { format: input.format, reader: editorReader(input.format) };
+      this.readers.set(input.uri, kept);
+    }
+    return kept.reader;
   }
 
   /** Forget every config file read (a .gianrc changed). */
@@ -140,7 +157,14 @@ export class LintService {
       return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' } };
     }
     try {
-      const { messages } = verify(input.text, { filePath: input.filePath, format: input.format, config, rules: rulesForConfig(this.rules, config), previous });
+      const { messages } = verify(input.text, {
+        filePath: input.filePath,
+        format: input.format,
+        parse: (text) => this.readerFor(input).parse(text),
+        config,
+        rules: rulesForConfig(this.rules, config),
+        previous,
+      });
       return { ...input, messages, locale, config, previous };
     } catch (e) {
       // An engine failure is a bug; say so in the document rather than leave stale diagnostics.

@@ -31,6 +31,13 @@ export class MappedText {
     return new MappedText(original.slice(start, end), offsets);
   }
 
+  /** The same text at offsets moved by `delta` (a piece of a document after an edit earlier in it). */
+  shifted(delta: number): MappedText {
+    const offsets = new Int32Array(this.offsets.length);
+    for (let i = 0; i < offsets.length; i++) offsets[i] = this.offsets[i] + delta;
+    return new MappedText(this.text, offsets);
+  }
+
   /** Original span of text[from..to). */
   spanOf(from: number, to: number): Span {
     const f = Math.max(0, Math.min(from, this.text.length));

@@ -327,6 +327,32 @@ describe('lint service', () => {
     expect(out?.problem?.message).toMatch(/^Too large to lint \(21\.0 MiB; limit 20\.0 MiB\)$/);
   });
 
+  test('version after version, a buffer gets what a whole lint of each version gets (Markdown is read again only where edited)', async () => {
+    const service = new LintService();
+    service.configure(parseSettings({ useConfigFile: false }, undefined).settings, []);
+    const draft = readFileSync(new URL('../../examples/draft-2024.md', import.meta.url), 'utf8');
+    // Correct the planted 总计 and 统计期限, add a paragraph, open a list and close the buffer's last line.
+    const edits: [string, string][] = [
+      ['| 29 |', '| 28 |'],
+      ['自2023年1月1日起至2023年12月31日止', '自2024年1月1日起至2024年12月31日止'],
+      ['## 二、', '全年共收到申请30件。\n\n## 二、'],
+      ['### （一）主动公开', '- 主动公开'],
+      ['- 主动公开', '### （一）主动公开'],
+    ];
+    let text = draft;
+    const counts: number[] = [];
+    for (const [version, [from, to]] of [['', ''], ...edits].entries()) {
+      text = text.replace(from, to);
+      const out = (await service.lint({ uri: 'file:///draft.md', version, text, format: 'markdown' }))!;
+      const whole = verify(text, { format: 'markdown', config: out.config!, rules: builtinRules });
+      expect(out.messages).toEqual(whole.messages);
+      expect(service.fixAll(out)).toBe(service.fixAll({ ...out, messages: whole.messages }));
+      counts.push(out.messages.length);
+    }
+    // The corrections were seen: fewer problems after them.
+    expect(counts[2]).toBeLessThan(counts[0]);
+  });
+
   test('a cancelled run returns nothing', async () => {
     const service = new LintService();
     service.configure(parseSettings({ useConfigFile: false }, undefined).settings, []);
