@@ -25,7 +25,7 @@ export interface ServerSettings {
 export const DEFAULT_DEBOUNCE_MS = 0;
 
 /** Keys passed through to the config layer (validated there, with the .gianrc's own messages). */
-const CONFIG_KEYS = ['locale', 'year', 'agencyKind', 'rules', 'previous', 'reportUnusedDisableDirectives', 'extends'] as const;
+const CONFIG_KEYS = ['locale', 'year', 'agencyKind', 'rules', 'previous', 'reportUnusedDisableDirectives', 'extends', 'ruleSeverity'] as const;
 const SERVER_KEYS = ['configFile', 'useConfigFile', 'debounceMs', 'docsBaseUrl'] as const;
 /** Keys of the same settings section that belong to the editor side (VS Code's trace, the server path). */
 const CLIENT_KEYS = ['trace', 'path', 'enable'];

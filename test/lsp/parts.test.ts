@@ -167,6 +167,24 @@ describe('settings', () => {
     expect(problems[1]).toContain('colour');
     expect(problems[2]).toContain('useConfigFile');
   });
+
+  test('ruleSeverity applies over the .gianrc as in the CLI\'s config: "exact" makes a rule\'s lesser findings errors', async () => {
+    // Seed 001 ends in prose: publication-date's missing-date warning, a lesser case of an error rule.
+    const text = readFileSync(new URL('../seeds/001_03af6b1ba3cee113.txt', import.meta.url), 'utf8');
+    const severities = async (raw: object) => {
+      const { settings, problems } = parseSettings({ useConfigFile: false, ...raw }, undefined);
+      expect(problems).toEqual([]);
+      const service = new LintService();
+      service.configure(settings, []);
+      const out = await service.lint({ uri: 'untitled:r.txt', version: 1, text, format: 'text' });
+      return out!.messages.map((m) => `${m.ruleId}:${m.severity}`);
+    };
+    const ceiling = await severities({});
+    expect(ceiling).toContain('publication-date:1');
+    expect(await severities({ ruleSeverity: 'ceiling' })).toEqual(ceiling);
+    expect(await severities({ ruleSeverity: 'exact' })).toEqual(ceiling.map((s) => s.replace(/:1$/, ':2')));
+    expect(await severities({ extends: 'gia-lint:strict' })).toContain('publication-date:2');
+  });
 });
 
 describe('scheduler', () => {
