@@ -28,8 +28,12 @@ const PERIOD_KEYWORD =
   '(?:统计(?:时限|期限|时间|时段|区间|周期|范围|起止时间)|数据(?:的)?(?:统计)?(?:时间|期限|时限|起止时间)(?:范围|段)?|数据(?:的)?(?:核定|截止|截至)(?:时间点?|日期))';
 // Dashes and tildes may be doubled ("2023年1月1日——2023年12月31日", a common way to type a long dash).
 const RANGE_SEP = '(?:至|到|[—－~～–-]{1,3})';
-// 起 or 始 after the start date: "自2022年1月1日始至2022年12月31日止".
-const PERIOD_RE = new RegExp(`${PERIOD_KEYWORD}[^。；\\n]{0,20}?${DATE_SRC}(?:起|始)?${RANGE_SEP}(?:${YEAR_SRC}年)?${MD_SRC}月${MD_SRC}日(?:止)?`, 'g');
+// 起 or 始 after the start date: "自2022年1月1日始至2022年12月31日止"; the end day's 日 may be
+// dropped before 止 ("至12月31止", a typo that leaves the date plain).
+const PERIOD_RE = new RegExp(
+  `${PERIOD_KEYWORD}[^。；\\n]{0,20}?${DATE_SRC}(?:起|始)?${RANGE_SEP}(?:${YEAR_SRC}年)?${MD_SRC}月${MD_SRC}(?:日(?:止)?|(?=止))`,
+  'g',
+);
 
 /** 统计时限 statements: "统计期限自2021年1月1日起至2021年12月31日止", "从2024年1月1日到12月31日止" … */
 export function findPeriods(prose: MappedText): PeriodStatement[] {
@@ -360,6 +364,36 @@ export function findYearLeads(prose: MappedText): YearLead[] {
     out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence, span: prose.spanOf(at, end), form, traits: yearTraits(sentence) });
   }
   return out;
+}
+
+/** "2014年" as the year a sentence is about: not a date (年M月), not a span's end (至2014年), not a long number. */
+const NARRATED_YEAR = /(?<![\d至到-])(\d{4})年(?!\d{1,2}月|[\d〇○零一二三四五六七八九十]{1,2}月)/g;
+/** The narrated year must be named this often and make at least this share of all years named. */
+const MIN_NARRATED = 2;
+const NARRATED_SHARE = 0.5;
+
+/**
+ * The year a report without title, year in its introduction or 统计期限 is about, from the years its
+ * prose narrates ("2014年，按照…", "本单位2014年度没有收到…"): the one named most, when it is named
+ * at least twice and makes half of all years named. A guess (ReportYear source 'prose').
+ */
+export function findNarratedYear(prose: MappedText): { year: number; span: Span } | undefined {
+  const counts = new Map<number, { n: number; span: Span }>();
+  let all = 0;
+  for (const m of prose.text.matchAll(NARRATED_YEAR)) {
+    const year = Number(m[1]);
+    if (year < 1949 || year > 2100) continue;
+    all++;
+    const seen = counts.get(year);
+    if (seen) seen.n++;
+    else counts.set(year, { n: 1, span: prose.spanOf(m.index, m.index + 4) });
+  }
+  let best: { year: number; n: number; span: Span } | undefined;
+  for (const [year, { n, span }] of counts) if (!best || n > best.n) best = { year, n, span };
+  if (!best || best.n < MIN_NARRATED || best.n < all * NARRATED_SHARE) return undefined;
+  // Two years named equally often: no guess.
+  if ([...counts.values()].filter((c) => c.n === best.n).length > 1) return undefined;
+  return { year: best.year, span: best.span };
 }
 
 /* ----------------------------------------------------------------------------------- counts */
@@ -697,11 +731,15 @@ const BLANK_COUNT_RE = new RegExp(
 );
 /** Words ending in 件 / 条 / 篇 that are nouns, not a measure word after a missing number. */
 const NOUN_ENDINGS =
-  /(?:文|案|事|条|邮|附|稿|信|软|证|要|硬|配|部|物|构|来|函|批|急|密)件$|(?:金|便|链|面|教|信|线|苗|萧|字|纸|词|横|逐|专)条$|(?:全|长|短|中|诗|续|开|首|终|名)篇$/;
+  /(?:文|案|事|条|邮|附|稿|信|软|证|要|硬|配|部|物|构|来|函|批|急|密|收|发|寄)件$|(?:金|便|链|面|教|信|线|苗|萧|字|纸|词|横|逐|专)条$|(?:全|长|短|中|诗|续|开|首|终|名)篇$/;
+/** A negation right before the counting verb: "未收到", "没有受理", "无结转". */
+const NEGATION_BEFORE = /(?:未|没有|无|不曾)$/;
 export function findBlankCounts(prose: MappedText): TextSpan[] {
   const out: TextSpan[] = [];
   for (const m of prose.text.matchAll(BLANK_COUNT_RE)) {
     if (NOUN_ENDINGS.test(m[0])) continue;
+    // "未收到…申请件": a negated count says there were none — nothing was left blank.
+    if (NEGATION_BEFORE.test(prose.text.slice(Math.max(0, m.index - 2), m.index))) continue;
     // Quote from the verb nearest the measure word ("发布各类政务信息条", not "公开专栏发布…"), with a 共 before it.
     const verbs = [...m[0].matchAll(COUNT_VERB_G)];
     const strong = verbs.filter((v) => !/^(?:公开|办理|结转)$/.test(v[0]));
@@ -741,8 +779,9 @@ function listedParts(list: string): number | undefined {
     .trim();
   if (!body) return undefined;
   const pieces = (/[，,；;]/.test(body) ? body.split(/[，,；;]/) : body.split('、'))
-    // "…改进情况和其他需要报告的事项": two items joined by 和 after a part's last word.
-    .flatMap((p) => p.split(/(?<=情况|事项)(?:以及|和|及|与)(?=其他|存在)/))
+    // "…改进情况和其他需要报告的事项", "…诉讼的情况和政府信息公开工作存在的…": two items joined by 和
+    // after a part's last word, the second starting as a part does.
+    .flatMap((p) => p.split(/(?<=情况|事项)(?:以及|和|及|与)(?=其他|存在|政府信息公开|因政府信息公开)/))
     .map((p) =>
       p
         .replace(/^(?:以及|和|及|与)/, '')

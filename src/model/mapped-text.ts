@@ -91,6 +91,12 @@ export class MappedText {
     return new MappedText(out.join(''), offs.slice(0, n + 1));
   }
 
+  /** The same positions under another reading of the text, character for character (繁→简). */
+  reread(text: string): MappedText {
+    if (text.length !== this.text.length) throw new Error('MappedText.reread: the reading must keep the length');
+    return new MappedText(text, this.offsets);
+  }
+
   static concat(parts: MappedText[], separator = ''): MappedText {
     if (parts.length === 0) return MappedText.empty();
     let length = 0;

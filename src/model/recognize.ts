@@ -20,15 +20,17 @@ import {
   findStatedYears,
   findYearOnlyPeriods,
   findYearLeads,
+  findNarratedYear,
   readProblemsSection,
 } from './claims.js';
 import { organName } from './organ.js';
+import { simplifiedReading } from './script.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
 import { SECTIONS, type SectionKey } from '../templates/sections.js';
-import { APPLICATION_GROUPS, LAYOUTS_NEWEST_FIRST, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
-import { BELOW_PART_START, PART_HEADING, SUB_HEADING } from '../templates/numbering.js';
+import { APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUTS_NEWEST_FIRST, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
+import { BELOW_PART_START, PART_HEADING, SUB_HEADING, isDashForOne } from '../templates/numbering.js';
 
 export interface RecognizeOptions {
   /** Report year forced by configuration / --year. */
@@ -44,7 +46,9 @@ export interface RecognizeOptions {
 export function recognizeReports(source: Document, options: RecognizeOptions = {}): Report[] {
   // PDF text saved as .docx/HTML: one paragraph per PDF line, table rows included. (Line-based
   // formats made such lines rows already; for them this finds nothing new.)
-  const doc: Document = { ...source, blocks: paragraphRows(source.blocks) };
+  // Traditional-script pages are read in simplified characters (places unchanged).
+  const read = simplifiedReading(source);
+  const doc: Document = { ...read, blocks: paragraphRows(read.blocks) };
   const info = doc.blocks.map(describeBlock);
   joinWrappedTitles(doc.blocks, info);
   joinWrappedHeadings(doc.blocks, info);
@@ -111,7 +115,7 @@ function describeBlock(b: Block): BlockInfo {
   const info: BlockInfo = { folded };
   const m = PART_HEADING.exec(folded);
   if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !isTableRowLabel(m[2])) {
-    const ordinal = chineseOrdinal(m[1]);
+    const ordinal = isDashForOne(m[1]) ? 1 : chineseOrdinal(m[1]);
     const byWords = sectionOf(m[2]);
     const byPlace = byWords ? undefined : sectionByPlace(ordinal, m[2]);
     info.heading = {
@@ -310,7 +314,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     periods = read(findBarePeriods(prose, 0, cut), true);
   }
 
-  const year = reportYear(title, info, blocks, periods, options);
+  const year = reportYear(title, info, blocks, periods, prose, options);
   const items = itemStream(blocks);
   const headerLayout = layoutFromHeaders(items);
   let era: EraTemplate;
@@ -454,6 +458,7 @@ function reportYear(
   info: BlockInfo[],
   blocks: Block[],
   periods: Report['periods'],
+  prose: MappedText,
   options: RecognizeOptions,
 ): ReportYear | undefined {
   if (options.year) return { value: options.year, source: 'override' };
@@ -467,7 +472,9 @@ function reportYear(
     if (m) return { value: parseDatePart(m[1])!, source: 'intro', span: blocks[i].span };
   }
   if (periods.length) return { value: periods[0].start.year, source: 'period', span: periods[0].span };
-  return undefined;
+  // Nothing names it: the year the prose narrates (a page cut before its title), a guess.
+  const narrated = findNarratedYear(prose);
+  return narrated ? { value: narrated.year, source: 'prose', span: narrated.span } : undefined;
 }
 
 /**
@@ -508,9 +515,25 @@ const TABLE_WORDS: Record<TableKind, string[]> = {
   review: ['结果维持', '结果纠正', '尚未审结', '未经复议直接起诉', '复议后起诉'],
 };
 
+/** Column headers, clause and header words of each table, as cells standing alone on their lines. */
+const TABLE_HEADERS: Record<TableKind, string[]> = {
+  active: [
+    ...new Set(LAYOUTS_NEWEST_FIRST.flatMap(activeSubTables).flatMap((s) => [coreLabel(s.clause), ...s.columns.map((c) => coreLabel(c.label))])),
+    '信息内容',
+  ],
+  applications: [...APPLICATION_HEADER_WORDS, '总计', '其他'],
+  review: [],
+};
+
 /** Numbers standing alone on lines, or official labels, needed to call a section's debris a table. */
 const MIN_LONE_NUMBERS = 5;
 const MIN_LABELS = 3;
+/**
+ * Lines that are each one official label or header word and nothing else: a table written one
+ * cell per line. With this many, the section holds a table even when its blank cells left no
+ * number behind (a report that deleted its table writes its labels in sentences, not alone).
+ */
+const MIN_LABEL_LINES = 6;
 
 /**
  * Is a table there that could not be read? An image in the section (where the table should be), or
@@ -523,8 +546,10 @@ function unreadableTable(blocks: Block[], body: Span, kind: TableKind): { span: 
   const image = inside.find((b) => b.kind === 'image');
   if (image) return { span: image.span, reason: 'image' };
   let loneNumbers = 0;
+  let labelLines = 0;
   let text = '';
   let first: Span | undefined;
+  const cellWords = new Set([...TABLE_WORDS[kind], ...TABLE_HEADERS[kind]]);
   for (const b of inside) {
     const t = b.kind === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ') : b.content.text;
     const folded = normalizeLabel(t);
@@ -532,12 +557,14 @@ function unreadableTable(blocks: Block[], body: Span, kind: TableKind): { span: 
       loneNumbers++;
       first ??= b.span;
     }
+    if (b.kind !== 'table' && cellWords.has(coreLabel(folded))) labelLines++;
     text += folded;
   }
   // Both kinds of debris: labels in prose alone are a report that deleted its table (an error).
   // Table 四's header words come out one character per line: its 15 numbers must do.
   const labels = TABLE_WORDS[kind].filter((w) => text.includes(w)).length;
-  if (kind === 'review' ? loneNumbers < MIN_LONE_NUMBERS * 2 : loneNumbers < MIN_LONE_NUMBERS || labels < MIN_LABELS) return undefined;
+  const debris = kind === 'review' ? loneNumbers >= MIN_LONE_NUMBERS * 2 : loneNumbers >= MIN_LONE_NUMBERS && labels >= MIN_LABELS;
+  if (!debris && labelLines < MIN_LABEL_LINES) return undefined;
   const span = inside.length > 1 ? { start: inside[1].span.start, end: inside[inside.length - 1].span.end } : body;
   return { span: first && loneNumbers >= MIN_LONE_NUMBERS ? { start: Math.min(span.start, first.start), end: span.end } : span, reason: 'scattered' };
 }

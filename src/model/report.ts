@@ -72,7 +72,11 @@ export interface TextSpan {
 
 export interface ReportYear {
   value: number;
-  source: 'title' | 'intro' | 'period' | 'override';
+  /**
+   * Where the year was read: the title, the introduction, the 统计期限, --year, or (a guess) the
+   * year the prose narrates most when nothing names it.
+   */
+  source: 'title' | 'intro' | 'period' | 'override' | 'prose';
   span?: Span;
 }
 

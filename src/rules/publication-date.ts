@@ -114,7 +114,7 @@ const rule: Rule = {
 
     // A year read only from the statistics period may be stale text; then a 落款 outside the year
     // after it says one of the two is wrong, not which.
-    if (report.year?.source === 'period' && sig.year !== year + 1) return;
+    if ((report.year?.source === 'period' || report.year?.source === 'prose') && sig.year !== year + 1) return;
 
     const configured = context.config.agencyKind;
     const kind: Kind | undefined = configured ?? (report.issuer ? organKind(report.issuer.name) : undefined);

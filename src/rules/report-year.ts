@@ -59,6 +59,8 @@ const rule: Rule = {
     // A year read only from the statistics period (no title) may itself be the stale one; trust it
     // when the 落款 date confirms it (signed in the following year).
     if (report.year?.source === 'period' && report.signature?.year !== year + 1) return;
+    // A year guessed from the years the prose narrates cannot judge those years.
+    if (report.year?.source === 'prose') return;
     // "现将2023年度…报告如下" in the 2024 report. Not when the year itself came from the
     // introduction (the recognizer read it from one of these sentences).
     if (report.year?.source === 'title' || report.year?.source === 'override') {

@@ -26,8 +26,21 @@ export const SUB_NUMBER_ANY_DIGITS = '[（(][一二三四五六七八九十\\d]{
 /** An item number: "1." "1、" "1．" — not the start of a decimal ("1.5"). */
 export const ITEM_NUMBER = '\\d{1,2}[.、．](?!\\d)';
 
-/** A part heading as written: the numeral (group 1), "、" or a period, and the title (group 2). */
-export const PART_HEADING = new RegExp(`^(${CN_NUMBER})\\s*[、.．]\\s*(.+)$`, 's');
+/** A dash typed (or recognised by OCR) for 一 in a part number: "—、总体情况". */
+export const DASH_FOR_ONE = '[—－]';
+
+/**
+ * A part heading as written: the numeral (group 1; a dash for 一 before "、"), "、" or a period,
+ * and the title (group 2).
+ */
+export const PART_HEADING = new RegExp(`^(${CN_NUMBER}|${DASH_FOR_ONE}(?=\\s*、))\\s*[、.．]\\s*(.+)$`, 's');
+
+const DASH_NUMERAL = new RegExp(`^${DASH_FOR_ONE}$`);
+
+/** Is PART_HEADING's numeral (group 1) the dash written for 一? */
+export function isDashForOne(numeral: string): boolean {
+  return DASH_NUMERAL.test(numeral);
+}
 
 /** A line that starts with a part number ("一、"), e.g. a section heading among table rows. */
 export const PART_START = new RegExp(`^${PART_NUMBER}`);

@@ -1,0 +1,88 @@
+import { createRequire } from 'node:module';
+import type { Block, Document } from './document.js';
+
+/**
+ * Reports published in traditional characters (a Hong Kong/Taiwan mirror of a mainland page, a
+ * site's 繁體 switch) are read in simplified characters: the recognizer's words (总体情况, 统计期限,
+ * 本年新收…) are simplified. The reading keeps every character's place, so messages still point
+ * at the ORIGINAL text; only quoted labels come out simplified.
+ */
+
+/**
+ * Frequent characters of these reports that exist only in traditional script (each is simplified
+ * by OpenCC). Counting them decides cheaply, before any dictionary is loaded, whether to convert.
+ */
+const TRADITIONAL_ONLY = new Set(
+  '開報為與們這個來對關過還後發經動區條資辦務處應請項數據計總體況據覽績實聯網號頁產業團書費義於當從種導組織規範檢審記錄將專稱論證陳點機構縣鎮鄉員農歲議處門問單',
+);
+
+/** At least this many traditional-only characters, and this share of all CJK characters. */
+const MIN_TRADITIONAL = 8;
+const MIN_SHARE = 0.02;
+
+export function looksTraditional(text: string): boolean {
+  let traditional = 0;
+  let cjk = 0;
+  for (const ch of text) {
+    const c = ch.charCodeAt(0);
+    if (c < 0x4e00 || c > 0x9fff) continue;
+    cjk++;
+    if (TRADITIONAL_ONLY.has(ch)) traditional++;
+  }
+  return traditional >= MIN_TRADITIONAL && traditional >= cjk * MIN_SHARE;
+}
+
+type Convert = (text: string) => string;
+
+interface OpenCCModule {
+  Converter(options: { from: string; to: string }): Convert;
+}
+
+/** undefined: not tried yet; null: not installed here (a single executable without node_modules). */
+let converter: Convert | null | undefined;
+
+/**
+ * OpenCC's traditional → mainland-simplified converter, loaded on first use only: its dictionary
+ * costs tens of milliseconds to build, which reports in simplified characters never pay.
+ */
+function traditionalToSimplified(): Convert | null {
+  if (converter === undefined) {
+    try {
+      // A plain require at run time (not bundled): it is loaded only for traditional-script files.
+      const load = createRequire(import.meta.url);
+      const opencc = load('opencc-js/t2cn') as OpenCCModule;
+      converter = opencc.Converter({ from: 't', to: 'cn' });
+    } catch {
+      converter = null;
+    }
+  }
+  return converter;
+}
+
+/** `text` converted, or as it is where the conversion would change its length (places must stay). */
+function sameLength(convert: Convert, text: string): string {
+  const whole = convert(text);
+  if (whole.length === text.length) return whole;
+  // A phrase rule that changed the length: convert character by character instead.
+  let out = '';
+  for (const ch of text) {
+    const one = convert(ch);
+    out += one.length === ch.length ? one : ch;
+  }
+  return out;
+}
+
+/**
+ * The Document read in simplified characters when it is written in traditional ones (the same
+ * Document otherwise): block and cell texts converted, every span and offset unchanged.
+ */
+export function simplifiedReading(document: Document): Document {
+  if (!looksTraditional(document.source.text)) return document;
+  const convert = traditionalToSimplified();
+  if (!convert) return document;
+  const blocks = document.blocks.map((b): Block => {
+    if (b.kind === 'table') return { ...b, rows: b.rows.map((r) => ({ ...r, cells: r.cells.map((c) => ({ ...c, text: sameLength(convert, c.text) })) })) };
+    return { ...b, content: b.content.reread(sameLength(convert, b.content.text)) };
+  });
+  return { ...document, blocks };
+}
