@@ -28,9 +28,9 @@ import { simplifiedReading } from './script.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
-import { SECTIONS, type SectionKey } from '../templates/sections.js';
+import { OVERVIEW_SUB_ITEMS, SECTIONS, type SectionKey } from '../templates/sections.js';
 import { APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUTS_NEWEST_FIRST, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
-import { BELOW_PART_START, PART_HEADING, SUB_HEADING, isDashForOne } from '../templates/numbering.js';
+import { BELOW_PART_START, PART_HEADING, SUB_HEADING, SUB_ITEM_START, isDashForOne } from '../templates/numbering.js';
 
 export interface RecognizeOptions {
   /** Report year forced by configuration / --year. */
@@ -287,6 +287,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   });
   const sections: Report['sections'] = {};
   for (const h of headings) if (h.section && !sections[h.section]) sections[h.section] = h;
+  const untitledOverview = sections.overview ? undefined : overviewWithoutHeading(blocks, info, headings);
   const sectionStarts = headings.filter((h) => h.section).map((h) => h.span.start);
   for (const h of headings) {
     const next = sectionStarts.find((s) => s > h.span.start);
@@ -386,6 +387,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     organs,
     countClaims: findCountClaims(prose),
     blankCounts: findBlankCounts(prose),
+    ...(untitledOverview ? { untitledOverview } : {}),
     partCount: findPartCount(prose),
     emptyPeriods: findEmptyPeriods(prose),
     garbledPeriods: findGarbledPeriods(prose),
@@ -409,6 +411,30 @@ function standsAlone(text: string, span: Span): boolean {
   const before = a < 0 || text[a] === '\n' || text[a] === '\r' || text[a] === '>';
   const after = b >= text.length || text[b] === '\n' || text[b] === '\r' || text[b] === '<';
   return before && after;
+}
+
+/** Sub-items of 总体情况 that must stand before the next part to call them part 一 without its heading. */
+const MIN_OVERVIEW_SUB_ITEMS = 2;
+
+/**
+ * Part 一's content without its heading: before the first part heading (or to the report's end),
+ * lines that open with a sub-item number and one of 总体情况's sub-item words ("（一）主动公开情况",
+ * "（二）依申请公开。2023年…"), at least two different ones. The span of the first.
+ */
+function overviewWithoutHeading(blocks: Block[], info: BlockInfo[], headings: Heading[]): Span | undefined {
+  const end = headings.length ? headings[0].span.start : Infinity;
+  const seen = new Set<string>();
+  let first: Span | undefined;
+  for (let i = 0; i < blocks.length && blocks[i].span.start < end; i++) {
+    const m = SUB_ITEM_START.exec(info[i].folded);
+    if (!m) continue;
+    const head = info[i].folded.slice(m[0].length, m[0].length + 12);
+    const word = OVERVIEW_SUB_ITEMS.find((w) => head.startsWith(w) || head.startsWith(`政府信息${w}`));
+    if (!word) continue;
+    seen.add(word);
+    first ??= blocks[i].span;
+  }
+  return seen.size >= MIN_OVERVIEW_SUB_ITEMS ? first : undefined;
 }
 
 /** Lines after a 落款 that are no report prose: page chrome, a footer, an attachment name. */

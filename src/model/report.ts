@@ -49,6 +49,11 @@ export interface Report {
   partCount?: PartCountStatement;
   /** Counts whose number was never written ("共主动公开条", "收到政府信息公开申请件，"). */
   blankCounts: TextSpan[];
+  /**
+   * Part 一 written without its heading: no 一、总体情况, but sub-items of it ("（一）主动公开情况",
+   * "（二）依申请公开情况" …) before the next part. The span of the first such sub-item.
+   */
+  untitledOverview?: Span;
   /** What section 五 says, when the section was found. */
   problemsSection?: ProblemsSection;
   /** Sentences that say which year is reported ("现将2023年度…报告如下", "结合2023年…工作实际"). */

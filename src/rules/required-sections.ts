@@ -34,6 +34,10 @@ const rule: Rule = {
         'zh-CN': '缺少「{{title}}」部分（{{format}}要求年度报告包含全部六个部分）',
         en: 'Missing section "{{title}}" ({{titleEn}}): reports under {{format}} must contain all six sections',
       },
+      untitled: {
+        'zh-CN': '「{{title}}」部分没有标题：其内容（主动公开、依申请公开等分项）在，但缺少部分标题，应在此前加上「{{title}}」',
+        en: 'Section "{{title}}" ({{titleEn}}) has no heading: its content (the sub-items on proactive disclosure, applications …) is there, but the heading "{{title}}" should be added before it',
+      },
     },
   },
   check(report, context) {
@@ -41,6 +45,11 @@ const rule: Rule = {
     const era = eraNamed(report.era);
     for (const section of era.sections) {
       if (report.sections[section.key] || ignore.has(section.key)) continue;
+      // Part 一's sub-items are there without its heading: the part is not missing, its title is.
+      if (section.key === 'overview' && report.untitledOverview) {
+        context.report({ messageId: 'untitled', data: { title: section.title, titleEn: section.titleEn }, span: report.untitledOverview, severity: 'warn' });
+        continue;
+      }
       // Point where the section belongs: at the next section present, else the one it should
       // follow, else the title (a report's last lines are often pasted page chrome).
       const next = SECTIONS.filter((s) => s.ordinal > section.ordinal)

@@ -63,3 +63,10 @@ export const SECTIONS: SectionTemplate[] = [
     match: [['其他', '报告', '事项'], ['其他事项']],
   },
 ];
+
+/**
+ * What 一、总体情况 reports, each as the sub-item the 2021 format names (主动公开, 依申请公开, 政府信息
+ * 管理, 政府信息公开平台建设, 监督保障): sub-items with these words before part 二 are part 一's
+ * content even when its heading is missing.
+ */
+export const OVERVIEW_SUB_ITEMS = ['主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障'];
