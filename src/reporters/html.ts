@@ -4,7 +4,8 @@ import { showPosition } from '../formats/index.js';
 import type { Reporter, ReporterContext } from './types.js';
 import { escapeXml as esc, isError, relativePath, splitBasis } from './util.js';
 import { missingRow, OVERVIEW_COLUMNS } from './overview.js';
-import { pick } from '../i18n/format.js';
+import { defineCatalog, pick, t, tn } from '../i18n/format.js';
+import { REPORTER_TEXT } from './messages.js';
 
 /**
  * One self-contained HTML page for the people who decide whether reports may be published, who
@@ -17,7 +18,6 @@ import { pick } from '../i18n/format.js';
  * without it still lists its problems.
  */
 export const html: Reporter = (results, ctx) => {
-  const t = TEXTS[ctx.locale];
   const rules = ctx.rules;
   const files = results.map((r, i) => ({ r, id: `f${i}`, shown: relativePath(ctx.cwd, r.filePath) }));
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
@@ -25,16 +25,16 @@ export const html: Reporter = (results, ctx) => {
   const withProblems = files.filter((f) => f.r.messages.length > 0);
   const unreadable = results.filter((r) => r.fatalErrorCount > 0).length;
 
-  let body = `<header><h1>${esc(t.title)}</h1>${verdictLine(errors, warnings, ctx.locale)}</header>`;
+  let body = `<header><h1>${esc(t(HTML_TEXT, 'title', ctx.locale))}</h1>${verdictLine(errors, warnings, ctx.locale)}</header>`;
   // A region run puts the overview of its units first: the office's question is "which units pass".
   if (ctx.region) body += regionSection(ctx, new Map(files.map((f) => [f.r.filePath, f])));
 
-  body += '<section class="summary"><h2>' + esc(t.summary) + '</h2><div class="cards">';
-  body += card(t.filesChecked, results.length, '');
-  body += card(t.filesWithProblems, withProblems.length, withProblems.length ? 'warn' : '');
-  body += card(t.errors, errors, errors ? 'error' : '');
-  body += card(t.warnings, warnings, warnings ? 'warning' : '');
-  if (unreadable) body += card(t.unreadable, unreadable, 'error');
+  body += '<section class="summary"><h2>' + esc(t(HTML_TEXT, 'summary', ctx.locale)) + '</h2><div class="cards">';
+  body += card(t(HTML_TEXT, 'filesChecked', ctx.locale), results.length, '');
+  body += card(t(HTML_TEXT, 'filesWithProblems', ctx.locale), withProblems.length, withProblems.length ? 'warn' : '');
+  body += card(t(HTML_TEXT, 'errorsColumn', ctx.locale), errors, errors ? 'error' : '');
+  body += card(t(HTML_TEXT, 'warningsColumn', ctx.locale), warnings, warnings ? 'warning' : '');
+  if (unreadable) body += card(t(HTML_TEXT, 'unreadable', ctx.locale), unreadable, 'error');
   body += '</div>';
 
   body += ruleTable(results, rules, ctx.locale);
@@ -45,33 +45,38 @@ export const html: Reporter = (results, ctx) => {
 
   const clean = files.filter((f) => f.r.messages.length === 0);
   if (clean.length) {
-    body += `<section class="clean"><h2>${esc(t.cleanFiles(clean.length))}</h2><ul>`;
+    body += `<section class="clean"><h2>${esc(t(HTML_TEXT, 'cleanFiles', ctx.locale, { count: clean.length }))}</h2><ul>`;
     for (const f of clean) body += `<li>${esc(f.shown)}</li>`;
     body += '</ul></section>';
   }
-  body += `<footer>${esc(t.footer)}</footer>`;
+  body += `<footer>${esc(t(HTML_TEXT, 'footer', ctx.locale))}</footer>`;
 
   return (
     `<!DOCTYPE html>\n<html lang="${ctx.locale}">\n<head>\n<meta charset="utf-8">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
-    `<title>${esc(t.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
+    `<title>${esc(t(HTML_TEXT, 'title', ctx.locale))}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`
   );
 };
 
 /** The verdict paragraph: 未通过 with errors, a warning to verify, or 通过. */
 export function verdictLine(errors: number, warnings: number, locale: Locale): string {
-  const t = TEXTS[locale];
-  const verdict = errors > 0 ? t.verdictFail(errors, warnings) : warnings > 0 ? t.verdictWarn(warnings) : t.verdictPass;
+  const warningCount = tn(REPORTER_TEXT, 'warning', warnings, locale);
+  const problems = tn(REPORTER_TEXT, 'error', errors, locale) + (warnings ? t(HTML_TEXT, 'andWarnings', locale, { warnings: warningCount }) : '');
+  const verdict =
+    errors > 0
+      ? t(HTML_TEXT, 'verdictFail', locale, { problems })
+      : warnings > 0
+        ? t(HTML_TEXT, 'verdictWarn', locale, { warnings: warningCount })
+        : t(HTML_TEXT, 'verdictPass', locale);
   return `<p class="verdict ${errors > 0 ? 'fail' : warnings > 0 ? 'warn' : 'pass'}">${esc(verdict)}</p>`;
 }
 
 /** One row per unit (organ, year, kind, status, counts, dates, copied share, last year's file), linking to its problems. */
 function regionSection(ctx: ReporterContext, files: Map<string, { r: LintResult; id: string }>): string {
-  const t = TEXTS[ctx.locale];
   const overview = ctx.region!;
   const units = overview.units;
   const passed = units.filter((u) => u.passed && !u.fatal).length;
-  let out = `<section class="region"><h2>${esc(t.region)}</h2><p class="regionsum">${esc(t.regionSum(units.length, passed, overview.missing.length))}</p>`;
+  let out = `<section class="region"><h2>${esc(t(HTML_TEXT, 'region', ctx.locale))}</h2><p class="regionsum">${esc(regionSum(units.length, passed, overview.missing.length, ctx.locale))}</p>`;
   out += '<table class="counts overview"><thead><tr>';
   for (const c of OVERVIEW_COLUMNS)
     out += `<th${['errors', 'warnings', 'year', 'copied'].includes(c.key) ? ' class="n"' : ''}>${esc(pick(c.title, ctx.locale))}</th>`;
@@ -118,7 +123,6 @@ function bar(errors: number, warnings: number, max: number, label: string): stri
 }
 
 function ruleTable(results: LintResult[], rules: ReporterContext['rules'], locale: Locale): string {
-  const t = TEXTS[locale];
   const counts = new Map<string, { errors: number; warnings: number }>();
   for (const r of results) {
     for (const m of r.messages) {
@@ -132,27 +136,26 @@ function ruleTable(results: LintResult[], rules: ReporterContext['rules'], local
   if (counts.size === 0) return '';
   const rows = [...counts].sort((a, b) => b[1].errors + b[1].warnings - (a[1].errors + a[1].warnings) || (a[0] < b[0] ? -1 : 1));
   const max = Math.max(...rows.map(([, c]) => c.errors + c.warnings));
-  let out = `<h3>${esc(t.byRule)}</h3><table class="counts"><thead><tr><th>${esc(t.rule)}</th><th>${esc(t.description)}</th>`;
-  out += `<th class="n">${esc(t.errors)}</th><th class="n">${esc(t.warnings)}</th><th>${esc(t.chart)}</th></tr></thead><tbody>`;
+  let out = `<h3>${esc(t(HTML_TEXT, 'byRule', locale))}</h3><table class="counts"><thead><tr><th>${esc(t(HTML_TEXT, 'rule', locale))}</th><th>${esc(t(HTML_TEXT, 'description', locale))}</th>`;
+  out += `<th class="n">${esc(t(HTML_TEXT, 'errorsColumn', locale))}</th><th class="n">${esc(t(HTML_TEXT, 'warningsColumn', locale))}</th><th>${esc(t(HTML_TEXT, 'chart', locale))}</th></tr></thead><tbody>`;
   for (const [id, c] of rows) {
     const meta = id ? rules?.get(id)?.meta : undefined;
-    const desc = id ? (meta ? describe(meta, locale) : '') : t.fatalRule;
+    const desc = id ? (meta ? describe(meta, locale) : '') : t(HTML_TEXT, 'fatalRule', locale);
     out += `<tr><td><code>${esc(id || '—')}</code></td><td>${esc(desc)}</td><td class="n">${c.errors}</td><td class="n">${c.warnings}</td>`;
-    out += `<td>${bar(c.errors, c.warnings, max, t.counts(c.errors, c.warnings))}</td></tr>`;
+    out += `<td>${bar(c.errors, c.warnings, max, countsText(c.errors, c.warnings, locale))}</td></tr>`;
   }
   return `${out}</tbody></table>`;
 }
 
 function fileTable(files: { r: LintResult; id: string; shown: string }[], locale: Locale): string {
-  const t = TEXTS[locale];
   if (files.length === 0) return '';
   const rows = [...files].sort((a, b) => b.r.errorCount + b.r.warningCount - (a.r.errorCount + a.r.warningCount));
   const max = Math.max(...rows.map((f) => f.r.errorCount + f.r.warningCount));
-  let out = `<h3>${esc(t.byFile)}</h3><table class="counts"><thead><tr><th>${esc(t.file)}</th>`;
-  out += `<th class="n">${esc(t.errors)}</th><th class="n">${esc(t.warnings)}</th><th>${esc(t.chart)}</th></tr></thead><tbody>`;
+  let out = `<h3>${esc(t(HTML_TEXT, 'byFile', locale))}</h3><table class="counts"><thead><tr><th>${esc(t(HTML_TEXT, 'file', locale))}</th>`;
+  out += `<th class="n">${esc(t(HTML_TEXT, 'errorsColumn', locale))}</th><th class="n">${esc(t(HTML_TEXT, 'warningsColumn', locale))}</th><th>${esc(t(HTML_TEXT, 'chart', locale))}</th></tr></thead><tbody>`;
   for (const f of rows) {
     out += `<tr><td><a href="#${f.id}">${esc(f.shown)}</a></td><td class="n">${f.r.errorCount}</td><td class="n">${f.r.warningCount}</td>`;
-    out += `<td>${bar(f.r.errorCount, f.r.warningCount, max, t.counts(f.r.errorCount, f.r.warningCount))}</td></tr>`;
+    out += `<td>${bar(f.r.errorCount, f.r.warningCount, max, countsText(f.r.errorCount, f.r.warningCount, locale))}</td></tr>`;
   }
   return `${out}</tbody></table>`;
 }
@@ -173,9 +176,8 @@ interface Placed {
  * prefixes the anchors, so several sections can share a page.
  */
 export function fileSection(r: LintResult, id: string, shown: string, ctx: ReporterContext): string {
-  const t = TEXTS[ctx.locale];
   let out = `<article class="file" id="${id}"><h2>${esc(shown)}</h2>`;
-  out += `<p class="filecounts">${esc(t.counts(r.errorCount, r.warningCount))}</p>`;
+  out += `<p class="filecounts">${esc(countsText(r.errorCount, r.warningCount, ctx.locale))}</p>`;
   // Problems come in position order; each run in one section (or table) gets that part's heading.
   const groups = r.outline?.length ? r.messages.map((m) => partOf(m, r.outline!, ctx.locale)) : undefined;
   if (!groups) out += '<ol class="problems">';
@@ -187,17 +189,17 @@ export function fileSection(r: LintResult, id: string, shown: string, ctx: Repor
     const { text, basis } = splitBasis(m.message);
     const where = m.line ? showPosition(r.format, m.line, m.column, ctx.locale, m) : '';
     const target = r.source !== undefined && m.line ? `<a href="#${id}-p${i + 1}">${esc(where)}</a>` : esc(where);
-    out += `<li class="${isError(m) ? 'error' : 'warning'}"><span class="sev">${esc(isError(m) ? t.error : t.warning)}</span> `;
+    out += `<li class="${isError(m) ? 'error' : 'warning'}"><span class="sev">${esc(t(HTML_TEXT, isError(m) ? 'errorBadge' : 'warningBadge', ctx.locale))}</span> `;
     out += `${target} ${esc(text)}`;
-    if (basis) out += `<div class="basis">${esc(t.basis)}${esc(basis)}</div>`;
+    if (basis) out += `<div class="basis">${esc(t(HTML_TEXT, 'basis', ctx.locale))}${esc(basis)}</div>`;
     out += remedies(m, ctx.locale);
-    if (m.ruleId) out += `<div class="rule">${esc(t.rule)}：<code>${esc(m.ruleId)}</code>${ruleHint(m.ruleId, ctx)}</div>`;
-    if ((m.reportIndex ?? 0) > 0) out += `<div class="rule">${esc(t.reportNo(m.reportIndex! + 1))}</div>`;
+    if (m.ruleId) out += `<div class="rule">${esc(t(HTML_TEXT, 'rule', ctx.locale))}：<code>${esc(m.ruleId)}</code>${ruleHint(m.ruleId, ctx)}</div>`;
+    if ((m.reportIndex ?? 0) > 0) out += `<div class="rule">${esc(t(HTML_TEXT, 'reportNo', ctx.locale, { n: m.reportIndex! + 1 }))}</div>`;
     out += '</li>';
   });
   out += '</ol>';
   if (r.source !== undefined) out += sourceView(r.source, r.messages, id, ctx.locale, r.outline);
-  else if (r.fatalErrorCount === 0) out += `<p class="nosource">${esc(t.noSource)}</p>`;
+  else if (r.fatalErrorCount === 0) out += `<p class="nosource">${esc(t(HTML_TEXT, 'noSource', ctx.locale))}</p>`;
   return `${out}</article>`;
 }
 
@@ -214,9 +216,8 @@ function partOf(m: LintMessage, outline: OutlineEntry[], locale: Locale): string
   const inside = (e: OutlineEntry) => m.line >= e.line && m.line <= e.endLine;
   const section = outline.filter((e) => e.kind === 'section' && inside(e)).pop();
   const table = outline.find((e) => e.kind === 'table' && inside(e));
-  const t = TEXTS[locale];
   if (section && table) return `${section.title} · ${table.title}`;
-  return table?.title ?? section?.title ?? t.beforeSections;
+  return table?.title ?? section?.title ?? t(HTML_TEXT, 'beforeSections', locale);
 }
 
 const describe = (meta: RuleMeta, locale: Locale): string => pick(meta.docs.description, locale);
@@ -227,7 +228,6 @@ const describe = (meta: RuleMeta, locale: Locale): string => pick(meta.docs.desc
  * explanation follows the line where its span ends.
  */
 function sourceView(source: string, messages: LintMessage[], id: string, locale: Locale, outline: OutlineEntry[] = []): string {
-  const t = TEXTS[locale];
   const st = new SourceText(source);
   const placed: Placed[] = [];
   messages.forEach((m, i) => {
@@ -284,9 +284,9 @@ function sourceView(source: string, messages: LintMessage[], id: string, locale:
       if (p.noteLine < line || p.noteLine > last) continue;
       const { text, basis } = splitBasis(p.m.message);
       const sev = isError(p.m) ? 'error' : 'warning';
-      out += `<div class="note ${sev}"><span class="sev">${esc(isError(p.m) ? t.error : t.warning)}</span> `;
+      out += `<div class="note ${sev}"><span class="sev">${esc(t(HTML_TEXT, isError(p.m) ? 'errorBadge' : 'warningBadge', locale))}</span> `;
       out += `<b>${p.n}.</b> ${esc(text)}`;
-      if (basis) out += `<span class="basis">${esc(t.basis)}${esc(basis)}</span>`;
+      if (basis) out += `<span class="basis">${esc(t(HTML_TEXT, 'basis', locale))}${esc(basis)}</span>`;
       out += remedies(p.m, locale);
       if (p.m.ruleId) out += ` <code>${esc(p.m.ruleId)}</code>`;
       out += '</div>';
@@ -298,10 +298,10 @@ function sourceView(source: string, messages: LintMessage[], id: string, locale:
 
 /** The problem's fix and suggestions as "建议改为「…」": what a person would type instead. */
 function remedies(m: LintMessage, locale: Locale): string {
-  const t = TEXTS[locale];
   let out = '';
-  if (m.fix) out += `<span class="remedy">${esc(t.changeTo(m.fix.text))}</span>`;
-  for (const s of m.suggestions ?? []) out += `<span class="remedy">${esc(`${t.changeTo(s.fix.text)}${s.desc ? t.because(s.desc) : ''}`)}</span>`;
+  if (m.fix) out += `<span class="remedy">${esc(changeTo(m.fix.text, locale))}</span>`;
+  for (const s of m.suggestions ?? [])
+    out += `<span class="remedy">${esc(`${changeTo(s.fix.text, locale)}${s.desc ? t(HTML_TEXT, 'because', locale, { desc: s.desc }) : ''}`)}</span>`;
   return out;
 }
 
@@ -350,75 +350,62 @@ function caret(p: Placed, id: string): string {
   return `<mark class="${sev} point" id="${id}-p${p.n}" title="${esc(`${p.n}. ${splitBasis(p.m.message).text}`)}">▲<sup>${p.n}</sup></mark>`;
 }
 
-const TEXTS = {
-  'zh-CN': {
-    title: '政府信息公开工作年度报告检查结果',
-    verdictFail: (e: number, w: number) => `未通过：发现 ${e} 个错误${w ? `、${w} 个警告` : ''}，请修改后再发布。`,
-    verdictWarn: (w: number) => `没有错误；有 ${w} 个警告，请核实。`,
-    verdictPass: '通过：没有发现问题。',
-    summary: '概况',
-    filesChecked: '检查的文件',
-    filesWithProblems: '有问题的文件',
-    unreadable: '无法检查的文件',
-    errors: '错误',
-    warnings: '警告',
-    byRule: '按规则统计',
-    byFile: '按文件统计',
-    rule: '规则',
-    description: '检查内容',
-    file: '文件',
-    chart: '图示（红：错误，黄：警告）',
-    fatalRule: '文件无法读取或解码',
-    counts: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
-    error: '错误',
-    warning: '警告',
-    basis: '依据：',
-    reportNo: (n: number) => `文件中的第 ${n} 份报告`,
-    noSource: '（未附原文）',
-    cleanFiles: (n: number) => `没有发现问题的文件（${n} 个）`,
-    footer: '由 gia-lint 生成。行号、列号指原文件中的位置。',
-    changeTo: (text: string) => (text.trim() ? `建议改为「${text.trim()}」` : '建议删除此处文字'),
-    beforeSections: '标题和引言',
-    because: (desc: string) => `（${desc}）`,
-    region: '本地区各单位报告一览',
-    regionSum: (n: number, passed: number, missing: number) =>
-      `共 ${n} 份报告，${passed} 份通过，${n - passed} 份未通过${missing ? `；汇总范围内 ${missing} 个单位缺报告` : ''}。`,
+/** The page's own texts; counted nouns come from the reporters' catalog (REPORTER_TEXT error / warning). */
+const HTML_TEXT = defineCatalog('reporter:html', {
+  title: { 'zh-CN': '政府信息公开工作年度报告检查结果', en: 'Annual information disclosure reports: check results' },
+  verdictFail: { 'zh-CN': '未通过：发现 {{problems}}，请修改后再发布。', en: 'Not passed: {{problems}} found; correct them before publication.' },
+  /** Appended to the error count of the verdict when there are warnings too. */
+  andWarnings: { 'zh-CN': '、{{warnings}}', en: ' and {{warnings}}' },
+  verdictWarn: { 'zh-CN': '没有错误；有 {{warnings}}，请核实。', en: 'No errors; {{warnings}} to verify.' },
+  verdictPass: { 'zh-CN': '通过：没有发现问题。', en: 'Passed: no problems found.' },
+  summary: { 'zh-CN': '概况', en: 'Summary' },
+  filesChecked: { 'zh-CN': '检查的文件', en: 'Files checked' },
+  filesWithProblems: { 'zh-CN': '有问题的文件', en: 'Files with problems' },
+  unreadable: { 'zh-CN': '无法检查的文件', en: 'Files that could not be checked' },
+  errorsColumn: { 'zh-CN': '错误', en: 'Errors' },
+  warningsColumn: { 'zh-CN': '警告', en: 'Warnings' },
+  byRule: { 'zh-CN': '按规则统计', en: 'By rule' },
+  byFile: { 'zh-CN': '按文件统计', en: 'By file' },
+  rule: { 'zh-CN': '规则', en: 'Rule' },
+  description: { 'zh-CN': '检查内容', en: 'What it checks' },
+  file: { 'zh-CN': '文件', en: 'File' },
+  chart: { 'zh-CN': '图示（红：错误，黄：警告）', en: 'Chart (red: errors, yellow: warnings)' },
+  fatalRule: { 'zh-CN': '文件无法读取或解码', en: 'file could not be read or decoded' },
+  /** A file's or a rule's counts: "2 个错误，1 个警告". */
+  counts: { 'zh-CN': '{{errors}}，{{warnings}}', en: '{{errors}}, {{warnings}}' },
+  errorBadge: { 'zh-CN': '错误', en: 'Error' },
+  warningBadge: { 'zh-CN': '警告', en: 'Warning' },
+  basis: { 'zh-CN': '依据：', en: 'Basis: ' },
+  reportNo: { 'zh-CN': '文件中的第 {{n}} 份报告', en: 'report no. {{n}} in this file' },
+  noSource: { 'zh-CN': '（未附原文）', en: '(text not included)' },
+  cleanFiles: { 'zh-CN': '没有发现问题的文件（{{count}} 个）', en: 'Files without problems ({{count}})' },
+  footer: { 'zh-CN': '由 gia-lint 生成。行号、列号指原文件中的位置。', en: 'Generated by gia-lint. Line and column numbers refer to the original file.' },
+  changeTo: { 'zh-CN': '建议改为「{{text}}」', en: 'Suggested change: "{{text}}"' },
+  deleteText: { 'zh-CN': '建议删除此处文字', en: 'Suggested: delete this text' },
+  because: { 'zh-CN': '（{{desc}}）', en: ' ({{desc}})' },
+  beforeSections: { 'zh-CN': '标题和引言', en: 'Title and introduction' },
+  region: { 'zh-CN': '本地区各单位报告一览', en: 'Reports of the region' },
+  regionSum: {
+    'zh-CN': '共 {{count}} 份报告，{{passed}} 份通过，{{failed}} 份未通过{{missing}}。',
+    en: '{{count}} reports: {{passed}} passed, {{failed}} not passed{{missing}}.',
   },
-  en: {
-    title: 'Annual information disclosure reports: check results',
-    verdictFail: (e: number, w: number) =>
-      `Not passed: ${e} error${e === 1 ? '' : 's'}${w ? ` and ${w} warning${w === 1 ? '' : 's'}` : ''} found; correct them before publication.`,
-    verdictWarn: (w: number) => `No errors; ${w} warning${w === 1 ? '' : 's'} to verify.`,
-    verdictPass: 'Passed: no problems found.',
-    summary: 'Summary',
-    filesChecked: 'Files checked',
-    filesWithProblems: 'Files with problems',
-    unreadable: 'Files that could not be checked',
-    errors: 'Errors',
-    warnings: 'Warnings',
-    byRule: 'By rule',
-    byFile: 'By file',
-    rule: 'Rule',
-    description: 'What it checks',
-    file: 'File',
-    chart: 'Chart (red: errors, yellow: warnings)',
-    fatalRule: 'file could not be read or decoded',
-    counts: (e: number, w: number) => `${e} error${e === 1 ? '' : 's'}, ${w} warning${w === 1 ? '' : 's'}`,
-    error: 'Error',
-    warning: 'Warning',
-    basis: 'Basis: ',
-    reportNo: (n: number) => `report no. ${n} in this file`,
-    noSource: '(text not included)',
-    cleanFiles: (n: number) => `Files without problems (${n})`,
-    footer: 'Generated by gia-lint. Line and column numbers refer to the original file.',
-    changeTo: (text: string) => (text.trim() ? `Suggested change: "${text.trim()}"` : 'Suggested: delete this text'),
-    beforeSections: 'Title and introduction',
-    because: (desc: string) => ` (${desc})`,
-    region: 'Reports of the region',
-    regionSum: (n: number, passed: number, missing: number) =>
-      `${n} reports: ${passed} passed, ${n - passed} not passed${missing ? `; ${missing} covered unit${missing === 1 ? '' : 's'} without a report` : ''}.`,
-  },
-} satisfies Record<Locale, unknown>;
+  missingUnits_one: { 'zh-CN': '；汇总范围内 {{count}} 个单位缺报告', en: '; {{count}} covered unit without a report' },
+  missingUnits_other: { 'zh-CN': '；汇总范围内 {{count}} 个单位缺报告', en: '; {{count}} covered units without a report' },
+});
+
+/** "2 个错误，1 个警告" / "2 errors, 1 warning". */
+const countsText = (errors: number, warnings: number, locale: Locale): string =>
+  t(HTML_TEXT, 'counts', locale, { errors: tn(REPORTER_TEXT, 'error', errors, locale), warnings: tn(REPORTER_TEXT, 'warning', warnings, locale) });
+
+/** The region overview's line: how many reports passed, and the covered units without one. */
+function regionSum(count: number, passed: number, missing: number, locale: Locale): string {
+  const missingUnits = missing ? tn(HTML_TEXT, 'missingUnits', missing, locale) : '';
+  return t(HTML_TEXT, 'regionSum', locale, { count, passed, failed: count - passed, missing: missingUnits });
+}
+
+/** A fix or suggestion as what a person would type instead: "建议改为「…」", or "建议删除此处文字" for an empty text. */
+const changeTo = (text: string, locale: Locale): string =>
+  text.trim() ? t(HTML_TEXT, 'changeTo', locale, { text: text.trim() }) : t(HTML_TEXT, 'deleteText', locale);
 
 /** The report's style sheet, shared with pages that show the same sections (gia-lint serve). */
 export const CSS = `
