@@ -30,6 +30,7 @@ const DIFFERENT_PLACEHOLDERS: Record<string, string> = {
   'rule:format-version.moreLabels': 'zh counts every label (等 N 项), en the ones not shown (and N more)',
   'cli.helpIntro': 'zh lists the input formats read; en names the report kind in Chinese instead',
   'rule:required-sections.messages.missing': "en adds the section's English name; zh readers have the title itself",
+  'rule:required-sections.messages.untitled': "en adds the section's English name; zh readers have the title itself",
 };
 
 /** Files still holding locale ternaries, to be moved into catalogs. Shrinks to nothing. */
