@@ -35,7 +35,9 @@ export class MappedText {
   shifted(delta: number): MappedText {
     const offsets = new Int32Array(this.offsets.length);
     for (let i = 0; i < offsets.length; i++) offsets[i] = this.offsets[i] + delta;
-    return new MappedText(this.text, offsets);
+    const moved = new MappedText(this.text, offsets);
+    moved.folded = this.folded?.shifted(delta);
+    return moved;
   }
 
   /** Original span of text[from..to). */
@@ -64,9 +66,16 @@ export class MappedText {
   /**
    * Fold whitespace the way a reader does for Chinese text: drop it entirely unless it separates
    * two ASCII letters/digits, in which case keep one space. So "2024 年 1 月" reads "2024年1月" and a
-   * PDF line wrap inside a sentence disappears.
+   * PDF line wrap inside a sentence disappears. Computed once: recognition folds every block more
+   * than once, and `shifted` carries it to the next version of an editor buffer.
    */
   foldWhitespace(): MappedText {
+    return (this.folded ??= this.fold());
+  }
+
+  private folded: MappedText | undefined;
+
+  private fold(): MappedText {
     const s = this.text;
     const out: string[] = [];
     const offs = new Int32Array(s.length + 1);
