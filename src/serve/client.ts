@@ -1,47 +1,61 @@
-/**
- * The page's script, served as /app.js (the CSP allows no inline script). Plain ES2017 that
- * Chromium-based browsers and Firefox run as written: no build step, no framework. It posts each
- * file (or the pasted text) to /api/lint, shows the server-rendered, escaped report section, and
- * offers the corrected file and the report as downloads made in the browser from the answer.
- */
-export const CLIENT_JS = String.raw`'use strict';
+import type { Locale } from '../engine/types.js';
+import { defineCatalog } from '../i18n/format.js';
+import { SERVE_TEXT } from './messages.js';
+
+/** The page's texts shown by its script; the server puts the page's language into /app.js. */
+const CLIENT_TEXT = defineCatalog('serve:client', {
+  checking: { 'zh-CN': '正在检查：{{name}} …', en: 'Checking {{name}} …' },
+  summary: {
+    'zh-CN': '已检查 {{files}}：{{passed}} 个通过，{{failed}} 个未通过{{warned}}。',
+    en: '{{files}} checked: {{passed}} passed, {{failed}} not passed{{warned}}.',
+  },
+  files_one: { 'zh-CN': '{{count}} 个文件', en: '{{count}} file' },
+  files_other: { 'zh-CN': '{{count}} 个文件', en: '{{count}} files' },
+  withWarnings: { 'zh-CN': '，{{count}} 个有警告', en: ', {{count}} with warnings' },
+  refused: { 'zh-CN': '无法检查：{{why}}', en: 'Could not check: {{why}}' },
+  network: { 'zh-CN': '无法连接检查服务（gia-lint serve 是否已关闭？）', en: 'Cannot reach the checking service (was gia-lint serve stopped?)' },
+  downloadFixed: { 'zh-CN': '下载修正后的文件', en: 'Download the corrected file' },
+  downloadReport: { 'zh-CN': '下载检查报告', en: 'Download the report' },
+  noFix: {
+    'zh-CN': '这些问题需要人工修改（没有可自动修正的内容）。',
+    en: 'These problems need a person to correct them (nothing can be fixed automatically).',
+  },
+  comparedWith: { 'zh-CN': '已与上一年度报告 {{file}} 比对。', en: "Compared with last year's report {{file}}." },
+  noPrevious: {
+    'zh-CN': '没有找到该机关的上一年度报告，未比对上一年度数据。',
+    en: "No report of this organ from last year was found; last year's figures were not compared.",
+  },
+  emptyPaste: { 'zh-CN': '请先粘贴报告全文。', en: 'Paste the report text first.' },
+});
+
+const scripts = new Map<Locale, string>();
+
+/** /app.js for a page in `locale`: the script below with that locale's texts (the server's own file-size and pasted-name texts too). */
+export function clientJs(locale: Locale): string {
+  let js = scripts.get(locale);
+  if (js === undefined) {
+    const texts: Record<string, string> = Object.fromEntries(Object.entries(CLIENT_TEXT).map(([key, entry]) => [key, entry[locale]]));
+    texts.tooLarge = SERVE_TEXT.fileTooLarge[locale];
+    texts.pasted = SERVE_TEXT.pastedName[locale];
+    js = CLIENT_TEMPLATE.replace('__TEXTS__', () => JSON.stringify(texts));
+    scripts.set(locale, js);
+  }
+  return js;
+}
+
+const CLIENT_TEMPLATE = String.raw`'use strict';
 (function () {
-  var TEXTS = {
-    'zh-CN': {
-      checking: function (n) { return '正在检查：' + n + ' …'; },
-      summary: function (all, fail, warn) {
-        return '已检查 ' + all + ' 个文件：' + (all - fail - warn) + ' 个通过，' + fail + ' 个未通过' + (warn ? '，' + warn + ' 个有警告' : '') + '。';
-      },
-      refused: '无法检查：',
-      tooLarge: function (limit) { return '文件过大（上限 ' + limit + '）'; },
-      network: '无法连接检查服务（gia-lint serve 是否已关闭？）',
-      downloadFixed: '下载修正后的文件',
-      downloadReport: '下载检查报告',
-      noFix: '这些问题需要人工修改（没有可自动修正的内容）。',
-      pasted: '粘贴的文本.txt',
-      comparedWith: function (f) { return '已与上一年度报告 ' + f + ' 比对。'; },
-      noPrevious: '没有找到该机关的上一年度报告，未比对上一年度数据。',
-      emptyPaste: '请先粘贴报告全文。'
-    },
-    en: {
-      checking: function (n) { return 'Checking ' + n + ' …'; },
-      summary: function (all, fail, warn) {
-        return all + ' file' + (all === 1 ? '' : 's') + ' checked: ' + (all - fail - warn) + ' passed, ' + fail + ' not passed' + (warn ? ', ' + warn + ' with warnings' : '') + '.';
-      },
-      refused: 'Could not check: ',
-      tooLarge: function (limit) { return 'The file is too large (limit ' + limit + ')'; },
-      network: 'Cannot reach the checking service (was gia-lint serve stopped?)',
-      downloadFixed: 'Download the corrected file',
-      downloadReport: 'Download the report',
-      noFix: 'These problems need a person to correct them (nothing can be fixed automatically).',
-      pasted: 'pasted-text.txt',
-      comparedWith: function (f) { return "Compared with last year's report " + f + '.'; },
-      noPrevious: "No report of this organ from last year was found; last year's figures were not compared.",
-      emptyPaste: 'Paste the report text first.'
-    }
-  };
-  var lang = Object.prototype.hasOwnProperty.call(TEXTS, document.documentElement.lang) ? document.documentElement.lang : 'zh-CN';
-  var t = TEXTS[lang];
+  // The page's texts in its language, put here by the server from the catalog serve:client
+  // (src/serve/client.ts): templates with {{name}} placeholders, counted ones as key_one/key_other.
+  var TEXTS = __TEXTS__;
+  var plural = new Intl.PluralRules(document.documentElement.lang);
+  function text(key, data) {
+    return TEXTS[key].replace(/\{\{\s*(\w+)\s*\}\}/g, function (m, name) { return data && name in data ? String(data[name]) : m; });
+  }
+  function counted(key, count) {
+    var form = key + '_' + plural.select(count);
+    return text(Object.prototype.hasOwnProperty.call(TEXTS, form) ? form : key + '_other', { count: count });
+  }
   var token = meta('gia-token');
   var maxBytes = Number(meta('gia-max-bytes'));
   var status = document.getElementById('status');
@@ -72,8 +86,8 @@ export const CLIENT_JS = String.raw`'use strict';
   }
 
   function upload(name, blob, first) {
-    status.textContent = t.checking(name);
-    if (blob.size > maxBytes) { failed(name, t.tooLarge(mib(maxBytes)), first); return Promise.resolve(); }
+    status.textContent = text('checking', { name: name });
+    if (blob.size > maxBytes) { failed(name, text('tooLarge', { limit: mib(maxBytes) }), first); return Promise.resolve(); }
     return fetch('/api/lint', {
       method: 'POST',
       headers: { 'Content-Type': 'application/octet-stream', 'X-Gia-Token': token, 'X-File-Name': encodeURIComponent(name) },
@@ -84,7 +98,7 @@ export const CLIENT_JS = String.raw`'use strict';
       return res.json().catch(function () { return { error: res.status + ' ' + res.statusText }; }).then(function (answer) {
         if (res.ok) shown(answer, first); else failed(name, answer.error || String(res.status), first);
       });
-    }, function () { failed(name, t.network, first); });
+    }, function () { failed(name, text('network'), first); });
   }
 
   function article(name, first) {
@@ -104,17 +118,17 @@ export const CLIENT_JS = String.raw`'use strict';
     a.setAttribute('data-verdict', answer.verdict);
     var actions = el('div', 'actions');
     if (answer.fixed) {
-      var fix = el('button', 'download-fixed', t.downloadFixed);
+      var fix = el('button', 'download-fixed', text('downloadFixed'));
       fix.type = 'button';
       fix.addEventListener('click', function () { download(answer.fixed.name, bytes(answer.fixed.base64), answer.fixed.type); });
       actions.appendChild(fix);
     }
-    var report = el('button', 'secondary download-report', t.downloadReport);
+    var report = el('button', 'secondary download-report', text('downloadReport'));
     report.type = 'button';
     report.addEventListener('click', function () { download(answer.reportName, answer.report, 'text/html;charset=utf-8'); });
     actions.appendChild(report);
-    if (!answer.fixed && !answer.fatal && answer.errorCount + answer.warningCount > 0) actions.appendChild(el('p', 'hint', t.noFix));
-    if (answer.previous !== undefined) actions.appendChild(el('p', 'hint previous', answer.previous === null ? t.noPrevious : t.comparedWith(answer.previous)));
+    if (!answer.fixed && !answer.fatal && answer.errorCount + answer.warningCount > 0) actions.appendChild(el('p', 'hint', text('noFix')));
+    if (answer.previous !== undefined) actions.appendChild(el('p', 'hint previous', answer.previous === null ? text('noPrevious') : text('comparedWith', { file: answer.previous })));
     // Rendered and escaped by the server from the HTML report's own sections; the downloads go
     // right below the verdict.
     var body = el('div', 'report');
@@ -122,7 +136,13 @@ export const CLIENT_JS = String.raw`'use strict';
     var verdict = body.querySelector('.verdict');
     if (verdict) verdict.insertAdjacentElement('afterend', actions); else body.insertBefore(actions, body.firstChild);
     a.appendChild(body);
-    status.textContent = t.summary(counts.all, counts.fail, counts.warn);
+    status.textContent = summary();
+  }
+
+  // "已检查 3 个文件：1 个通过，1 个未通过，1 个有警告。"
+  function summary() {
+    var warned = counts.warn ? text('withWarnings', { count: counts.warn }) : '';
+    return text('summary', { files: counted('files', counts.all), passed: counts.all - counts.fail - counts.warn, failed: counts.fail, warned: warned });
   }
 
   function failed(name, why, first) {
@@ -130,8 +150,8 @@ export const CLIENT_JS = String.raw`'use strict';
     counts.fail++;
     var a = article(name, first);
     a.setAttribute('data-verdict', 'refused');
-    a.appendChild(el('p', 'failed', t.refused + why));
-    status.textContent = t.summary(counts.all, counts.fail, counts.warn);
+    a.appendChild(el('p', 'failed', text('refused', { why: why })));
+    status.textContent = summary();
   }
 
   function bytes(base64) {
@@ -161,8 +181,8 @@ export const CLIENT_JS = String.raw`'use strict';
     input.value = '';
   });
   document.getElementById('check-paste').addEventListener('click', function () {
-    if (!paste.value.trim()) { status.textContent = t.emptyPaste; paste.focus(); return; }
-    check(t.pasted, new Blob([paste.value], { type: 'text/plain;charset=utf-8' }), true);
+    if (!paste.value.trim()) { status.textContent = text('emptyPaste'); paste.focus(); return; }
+    check(text('pasted'), new Blob([paste.value], { type: 'text/plain;charset=utf-8' }), true);
   });
   // A file dropped anywhere is checked, never opened by the browser in place of the page.
   ['dragenter', 'dragover'].forEach(function (type) {

@@ -1,6 +1,6 @@
 import { defineCatalog } from '../i18n/format.js';
 
-/** Texts of `gia-lint serve` outside the page (the console, HTTP errors, names of downloads). The page's own texts are in client.ts. */
+/** Texts of `gia-lint serve` outside the page (the console, HTTP errors, names of downloads). The page's own texts: page.ts and client.ts. */
 export const SERVE_TEXT = defineCatalog('serve', {
   portInUse: { 'zh-CN': '端口 {{where}} 已被占用，请换一个端口，例如 --port 8081', en: 'Port {{where}} is in use; start with another, e.g. --port 8081' },
   cannotListen: { 'zh-CN': '无法在 {{where}} 上启动（{{reason}}）', en: 'Cannot listen on {{where}} ({{reason}})' },

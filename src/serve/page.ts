@@ -2,6 +2,7 @@ import type { Locale } from '../engine/types.js';
 import { ALL_EXTENSIONS } from '../formats/index.js';
 import { CSS as REPORT_CSS } from '../reporters/html.js';
 import { escapeXml as esc } from '../reporters/util.js';
+import { defineCatalog, t } from '../i18n/format.js';
 
 /** What the page states about the server it comes from. */
 export interface PageInfo {
@@ -26,85 +27,66 @@ export interface PageInfo {
  * are the HTML report's own sections (src/reporters/html.ts), put in place by /app.js.
  */
 export function page(info: PageInfo): string {
-  const t = TEXTS[info.locale];
+  const text = (key: keyof typeof PAGE_TEXT, data?: Record<string, string>) => t(PAGE_TEXT, key, info.locale, data);
   const limit = `${Math.round((info.maxBytes / 1024 / 1024) * 10) / 10} MiB`;
-  const config = info.noConfig ? t.noConfigUsed : info.config ? t.configUsed(info.config) : t.builtinRules;
+  const config = info.noConfig ? text('noConfigUsed') : info.config ? text('configUsed', { file: info.config }) : text('builtinRules');
   const exts = ALL_EXTENSIONS.join(',');
   return (
     `<!DOCTYPE html>\n<html lang="${info.locale}">\n<head>\n<meta charset="utf-8">\n` +
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n' +
     `<meta name="gia-token" content="${esc(info.token)}">\n<meta name="gia-max-bytes" content="${info.maxBytes}">\n` +
-    `<title>${esc(t.title)}</title>\n<link rel="stylesheet" href="/app.css">\n<script src="/app.js" defer></script>\n</head>\n<body>\n` +
-    `<header><h1>${esc(t.title)}</h1><p class="lead">${esc(t.lead)}</p>` +
-    `<dl class="setup"><dt>${esc(t.folder)}</dt><dd><code>${esc(info.folder)}</code></dd>` +
-    `<dt>${esc(t.rules)}</dt><dd id="config">${esc(config)}</dd>` +
-    `<dt>${esc(t.previous)}</dt><dd id="previous">${esc(info.previous ?? (info.previousDir !== undefined ? t.previousDir(info.previousDir) : t.noPrevious))}</dd></dl></header>\n` +
+    `<title>${esc(text('title'))}</title>\n<link rel="stylesheet" href="/app.css">\n<script src="/app.js" defer></script>\n</head>\n<body>\n` +
+    `<header><h1>${esc(text('title'))}</h1><p class="lead">${esc(text('lead'))}</p>` +
+    `<dl class="setup"><dt>${esc(text('folder'))}</dt><dd><code>${esc(info.folder)}</code></dd>` +
+    `<dt>${esc(text('rules'))}</dt><dd id="config">${esc(config)}</dd>` +
+    `<dt>${esc(text('previous'))}</dt><dd id="previous">${esc(info.previous ?? (info.previousDir !== undefined ? text('previousDir', { dir: info.previousDir }) : text('noPrevious')))}</dd></dl></header>\n` +
     '<main>\n<section class="input" aria-labelledby="choose-h">' +
-    `<h2 id="choose-h">${esc(t.choose)}</h2>` +
-    `<div id="drop" class="drop"><p>${esc(t.dropHere)}</p>` +
-    `<label for="files">${esc(t.chooseFiles)}</label> <input id="files" type="file" multiple accept="${esc(exts)}">` +
-    `<p class="hint">${esc(t.hint(ALL_EXTENSIONS.join(' '), limit))}</p></div>` +
-    `<h2 id="paste-h">${esc(t.orPaste)}</h2>` +
-    `<label for="paste" class="sr">${esc(t.pasteLabel)}</label>` +
-    `<textarea id="paste" rows="6" placeholder="${esc(t.pastePlaceholder)}"></textarea>` +
-    `<p><button id="check-paste" type="button">${esc(t.checkPaste)}</button></p></section>\n` +
-    `<section class="output" aria-labelledby="results-h"><h2 id="results-h">${esc(t.results)}</h2>` +
-    `<p id="status" role="status" aria-live="polite">${esc(t.nothingYet)}</p><div id="results"></div></section>\n</main>\n` +
-    `<noscript><p class="noscript">${esc(t.noscript)}</p></noscript>\n` +
-    `<footer>${esc(t.footer)}</footer>\n</body>\n</html>\n`
+    `<h2 id="choose-h">${esc(text('choose'))}</h2>` +
+    `<div id="drop" class="drop"><p>${esc(text('dropHere'))}</p>` +
+    `<label for="files">${esc(text('chooseFiles'))}</label> <input id="files" type="file" multiple accept="${esc(exts)}">` +
+    `<p class="hint">${esc(text('hint', { exts: ALL_EXTENSIONS.join(' '), limit }))}</p></div>` +
+    `<h2 id="paste-h">${esc(text('orPaste'))}</h2>` +
+    `<label for="paste" class="sr">${esc(text('pasteLabel'))}</label>` +
+    `<textarea id="paste" rows="6" placeholder="${esc(text('pastePlaceholder'))}"></textarea>` +
+    `<p><button id="check-paste" type="button">${esc(text('checkPaste'))}</button></p></section>\n` +
+    `<section class="output" aria-labelledby="results-h"><h2 id="results-h">${esc(text('results'))}</h2>` +
+    `<p id="status" role="status" aria-live="polite">${esc(text('nothingYet'))}</p><div id="results"></div></section>\n</main>\n` +
+    `<noscript><p class="noscript">${esc(text('noscript'))}</p></noscript>\n` +
+    `<footer>${esc(text('footer'))}</footer>\n</body>\n</html>\n`
   );
 }
 
-const TEXTS = {
-  'zh-CN': {
-    title: '政府信息公开工作年度报告检查',
-    lead: '文件只在本机检查：不保存、不上传到其他任何地方。关闭本页面后不留痕迹。',
-    folder: '办公室文件夹',
-    rules: '检查规则',
-    configUsed: (file: string) => `使用配置文件 ${file}`,
-    builtinRules: '未找到 .gianrc，使用内置的推荐规则',
-    noConfigUsed: '不使用配置文件（--no-config），使用内置的推荐规则',
-    previous: '上一年度报告',
-    noPrevious: '未指定（不比对上一年度数据）',
-    previousDir: (dir: string) => `从文件夹 ${dir} 中按机关自动配对`,
-    choose: '选择要检查的报告',
-    dropHere: '把报告文件拖到这里，或者',
-    chooseFiles: '选择文件：',
-    hint: (exts: string, limit: string) => `支持 ${exts}；可一次选择多个文件，每个文件不超过 ${limit}。`,
-    orPaste: '或者粘贴报告全文',
-    pasteLabel: '报告全文',
-    pastePlaceholder: '在此粘贴报告全文（表格可从 Word 中直接复制）',
-    checkPaste: '检查粘贴的文字',
-    results: '检查结果',
-    nothingYet: '尚未检查任何文件。',
-    noscript: '本页面需要启用 JavaScript 才能检查文件。',
-    footer: '由 gia-lint 提供。行号、列号指原文件中的位置（Word 文件按段落计行）。',
+/** The page's texts written by the server (the script's own: serve:client in client.ts). */
+const PAGE_TEXT = defineCatalog('serve:page', {
+  title: { 'zh-CN': '政府信息公开工作年度报告检查', en: 'Annual information disclosure report check' },
+  lead: {
+    'zh-CN': '文件只在本机检查：不保存、不上传到其他任何地方。关闭本页面后不留痕迹。',
+    en: 'Files are checked on this machine only: never stored, never sent anywhere else.',
   },
-  en: {
-    title: 'Annual information disclosure report check',
-    lead: 'Files are checked on this machine only: never stored, never sent anywhere else.',
-    folder: 'Office folder',
-    rules: 'Rules',
-    configUsed: (file: string) => `Config file ${file}`,
-    builtinRules: 'No .gianrc found; the built-in recommended rules apply',
-    noConfigUsed: 'No config file (--no-config); the built-in recommended rules apply',
-    previous: "Last year's report",
-    noPrevious: 'None (last year’s figures are not compared)',
-    previousDir: (dir: string) => `Paired by organ from the folder ${dir}`,
-    choose: 'Choose the reports to check',
-    dropHere: 'Drop report files here, or',
-    chooseFiles: 'choose files:',
-    hint: (exts: string, limit: string) => `Reads ${exts}; several files at once, up to ${limit} each.`,
-    orPaste: 'Or paste the whole report',
-    pasteLabel: 'Report text',
-    pastePlaceholder: 'Paste the report text here (tables can be copied from Word)',
-    checkPaste: 'Check the pasted text',
-    results: 'Results',
-    nothingYet: 'Nothing checked yet.',
-    noscript: 'This page needs JavaScript to check files.',
-    footer: 'Provided by gia-lint. Line and column numbers refer to the original file (Word files: paragraphs).',
+  folder: { 'zh-CN': '办公室文件夹', en: 'Office folder' },
+  rules: { 'zh-CN': '检查规则', en: 'Rules' },
+  configUsed: { 'zh-CN': '使用配置文件 {{file}}', en: 'Config file {{file}}' },
+  builtinRules: { 'zh-CN': '未找到 .gianrc，使用内置的推荐规则', en: 'No .gianrc found; the built-in recommended rules apply' },
+  noConfigUsed: { 'zh-CN': '不使用配置文件（--no-config），使用内置的推荐规则', en: 'No config file (--no-config); the built-in recommended rules apply' },
+  previous: { 'zh-CN': '上一年度报告', en: "Last year's report" },
+  noPrevious: { 'zh-CN': '未指定（不比对上一年度数据）', en: 'None (last year’s figures are not compared)' },
+  previousDir: { 'zh-CN': '从文件夹 {{dir}} 中按机关自动配对', en: 'Paired by organ from the folder {{dir}}' },
+  choose: { 'zh-CN': '选择要检查的报告', en: 'Choose the reports to check' },
+  dropHere: { 'zh-CN': '把报告文件拖到这里，或者', en: 'Drop report files here, or' },
+  chooseFiles: { 'zh-CN': '选择文件：', en: 'choose files:' },
+  hint: { 'zh-CN': '支持 {{exts}}；可一次选择多个文件，每个文件不超过 {{limit}}。', en: 'Reads {{exts}}; several files at once, up to {{limit}} each.' },
+  orPaste: { 'zh-CN': '或者粘贴报告全文', en: 'Or paste the whole report' },
+  pasteLabel: { 'zh-CN': '报告全文', en: 'Report text' },
+  pastePlaceholder: { 'zh-CN': '在此粘贴报告全文（表格可从 Word 中直接复制）', en: 'Paste the report text here (tables can be copied from Word)' },
+  checkPaste: { 'zh-CN': '检查粘贴的文字', en: 'Check the pasted text' },
+  results: { 'zh-CN': '检查结果', en: 'Results' },
+  nothingYet: { 'zh-CN': '尚未检查任何文件。', en: 'Nothing checked yet.' },
+  noscript: { 'zh-CN': '本页面需要启用 JavaScript 才能检查文件。', en: 'This page needs JavaScript to check files.' },
+  footer: {
+    'zh-CN': '由 gia-lint 提供。行号、列号指原文件中的位置（Word 文件按段落计行）。',
+    en: 'Provided by gia-lint. Line and column numbers refer to the original file (Word files: paragraphs).',
   },
-} satisfies Record<Locale, unknown>;
+});
 
 /** The report's style sheet plus the page's own: large targets, visible focus, reflow at 200 % zoom. */
 export const PAGE_CSS =

@@ -9,7 +9,7 @@ import type { LintResult, Locale } from '../engine/types.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import { fileSection, verdictLine } from '../reporters/html.js';
 import { formatResults } from '../reporters/index.js';
-import { CLIENT_JS } from './client.js';
+import { clientJs } from './client.js';
 import { fixedFile, writesBinaryFixes } from './fixed.js';
 import { PAGE_CSS, page, type PageInfo } from './page.js';
 import { t } from '../i18n/format.js';
@@ -122,7 +122,7 @@ export function createDeskServer(options: DeskOptions): DeskServer {
         return;
       }
       case 'GET /app.js': {
-        send(res, 200, 'text/javascript; charset=utf-8', CLIENT_JS);
+        send(res, 200, 'text/javascript; charset=utf-8', clientJs(options.locale));
         return;
       }
       case 'GET /app.css': {
