@@ -691,17 +691,9 @@ const NOTHING = /^(?:无|没有|暂无|略|无问题)$/;
  * original offsets of the section (heading included).
  */
 export function readProblemsSection(prose: MappedText, heading: { span: Span; bodySpan: Span }): ProblemsSection {
-  let from = prose.text.length;
-  let to = prose.text.length;
-  for (let i = 0; i < prose.text.length; i++) {
-    const o = prose.offsetAt(i);
-    if (from === prose.text.length && o >= heading.span.end) from = i;
-    if (o >= heading.bodySpan.end) {
-      to = i;
-      break;
-    }
-  }
-  if (to < from) to = from;
+  let from = prose.indexAtOrAfter(heading.span.end);
+  let to = prose.indexAtOrAfter(heading.bodySpan.end);
+  if (from > to) from = to = prose.text.length;
   const body = prose.text.slice(from, to);
   const bare = body.replace(/[\s。．.，,；;：:、!！？?“”"（）()]/g, '');
   const state: ProblemsSection['state'] =

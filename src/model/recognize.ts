@@ -306,13 +306,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   if (periods.length === 0) periods = read(findYearOnlyPeriods(prose), false);
   if (periods.length === 0) {
     const firstSection = headings[0]?.span.start ?? span.end;
-    let cut = prose.text.length;
-    for (let i = 0; i < prose.text.length; i++)
-      if (prose.offsetAt(i) >= firstSection) {
-        cut = i;
-        break;
-      }
-    periods = read(findBarePeriods(prose, 0, cut), true);
+    periods = read(findBarePeriods(prose, 0, prose.indexAtOrAfter(firstSection)), true);
   }
 
   const year = reportYear(title, info, blocks, periods, prose, options);
