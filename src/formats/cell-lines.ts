@@ -1,5 +1,6 @@
-import type { TableBlock, TableCell, TableRow } from '../model/document.js';
-import { isValueLike, normalizeLabel } from '../model/text-utils.js';
+import type { Block, TableBlock, TableCell, TableRow } from '../model/document.js';
+import { coreLabel, isValueLike, normalizeLabel } from '../model/text-utils.js';
+import { NUMBERING_ONLY } from '../templates/numbering.js';
 import {
   APPLICANT_COLUMNS,
   APPLICATION_GROUPS,
@@ -8,6 +9,7 @@ import {
   REVIEW_GROUPS,
   LAYOUTS,
   activeSubTables,
+  applicationRows,
 } from '../templates/tables.js';
 
 /**
@@ -64,7 +66,11 @@ export function cellLineRunEnd(raws: readonly string[], i: number): number {
 }
 
 /** A table from a run of cell lines (as cellLineRunEnd delimits it). Undefined when no row has a label and a value. */
-export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
+/**
+ * Rows from cells in reading order: a label starts a row and the values after it belong to it; a
+ * group label and the item label after it share a row, as do consecutive column headers.
+ */
+function rowBuilder() {
   const rows: TableRow[] = [];
   let cells: TableCell[] = [];
   const endRow = () => {
@@ -85,6 +91,11 @@ export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
     if (!continues) endRow();
     cells.push(cell);
   };
+  return { rows, add, endRow };
+}
+
+export function cellLinesTable(lines: CellLine[]): TableBlock | undefined {
+  const { rows, add, endRow } = rowBuilder();
   // A cell's text waits for its pipe; a pipe with no text before it closes an empty cell.
   let pending: TableCell | undefined;
   for (const { start, raw } of lines) {
@@ -141,3 +152,121 @@ const HEADER_LABELS = new Set(
     ...LAYOUTS.flatMap((layout) => activeSubTables(layout).flatMap((s) => s.columns.map((c) => c.label))),
   ].map(normalizeLabel),
 );
+
+/*
+ * Tables whose cells arrive one per paragraph with no separator at all: a web page's table saved as
+ * text or copied into Word, every cell a paragraph of its own ("规章" / "0" / "0" / "0" / "行政规范性
+ * 文件" / …), header words sometimes broken into pieces ("商业" / "企业", "自" / "然" / "人") and a
+ * group's number apart from its words ("（三）" / "不予公开"). A run of paragraphs that are all
+ * official labels, header words (or their pieces) and values is such a table; its rows are rebuilt
+ * as for cell lines, and the recognizer places the values by label (a row whose blank cells were
+ * dropped has too few values: unreadable, never guessed).
+ */
+
+/** Official labels of data rows of the three tables (numbering removed), in every layout. */
+const ROW_LABELS = new Set(
+  [
+    ...LAYOUTS.flatMap((layout) => activeSubTables(layout).flatMap((s) => s.rows.map((r) => r.label))),
+    ...LAYOUTS.flatMap((layout) => applicationRows(layout).map((r) => r.label)),
+  ].map((l) => coreLabel(l)),
+);
+/** Labels that head rows of their own or lead other labels: table 二's clauses, table 三's groups. */
+const LEAD_LABELS = new Set(
+  [...LAYOUTS.flatMap((layout) => activeSubTables(layout).map((s) => s.clause)), ...APPLICATION_GROUPS.map((g) => g.label)].map((l) => coreLabel(l)),
+);
+const HEADER_WORDS = [...HEADER_LABELS];
+/** The note above table 三's header: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）". */
+const BALANCE_NOTE = /^[（(]?本列数据的勾稽关系/;
+/** Pieces of a header word are short: "自", "商业", "科研". */
+const MAX_PIECE = 3;
+
+type BareKind = 'value' | 'label' | 'header' | 'piece' | 'number';
+
+function bareCellKind(text: string): BareKind | undefined {
+  if (!text) return undefined;
+  if (isValueLike(text)) return 'value';
+  const normal = normalizeLabel(text);
+  if (NUMBERING_ONLY.test(normal)) return 'number';
+  if (ROW_LABELS.has(coreLabel(normal)) || LEAD_LABELS.has(coreLabel(normal))) return 'label';
+  if (HEADER_LABELS.has(normal) || BALANCE_NOTE.test(normal)) return 'header';
+  if (normal.length <= MAX_PIECE && HEADER_WORDS.some((w) => w.includes(normal))) return 'piece';
+  return undefined;
+}
+
+/** Paragraphs in a row like this make a table (with this many values and official row labels among them). */
+const MIN_BARE_CELLS = 12;
+const MIN_BARE_VALUES = 3;
+const MIN_BARE_LABELS = 3;
+
+/** `blocks` with each run of one-cell paragraphs replaced by the table they spell. */
+export function bareCellRuns(blocks: Block[]): Block[] {
+  const out: Block[] = [];
+  let i = 0;
+  while (i < blocks.length) {
+    let k = i;
+    const kinds: BareKind[] = [];
+    for (; k < blocks.length; k++) {
+      const b = blocks[k];
+      const kind = b.kind === 'paragraph' ? bareCellKind(b.content.text.trim()) : undefined;
+      if (!kind) break;
+      kinds.push(kind);
+    }
+    const values = kinds.filter((x) => x === 'value').length;
+    const labels = kinds.filter((x) => x === 'label').length;
+    const table = k - i >= MIN_BARE_CELLS && values >= MIN_BARE_VALUES && labels >= MIN_BARE_LABELS ? bareCellTable(blocks.slice(i, k), kinds) : undefined;
+    if (table) {
+      out.push(table);
+      i = k;
+    } else {
+      out.push(...blocks.slice(i, Math.max(k, i + 1)));
+      i = Math.max(k, i + 1);
+    }
+  }
+  return out;
+}
+
+function bareCellTable(blocks: Block[], kinds: BareKind[]): TableBlock | undefined {
+  const { rows, add, endRow } = rowBuilder();
+  const cellOf = (b: Block): TableCell => ({ text: (b as Extract<Block, { kind: 'paragraph' }>).content.text.trim(), span: b.span, rowSpan: 1, colSpan: 1 });
+  const join = (a: TableCell, b: TableCell): TableCell => ({ text: a.text + b.text, span: { start: a.span.start, end: b.span.end }, rowSpan: 1, colSpan: 1 });
+  let held: TableCell | undefined;
+  let heldKind: BareKind | undefined;
+  const flush = () => {
+    if (held) add(held);
+    held = undefined;
+    heldKind = undefined;
+  };
+  blocks.forEach((b, idx) => {
+    const cell = cellOf(b);
+    const kind = kinds[idx];
+    // A group's number waits for its words; pieces of a header word wait for the rest of it.
+    if (held && heldKind === 'number' && kind !== 'value') {
+      held = join(held, cell);
+      heldKind = 'label';
+      return;
+    }
+    if (held && heldKind === 'piece' && kind === 'piece') {
+      const joined = join(held, cell);
+      if (HEADER_WORDS.some((w) => w.startsWith(normalizeLabel(joined.text)))) {
+        held = joined;
+        return;
+      }
+    }
+    flush();
+    if (kind === 'number' || kind === 'piece') {
+      held = cell;
+      heldKind = kind;
+      return;
+    }
+    add(cell);
+  });
+  flush();
+  endRow();
+  if (!rows.some((r) => r.cells.length >= 2 && !isValueLike(r.cells[0].text))) return undefined;
+  // A data row with no value at all lost its blank cells without a trace: nothing says where any
+  // value of the table belongs — not a table to read (the recognizer calls the section's debris unreadable).
+  const headerRow = (r: TableRow) => HEADER_LABELS.has(normalizeLabel(r.cells[0].text)) || BALANCE_NOTE.test(normalizeLabel(r.cells[0].text));
+  const emptyRow = rows.some((r) => !headerRow(r) && r.cells.some((c) => ROW_LABELS.has(coreLabel(c.text))) && !r.cells.some((c) => isValueLike(c.text)));
+  if (emptyRow) return undefined;
+  return { kind: 'table', syntax: 'pipe', rows, span: { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end } };
+}

@@ -242,7 +242,7 @@ export const textFormat: TextFormat = {
   fixes: 'text',
   readme: {
     reads:
-      'one paragraph per line; tab-separated, `\\|`-separated and PDF-style space-separated rows (labels wrapped or split around their numbers, vertical header text, lost header rows; rows found by label, or by their place in the official order); tables saved one cell per line (`一、本年新收… \\|`, `0 \\|`, `\\|\\|`: rows rebuilt from the labels)',
+      'one paragraph per line; tab-separated, `\\|`-separated and PDF-style space-separated rows (labels wrapped or split around their numbers, vertical header text, lost header rows; rows found by label, or by their place in the official order); tables saved one cell per line (`一、本年新收… \\|`, `0 \\|`, `\\|\\|`: rows rebuilt from the labels; or one cell per line with no separator at all, as in every format: a run of official labels, header words and numbers, read by its labels unless a row lost all its blank cells)',
     positions: 'line and column in the file',
   },
 };

@@ -680,7 +680,8 @@ export function findStatedYears(prose: MappedText): YearLead[] {
 /* ------------------------------------------------------------------------- section 五's body */
 
 /** Words of improvement (what will be or was done about the problems), not of the problems themselves ("有待提高"). */
-const MEASURE_WORDS = /改进|整改|措施|下一步|今后|下阶段|新的一年|将(?!来)|计划|拟|力争|针对|对策|举措|努力方向|工作打算/;
+const MEASURE_WORDS =
+  /改进|整改|措施|下一步|今后|下阶段|新的一年|将(?!来)|计划|拟|力争|针对|对策|举措|努力方向|工作打算|(?<!有待|还需|仍需|尚需|亟需|需要|需)进一步(?:完善|加强|健全|规范|提高|提升|推进|加大|拓宽|深化|强化|优化|做好)|(?:^|[。；\n])(?:[（(][一二三四五六七八九十][)）]|[一二三四五六七八九十]是)是?(?:深入|加强|完善|健全|规范|提高|强化|推进|加大|建立|做好)/;
 const PROBLEM_WORDS = /问题|不足|不够|有待|欠缺|薄弱|差距|短板|不到位|不及时|不规范|滞后/;
 /** A body that says nothing: "无。", "暂无", "略". */
 const NOTHING = /^(?:无|没有|暂无|略|无问题)$/;

@@ -1,6 +1,7 @@
 import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
+import { bareCellRuns } from '../formats/cell-lines.js';
 import type { FactConfidence, Heading, PeriodStatement, ReadPeriod, Report, ReportYear, TableUnreadable, TextSpan } from './report.js';
 import type { Span } from './source.js';
 import {
@@ -48,7 +49,8 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   // formats made such lines rows already; for them this finds nothing new.)
   // Traditional-script pages are read in simplified characters (places unchanged).
   const read = simplifiedReading(source);
-  const doc: Document = { ...read, blocks: paragraphRows(read.blocks) };
+  // Tables written one cell per paragraph with no separator become tables too (src/formats/cell-lines.ts).
+  const doc: Document = { ...read, blocks: bareCellRuns(paragraphRows(read.blocks)) };
   const info = doc.blocks.map(describeBlock);
   joinWrappedTitles(doc.blocks, info);
   joinWrappedHeadings(doc.blocks, info);

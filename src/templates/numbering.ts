@@ -54,6 +54,9 @@ export const BELOW_PART_START = new RegExp(`^(?:${SUB_NUMBER}|${ITEM_NUMBER})`);
 /** A line that opens with a sub-item number, spaces after it allowed: "（一）主动公开情况", "(二) 依申请公开。…". */
 export const SUB_ITEM_START = new RegExp(`^${SUB_NUMBER}\\s*`);
 
+/** A cell that is a number and nothing else ("（三）", "三、"): its words stand in the next cell. */
+export const NUMBERING_ONLY = new RegExp(`^(?:${SUB_NUMBER}|${CN_NUMBER}[、.．])$`);
+
 /** A short numbered sub-heading: "（三）收取信息处理费情况", "2. 依申请公开" (no sentence punctuation, ≤ 30 characters). */
 export const SUB_HEADING = new RegExp(`^(?:${SUB_NUMBER}|${ITEM_NUMBER})[^。；，,]{1,30}$`);
 
