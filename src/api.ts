@@ -8,7 +8,7 @@ import { DEFAULT_EXTENSIONS, expandPatterns, namedFiles } from './api/discover.j
 import { fixBinary } from './api/fix-binary.js';
 import { bytesToInput, readInput, type ReadInput } from './api/input.js';
 import type { LintFilesOptions, LintOptions, LintTextOptions } from './api/options.js';
-import { indexPreviousDir, readPrevious } from './api/previous.js';
+import { indexPreviousDir, readPrevious, takeRecognizedPrevious } from './api/previous.js';
 import { fatalResult } from './api/result.js';
 import { runEngine } from './api/run-engine.js';
 
@@ -21,7 +21,7 @@ import { runEngine } from './api/run-engine.js';
 
 export type { LintFilesOptions, LintOptions, LintTextOptions } from './api/options.js';
 export { DEFAULT_EXTENSIONS, expandPatterns, namedFiles } from './api/discover.js';
-export { indexPreviousDir, readPrevious } from './api/previous.js';
+export { forgetRecognizedPrevious, indexPreviousDir, readPrevious } from './api/previous.js';
 export { bomOf, encodeText, outputFixes, writeFileAtomic } from './api/write-fixes.js';
 export { errorsOnly, makeResult } from './api/result.js';
 
@@ -94,10 +94,11 @@ async function lintInput(
   const prepared = recognize(input.text, { filePath, document: input.document, year: config.year });
   const entries = options.previousIndex?.[config.previousDir] ?? (await indexPreviousDir(config.previousDir, options, config.locale, cwd));
   const match = findPrevious(entries, identityOf(prepared.reports));
-  // Read afresh, not through readPrevious's cache: each predecessor serves one file, and keeping
-  // every one of them (and its parsed model) for the whole batch would grow with the region.
-  const paired = match ? await readInput(match.file, options, config.locale) : undefined;
-  const pairedPrevious = paired && 'text' in paired ? { text: paired.text, filePath: match!.file, document: paired.document } : undefined;
+  // As the index recognized it, else read afresh (not through readPrevious's cache: each
+  // predecessor serves one file, and keeping every one of them, parsed, would grow with the region).
+  const recognized = match ? takeRecognizedPrevious(match) : undefined;
+  const paired = match && !recognized ? await readInput(match.file, options, config.locale) : undefined;
+  const pairedPrevious = recognized ?? (paired && 'text' in paired ? { text: paired.text, filePath: match!.file, document: paired.document } : undefined);
   return runEngine({ ...run, document: prepared.document, previous: pairedPrevious, reports: prepared.reports });
 }
 

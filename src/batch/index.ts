@@ -1,7 +1,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_EXTENSIONS, expandPatterns, indexPreviousDir, namedFiles, type LintFilesOptions } from '../api.js';
+import { DEFAULT_EXTENSIONS, expandPatterns, forgetRecognizedPrevious, indexPreviousDir, namedFiles, type LintFilesOptions } from '../api.js';
 import { ConfigError, GiaLintError, UsageError } from '../config/errors.js';
 import { ConfigResolver } from '../config/load.js';
 import type { LintResult } from '../engine/types.js';
@@ -91,8 +91,12 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
   const lintOptions: BatchOptions = { ...options, cwd };
   delete lintOptions.onProgress;
 
+  // The single executable has no worker script to start: it lints in this thread.
+  const workers = custom || singleExecutable ? 1 : workerCount(options.concurrency, files.length);
+
   // Folders of last year's reports (`previousDir`): indexed once here, and the index handed to every
-  // worker, so each folder is read once per batch whatever the concurrency.
+  // worker, so each folder is read once per batch whatever the concurrency. Linting in this thread,
+  // the index's recognized reports serve the pairing too (a worker gets only the entries).
   const configs = new ConfigResolver(lintOptions);
   const previousDirs = new Set<string>();
   for (const file of files) {
@@ -101,7 +105,7 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
   }
   if (previousDirs.size) {
     const previousIndex: Record<string, Awaited<ReturnType<typeof indexPreviousDir>>> = { ...options.previousIndex };
-    for (const dir of previousDirs) previousIndex[dir] ??= await indexPreviousDir(dir, lintOptions, locale, cwd);
+    for (const dir of previousDirs) previousIndex[dir] ??= await indexPreviousDir(dir, lintOptions, locale, cwd, workers === 1);
     lintOptions.previousIndex = previousIndex;
   }
 
@@ -114,8 +118,6 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
     return { index, file, expanded: !named.has(file), ...(usable ? { cached: { content: entry.content, config: entry.config } } : {}) };
   });
 
-  // The single executable has no worker script to start: it lints in this thread.
-  const workers = custom || singleExecutable ? 1 : workerCount(options.concurrency, files.length);
   const results: LintResult[] = new Array<LintResult>(files.length);
   let cached = 0;
   let done = 0;
@@ -138,7 +140,13 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
     const resolver = configs;
     // Several tasks in flight: reading and hashing the next files (libuv's thread pool) overlaps
     // the linting of this one. Results are placed by index, so the order stays the files' order.
-    await inFlight(tasks, SERIAL_IN_FLIGHT, async (task) => accept(await runTask(task, resolver, lintOptions, useCache)));
+    try {
+      await inFlight(tasks, SERIAL_IN_FLIGHT, async (task) => accept(await runTask(task, resolver, lintOptions, useCache)));
+    } finally {
+      // Predecessors no file was paired with (or whose file came from the cache) are not kept
+      // beyond the batch: the folder's index itself stays cached for the process.
+      for (const entries of Object.values(lintOptions.previousIndex ?? {})) forgetRecognizedPrevious(entries);
+    }
   } else {
     await runInWorkers(tasks, workers, { options: serializable(lintOptions), useCache }, accept);
   }

@@ -61,6 +61,8 @@ export interface PreviousReport {
   text: string;
   filePath: string;
   document?: Document;
+  /** Its reports, when already recognized (the --previous-dir index does): not parsed again. */
+  reports?: Report[];
 }
 
 export interface VerifyOutput {
@@ -154,7 +156,7 @@ export function recognize(
 /** The previous year's reports, parsed once per `previous` object (a batch passes the same one). */
 const previousCache = new WeakMap<object, Report[]>();
 export function previousReports(previous: PreviousReport): Report[] {
-  let reports = previousCache.get(previous);
+  let reports = previous.reports ?? previousCache.get(previous);
   if (!reports) {
     let document: Document | undefined;
     try {

@@ -76,13 +76,48 @@ function compact(text: string): { chars: string; at: Int32Array } {
   return { chars, at: at.subarray(0, n) };
 }
 
+/** This year's compared characters, and the copied runs in them, longest first. */
+interface Measured {
+  previous: MappedText;
+  cur: { chars: string; at: Int32Array };
+  copied: number;
+  runs: { from: number; to: number }[];
+}
+
+/**
+ * The last pair measured, by this year's prose: the copied-report rule and the region's facts
+ * (src/region/facts.ts) ask for the same pair, one after the other.
+ */
+const lastMeasured = new WeakMap<MappedText, Measured | null>();
+
 /**
  * The overlap of `current` with `previous`; undefined when this year's prose is too short to judge.
  * Linear in the lengths (one set of shingles of last year, one pass over this year).
  */
 export function proseOverlap(current: MappedText, previous: MappedText, maxPassages = 3): Overlap | undefined {
+  let m = lastMeasured.get(current);
+  if (m === undefined || (m !== null && m.previous !== previous)) {
+    m = measure(current, previous);
+    lastMeasured.set(current, m);
+  }
+  if (m === null) return undefined;
+  const { cur, copied, runs } = m;
+  const passages = runs.slice(0, maxPassages).map((r) => {
+    let from = cur.at[r.from];
+    const to = cur.at[r.to - 1] + 1;
+    // A run that starts with the tail of a sentence ("条。我局健全…": the last word before a
+    // sentence that is copied) is shown from the next sentence on.
+    const tail = /^[^。；！？\n]{0,6}[。；！？\n]/.exec(current.text.slice(from, Math.min(to, from + 8)));
+    if (tail && from + tail[0].length < to) from += tail[0].length;
+    return { text: current.text.slice(from, to), span: current.spanOf(from, to), length: r.to - r.from };
+  });
+  return { share: copied / cur.chars.length, compared: cur.chars.length, copied, passages };
+}
+
+/** null: this year's prose is too short to judge. */
+function measure(current: MappedText, previous: MappedText): Measured | null {
   const cur = compact(current.text);
-  if (cur.chars.length < MIN_COMPARED) return undefined;
+  if (cur.chars.length < MIN_COMPARED) return null;
   const prev = compact(previous.text).chars;
   const seen = new Set<string>();
   for (let i = 0; i + SHINGLE <= prev.length; i++) seen.add(prev.slice(i, i + SHINGLE));
@@ -110,14 +145,5 @@ export function proseOverlap(current: MappedText, previous: MappedText, maxPassa
     i = j;
   }
   runs.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
-  const passages = runs.slice(0, maxPassages).map((r) => {
-    let from = cur.at[r.from];
-    const to = cur.at[r.to - 1] + 1;
-    // A run that starts with the tail of a sentence ("条。我局健全…": the last word before a
-    // sentence that is copied) is shown from the next sentence on.
-    const tail = /^[^。；！？\n]{0,6}[。；！？\n]/.exec(current.text.slice(from, Math.min(to, from + 8)));
-    if (tail && from + tail[0].length < to) from += tail[0].length;
-    return { text: current.text.slice(from, to), span: current.spanOf(from, to), length: r.to - r.from };
-  });
-  return { share: copied / cur.chars.length, compared: cur.chars.length, copied, passages };
+  return { previous, cur, copied, runs };
 }

@@ -75,7 +75,7 @@ const rule: Rule = {
           for (const [colKey, cell] of Object.entries(cells)) {
             if (cell.value === undefined) continue;
             const sum = partsSum(agg.parts, table, rowKey, colKey);
-            if (!sum || sameNumber(sum.value, cell.value)) continue;
+            if (sum === undefined || sameNumber(sum, cell.value)) continue;
             context.report({
               file: total.file,
               at: cell,
@@ -84,9 +84,9 @@ const rule: Rule = {
                 row: ROW_LABELS.get(rowKey) ?? rowKey,
                 col: COL_LABELS.get(colKey) ?? colKey,
                 found: cell.value,
-                expected: round(sum.value),
+                expected: round(sum),
                 count: agg.parts.length,
-                contributors: contributors(sum.by, context.locale),
+                contributors: contributors(partValues(agg.parts, table, rowKey, colKey), context.locale),
               },
             });
           }
@@ -96,22 +96,20 @@ const rule: Rule = {
   },
 };
 
-/** The sum of one cell over the parts, with each part's value; undefined if any part lacks a number there. */
-function partsSum(
-  parts: RegionUnit[],
-  table: 'applications' | 'review',
-  row: string,
-  col: string,
-): { value: number; by: { name: string; value: number }[] } | undefined {
+/** The sum of one cell over the parts; undefined if any part lacks a number there. */
+function partsSum(parts: RegionUnit[], table: 'applications' | 'review', row: string, col: string): number | undefined {
   let value = 0;
-  const by: { name: string; value: number }[] = [];
   for (const p of parts) {
     const c: CellFact | undefined = p.facts.tables[table]?.[row]?.[col];
     if (c?.value === undefined) return undefined;
     value += c.value;
-    by.push({ name: p.facts.organ ?? baseName(p.file), value: c.value });
   }
-  return { value, by };
+  return value;
+}
+
+/** Each part's value of one cell that partsSum summed, by name: only for a cell reported (every cell is summed). */
+function partValues(parts: RegionUnit[], table: 'applications' | 'review', row: string, col: string): { name: string; value: number }[] {
+  return parts.map((p) => ({ name: p.facts.organ ?? baseName(p.file), value: p.facts.tables[table]?.[row]?.[col]?.value ?? 0 }));
 }
 
 function contributors(by: { name: string; value: number }[], locale: Locale): string {

@@ -1,7 +1,9 @@
 /** The pieces of the region check on their own: the copy measure, pairing, the csv overview, the config keys. */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
-import { makeResult } from '../../src/api.js';
+import { writeFileSync } from 'node:fs';
+import { lintFiles, makeResult } from '../../src/api.js';
+import { lintFilesBatch } from '../../src/batch/index.js';
 import type { LintResult } from '../../src/engine/types.js';
 import type { UnitFacts } from '../../src/region/facts.js';
 import { resolveConfigForFile } from '../../src/config/load.js';
@@ -12,6 +14,7 @@ import { findPrevious, type PreviousEntry } from '../../src/region/pairing.js';
 import { buildOverview } from '../../src/region/index.js';
 import { formatResults } from '../../src/reporters/index.js';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
+import { generateRegion } from '../support/region.js';
 
 afterAll(removeTempTrees);
 
@@ -61,6 +64,34 @@ describe('proseOverlap', () => {
     expect(o.passages[0].text).toBe([PARAS[1], PARAS[2], PARAS[3]].join('\n').slice(0, -1));
     expect(mixed.text.slice(o.passages[0].span.start, o.passages[0].span.end)).toBe(o.passages[0].text);
     expect(o.passages[1].text).toBe(PARAS[0].slice(0, -1));
+  });
+
+  test('asked again for the same prose (the rule, then the region facts): the same share, as many passages as asked; another year is measured afresh', () => {
+    const mixed = text([PARAS[0], '今年新增的一段内容与往年完全不同，讲的是本年度的新工作和新做法，没有照抄。', PARAS[1], PARAS[2], PARAS[3]].join('\n'));
+    const first = proseOverlap(mixed, last)!;
+    const again = proseOverlap(mixed, last, 0)!;
+    expect(again.share).toBe(first.share);
+    expect([first.passages.length, again.passages]).toEqual([2, []]);
+    const other = text([PARAS[4], PARAS[5], '临江市民政局'].join('\n'));
+    expect(proseOverlap(mixed, other)!.share).toBe(0);
+    expect(proseOverlap(mixed, last)!.share).toBe(first.share);
+  });
+});
+
+describe('pairing from the index', () => {
+  test('a batch linting in its own thread takes each predecessor as the index recognized it: the same results as reading it again', async () => {
+    const { files } = generateRegion({ format: (i) => (['md', 'txt-tsv', 'html'] as const)[i % 3] });
+    const root = tempTree({ '.gianrc': { previousDir: '2023' }, ...Object.fromEntries(files.map((f) => [f.path, f.text])) });
+    // Last year's text carried over into this year's 公安局 report: a copied-report finding.
+    const police = files.find((f) => f.organ === '临江市公安局' && f.year === 2023)!;
+    const copy = files.find((f) => f.organ === '临江市公安局' && f.year === 2024)!;
+    writeFileSync(path.join(root, copy.path), police.text.replace(/2023/g, '2024').replace(/2022/g, '2023'));
+    const batch = await lintFilesBatch(['2024/'], { cwd: root, concurrency: 1, region: true });
+    // The index is cached by then, its recognized reports forgotten: lintFiles reads each predecessor again.
+    const again = await lintFiles(['2024/'], { cwd: root, region: true });
+    expect(batch.results.flatMap((r) => r.messages.map((m) => m.ruleId))).toContain('copied-report');
+    expect(batch.results.every((r) => r.unit?.previousFile !== undefined)).toBe(true);
+    expect(batch.results).toEqual(again);
   });
 });
 
