@@ -160,7 +160,7 @@ const HEADER_LABELS = new Set(
  * group's number apart from its words ("（三）" / "不予公开"). A run of paragraphs that are all
  * official labels, header words (or their pieces) and values is such a table; its rows are rebuilt
  * as for cell lines, and the recognizer places the values by label (a row whose blank cells were
- * dropped has too few values: unreadable, never guessed).
+ * dropped has too few values, or none: unreadable, never guessed).
  */
 
 /** Official labels of data rows of the three tables (numbering removed), in every layout. */
@@ -187,8 +187,9 @@ function bareCellKind(text: string): BareKind | undefined {
   if (isValueLike(text)) return 'value';
   const normal = normalizeLabel(text);
   if (NUMBERING_ONLY.test(normal)) return 'number';
-  if (ROW_LABELS.has(coreLabel(normal)) || LEAD_LABELS.has(coreLabel(normal))) return 'label';
+  // Header words first: "总计" and "其他" alone are column headers (the rows are "（七）总计", "3.其他").
   if (HEADER_LABELS.has(normal) || BALANCE_NOTE.test(normal)) return 'header';
+  if (ROW_LABELS.has(coreLabel(normal)) || LEAD_LABELS.has(coreLabel(normal))) return 'label';
   if (normal.length <= MAX_PIECE && HEADER_WORDS.some((w) => w.includes(normal))) return 'piece';
   return undefined;
 }
@@ -213,7 +214,9 @@ export function bareCellRuns(blocks: Block[]): Block[] {
     }
     const values = kinds.filter((x) => x === 'value').length;
     const labels = kinds.filter((x) => x === 'label').length;
-    const table = k - i >= MIN_BARE_CELLS && values >= MIN_BARE_VALUES && labels >= MIN_BARE_LABELS ? bareCellTable(blocks.slice(i, k), kinds) : undefined;
+    const rowMajor = readsByRows(blocks.slice(i, k), kinds);
+    const table =
+      k - i >= MIN_BARE_CELLS && values >= MIN_BARE_VALUES && labels >= MIN_BARE_LABELS && rowMajor ? bareCellTable(blocks.slice(i, k), kinds) : undefined;
     if (table) {
       out.push(table);
       i = k;
@@ -223,6 +226,29 @@ export function bareCellRuns(blocks: Block[]): Block[] {
     }
   }
   return out;
+}
+
+/**
+ * Are the cells in row order (each row's label, then its values)? Plain PDF text extraction gives a
+ * table column by column instead — all row labels, then each column's values — which must not be
+ * read as rows: there two data-row labels follow each other. Most data rows must have a value right
+ * after their label.
+ */
+function readsByRows(blocks: Block[], kinds: BareKind[]): boolean {
+  let dataRows = 0;
+  let followed = 0;
+  let previousData = false;
+  for (let j = 0; j < blocks.length; j++) {
+    const text = normalizeLabel((blocks[j] as Extract<Block, { kind: 'paragraph' }>).content.text.trim());
+    const data = kinds[j] === 'label' && ROW_LABELS.has(coreLabel(text));
+    if (data && previousData) return false;
+    if (data) {
+      dataRows++;
+      if (kinds[j + 1] === 'value') followed++;
+    }
+    previousData = data;
+  }
+  return followed * 2 >= dataRows;
 }
 
 function bareCellTable(blocks: Block[], kinds: BareKind[]): TableBlock | undefined {
@@ -263,10 +289,5 @@ function bareCellTable(blocks: Block[], kinds: BareKind[]): TableBlock | undefin
   flush();
   endRow();
   if (!rows.some((r) => r.cells.length >= 2 && !isValueLike(r.cells[0].text))) return undefined;
-  // A data row with no value at all lost its blank cells without a trace: nothing says where any
-  // value of the table belongs — not a table to read (the recognizer calls the section's debris unreadable).
-  const headerRow = (r: TableRow) => HEADER_LABELS.has(normalizeLabel(r.cells[0].text)) || BALANCE_NOTE.test(normalizeLabel(r.cells[0].text));
-  const emptyRow = rows.some((r) => !headerRow(r) && r.cells.some((c) => ROW_LABELS.has(coreLabel(c.text))) && !r.cells.some((c) => isValueLike(c.text)));
-  if (emptyRow) return undefined;
   return { kind: 'table', syntax: 'pipe', rows, span: { start: blocks[0].span.start, end: blocks[blocks.length - 1].span.end } };
 }

@@ -44,7 +44,9 @@ export function itemStream(blocks: Block[]): StreamItem[] {
         const hasValue = values.some((v) => v.text.trim() !== '');
         if (!hasValue && labels.some((c) => HEADER_WORDS.has(coreLabel(c.text)) || /勾稽关系/.test(c.text))) {
           items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, header: true, cells: labels });
-        } else if (hasValue || (labels.length && values.length)) {
+        } else if (hasValue || (labels.length && values.length) || (b.syntax !== 'spaced' && isDataRowLabel(labels))) {
+          // A data row's whole label in a row of its own with no cell after it: the row lost its values
+          // (blank cells dropped when the table was saved one cell per line) — a row without values, not a wrapped label.
           items.push({ type: 'row', labels, values, span: row.span, exact: grid || b.syntax === 'gfm', spaced: b.syntax === 'spaced' });
         } else if (labels.length) {
           items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, cells: labels });
@@ -60,6 +62,19 @@ export function itemStream(blocks: Block[]): StreamItem[] {
     }
   }
   return items;
+}
+
+/** Labels of the data rows of tables 二 and 三 in every layout (numbering removed). */
+const DATA_ROW_CORES = new Set(
+  [
+    ...LAYOUTS.flatMap((layout) => activeSubTables(layout).flatMap((t) => t.rows.map((r) => r.label))),
+    ...LAYOUTS.flatMap((layout) => applicationRows(layout).map((r) => r.label)),
+  ].map((l) => coreLabel(l)),
+);
+
+/** A row of labels only whose last label is a data row's whole label ("行政规范性文件", "2.重复申请"). */
+function isDataRowLabel(labels: TableCell[]): boolean {
+  return labels.length > 0 && DATA_ROW_CORES.has(coreLabel(labels[labels.length - 1].text)) && !HEADER_WORDS.has(coreLabel(labels[labels.length - 1].text));
 }
 
 /** Column-header words: a row made of these (and blanks) is a header row, not data. */
