@@ -3,6 +3,16 @@
 // from src/ by `npm run build`). `--lsp` (or the `--stdio` that editor clients add) starts the
 // server; only the chosen one is loaded, so plain CLI runs never pay for the LSP code.
 import { existsSync } from 'node:fs';
+import module from 'node:module';
+
+// Node ≥ 22.1 keeps V8's compiled code of the bundle between runs (in the OS temp dir; a directory
+// it cannot write only means no cache, and NODE_DISABLE_COMPILE_CACHE=1 turns it off). Node 20 has
+// no such API: start-up then compiles the bundle each run.
+try {
+  module.enableCompileCache?.();
+} catch {
+  // Never a reason not to lint.
+}
 
 const args = process.argv.slice(2);
 const end = args.indexOf('--');

@@ -4,7 +4,21 @@
 // chunks; the PDF reader's worker thread is an entry of its own (PDF.js is bundled into it, and
 // only into it). bin/gia-lint.js prefers the bundle and falls back to dist/cli/main.js.
 import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+
+const scripts = path.dirname(fileURLToPath(import.meta.url));
+
+/** The format readers' `htmlparser2` is its Parser and ElementType only (scripts/htmlparser2-core.mjs). */
+const htmlparser2Core = {
+  name: 'htmlparser2-core',
+  setup(b) {
+    b.onResolve({ filter: /^htmlparser2$/ }, (args) =>
+      args.importer.split(path.sep).join('/').includes('/dist/formats/') ? { path: path.join(scripts, 'htmlparser2-core.mjs') } : undefined,
+    );
+  },
+};
 
 // Chunk names carry content hashes: without a clean directory every build would leave the last
 // one's chunks behind (and npm pack, the .vsix and the executable would ship them).
@@ -25,4 +39,5 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
   alias: { undici: './scripts/undici-stub.mjs' },
+  plugins: [htmlparser2Core],
 });

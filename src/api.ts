@@ -58,7 +58,7 @@ export async function lintFiles(patterns: string[], options: LintFilesOptions = 
   const files = await expandPatterns(patterns, { cwd, ext: options.ext ?? DEFAULT_EXTENSIONS, locale });
   const resolver = new ConfigResolver({ ...options, cwd });
   const results: LintResult[] = [];
-  const named = namedFiles(patterns, cwd);
+  const named = await namedFiles(patterns, cwd);
   for (const file of files) results.push(await lintFile(file, await resolver.forFile(file), options, !named.has(file)));
   return results;
 }

@@ -1,6 +1,5 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { UsageError } from '../config/errors.js';
 import type { Locale } from '../engine/types.js';
 import { ALL_EXTENSIONS } from '../formats/index.js';
@@ -14,8 +13,15 @@ export const DEFAULT_EXTENSIONS = ALL_EXTENSIONS;
  * The files the user named themselves (a path, not a directory or glob pattern): a file found by
  * expansion that is no annual report is left silent (rule not-a-report), a named one is not.
  */
-export function namedFiles(patterns: string[], cwd: string): Set<string> {
+export async function namedFiles(patterns: string[], cwd: string): Promise<Set<string>> {
+  // Plain paths (nearly every run) need no glob library: a pattern with none of * ? [ ] { } ( ) ! + @ is no glob.
+  const isDynamicPattern = patterns.some(maybeGlob) ? (await import('tinyglobby')).isDynamicPattern : () => false;
   return new Set(patterns.filter((p) => !isDynamicPattern(p)).map((p) => path.resolve(cwd, p)));
+}
+
+/** Characters without which tinyglobby's isDynamicPattern (picomatch's scan) sees no glob. */
+function maybeGlob(pattern: string): boolean {
+  return /[*?[\]{}()!+@]/.test(pattern);
 }
 
 /** The files `patterns` stand for: absolute, deduplicated, sorted. */
@@ -37,7 +43,7 @@ export async function expandPatterns(patterns: string[], options: { cwd?: string
       const found = (await walk(abs)).filter(wanted);
       if (found.length === 0) throw new UsageError(noLintableFiles(pattern, exts, locale));
       found.forEach((f) => files.add(f));
-    } else if (isDynamicPattern(pattern)) {
+    } else if (maybeGlob(pattern) && (await import('tinyglobby')).isDynamicPattern(pattern)) {
       const found = (await globFiles(pattern, cwd)).filter(wanted);
       if (found.length === 0) throw new UsageError(noGlobMatch(pattern, locale));
       found.forEach((f) => files.add(f));
@@ -55,6 +61,7 @@ export async function expandPatterns(patterns: string[], options: { cwd?: string
 
 /** Files a glob matches, absolute. dot: false and the ignore list skip dot-directories and node_modules, as for directories. */
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+  const { glob } = await import('tinyglobby');
   const found = await glob(pattern, { cwd, absolute: true, onlyFiles: true, dot: false, ignore: ['**/node_modules/**'] });
   return found.map((f) => path.resolve(f));
 }

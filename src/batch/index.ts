@@ -109,7 +109,7 @@ export async function lintFilesBatch(patterns: string[], options: BatchOptions =
     lintOptions.previousIndex = previousIndex;
   }
 
-  const named = namedFiles(patterns, cwd);
+  const named = await namedFiles(patterns, cwd);
   const tasks: Task[] = files.map((file, index) => {
     const entry = cache?.get(file);
     // A cached result without the text is no use to a format that shows the text.

@@ -208,7 +208,7 @@ async function lintBatch(opts: CliOptions, apiOptions: LintOptions, io: CliIO, l
     ...(regionRun ? { region: true } : {}),
   }).finally(() => progress?.clear());
   if (!regionRun) return { results: batch.results, stats: batch.stats };
-  const outcome = runRegion(batch.results, regionConfig, rulesForConfig(builtinRules, regionConfig));
+  const outcome = await runRegion(batch.results, regionConfig, rulesForConfig(builtinRules, regionConfig));
   return { results: outcome.results, region: outcome.overview, stats: batch.stats };
 }
 

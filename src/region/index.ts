@@ -1,4 +1,3 @@
-import picomatch from 'picomatch';
 import { makeResult } from '../api.js';
 import type { LintMessage, LintResult, ResolvedConfig, Rule } from '../engine/types.js';
 import { fillTemplate, pick, t } from '../i18n/format.js';
@@ -50,8 +49,8 @@ export interface OverviewRow {
   previousWanted: boolean;
 }
 
-export function runRegion(results: LintResult[], config: ResolvedConfig, rules: ReadonlyMap<string, Rule>): RegionOutcome {
-  const input = regionInput(results, config);
+export async function runRegion(results: LintResult[], config: ResolvedConfig, rules: ReadonlyMap<string, Rule>): Promise<RegionOutcome> {
+  const input = await regionInput(results, config);
   const added = new Map<string, LintMessage[]>();
   for (const [id, setting] of Object.entries(config.rules)) {
     const rule = rules.get(id);
@@ -80,10 +79,13 @@ export function runRegion(results: LintResult[], config: ResolvedConfig, rules: 
 }
 
 /** The region as the rules see it: every linted file with facts, and each `aggregate` matched against them. */
-export function regionInput(results: LintResult[], config: Pick<ResolvedConfig, 'aggregate'>): RegionInput {
-  const units: RegionUnit[] = results.filter((r) => r.unit).map((r) => ({ file: r.filePath, facts: r.unit! }));
+export async function regionInput(results: LintResult[], config: Pick<ResolvedConfig, 'aggregate'>): Promise<RegionInput> {
+  const units = unitsOf(results);
+  if (!config.aggregate?.length) return { units, aggregates: [] };
+  // Loaded only for a config with totals to check (a plain run never matches a glob).
+  const { default: picomatch } = await import('picomatch');
   const posix = (f: string) => f.split('\\').join('/');
-  const aggregates: RegionAggregate[] = (config.aggregate ?? []).map((a) => {
+  const aggregates: RegionAggregate[] = config.aggregate.map((a) => {
     const isTotal = picomatch(a.total);
     const isPart = picomatch(a.parts);
     const total = units.find((u) => isTotal(posix(u.file)));
@@ -94,8 +96,13 @@ export function regionInput(results: LintResult[], config: Pick<ResolvedConfig, 
   return { units, aggregates };
 }
 
+/** Every linted file with facts. */
+function unitsOf(results: LintResult[]): RegionUnit[] {
+  return results.filter((r) => r.unit).map((r) => ({ file: r.filePath, facts: r.unit! }));
+}
+
 /** The overview of a batch; without a region run (no facts) the rows carry the counts only. */
-export function buildOverview(results: LintResult[], input: RegionInput = regionInput(results, {})): RegionOverview {
+export function buildOverview(results: LintResult[], input: RegionInput = { units: unitsOf(results), aggregates: [] }): RegionOverview {
   const role = new Map<string, 'total' | 'part'>();
   for (const a of input.aggregates) {
     for (const p of a.parts) role.set(p.file, 'part');

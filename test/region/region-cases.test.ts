@@ -44,7 +44,7 @@ for (const id of regionRules) {
       test(`${name}: ${spec.description}`, async () => {
         const { results } = await lintFilesBatch([caseDir], { cwd: caseDir, concurrency: 1, region: true, ignore: false });
         const config = await resolveConfigForFile(path.join(caseDir, '.probe'), { cwd: caseDir });
-        const { results: out } = runRegion(results, config, builtinRules);
+        const { results: out } = await runRegion(results, config, builtinRules);
         const actual = out.flatMap((r) => r.messages.filter((m) => m.ruleId === id).map((m, i) => ({ m, file: path.relative(caseDir, r.filePath), i })));
         const wanted = spec.messages;
         expect(
