@@ -80,16 +80,13 @@ function reparse(prev: Parsed, text: string, bounded: string, source: SourceText
   if (old === text && prev.bounded === bounded) return { parsed: prev, mode: { kind: 'piece', start: 0, end: 0 } };
   // The changed part: old [first, oldEnd) became new [first, first + newLength). Both the text and
   // its bounded form are compared: a bound can change characters away from the edit.
-  const shorter = Math.min(old.length, text.length);
-  let first = 0;
-  while (first < shorter && old.charCodeAt(first) === text.charCodeAt(first) && prev.bounded.charCodeAt(first) === bounded.charCodeAt(first)) first++;
-  let same = 0;
-  while (
-    same < shorter - first &&
-    old.charCodeAt(old.length - 1 - same) === text.charCodeAt(text.length - 1 - same) &&
-    prev.bounded.charCodeAt(old.length - 1 - same) === bounded.charCodeAt(text.length - 1 - same)
-  )
-    same++;
+  let first = commonPrefix(old, text);
+  let same = commonSuffix(old, text, first);
+  // Usually no bound applied and the bounded text is the text itself.
+  if (prev.bounded !== old || bounded !== text) {
+    first = Math.min(first, commonPrefix(prev.bounded, bounded));
+    same = Math.min(same, commonSuffix(prev.bounded, bounded, first));
+  }
   const oldEnd = old.length - same;
   const delta = text.length - old.length;
 
@@ -119,6 +116,27 @@ function reparse(prev: Parsed, text: string, bounded: string, source: SourceText
     parsed: { text, bounded, units: [...units.slice(0, a), ...unitsOf(nodes, source), ...kept], piecewise: true },
     mode: { kind: 'piece', start, end },
   };
+}
+
+/** Comparing a chunk at a time runs natively; this is done on the whole buffer at every keystroke. */
+const CHUNK = 256;
+
+/** Length of the common start of `a` and `b`. */
+function commonPrefix(a: string, b: string): number {
+  const max = Math.min(a.length, b.length);
+  let i = 0;
+  while (i + CHUNK <= max && a.slice(i, i + CHUNK) === b.slice(i, i + CHUNK)) i += CHUNK;
+  while (i < max && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  return i;
+}
+
+/** Length of the common end of `a` and `b`, not reaching into their first `prefix` characters. */
+function commonSuffix(a: string, b: string, prefix: number): number {
+  const max = Math.min(a.length, b.length) - prefix;
+  let n = 0;
+  while (n + CHUNK <= max && a.slice(a.length - n - CHUNK, a.length - n) === b.slice(b.length - n - CHUNK, b.length - n)) n += CHUNK;
+  while (n < max && a.charCodeAt(a.length - 1 - n) === b.charCodeAt(b.length - 1 - n)) n++;
+  return n;
 }
 
 /** Index of the last unit whose start is at or before `offset` (0 when none is). */
