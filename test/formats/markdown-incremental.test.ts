@@ -51,6 +51,13 @@ describe('incremental Markdown', () => {
     expect(readVersions([base, fence, base])).toHaveLength(3);
   });
 
+  test('a byte order mark typed at the start of the text or of a line (micromark drops one at the start of its input)', () => {
+    const base = '# 报告\n\n一、总体情况\n\n正文。\n';
+    const atStart = `\ufeff${base}`;
+    const atLine = base.replace('正文', '\ufeff正文');
+    expect(readVersions([base, atStart, base, atLine, base])).toHaveLength(5);
+  });
+
   test('a link reference definition anywhere makes every version a whole parse', () => {
     const text = '# 报告\n\n见[条例]。\n\n[条例]: http://example.gov.cn\n';
     expect(readVersions([text, text.replace('见', '详见')])).toEqual(['full', 'full']);
