@@ -3,6 +3,7 @@ import remarkParse from 'remark-parse';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import type { Nodes, Parents, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Construct, Extension, TokenizeContext } from 'micromark-util-types';
 import { MappedText } from '../model/mapped-text.js';
 import type { Block, Document, TableCell, TableRow } from '../model/document.js';
 import { SourceText } from '../model/source.js';
@@ -22,8 +23,58 @@ import { IncrementalMarkdown } from './markdown-incremental.js';
  */
 function gfmTables(this: Processor): void {
   const data = this.data();
-  (data.micromarkExtensions ??= []).push(gfmTable());
+  (data.micromarkExtensions ??= []).push(guardedTables(gfmTable()));
   (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown());
+}
+
+/** The text being parsed (parsing is synchronous, one text at a time), for the table guard's look at the next line. */
+let parsing = '';
+
+/**
+ * The table construct is tried at the start of every line of every paragraph, and on a line that
+ * is no table it reads the whole line as a head row before it fails: for report prose that doubled
+ * micromark's work on every paragraph. A table is only ever a head row followed by a delimiter row
+ * (whose every cell has a `-`: `| --- | :-: |`), or a body row after the head or a row. So where the
+ * previous token is neither and the next line of the text has no `-`, the construct would fail
+ * whatever it read, and the guard lets it fail before reading. Otherwise the extension's own
+ * tokenizer runs unchanged: the tree is the same.
+ */
+function guardedTables(extension: Extension): Extension {
+  const table = (extension.flow as Record<'null', Construct>).null;
+  const tokenizeTable = table.tokenize;
+  return {
+    flow: {
+      null: {
+        ...table,
+        tokenize(effects, ok, nok) {
+          const read = tokenizeTable.call(this, effects, ok, nok);
+          return (code) => (afterTableRow(this.events) || nextLineHasDash(this.now().offset) ? read(code) : nok(code));
+        },
+      },
+    },
+  };
+}
+
+/** Whether the last token before this line (line endings and indents aside) ends a table's head or row: the same test the table tokenizer starts with. */
+function afterTableRow(events: TokenizeContext['events']): boolean {
+  let index = events.length - 1;
+  while (index > -1 && (events[index][1].type === 'lineEnding' || events[index][1].type === 'linePrefix')) index--;
+  return index > -1 && (events[index][1].type === 'tableHead' || events[index][1].type === 'tableRow');
+}
+
+/** Whether the line after the one holding `offset` in the text being parsed has a `-` (micromark's line endings: LF, CR, CRLF). */
+function nextLineHasDash(offset: number): boolean {
+  const s = parsing;
+  let i = offset;
+  while (i < s.length && s.charCodeAt(i) !== 10 && s.charCodeAt(i) !== 13) i++;
+  if (i >= s.length) return false;
+  i += s.charCodeAt(i) === 13 && s.charCodeAt(i + 1) === 10 ? 2 : 1;
+  for (; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 45) return true;
+    if (c === 10 || c === 13) return false;
+  }
+  return false;
 }
 
 const parser = unified().use(remarkParse).use(gfmTables);
@@ -39,7 +90,12 @@ export function parseMarkdown(text: string): Document {
 
 /** The mdast tree of Markdown already bounded by boundMarkdownShapes (markdown-incremental.ts parses pieces of it). */
 export function markdownTree(bounded: string): Root {
-  return parser.parse(bounded);
+  parsing = bounded;
+  try {
+    return parser.parse(bounded);
+  } finally {
+    parsing = '';
+  }
 }
 
 /** The blocks of top-level nodes of the tree of `source.text` (positions into it), as parseMarkdown reads them. */
