@@ -6,21 +6,15 @@
  * emphasis resolution, and container markers nested thousands deep.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { removeTempTrees, tempTree } from './config/tmp.js';
 import { generateReport } from './support/generate.js';
+import { spawnCli } from './support/spawn-cli.js';
 
-const BIN = fileURLToPath(new URL('../bin/gia-lint.js', import.meta.url));
 const KILL_AFTER_MS = 90_000;
 
 afterAll(removeTempTrees);
 
-function run(args: string[], cwd: string, input?: string) {
-  const env = { ...process.env, FORCE_COLOR: '0' };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, input, env, encoding: 'utf8', timeout: KILL_AFTER_MS, maxBuffer: 64 * 1024 * 1024 });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
+const run = (args: string[], cwd: string, input?: string) => spawnCli(args, { cwd, input, env: { FORCE_COLOR: '0' }, timeout: KILL_AFTER_MS });
 
 /** Shapes that backtracked or went quadratic, scaled so the old code would not finish in time. */
 const HOSTILE: Record<string, string> = {

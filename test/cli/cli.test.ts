@@ -1,12 +1,13 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { builtinRules } from '../../src/rules/index.js';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
+import type { CliRun } from '../support/cli.js';
 import { generateReport } from '../support/generate.js';
+import { BIN, spawnCli, type SpawnCall } from '../support/spawn-cli.js';
 
 /**
  * The CLI as a user runs it: spawn bin/gia-lint.js (dist/ is built by `npm test` before jest).
@@ -14,7 +15,6 @@ import { generateReport } from '../support/generate.js';
  * 统计期限 moved to the wrong year (one statistics-period error).
  */
 
-const BIN = fileURLToPath(new URL('../../bin/gia-lint.js', import.meta.url));
 const PKG = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const GOOD = generateReport({ year: 2024, format: 'md' });
@@ -22,25 +22,10 @@ const BAD = GOOD.replace('统计期限自2024年1月1日起至2024年12月31日�
 
 afterAll(removeTempTrees);
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[], opts: { cwd: string; input?: string | Buffer; env?: Record<string, string> }): Run {
-  const env = { ...process.env };
-  // The test runner's own colour settings must not leak into the child.
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  delete env.GIA_LINT_DEBUG;
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd,
-    input: opts.input ?? '',
-    env: { ...env, ...opts.env },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+/** The spawned bin's exit code and output (the test runner's colour and debug settings do not leak into it). */
+function cli(args: string[], call: SpawnCall): CliRun {
+  const { code, stdout, stderr } = spawnCli(args, call);
+  return { code, stdout, stderr };
 }
 
 const fixtures = (extra: Record<string, string | object | Buffer> = {}) => tempTree({ 'good.md': GOOD, 'bad.md': BAD, ...extra });

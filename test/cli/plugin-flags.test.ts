@@ -1,11 +1,11 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
 import { generateReport } from '../support/generate.js';
-import { run, type CliIO } from '../../src/cli/main.js';
+import { runCli } from '../support/cli.js';
+import { spawnCli } from '../support/spawn-cli.js';
 
 /**
  * The CLI flags of issue 13: --rule, --plugin, --resolve-plugins-relative-to, --no-inline-config,
@@ -15,7 +15,6 @@ import { run, type CliIO } from '../../src/cli/main.js';
  * process to see an edited plugin.
  */
 
-const BIN = fileURLToPath(new URL('../../bin/gia-lint.js', import.meta.url));
 const PLUGIN = fileURLToPath(new URL('../../examples/plugin-local-rules', import.meta.url));
 
 afterAll(removeTempTrees);
@@ -24,27 +23,8 @@ const GOOD = generateReport({ year: 2024, format: 'md', signDate: '2025年1月10
 const BAD = GOOD.replace('统计期限自2024年1月1日起至2024年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
 const LATE = GOOD.replace('2025年1月10日', '2025年1月28日');
 
-async function cli(args: string[], cwd: string, env: Record<string, string> = {}) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: { write: (t: string) => void (stdout += t) },
-    stderr: { write: (t: string) => void (stderr += t) },
-    stdin: (async function* () {})(),
-    env,
-    cwd,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
-
-function spawned(args: string[], cwd: string) {
-  const env = { ...process.env };
-  delete env.FORCE_COLOR;
-  delete env.NO_COLOR;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string, env: Record<string, string> = {}) => runCli(args, { cwd, env });
+const spawned = (args: string[], cwd: string) => spawnCli(args, { cwd });
 
 const rulesOf = (unix: string) => [...unix.matchAll(/\[(?:Error|Warning)\/([^\]]+)\]/g)].map((m) => m[1]);
 

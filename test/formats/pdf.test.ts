@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { lintBuffer, lintFiles } from '../../src/api.js';
-import { run, type CliIO } from '../../src/cli/main.js';
 import type { LintResult } from '../../src/engine/types.js';
 import { parsePdf } from '../../src/formats/pdf.js';
 import type { PdfDocument } from '../../src/formats/pdf-layout.js';
 import type { TableBlock } from '../../src/model/document.js';
 import { sarif } from '../../src/reporters/sarif.js';
 import { stylish } from '../../src/reporters/stylish.js';
+import { runCli } from '../support/cli.js';
 import { expectInside } from '../support/positions.js';
 import { encryptedPdf, manyPagesPdf } from '../support/pdf-bytes.js';
 import { findingKey } from './support.js';
@@ -173,16 +173,9 @@ describe('PDFs that cannot be checked: one fatal message each, and the batch goe
 
 describe('--print-text', () => {
   test('prints the view a PDF is read as: page markers, view line, page:line, and the line a message points at', async () => {
-    let out = '';
-    const io: CliIO = {
-      stdout: { write: (t: string): void => void (out += t) },
-      stderr: { write: (): void => undefined },
-      stdin: (async function* () {})(),
-      env: {},
-      cwd: FIXTURES,
-    };
-    expect(await run(['--print-text', 'word-2024.pdf'], io)).toBe(0);
-    const lines = out.split('\n');
+    const view = await runCli(['--print-text', 'word-2024.pdf'], { cwd: FIXTURES });
+    expect(view.code).toBe(0);
+    const lines = view.stdout.split('\n');
     expect(lines.slice(0, 3)).toEqual(['word-2024.pdf', '—— 第 1 页 ——', expect.stringMatching(/^ 1\t1:1\t临江市人民政府外事办公室2024年/)]);
     expect(lines).toContain('—— 第 2 页 ——');
     // The statistics-period message points at view line 7, page 1 line 7: that line holds the sentence.

@@ -4,17 +4,16 @@
  * files, fsyncs, and cleans up temp files a killed run left behind.
  */
 import { afterAll, describe, expect, jest, test } from '@jest/globals';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, linkSync, lstatSync, readFileSync, readdirSync, readlinkSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { readRegularFile } from '../../src/io/read-file.js';
 import { STALE_TEMP_MS, removeStaleTemps, writeFileSafely } from '../../src/io/write-file.js';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
 import { generateReport } from '../support/generate.js';
+import { spawnCli } from '../support/spawn-cli.js';
 
-const BIN = fileURLToPath(new URL('../../bin/gia-lint.js', import.meta.url));
 const GOOD = generateReport({ year: 2024, format: 'md' });
 const BAD = GOOD.replace('统计期限自2024年1月1日起至2024年12月31日止', '统计期限自2023年1月1日起至2023年12月31日止');
 const isRoot = process.getuid?.() === 0;
@@ -22,11 +21,7 @@ const isRoot = process.getuid?.() === 0;
 afterAll(removeTempTrees);
 jest.setTimeout(60_000);
 
-function cli(args: string[], cwd: string) {
-  const env = { ...process.env, FORCE_COLOR: '0' };
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, env, encoding: 'utf8', timeout: 50_000 });
-  return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr };
-}
+const cli = (args: string[], cwd: string) => spawnCli(args, { cwd, env: { FORCE_COLOR: '0' }, timeout: 50_000 });
 
 describe('reading: regular files only, bounded', () => {
   test('a regular file is read whole', async () => {
