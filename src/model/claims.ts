@@ -10,6 +10,7 @@ import type {
   PartCountStatement,
   PeriodStatement,
   ProblemsSection,
+  ShareList,
   TextSpan,
   YearLead,
   YearLeadTraits,
@@ -394,6 +395,41 @@ export function findNarratedYear(prose: MappedText): { year: number; span: Span 
   // Two years named equally often: no guess.
   if ([...counts.values()].filter((c) => c.n === best.n).length > 1) return undefined;
   return { year: best.year, span: best.span };
+}
+
+/* ----------------------------------------------------------------------------- share lists */
+
+/** A total that a list breaks down: "…信息57条：其中", "共收到申请12件，其中". */
+const SHARE_TOTAL_RE = /(\d{1,7})(条|件|篇|个)(?:[:：]|[，,]?其中)/g;
+/** One part with its share: "通知公告4条，占信息总量的7.02%", "办事指南2条,信息总量的3.50%". */
+const SHARE_ITEM_RE = /(\d{1,7})(条|件|篇|个)[，,]?[^\d%％，,；;。:：]{0,14}?(\d{1,3}(?:\.(\d{1,3}))?)[%％]/g;
+/** A list needs this many parts with shares. */
+const MIN_SHARE_ITEMS = 2;
+
+/**
+ * Totals broken down with shares in one sentence: the parts after the total (same measure word),
+ * kept only when they add up to the total — then every share's base is that total for certain.
+ */
+export function findShareLists(prose: MappedText): ShareList[] {
+  const out: ShareList[] = [];
+  const text = prose.text;
+  for (const t of text.matchAll(SHARE_TOTAL_RE)) {
+    const from = t.index + t[0].length;
+    const end = endAfter(text, from, '。\n', 600);
+    const unit = t[2];
+    const items: ShareList['items'] = [];
+    // Only the sentence is searched (a slice: the search never runs on past it).
+    for (const m of text.slice(from, end).matchAll(SHARE_ITEM_RE)) {
+      if (m[2] !== unit) continue;
+      const stop = from + m.index + m[0].length;
+      const at = stop - m[3].length - 1;
+      items.push({ count: Number(m[1]), percent: Number(m[3]), decimals: m[4]?.length ?? 0, text: m[0], span: prose.spanOf(at, stop) });
+    }
+    const total = Number(t[1]);
+    if (items.length >= MIN_SHARE_ITEMS && total > 0 && items.reduce((a, i) => a + i.count, 0) === total)
+      out.push({ total, unit, totalSpan: prose.spanOf(t.index, t.index + t[1].length + 1), items });
+  }
+  return out;
 }
 
 /* ----------------------------------------------------------------------------------- counts */

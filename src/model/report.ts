@@ -54,6 +54,11 @@ export interface Report {
    * "（二）依申请公开情况" …) before the next part. The span of the first such sub-item.
    */
   untitledOverview?: Span;
+  /**
+   * A total broken down in prose with each part's share ("主动公开信息57条：其中通知公告4条，占7.02%；
+   * 办事指南2条，占3.50%…"), read only when the parts add up to the total (so the base is certain).
+   */
+  shareLists: ShareList[];
   /** What section 五 says, when the section was found. */
   problemsSection?: ProblemsSection;
   /** Sentences that say which year is reported ("现将2023年度…报告如下", "结合2023年…工作实际"). */
@@ -168,6 +173,14 @@ export interface PartCountStatement {
   span: Span;
   /** How many parts the sentence lists before the number, when the list is clean enough to count. */
   listed?: number;
+}
+
+export interface ShareList {
+  total: number;
+  /** The measure word of the total and of every part (条, 件, 篇, 个). */
+  unit: string;
+  totalSpan: Span;
+  items: { count: number; percent: number; decimals: number; text: string; span: Span }[];
 }
 
 export interface PeriodStatement {

@@ -13,6 +13,7 @@ import problemsAndMeasures from './problems-and-measures.js';
 import publicationDate from './publication-date.js';
 import regionMissingUnit from './region-missing-unit.js';
 import regulationAuthority from './regulation-authority.js';
+import sharePercentage from './share-percentage.js';
 import regionTotal from './region-total.js';
 import reportYear from './report-year.js';
 import requiredSections from './required-sections.js';
@@ -52,6 +53,7 @@ const RULES: Rule[] = [
   copiedReport,
   governmentAccountability,
   regulationAuthority,
+  sharePercentage,
   regionTotal,
   regionMissingUnit,
 ];
