@@ -1,5 +1,6 @@
-import { createHash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { LintResult } from '../engine/types.js';
 
@@ -21,7 +22,17 @@ interface CacheFile {
   entries: Record<string, CacheEntry>;
 }
 
-export const sha256 = (data: string | Buffer): string => createHash('sha256').update(data).digest('hex');
+/** Builtins by name, synchronously (what the bundle leaves alone). */
+const builtin = createRequire(import.meta.url);
+let crypto: typeof import('node:crypto') | undefined;
+
+/** A sha256 hash to feed. node:crypto loads on first use: it costs start-up several ms, and only --cache hashes. */
+export function sha256Hash(): Hash {
+  crypto ??= builtin('node:crypto') as typeof import('node:crypto');
+  return crypto.createHash('sha256');
+}
+
+export const sha256 = (data: string | Buffer): string => sha256Hash().update(data).digest('hex');
 
 /**
  * Where `--cache-location` points: a directory (existing, or written with a trailing slash) gets

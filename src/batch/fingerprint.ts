@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { packageVersion } from '../reporters/index.js';
 import { singleExecutable } from '../single-executable.js';
+import { sha256Hash } from './cache.js';
 
 let cached: string | undefined;
 
@@ -17,10 +17,10 @@ export function buildFingerprint(): string {
   // The single executable is one file: its size and mtime stand for the code.
   if (singleExecutable) {
     const st = statSync(process.execPath);
-    return (cached = createHash('sha256').update(`${packageVersion()}\0${st.size}\0${st.mtimeMs}`).digest('hex'));
+    return (cached = sha256Hash().update(`${packageVersion()}\0${st.size}\0${st.mtimeMs}`).digest('hex'));
   }
   const root = path.dirname(path.dirname(fileURLToPath(import.meta.url))); // dist/ (or src/ in tests)
-  const h = createHash('sha256').update(packageVersion());
+  const h = sha256Hash().update(packageVersion());
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const full = path.join(dir, e.name);

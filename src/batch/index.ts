@@ -1,6 +1,6 @@
 import { availableParallelism, loadavg } from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { DEFAULT_EXTENSIONS, expandPatterns, forgetRecognizedPrevious, indexPreviousDir, namedFiles, type LintFilesOptions } from '../api.js';
 import { ConfigError, GiaLintError, UsageError } from '../config/errors.js';
 import { ConfigResolver } from '../config/load.js';
@@ -190,13 +190,15 @@ async function runInWorkers(tasks: Task[], count: number, workerData: object, ac
   let next = 0;
   let remaining = tasks.length;
   const pool: Worker[] = [];
+  // Loaded only when threads are started (a serial run never needs it).
+  const threads = await import('node:worker_threads');
   try {
     await new Promise<void>((resolve, reject) => {
       const feed = (w: Worker) => {
         if (next < tasks.length) w.postMessage(tasks[next++]);
       };
       for (let i = 0; i < count; i++) {
-        const w = new Worker(workerUrl(), { workerData });
+        const w = new threads.Worker(workerUrl(), { workerData });
         pool.push(w);
         w.on('message', (reply: WorkerReply) => {
           if ('error' in reply) {

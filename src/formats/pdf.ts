@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { LocalizedText } from '../i18n/types.js';
 import { documentView, type BinaryFormat, type PositionStyle } from './descriptor.js';
 import { DEFAULT_PDF_LIMITS, looksLikePdf, type PdfExtraction, type PdfFailureReason, type PdfLimits } from './pdf-extract.js';
@@ -125,8 +125,8 @@ interface Pending {
 let reader: { worker: Worker; heapMb: number; pending: Map<number, Pending> } | undefined;
 let nextId = 1;
 
-function startReader(heapMb: number): NonNullable<typeof reader> {
-  const worker = new Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 } });
+function startReader(threads: typeof import('node:worker_threads'), heapMb: number): NonNullable<typeof reader> {
+  const worker = new threads.Worker(workerUrl(), { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 32 } });
   worker.unref();
   const state = { worker, heapMb, pending: new Map<number, Pending>() };
   const failAll = (detail: string, reason: PdfFailureReason) => {
@@ -155,11 +155,13 @@ function startReader(heapMb: number): NonNullable<typeof reader> {
   return state;
 }
 
-function extractInWorker(buf: Buffer, options: PdfOptions): Promise<PdfExtraction> {
+async function extractInWorker(buf: Buffer, options: PdfOptions): Promise<PdfExtraction> {
   const heapMb = options.maxHeapMb ?? PDF_MAX_HEAP_MB;
+  // Loaded with the first PDF: no other input needs a thread.
+  const threads = await import('node:worker_threads');
   if (!reader || reader.heapMb !== heapMb) {
     void reader?.worker.terminate();
-    reader = startReader(heapMb);
+    reader = startReader(threads, heapMb);
   }
   const state = reader;
   const id = nextId++;
