@@ -27,6 +27,9 @@ export function isDelimiterRow(line: string, minDashes = 1): boolean {
 }
 
 export function normalizeLabel(s: string): string {
+  // Prose (a whole paragraph asked whether it is a cell) is not kept: it never repeats, and
+  // thousands of kept paragraphs were old-generation garbage.
+  if (s.length > MAX_REMEMBERED) return normalizeUncached(s);
   // Labels repeat across rows, tables and reports: remember recent results (bounded).
   const hit = NORMALIZED.get(s);
   if (hit !== undefined) return hit;
@@ -36,6 +39,9 @@ export function normalizeLabel(s: string): string {
   return out;
 }
 
+/** Longer texts than this are normalized each time they are asked for (official labels are shorter than half of it). */
+const MAX_REMEMBERED = 80;
+
 const NORMALIZED = new Map<string, string>();
 
 function normalizeUncached(s: string): string {
@@ -44,8 +50,16 @@ function normalizeUncached(s: string): string {
   while (i < s.length && !foldsAway(s.charCodeAt(i))) i++;
   let out = s;
   if (i < s.length) {
-    const parts: string[] = [s.slice(0, i)];
-    for (const ch of s.slice(i)) parts.push(foldLabelChar(ch));
+    // Stretches that need no folding are copied whole; foldsAway's units are never surrogates.
+    const parts: string[] = [];
+    let from = 0;
+    for (; i < s.length; i++) {
+      if (!foldsAway(s.charCodeAt(i))) continue;
+      if (i > from) parts.push(s.slice(from, i));
+      parts.push(foldLabelChar(s[i]));
+      from = i + 1;
+    }
+    parts.push(s.slice(from));
     out = parts.join('');
   }
   return out.includes('**') || out.includes('__') ? out.replace(/\*\*|__/g, '') : out;

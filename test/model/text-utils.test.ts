@@ -18,3 +18,26 @@ describe('normalizeLabel', () => {
     for (const a of pieces) for (const b of pieces) for (const c of pieces) expect(normalizeLabel(a + b + c)).toBe(byChar(a + b + c));
   });
 });
+
+describe('normalizeLabel folds like foldLabelChar, character by character', () => {
+  // Stretches without folding are copied whole; the result must equal folding every character.
+  const pieces = ['统计', '（三）', '“依申请”', ' ', '\u3000', 'ＡＢ１２', '．', '𠀀😀', '\t', 'abc', '「x」', "'", '，', '\ufeff'];
+  const byCharacter = (s: string) =>
+    [...s]
+      .map(foldLabelChar)
+      .join('')
+      .replace(/\*\*|__/g, '');
+  test('short labels (remembered) and long prose (not remembered), asked twice', () => {
+    let seed = 3;
+    for (let k = 0; k < 300; k++) {
+      let s = '';
+      const n = 1 + (k % 60);
+      for (let i = 0; i < n; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        s += pieces[seed % pieces.length];
+      }
+      expect(normalizeLabel(s)).toBe(byCharacter(s));
+      expect(normalizeLabel(s)).toBe(byCharacter(s));
+    }
+  });
+});
