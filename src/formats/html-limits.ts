@@ -78,5 +78,14 @@ export function htmlDepth(html: string): number {
 
 /** Throw InputLimitError when `html` nests deeper than MAX_HTML_DEPTH. */
 export function checkHtmlDepth(html: string): void {
+  // Every level of depth opens with a `<`: with no more of them than the limit, nothing to count.
+  if (fewerThan(html, '<', MAX_HTML_DEPTH + 1)) return;
   if (htmlDepth(html) > MAX_HTML_DEPTH) throw new InputLimitError('htmlDepth', MAX_HTML_DEPTH);
+}
+
+/** Whether `text` holds `char` fewer than `n` times. */
+function fewerThan(text: string, char: string, n: number): boolean {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) if (++count >= n) return false;
+  return true;
 }

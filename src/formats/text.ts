@@ -55,7 +55,8 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
     if (cellRun) noCellTableBefore = cellRun.end;
     // A number at the end of a line whose next line goes on with 年/月/日 is a wrapped date
     // ("统计期限从 2024" / "年 1 月 1 日到 12 月 31 日止"), not a table row.
-    const row = WRAPPED_DATE_HEAD.test(raw) && /^\s*[年月日]/.test(nextNonBlank(lines, i)) ? undefined : tableRow(raw, start, flat);
+    // The next line first: WRAPPED_DATE_HEAD tries every position of the line.
+    const row = /^\s*[年月日]/.test(nextNonBlank(lines, i)) && WRAPPED_DATE_HEAD.test(raw) ? undefined : tableRow(raw, start, flat);
     if (row) {
       if (!table || table.syntax !== row.syntax) {
         table = { kind: 'table', syntax: row.syntax, rows: [], span: { start, end } };
@@ -277,7 +278,7 @@ export function paragraphRows(input: Block[]): Block[] {
     }
     const text = b.content.text;
     const next = blocks[i + 1]?.block;
-    const wrappedDate = WRAPPED_DATE_HEAD.test(text) && next?.kind === 'paragraph' && /^\s*[年月日]/.test(next.content.text);
+    const wrappedDate = next?.kind === 'paragraph' && /^\s*[年月日]/.test(next.content.text) && WRAPPED_DATE_HEAD.test(text);
     const row = wrappedDate ? undefined : tableRow(text, 0, flat);
     if (!row) {
       // A page footer between rows does not end the table.
