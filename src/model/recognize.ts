@@ -318,7 +318,9 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   let era: EraTemplate;
   let eraSource: Report['eraSource'];
   const byTables = headerLayout && newestEraWithLayout(headerLayout);
-  if (year) {
+  // A year only guessed from the prose gives way to the tables' own layout: the tables are not
+  // judged by a guess (format-version, required-tables stay silent as for a report without a year).
+  if (year && !(year.source === 'prose' && byTables)) {
     era = eraForYear(year.value);
     eraSource = 'year';
   } else if (byTables) {
