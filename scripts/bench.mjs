@@ -143,7 +143,14 @@ try {
 
     const bin = path.join(ROOT, 'bin/gia-lint.js');
     const cacheFile = path.join(work, 'cache', '.gianlintcache');
-    const small = path.join(dirs.md, readdirSync(dirs.md)[0]);
+    // Start-up: one small file (a report as plain text, without the padding), and for comparison
+    // the corpus's first Markdown report (~25 KB).
+    const small = path.join(work, 'small', `${AGENCIES[0]}.txt`);
+    mkdirSync(path.dirname(small), { recursive: true });
+    const smallText = generateReport({ year: 2024, format: 'txt-tsv', seed: 1, agency: AGENCIES[0] });
+    writeFileSync(small, smallText);
+    const smallKB = Buffer.byteLength(smallText) / 1024;
+    const firstMd = path.join(dirs.md, readdirSync(dirs.md)[0]);
     const node = process.execPath;
     const out = (name) => ['-f', 'json', '-o', path.join(work, `${name}.json`)];
     const hasPdf = BINARY > 0 && soffice;
@@ -201,7 +208,8 @@ try {
         files: REPORTS * 3,
         warm: true,
       },
-      { id: 'startup', name: 'gia-lint start-up, one small file', cmd: [node, bin, small], files: 1, small: true },
+      { id: 'startup', name: `gia-lint start-up, one small file (a ${smallKB.toFixed(0)} KB .txt report)`, cmd: [node, bin, small], files: 1, small: true },
+      { id: 'startupMd', name: 'gia-lint start-up, one ~25 KB Markdown report', cmd: [node, bin, firstMd], files: 1, small: true },
     ];
 
     const by = {};
@@ -253,7 +261,11 @@ try {
         by.warm.wall <= by.cold.wall * 0.05,
         `${(100 * ratio(by.warm.wall, by.cold.wall)).toFixed(1)} % (${f2(by.warm.wall)} vs ${f2(by.cold.wall)} s)`,
       ],
-      [`start-up for one small file ≤ 200 ms`, by.startup.wall <= 0.2, `${(by.startup.wall * 1000).toFixed(0)} ms`],
+      [
+        `start-up for one small file ≤ 200 ms`,
+        by.startup.wall <= 0.2,
+        `${(by.startup.wall * 1000).toFixed(0)} ms (.txt, ${smallKB.toFixed(0)} KB; a 25 KB .md: ${(by.startupMd.wall * 1000).toFixed(0)} ms)`,
+      ],
       ...lsp.map((r) => [
         `LSP ${Math.round(r.bytes / 1024)} KB draft, ${r.changeToPublish.n} keystrokes: didChange → diagnostics p50 ≤ 20 ms, p95 ≤ 50 ms`,
         r.changeToPublish.median <= 20 && r.changeToPublish.p95 <= 50 && !r.unanswered,
