@@ -100,12 +100,18 @@ export function foldLabelChar(ch: string): string {
 
 /** The label with its numbering prefix ("一、", "（三）", "1.") removed, after normalizeLabel. */
 export function coreLabel(s: string): string {
+  if (s.length > MAX_REMEMBERED) return coreUncached(s);
   const hit = CORES.get(s);
   if (hit !== undefined) return hit;
-  let n = normalizeLabel(s);
-  for (let guard = 0; guard < 3 && LABEL_NUMBERING.test(n); guard++) n = n.replace(LABEL_NUMBERING, '');
+  const n = coreUncached(s);
   if (CORES.size > 20000) CORES.clear();
   CORES.set(s, n);
+  return n;
+}
+
+function coreUncached(s: string): string {
+  let n = normalizeLabel(s);
+  for (let guard = 0; guard < 3 && LABEL_NUMBERING.test(n); guard++) n = n.replace(LABEL_NUMBERING, '');
   return n;
 }
 
@@ -174,7 +180,28 @@ export function readCell(raw: string, span: Span): CellValue {
 
 /** True when a cell's text can stand in a value column (number, blank or not-applicable). */
 export function isValueLike(raw: string): boolean {
-  return readCell(raw, { start: 0, end: 0 }).kind !== 'text';
+  return onlyValueCharacters(raw) && readCell(raw, { start: 0, end: 0 }).kind !== 'text';
+}
+
+/**
+ * Characters a value-like cell can hold (a number with its unit, a change in words, a
+ * not-applicable token, whitespace and the `**` of bold), as they are before normalizeLabel folds
+ * full-width ASCII: any other character makes the cell text. Every paragraph is asked whether it
+ * is a value, and prose fails at its first character here instead of being normalized first.
+ */
+const VALUE_ASCII = new Set('0123456789.+-,/\\NAna*_');
+const VALUE_OTHER = new Set('—–无不适用件条个项次元万增减加少、');
+
+function onlyValueCharacters(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    const ascii = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c;
+    if (ascii < 128 ? VALUE_ASCII.has(String.fromCharCode(ascii)) : VALUE_OTHER.has(raw[i])) continue;
+    // Whitespace folds away (quotes and '．' fold to characters checked above or to none allowed).
+    if (foldsAway(c) && c !== 0x201c && c !== 0x201d && c !== 0x201e && c !== 0x300c && c !== 0x300d && c !== 0x27 && c !== 0x2018 && c !== 0x2019) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Sentence-like text (has sentence punctuation) as opposed to a label or header. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { foldLabelChar, normalizeLabel } from '../../src/model/text-utils.js';
+import { foldLabelChar, isValueLike, normalizeLabel, readCell } from '../../src/model/text-utils.js';
 
 describe('normalizeLabel', () => {
   // The fast path (scan by character code, fold from the first character that changes) must
@@ -38,6 +38,55 @@ describe('normalizeLabel folds like foldLabelChar, character by character', () =
       }
       expect(normalizeLabel(s)).toBe(byCharacter(s));
       expect(normalizeLabel(s)).toBe(byCharacter(s));
+    }
+  });
+});
+
+describe('isValueLike', () => {
+  // It rejects by character before reading the cell; it must agree with reading the cell.
+  const pieces = [
+    '0',
+    '12',
+    '3.5',
+    ',',
+    '件',
+    '万元',
+    '增',
+    '减少',
+    '/',
+    '／',
+    '-',
+    '－',
+    '—',
+    '–',
+    '无',
+    '不适用',
+    'N/A',
+    'NA',
+    '\\',
+    '、',
+    ' ',
+    '\u3000',
+    '**',
+    '＊',
+    '１',
+    '．',
+    '“',
+    '统计',
+    '。',
+    'x',
+    '𠀀',
+  ];
+  test('agrees with readCell on random cells', () => {
+    let seed = 5;
+    for (let k = 0; k < 3000; k++) {
+      let s = '';
+      const n = 1 + (k % 5);
+      for (let i = 0; i < n; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        s += pieces[seed % pieces.length];
+      }
+      expect([s, isValueLike(s)]).toEqual([s, readCell(s, { start: 0, end: 0 }).kind !== 'text']);
     }
   });
 });
