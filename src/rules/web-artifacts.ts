@@ -74,10 +74,6 @@ function classify(raw: string, markup: FormatDescriptor['markup']): LineHit | un
 /** Chrome other than the font switcher; `t` is trimmed and starts at `from` of its line, which ends at `end`. */
 function classifyOther(t: string, from: number, end: number, markup: FormatDescriptor['markup']): LineHit | undefined {
   const whole = (kind: Kind, strong = true): LineHit => ({ kinds: [kind], strong, from, to: end });
-  const text = t
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
   const listTags =
     markup === 'markdown'
       ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i
@@ -85,18 +81,28 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   // Tags are an artifact unless HTML is the format's own markup (Markdown allows a few inline).
   if (markup !== 'html' && listTags.test(t)) return whole('html');
   if (t.length > MAX_CHROME_LINE) return undefined;
-  if (/扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/.test(text) && text.length <= 40) return whole('qrCode');
+  const text = t
+    .replace(/<[^<>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // Cheap tests first (a character every alternative holds, a length): most lines are report text.
+  if (text.length <= 40 && text.includes('扫') && /扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/.test(text))
+    return whole('qrCode');
   if (/^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*(?:\d+\s*)?$/.test(text)) return whole('hits');
   if (/^分享到? ?(?:[:：] ?)?(?:(?:微信|微博|QQ空间|QQ|朋友圈|豆瓣) ?)*$/.test(text)) return whole('share');
   // redos-safe: gaps bounded to 200 and 30 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
-  if (/(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text)) return whole('breadcrumb');
+  if (text.includes('位置') && /(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text))
+    return whole('breadcrumb');
   // redos-safe: a gap bounded to 200 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
   if (/^\[?首页\]?(?:\([^()]{0,200}\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
   if (META_STRONG.test(text)) return whole('metadata');
   if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && /\d:\d{2}/.test(text));
-  if (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text)))
+  if (
+    text.includes(':') &&
+    (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text)))
+  )
     return whole('media');
-  if (/网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright\s|©/.test(text) && text.length <= 160) return whole('footer');
+  if (text.length <= 160 && /网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright\s|©/.test(text)) return whole('footer');
   if (text.length <= 120 && /^(?:网站)?主办单位 ?[:：]|^承办单位 ?[:：]|^技术支持 ?[:：]|^联系方式 ?[:：] ?[\d-]+$|^传真 ?[:：] ?[\d-]\S*$/.test(text))
     return whole('footer', false);
   // Words, brackets and spaces only (`text` has single spaces); one flat alternation, so no backtracking.
@@ -106,7 +112,7 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   )
     return whole('pageTools');
   if (/^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/.test(text)) return whole('listing');
-  if (/\d{4}-\d{2}-\d{2}\s*$/.test(text) && /\t/.test(t) && !/[。；]/.test(text)) return whole('listing', false);
+  if (t.includes('\t') && /\d{4}-\d{2}-\d{2}\s*$/.test(text) && !/[。；]/.test(text)) return whole('listing', false);
   if (/^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i.test(text)) return whole('attachment', false);
   return undefined;
 }
