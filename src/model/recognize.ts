@@ -573,9 +573,13 @@ function unreadableTable(blocks: Block[], body: Span, kind: TableKind): { span: 
   if (image) return { span: image.span, reason: 'image' };
   let loneNumbers = 0;
   let labelLines = 0;
+  /** A digit anywhere but in a label's numbering ("1.属于国家秘密"): some cell was filled. */
+  let anyNumber = false;
   let text = '';
   let first: Span | undefined;
   const cellWords = new Set([...TABLE_WORDS[kind], ...TABLE_HEADERS[kind]]);
+  const rowWords = new Set(TABLE_WORDS[kind]);
+  let rowLabelLines = 0;
   for (const b of inside) {
     const t = b.kind === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text).join(' ')).join(' ') : b.content.text;
     const folded = normalizeLabel(t);
@@ -584,6 +588,8 @@ function unreadableTable(blocks: Block[], body: Span, kind: TableKind): { span: 
       first ??= b.span;
     }
     if (b.kind !== 'table' && cellWords.has(coreLabel(folded))) labelLines++;
+    if (b.kind !== 'table' && rowWords.has(coreLabel(folded))) rowLabelLines++;
+    if (b.kind === 'table' || /\d/.test(coreLabel(folded))) anyNumber = true;
     text += folded;
   }
   // Both kinds of debris: labels in prose alone are a report that deleted its table (an error).
@@ -592,5 +598,7 @@ function unreadableTable(blocks: Block[], body: Span, kind: TableKind): { span: 
   const debris = kind === 'review' ? loneNumbers >= MIN_LONE_NUMBERS * 2 : loneNumbers >= MIN_LONE_NUMBERS && labels >= MIN_LABELS;
   if (!debris && labelLines < MIN_LABEL_LINES) return undefined;
   const span = inside.length > 1 ? { start: inside[1].span.start, end: inside[inside.length - 1].span.end } : body;
-  return { span: first && loneNumbers >= MIN_LONE_NUMBERS ? { start: Math.min(span.start, first.start), end: span.end } : span, reason: 'scattered' };
+  // Row labels one per line and not one number in the section: the table was there with every cell empty.
+  const reason: TableUnreadable = !debris && !anyNumber && rowLabelLines >= MIN_LABELS ? 'blank' : 'scattered';
+  return { span: first && loneNumbers >= MIN_LONE_NUMBERS ? { start: Math.min(span.start, first.start), end: span.end } : span, reason };
 }

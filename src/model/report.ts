@@ -352,7 +352,11 @@ export interface RecognizedHeader {
 export type RowUnreadable = 'noValues' | 'blanksLost' | 'tooMany' | 'tooFew';
 
 /** Why a whole table cannot be read: 'scattered' — a plain PDF copy scattered its cells; 'image' — published as a picture. */
-export type TableUnreadable = 'scattered' | 'image';
+/**
+ * Why a whole table could not be read: 'scattered' (its cells on lines of their own, numbers among
+ * them), 'blank' (its labels one per line and no number anywhere: every cell left empty), 'image'.
+ */
+export type TableUnreadable = 'scattered' | 'blank' | 'image';
 
 /**
  * What went wrong reading a table (table-structure reports each; its messageIds are mapped from

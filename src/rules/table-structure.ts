@@ -24,7 +24,11 @@ const ROW_MESSAGE: Record<RowUnreadable, 'noValues' | 'blanksLost' | 'tooMany' |
   tooMany: 'tooMany',
   tooFew: 'tooFew',
 };
-const TABLE_MESSAGE: Record<TableUnreadable, 'scatteredTable' | 'imageTable'> = { scattered: 'scatteredTable', image: 'imageTable' };
+const TABLE_MESSAGE: Record<TableUnreadable, 'scatteredTable' | 'blankTable' | 'imageTable'> = {
+  scattered: 'scatteredTable',
+  blank: 'blankTable',
+  image: 'imageTable',
+};
 
 const rule: Rule = {
   meta: {
@@ -71,6 +75,10 @@ const rule: Rule = {
       scatteredTable: {
         'zh-CN': '{{table}}的单元格在复制或转换时被拆散（行名、数字各自成行），无法还原各数值所在的行和列，未核对该表',
         en: '{{table}}: its cells were scattered by copying or conversion (labels and numbers on lines of their own); they cannot be placed in rows and columns, so the table was not checked',
+      },
+      blankTable: {
+        'zh-CN': '{{table}}的行名各自成行，全表没有一个数字：各单元格都未填写（没有的事项应填 0），未核对该表',
+        en: '{{table}}: its labels stand one per line and there is no number anywhere in it — every cell was left empty (write 0 where there was nothing); the table was not checked',
       },
       imageTable: {
         'zh-CN': '{{table}}以图片形式发布，无法核对',
