@@ -85,6 +85,20 @@ export class MappedText {
     return this.text.length;
   }
 
+  /** The characters whose original offsets lie in [start, end), in text order (what a span of the original shows here): one step per run. */
+  textWithin(start: number, end: number): string {
+    const pieces: string[] = [];
+    for (let k = 0; k < this.runAt.length; k++) {
+      const from = this.runAt[k];
+      const length = (k + 1 < this.runAt.length ? this.runAt[k + 1] : this.text.length) - from;
+      // text[from + d] comes from runOrigin[k] + d.
+      const a = Math.max(0, start - this.runOrigin[k]);
+      const b = Math.min(length, end - this.runOrigin[k]);
+      if (b > a) pieces.push(this.text.slice(from + a, from + b));
+    }
+    return pieces.join('');
+  }
+
   get span(): Span {
     return this.spanOf(0, this.text.length);
   }

@@ -2,6 +2,14 @@ import type { Document } from './document.js';
 import type { Span } from './source.js';
 
 /**
+ * The longest quote a message carries. A claim found in flattened or damaged text can span
+ * thousands of characters (a whole page on one line with no 。 in it); quoting all of it made
+ * one message tens of KB and every reporter's output grow with it. A longer quote keeps its
+ * beginning and end, either of which Ctrl+F still finds.
+ */
+export const MAX_QUOTE_LENGTH = 80;
+
+/**
  * The text a person sees in a span of the document, exactly as written there — spaces included,
  * markup left out — so that a message quoting it can be found with Ctrl+F in Word, WPS, a PDF
  * viewer or a browser. Claims in the model are normalised (spaces dropped, full-width folded);
@@ -18,17 +26,25 @@ export function quoteOf(document: Document, span: Span): string | undefined {
       }
       continue;
     }
-    let part = '';
-    const { text } = b.content;
-    for (let i = 0; i < text.length; i++) {
-      const at = b.content.offsetAt(i);
-      if (at >= span.start && at < span.end) part += text[i];
-    }
+    const part = b.content.textWithin(span.start, span.end);
     if (part) parts.push(part);
   }
   const quote = parts
     .join(' ')
     .replace(/[\t\r\n]+/g, ' ')
     .trim();
-  return quote || undefined;
+  return quote ? bounded(quote) : undefined;
 }
+
+/** `quote` cut to its first and last characters around a "…" when it is longer than MAX_QUOTE_LENGTH (never inside a surrogate pair). */
+function bounded(quote: string): string {
+  if (quote.length <= MAX_QUOTE_LENGTH) return quote;
+  const half = (MAX_QUOTE_LENGTH - 1) >> 1;
+  let head = half;
+  if (isLowSurrogate(quote.charCodeAt(head))) head--;
+  let tail = quote.length - half;
+  if (isLowSurrogate(quote.charCodeAt(tail))) tail++;
+  return `${quote.slice(0, head).trimEnd()}…${quote.slice(tail).trimStart()}`;
+}
+
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;

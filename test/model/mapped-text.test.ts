@@ -97,6 +97,17 @@ function expectSame(mapped: MappedText, ref: Reference): void {
       got.push(mapped.spanOf(from, to));
       want.push({ start, end: to > from ? ref.offsets[to - 1] + 1 : start });
     }
+  // textWithin: the characters whose own offsets fall in the span, as the per-character view picks them.
+  for (let start = -1; start <= ref.offsets[n] + 1; start += 2)
+    for (let end = start; end <= ref.offsets[n] + 2; end += 3) {
+      got.push(mapped.textWithin(start, end));
+      want.push(
+        ref.text
+          .split('')
+          .filter((_, i) => ref.offsets[i] >= start && ref.offsets[i] < end)
+          .join(''),
+      );
+    }
   for (let offset = -1; offset <= ref.offsets[n] + 1; offset++) {
     const first = ref.offsets.slice(0, n).findIndex((o) => o >= offset);
     got.push(mapped.indexAtOrAfter(offset));
