@@ -722,6 +722,10 @@ const PROBLEM_WORDS = /问题|不足|不够|有待|欠缺|薄弱|差距|短板|�
 /** A body that says nothing: "无。", "暂无", "略". */
 const NOTHING = /^(?:无|没有|暂无|略|无问题)$/;
 
+/** What the bare text of section 五 leaves out: spaces and punctuation. */
+const BARE_DROPPED = /[\s。．.，,；;：:、!！？?“”"（）()]/;
+const BARE_DROPPED_ALL = new RegExp(BARE_DROPPED.source, 'g');
+
 /**
  * What section 五 (存在的主要问题及改进情况) says: 'empty' (no text, "无。", or a few characters),
  * 'problemsOnly' (problems named, nothing about improvement), or 'addressed'. `from`/`to` are
@@ -732,9 +736,13 @@ export function readProblemsSection(prose: MappedText, heading: { span: Span; bo
   let to = prose.indexAtOrAfter(heading.bodySpan.end);
   if (from > to) from = to = prose.text.length;
   const body = prose.text.slice(from, to);
-  const bare = body.replace(/[\s。．.，,；;：:、!！？?“”"（）()]/g, '');
+  // Only a body of fewer than 10 characters besides punctuation and spaces can be empty: count
+  // them up to 10 before making the bare text (section 五 is often the longest prose of a report).
+  let kept = 0;
+  for (let i = 0; i < body.length && kept < 10; i++) if (!BARE_DROPPED.test(body[i])) kept++;
+  const bare = kept < 10 ? body.replace(BARE_DROPPED_ALL, '') : undefined;
   const state: ProblemsSection['state'] =
-    bare.length < 10 && (NOTHING.test(bare) || !MEASURE_WORDS.test(bare))
+    bare !== undefined && (NOTHING.test(bare) || !MEASURE_WORDS.test(bare))
       ? 'empty'
       : PROBLEM_WORDS.test(body) && !MEASURE_WORDS.test(body)
         ? 'problemsOnly'

@@ -1,6 +1,14 @@
 import { describe, expect, test } from '@jest/globals';
 import { MappedText } from '../../src/model/mapped-text.js';
-import { findCountClaims, findEmptyPeriods, findEndOnlyPeriods, findFeeClaims, findPeriods, findProcessingFeeFigures } from '../../src/model/claims.js';
+import {
+  findCountClaims,
+  findEmptyPeriods,
+  findEndOnlyPeriods,
+  findFeeClaims,
+  findPeriods,
+  findProcessingFeeFigures,
+  readProblemsSection,
+} from '../../src/model/claims.js';
 
 const prose = (s: string) => MappedText.verbatim(s, 0, s.length).foldWhitespace();
 
@@ -135,4 +143,19 @@ test('统计期限 sentences whose dates were left blank', () => {
   expect(findEmptyPeriods(prose('本报告中所列数据的统计期限自至。')).map((e) => e.text)).toEqual(['数据的统计期限自至']);
   expect(findEmptyPeriods(prose('统计时限为____年__月__日至____年__月__日。')).length).toBe(1);
   expect(findEmptyPeriods(prose('统计期限自2024年1月1日起至2024年12月31日止。'))).toEqual([]);
+});
+
+describe('readProblemsSection: a body of a few characters is empty', () => {
+  const read = (body: string) => {
+    const heading = '五、存在的主要问题及改进情况\n';
+    const text = heading + body;
+    const prose = MappedText.verbatim(text, 0, text.length);
+    return readProblemsSection(prose, { span: { start: 0, end: heading.length - 1 }, bodySpan: { start: heading.length, end: text.length } }).state;
+  };
+  test('nine characters besides punctuation and spaces are empty, ten are not', () => {
+    expect(read('暂 无，略。')).toBe('empty');
+    expect(read('一二三四五六七八九。')).toBe('empty');
+    expect(read('一二三四五六七八九十。')).toBe('addressed');
+    expect(read('无。')).toBe('empty');
+  });
 });
