@@ -3,6 +3,7 @@ import { ConfigResolver } from './config/load.js';
 import { recognize, type PreviousReport } from './engine/linter.js';
 import type { LintResult, Locale, ResolvedConfig } from './engine/types.js';
 import type { PagePlace } from './model/document.js';
+import { prepareSimplifiedReading } from './model/script.js';
 import { findPrevious, identityOf } from './region/pairing.js';
 import { DEFAULT_EXTENSIONS, expandPatterns, namedFiles } from './api/discover.js';
 import { fixBinary } from './api/fix-binary.js';
@@ -32,6 +33,7 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const filePath = options.filePath ? path.resolve(cwd, options.filePath) : undefined;
   const config = await resolver.forFile(filePath);
   const previous = await readPrevious(config, options, cwd);
+  await prepareSimplifiedReading(text);
   return runEngine({ text, shownPath: filePath ?? '<text>', filePath, config, options, previous });
 }
 

@@ -4,6 +4,7 @@ import { formatForBytes } from '../formats/index.js';
 import { pick } from '../i18n/format.js';
 import { readFailureMessage, readRegularFile } from '../io/read-file.js';
 import type { Document } from '../model/document.js';
+import { prepareSimplifiedReading } from '../model/script.js';
 import { decodeProblem } from './messages.js';
 import type { LintOptions } from './options.js';
 
@@ -26,9 +27,16 @@ export async function readInput(file: string, options: LintOptions, locale: Loca
 
 /**
  * Bytes → Input. A binary format (by name, or by its magic bytes when the name tells nothing, as
- * on stdin) is read by its processor; everything else is decoded as text.
+ * on stdin) is read by its processor; everything else is decoded as text. A traditional-script
+ * text has its converter loaded here, before the synchronous engine reads it.
  */
 export async function bytesToInput(buf: Buffer, filePath: string | undefined, options: LintOptions, locale: Locale): Promise<Input> {
+  const input = await decodeInput(buf, filePath, options, locale);
+  if ('text' in input) await prepareSimplifiedReading(input.text);
+  return input;
+}
+
+async function decodeInput(buf: Buffer, filePath: string | undefined, options: LintOptions, locale: Locale): Promise<Input> {
   const format = formatForBytes(filePath, buf);
   if (format?.binary) {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;

@@ -7,6 +7,7 @@ import { loadedPluginRules, rulesForConfig } from '../config/plugins.js';
 import { verify, verifyAndFix } from '../engine/linter.js';
 import type { LintMessage, Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import type { InputFormat } from '../model/document.js';
+import { prepareSimplifiedReading } from '../model/script.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import { editorReader, type EditorReader } from '../formats/index.js';
 import { builtinRules } from '../rules/index.js';
@@ -156,6 +157,8 @@ export class LintService {
       const message = t(LSP_TEXT, 'tooLarge', locale, { size: mib(bytes), limit: mib(DEFAULT_MAX_BYTES) });
       return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' } };
     }
+    await prepareSimplifiedReading(input.text);
+    if (token?.isCancellationRequested) return undefined;
     try {
       const { messages } = verify(input.text, {
         filePath: input.filePath,

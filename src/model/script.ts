@@ -50,20 +50,38 @@ interface OpenCCModule {
   Converter(options: { from: string; to: string }): Convert;
 }
 
-/** undefined: not tried yet; null: not installed here (a single executable without node_modules). */
+/** undefined: not tried yet; null: not found by a plain require (a single executable, a bundled server). */
 let converter: Convert | null | undefined;
 
+function converterOf(opencc: OpenCCModule): Convert {
+  return opencc.Converter({ from: 't', to: 'cn' });
+}
+
 /**
- * OpenCC's traditional → mainland-simplified converter, loaded on first use only: its dictionary
- * costs tens of milliseconds to build, which reports in simplified characters never pay.
+ * Loads OpenCC's traditional → mainland-simplified converter when `text` needs it, for the
+ * synchronous reading that follows. Every async entry point (the API's readers and lintText, the
+ * language server) awaits this before the engine runs: the dynamic import is a chunk loaded on first
+ * use in the CLI bundle and is inlined in the single-file bundles (single executable, VS Code
+ * server), which have no node_modules for the plain require below to find.
+ */
+export async function prepareSimplifiedReading(text: string): Promise<void> {
+  if (converter || !looksTraditional(text)) return;
+  try {
+    converter = converterOf(await import('opencc-js/t2cn'));
+  } catch {
+    // Left to the plain require of the synchronous path (and, failing that, the text as it is).
+  }
+}
+
+/**
+ * The converter, built on first use only (its dictionary costs tens of milliseconds, which reports
+ * in simplified characters never pay). A synchronous caller of the public `verify` that did not
+ * prepare gets it by a plain require at run time, where opencc-js is installed beside the code.
  */
 function traditionalToSimplified(): Convert | null {
   if (converter === undefined) {
     try {
-      // A plain require at run time (not bundled): it is loaded only for traditional-script files.
-      const load = createRequire(import.meta.url);
-      const opencc = load('opencc-js/t2cn') as OpenCCModule;
-      converter = opencc.Converter({ from: 't', to: 'cn' });
+      converter = converterOf(createRequire(import.meta.url)('opencc-js/t2cn') as OpenCCModule);
     } catch {
       converter = null;
     }

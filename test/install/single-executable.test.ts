@@ -9,7 +9,8 @@ import { generateReport } from '../support/generate.js';
 /**
  * The single executable for Linux x64 (scripts/build-sea.mjs: Node SEA + postject), built from
  * dist/ (npm test builds it first) and started from a directory of its own with no node on PATH:
- * it lints a draft, loads a plugin from the directory's node_modules, and writes SARIF. About 3 s
+ * it lints a draft, loads a plugin from the directory's node_modules, reads a traditional-script
+ * report in simplified characters (OpenCC is inside the executable), and writes SARIF. About 3 s
  * of CPU, 15 s wall-clock here (copying the 100 MB node binary).
  */
 
@@ -42,16 +43,20 @@ const onLinuxX64 = process.platform === 'linux' && process.arch === 'x64';
       copyFileSync(path.join(ROOT, 'examples/plugin-local-rules', f), target);
     }
     copyFileSync(exe, path.join(dir, 'gia-lint'));
+    // A 繁體 page without its part 六: read as a report (not 'not-a-report') only when converted.
+    copyFileSync(path.join(ROOT, 'test/cases/required-sections/traditional-script-missing-part.md'), path.join(dir, 'traditional.md'));
     writeFileSync(path.join(dir, 'empty.txt'), '');
     // No node anywhere: PATH points nowhere, and nothing else of the environment is kept.
     const run = (args: string[]) => spawnSync(path.join(dir, 'gia-lint'), args, { cwd: dir, env: { PATH: '/nonexistent' }, encoding: 'utf8' });
 
     expect(run(['--version']).stdout.trim()).toBe(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
-    const lint = run(['--format', 'unix', 'draft.md', 'empty.txt']);
+    const lint = run(['--format', 'unix', 'draft.md', 'empty.txt', 'traditional.md']);
     expect(lint.status).toBe(1);
     expect(lint.stdout).toMatch(/draft\.md:\d+:\d+: .*\[Error\/statistics-period\]/);
     expect(lint.stdout).toMatch(/draft\.md:\d+:\d+: 落款日期 2025年1月25日 晚于.*\[Error\/local-rules\/province-deadline\]/);
     expect(lint.stdout).toMatch(/empty\.txt:1:1: 文件为空/);
+    expect(lint.stdout).toMatch(/traditional\.md:81:1: 缺少「六、其他需要报告的事项」部分.*\[Error\/required-sections\]/);
+    expect(lint.stdout).not.toContain('not-a-report');
     const sarif = JSON.parse(run(['--format', 'sarif', 'draft.md']).stdout);
     expect(sarif.runs[0].tool.driver.rules.find((r: { id: string }) => r.id === 'table-sum').helpUri).toMatch(/^https:\/\//);
   },

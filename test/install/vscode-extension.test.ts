@@ -12,8 +12,9 @@ import { generateReport } from '../support/generate.js';
  * `npm run package:vscode` (scripts/package-vscode.mjs) builds a .vsix that carries the language
  * server. The test unpacks it, checks what it ships, and starts the bundled server entry over stdio
  * (as VS Code does; `code` itself is not needed) on a workspace whose .gianrc loads the example
- * plugin from the workspace's node_modules: diagnostics come back, the plugin's among them, and the
- * server's log names the plugin it loaded. About 2 s of CPU, 6 s wall-clock here.
+ * plugin from the workspace's node_modules: diagnostics come back, the plugin's among them, the
+ * server's log names the plugin it loaded, and a traditional-script draft is read in simplified
+ * characters (OpenCC is inside the server bundle). About 2 s of CPU, 6 s wall-clock here.
  */
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -80,6 +81,15 @@ test('the .vsix bundles the server, which lints a workspace over stdio', async (
   );
   const logged = client.notifications.filter((n) => n.method === 'window/logMessage').map((n) => n.params.message);
   expect(logged.some((m: string) => m.startsWith('plugin local-rules loaded from ') && m.includes('node_modules'))).toBe(true);
+
+  // A 繁體 draft without its part 六: a report (not 'not-a-report') only when read converted.
+  const traditionalUri = pathToFileURL(path.join(workspace, 'traditional.md')).href;
+  const traditional = readFileSync(path.join(ROOT, 'test/cases/required-sections/traditional-script-missing-part.md'), 'utf8');
+  const publishedTraditional = client.diagnostics(traditionalUri);
+  client.notify('textDocument/didOpen', { textDocument: { uri: traditionalUri, languageId: 'markdown', version: 1, text: traditional } });
+  const traditionalDiagnostics = (await publishedTraditional).diagnostics as { code: string; range: { start: { line: number } } }[];
+  expect(traditionalDiagnostics.find((d) => d.code === 'required-sections')?.range.start.line).toBe(80);
+  expect(traditionalDiagnostics.map((d) => d.code)).not.toContain('not-a-report');
 
   await client.request('shutdown', null);
   client.notify('exit', null);
