@@ -86,14 +86,20 @@ const rule: Rule = {
     const hits: Span[] = [];
     for (const seg of segments(report, context)) {
       const t = seg.text;
-      const excluded = excludedRanges(t);
-      // Wording the organ uses on purpose ("XX助企行"): placeholders inside it are not gaps.
-      for (const a of allow) for (let i = t.indexOf(a); i !== -1; i = t.indexOf(a, i + 1)) excluded.push([i, i + a.length]);
+      // Found at the first candidate only: most texts have none, and the search runs over the whole report.
+      let excluded: [number, number][] | undefined;
+      const excludedSpans = (): [number, number][] => {
+        if (excluded) return excluded;
+        excluded = excludedRanges(t);
+        // Wording the organ uses on purpose ("XX助企行"): placeholders inside it are not gaps.
+        for (const a of allow) for (let i = t.indexOf(a); i !== -1; i = t.indexOf(a, i + 1)) excluded.push([i, i + a.length]);
+        return excluded;
+      };
       for (const { re, word } of PATTERNS) {
         for (const m of t.matchAll(re)) {
           const s = m.index;
           const e = s + m[0].length;
-          if (excluded.some(([a, b]) => s < b && e > a)) continue;
+          if (excludedSpans().some(([a, b]) => s < b && e > a)) continue;
           if (word && (ASCII_NEIGHBOUR.test(t[s - 1] ?? '') || ASCII_NEIGHBOUR.test(t[e] ?? ''))) continue;
           if (m[0].startsWith('某') && (SURNAMES.has(t[s - 1] ?? '') || insideQuotes(t, s))) continue;
           hits.push(seg.spanOf(s, e));
