@@ -50,6 +50,8 @@ const TIMESTAMP = /\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$/;
 
 /** The font-size switcher, possibly repeated ("大 中 小大 中 小"); sticky, so a long line stays linear. */
 const FONT = /(?:【?\s*字[号体]\s*(?:[:：]\s*)?大\s*中\s*小(?:\s*】)?|大\s+中\s+小)\s*/y;
+/** The switcher's label alone on its line ("字号：", "【字体】"). */
+const FONT_LABEL = /^【?\s*字[号体]\s*(?:[:：]\s*)?】?$/;
 /** Page chrome is short; longer lines are report text and skip the per-line chrome patterns. */
 const MAX_CHROME_LINE = 1000;
 
@@ -59,7 +61,7 @@ function classify(raw: string, markup: FormatDescriptor['markup']): LineHit | un
   const lead = line.length - t.length;
   if (!t) return undefined;
   // 字号：大 中 小 — alone, or glued in front of the next paragraph ("大 中 小2023年以来，…").
-  if (/^【?\s*字[号体]\s*(?:[:：]\s*)?】?$/.test(t)) return { kinds: ['fontSize'], strong: true, from: lead, to: line.length };
+  if (FONT_LABEL.test(t)) return { kinds: ['fontSize'], strong: true, from: lead, to: line.length };
   let at = 0;
   for (FONT.lastIndex = 0; FONT.exec(t);) at = FONT.lastIndex;
   if (at === 0) return classifyOther(t, lead, line.length, markup);
@@ -71,49 +73,55 @@ function classify(raw: string, markup: FormatDescriptor['markup']): LineHit | un
   return { kinds: ['fontSize'], strong: true, from: lead, to: lead + t.slice(0, at).trimEnd().length };
 }
 
+/** Tags that are an artifact in Markdown (which allows a few inline) and in the other formats. */
+const LIST_TAGS_MARKDOWN = /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i;
+const LIST_TAGS = /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
+// The line's patterns, made once (a regular expression literal is a new object each time it is evaluated).
+const QR_CODE = /扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/;
+const HITS = /^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*(?:\d+\s*)?$/;
+const SHARE = /^分享到? ?(?:[:：] ?)?(?:(?:微信|微博|QQ空间|QQ|朋友圈|豆瓣) ?)*$/;
+// redos-safe: gaps bounded to 200 and 30 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
+const BREADCRUMB = /(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/;
+// redos-safe: a gap bounded to 200 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
+const HOME_BREADCRUMB = /^\[?首页\]?(?:\([^()]{0,200}\))?\s*[>＞»›]/;
+const CLOCK = /\d:\d{2}/;
+const PLAYER = /[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/;
+const PLAYER_TIMES = /\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/;
+const PLAYER_ICON = /[▶🔊⋮]/;
+const FOOTER = /网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright\s|©/;
+const FOOTER_WEAK = /^(?:网站)?主办单位 ?[:：]|^承办单位 ?[:：]|^技术支持 ?[:：]|^联系方式 ?[:：] ?[\d-]+$|^传真 ?[:：] ?[\d-]\S*$/;
+// Words, brackets and spaces only (`text` has single spaces); one flat alternation, so no backtracking.
+const PAGE_TOOLS_ONLY = /^(?:[【\[\]】 ]|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|打印|关闭)+$/;
+const PAGE_TOOL = /打印|关闭|返回顶部|收藏本页|加入收藏/;
+const LISTING = /^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/;
+const DATE_AT_END = /\d{4}-\d{2}-\d{2}\s*$/;
+const SENTENCE_END = /[。；]/;
+const ATTACHMENT = /^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i;
+const TAG = /<[^<>]*>/g;
+const SPACES = /\s+/g;
+
 /** Chrome other than the font switcher; `t` is trimmed and starts at `from` of its line, which ends at `end`. */
 function classifyOther(t: string, from: number, end: number, markup: FormatDescriptor['markup']): LineHit | undefined {
   const whole = (kind: Kind, strong = true): LineHit => ({ kinds: [kind], strong, from, to: end });
-  const listTags =
-    markup === 'markdown'
-      ? /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]{0,500}>/i
-      : /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
   // Tags are an artifact unless HTML is the format's own markup (Markdown allows a few inline).
-  if (markup !== 'html' && listTags.test(t)) return whole('html');
+  if (markup !== 'html' && (markup === 'markdown' ? LIST_TAGS_MARKDOWN : LIST_TAGS).test(t)) return whole('html');
   if (t.length > MAX_CHROME_LINE) return undefined;
-  const text = t
-    .replace(/<[^<>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = t.replace(TAG, ' ').replace(SPACES, ' ').trim();
   // Cheap tests first (a character every alternative holds, a length): most lines are report text.
-  if (text.length <= 40 && text.includes('扫') && /扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/.test(text))
-    return whole('qrCode');
-  if (/^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*(?:\d+\s*)?$/.test(text)) return whole('hits');
-  if (/^分享到? ?(?:[:：] ?)?(?:(?:微信|微博|QQ空间|QQ|朋友圈|豆瓣) ?)*$/.test(text)) return whole('share');
-  // redos-safe: gaps bounded to 200 and 30 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
-  if (text.includes('位置') && /(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/.test(text))
-    return whole('breadcrumb');
-  // redos-safe: a gap bounded to 200 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
-  if (/^\[?首页\]?(?:\([^()]{0,200}\))?\s*[>＞»›]/.test(text)) return whole('breadcrumb');
+  if (text.length <= 40 && text.includes('扫') && QR_CODE.test(text)) return whole('qrCode');
+  if (HITS.test(text)) return whole('hits');
+  if (SHARE.test(text)) return whole('share');
+  if (text.includes('位置') && BREADCRUMB.test(text)) return whole('breadcrumb');
+  if (HOME_BREADCRUMB.test(text)) return whole('breadcrumb');
   if (META_STRONG.test(text)) return whole('metadata');
-  if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && /\d:\d{2}/.test(text));
-  if (
-    text.includes(':') &&
-    (/[▶►⏵]\s*\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) || (/\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/.test(text) && /[▶🔊⋮]/.test(text)))
-  )
-    return whole('media');
-  if (text.length <= 160 && /网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright\s|©/.test(text)) return whole('footer');
-  if (text.length <= 120 && /^(?:网站)?主办单位 ?[:：]|^承办单位 ?[:：]|^技术支持 ?[:：]|^联系方式 ?[:：] ?[\d-]+$|^传真 ?[:：] ?[\d-]\S*$/.test(text))
-    return whole('footer', false);
-  // Words, brackets and spaces only (`text` has single spaces); one flat alternation, so no backtracking.
-  if (
-    /^(?:[【\[\]】 ]|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|打印|关闭)+$/.test(text) &&
-    /打印|关闭|返回顶部|收藏本页|加入收藏/.test(text)
-  )
-    return whole('pageTools');
-  if (/^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/.test(text)) return whole('listing');
-  if (t.includes('\t') && /\d{4}-\d{2}-\d{2}\s*$/.test(text) && !/[。；]/.test(text)) return whole('listing', false);
-  if (/^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i.test(text)) return whole('attachment', false);
+  if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && CLOCK.test(text));
+  if (text.includes(':') && (PLAYER.test(text) || (PLAYER_TIMES.test(text) && PLAYER_ICON.test(text)))) return whole('media');
+  if (text.length <= 160 && FOOTER.test(text)) return whole('footer');
+  if (text.length <= 120 && FOOTER_WEAK.test(text)) return whole('footer', false);
+  if (PAGE_TOOLS_ONLY.test(text) && PAGE_TOOL.test(text)) return whole('pageTools');
+  if (LISTING.test(text)) return whole('listing');
+  if (t.includes('\t') && DATE_AT_END.test(text) && !SENTENCE_END.test(text)) return whole('listing', false);
+  if (ATTACHMENT.test(text)) return whole('attachment', false);
   return undefined;
 }
 
