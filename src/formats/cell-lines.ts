@@ -189,7 +189,8 @@ function bareCellKind(text: string): BareKind | undefined {
   if (NUMBERING_ONLY.test(normal)) return 'number';
   // Header words first: "总计" and "其他" alone are column headers (the rows are "（七）总计", "3.其他").
   if (HEADER_LABELS.has(normal) || BALANCE_NOTE.test(normal)) return 'header';
-  if (ROW_LABELS.has(coreLabel(normal)) || LEAD_LABELS.has(coreLabel(normal))) return 'label';
+  const core = coreLabel(normal);
+  if (ROW_LABELS.has(core) || LEAD_LABELS.has(core)) return 'label';
   if (normal.length <= MAX_PIECE && HEADER_WORDS.some((w) => w.includes(normal))) return 'piece';
   return undefined;
 }
