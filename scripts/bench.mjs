@@ -28,30 +28,66 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { compileSupport } from './compile-support.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const args = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : dflt;
-};
-const REPORTS = Number(opt('reports', 1000));
-const RUNS = Number(opt('runs', 3));
-const KEEP = args.includes('--keep');
-const BINARY = Number(opt('binary', 40));
+const USAGE = `Usage: node scripts/bench.mjs [options]   (npm run bench -- [options])
+  --reports N       generated reports per text format (1000)
+  --runs N          runs per command; the median is shown (3)
+  --binary N        .docx and PDF files (40; 0 leaves them out)
+  --edits N         keystrokes per draft in the language-server rows (200)
+  --region N        units of the region check (300; 0 leaves it out)
+  --region-only     only the region rows
+  --baseline C      commit whose findings must be byte-identical (HEAD; none leaves the row out)
+  --keep            keep the temp directory with the corpus
+  -h, --help        this text`;
+let parsed;
+try {
+  parsed = parseArgs({
+    options: {
+      reports: { type: 'string', default: '1000' },
+      runs: { type: 'string', default: '3' },
+      binary: { type: 'string', default: '40' },
+      edits: { type: 'string', default: '200' },
+      region: { type: 'string', default: '300' },
+      'region-only': { type: 'boolean', default: false },
+      baseline: { type: 'string', default: 'HEAD' },
+      keep: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }).values;
+} catch (e) {
+  console.error(`${e.message}\n\n${USAGE}`);
+  process.exit(2);
+}
+if (parsed.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+for (const name of ['reports', 'runs', 'binary', 'edits', 'region']) {
+  if (!/^\d+$/.test(parsed[name])) {
+    console.error(`--${name} takes a whole number, not "${parsed[name]}"\n\n${USAGE}`);
+    process.exit(2);
+  }
+}
+const opt = (name) => parsed[name];
+const REPORTS = Number(opt('reports'));
+const RUNS = Number(opt('runs'));
+const KEEP = parsed.keep;
+const BINARY = Number(opt('binary'));
 /** Units of the region check (a government + N units, two years each); 0 leaves it out. */
-const REGION = Number(opt('region', 300));
+const REGION = Number(opt('region'));
 /** Only the region rows (no corpus, no other tools): `--region-only`. */
-const REGION_ONLY = args.includes('--region-only');
+const REGION_ONLY = parsed['region-only'];
 /** Keystrokes per draft in the language-server rows (scripts/bench-lsp.mjs). */
-const EDITS = Number(opt('edits', 200));
+const EDITS = Number(opt('edits'));
 /**
  * The commit whose findings on the same corpus must be byte-identical (built into a temp dir with
  * this checkout's node_modules): `--baseline <commit>`, HEAD by default (so uncommitted work is
  * checked); `--baseline none` leaves the row out.
  */
-const BASELINE = opt('baseline', 'HEAD') === 'none' ? undefined : opt('baseline', 'HEAD');
+const BASELINE = opt('baseline') === 'none' ? undefined : opt('baseline');
 const TOOLS = { 'markdownlint-cli2': '0.24.1', 'remark-cli': '12.0.1', 'remark-preset-lint-recommended': '7.0.1' };
 
 const AGENCIES = ['市场监督管理局', '教育局', '卫生健康委员会', '交通运输局', '人民政府办公室', '自然资源和规划局', '生态环境局', '民政局'];
