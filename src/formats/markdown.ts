@@ -90,11 +90,30 @@ export function parseMarkdown(text: string): Document {
 
 /** The mdast tree of Markdown already bounded by boundMarkdownShapes (markdown-incremental.ts parses pieces of it). */
 export function markdownTree(bounded: string): Root {
-  parsing = bounded;
+  // micromark drops a leading U+FEFF (a byte order mark) and counts its offsets from after it, so
+  // every position would be one character early (a fix would replace the wrong characters): parse
+  // what follows the mark and count the mark back in. (The CLI's decoder strips the mark from files;
+  // text handed to the API or an editor buffer may still start with it.)
+  const mark = bounded.charCodeAt(0) === 0xfeff ? 1 : 0;
+  parsing = mark ? bounded.slice(1) : bounded;
   try {
-    return parser.parse(bounded);
+    const tree = parser.parse(parsing);
+    if (mark) shiftPositions(tree, mark);
+    return tree;
   } finally {
     parsing = '';
+  }
+}
+
+/** Moves every position in `tree` `by` characters along its first line (what a mark in front of the text does). */
+function shiftPositions(tree: Root, by: number): void {
+  const stack: Nodes[] = [tree];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    for (const point of node.position ? [node.position.start, node.position.end] : []) {
+      if (point.offset !== undefined) point.offset += by;
+      if (point.line === 1) point.column += by;
+    }
+    if ('children' in node) stack.push(...node.children);
   }
 }
 
