@@ -5,8 +5,10 @@ import { docsUrl } from './shared/docs.js';
  * A total broken down in prose with each part's share ("主动公开信息57条：其中通知公告4条，占7.02%；
  * 办事指南2条，占3.50%…"): each share is recomputed from its count and the total (2/57 = 3.51 %,
  * not 3.50 %). The model keeps only lists whose parts add up to the total, so the base of every
- * share is certain; a share that is not its quotient rounded to the decimals written is a warning
- * that asks to check (the figures may be right and the share mistyped, or the other way round).
+ * share is certain. A share within one unit of its last written decimal of the quotient is right:
+ * offices round, truncate (2/57 = 3.5087… written 3.50 %) or nudge one share so that they add up
+ * to 100 %, and none of that is a mistake. A share further off is a warning that asks to check
+ * (the figures may be right and the share mistyped, or the other way round).
  */
 const rule: Rule = {
   meta: {
@@ -14,8 +16,11 @@ const rule: Rule = {
     type: 'problem',
     defaultSeverity: 'warn',
     docs: {
-      summary: "a share written in prose beside a breakdown of a total (…57条：其中…2条，占3.50%) is the part's count over the total, rounded (2/57 = 3.51 %)",
-      configComment: ['正文中总数分项所注的占比（……57条：其中……2条，占3.50%）须等于分项数除以总数（四舍五入到所写的小数位）；仅在各分项之和等于总数时核对。'],
+      summary:
+        "a share written in prose beside a breakdown of a total (…57条：其中…2条，占3.15%) is the part's count over the total, to the last decimal written (2/57 = 3.51 %)",
+      configComment: [
+        '正文中总数分项所注的占比（……57条：其中……2条，占3.15%）须等于分项数除以总数（与所写末位相差不足一个单位）；仅在各分项之和等于总数时核对。',
+      ],
       description: {
         'zh-CN': '正文中分项所注的占比应等于分项数除以总数',
         en: 'A share written beside a part of a total is the part over the total',
@@ -39,8 +44,8 @@ const rule: Rule = {
       for (const item of list.items) {
         const exact = (item.count / list.total) * 100;
         const step = 10 ** -item.decimals;
-        // The share written is right when it is the quotient rounded to the decimals written.
-        if (Math.abs(item.percent - exact) <= step / 2 + 1e-9) continue;
+        // Right when it is the quotient to the decimals written, rounded, truncated or nudged up by one unit.
+        if (Math.abs(item.percent - exact) < step - 1e-9) continue;
         context.report({
           messageId: 'wrongShare',
           data: {
