@@ -450,6 +450,8 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, Promise<string | undefined>>();
   private readonly byFile = new Map<string, Promise<ValidatedConfig>>();
   private readonly override = new Map<string, Promise<ValidatedConfig>>();
+  private readonly resolved = new Map<string, ResolvedConfig>();
+  private recommended: ValidatedSettings | undefined;
 
   constructor(options: ConfigOptions = {}) {
     this.options = options;
@@ -473,7 +475,13 @@ export class ConfigResolver {
    * with its own matching `overrides`.
    */
   async forFile(filePath: string | undefined): Promise<ResolvedConfig> {
-    return toResolved(mergeLayers((await this.layersFor(filePath)).layers));
+    const { layers } = await this.layersFor(filePath);
+    // Files that get the same layers (a folder under one .gianrc, the same overrides matching) share
+    // one resolved config: merging them again for each of thousands of files was most of a cached re-run.
+    const key = layers.map((layer) => layerId(layer)).join(',');
+    let resolved = this.resolved.get(key);
+    if (!resolved) this.resolved.set(key, (resolved = toResolved(mergeLayers(layers))));
+    return resolved;
   }
 
   /**
@@ -488,7 +496,7 @@ export class ConfigResolver {
 
   private async layersFor(filePath: string | undefined): Promise<{ layers: ValidatedSettings[]; sources: ConfigSource[] }> {
     const abs = filePath === undefined ? undefined : path.resolve(this.cwd, filePath);
-    const layers: ValidatedSettings[] = [{ rules: presets.recommended(this.rules) }];
+    const layers: ValidatedSettings[] = [(this.recommended ??= { rules: presets.recommended(this.rules) })];
     const sources: ConfigSource[] = [{ kind: 'default', name: 'gia-lint:recommended' }];
     const applied = (o: ValidatedOverride): ValidatedSettings => {
       sources.push({ kind: 'override', name: o.keyPath, ...(o.source && path.isAbsolute(o.source) ? { path: o.source } : { extendedBy: o.source }) });
@@ -511,7 +519,7 @@ export class ConfigResolver {
       // Patterns are relative to the config's directory; for --config, to cwd (as in ESLint).
       const baseDir = this.options.configFile ? this.cwd : path.dirname(file);
       sources.push(...(config.sources ?? []));
-      layers.push(withoutOverrides(config), ...(await applicableOverrides(config.overrides, baseDir, abs)).map(applied));
+      layers.push(ownSettings(config), ...(await applicableOverrides(config.overrides, baseDir, abs)).map(applied));
     }
     if (this.options.overrideConfig) {
       // Its rules may name plugins the config file loaded (`--rule foo/x:error`): checked against those.
@@ -522,7 +530,7 @@ export class ConfigResolver {
       const config = await override;
       // The CLI always passes its options this way; an empty set changes nothing and is not listed.
       if (Object.values(this.options.overrideConfig).some((v) => v !== undefined)) sources.push(...(config.sources ?? []));
-      layers.push(withoutOverrides(config), ...(await applicableOverrides(config.overrides, this.cwd, abs)).map(applied));
+      layers.push(ownSettings(config), ...(await applicableOverrides(config.overrides, this.cwd, abs)).map(applied));
     }
     return { layers, sources };
   }
@@ -552,6 +560,23 @@ export function explainConfigForFile(filePath: string | undefined, options: Conf
 /** Resolve the config for one file; see ConfigResolver for many. */
 export function resolveConfigForFile(filePath: string | undefined, options: ConfigOptions = {}): Promise<ResolvedConfig> {
   return new ConfigResolver(options).forFile(filePath);
+}
+
+/** Identities of the layers a resolver merges (the same object: the same settings), for ConfigResolver.forFile's memo. */
+const layerIds = new WeakMap<object, number>();
+let layersSeen = 0;
+function layerId(layer: object): number {
+  let id = layerIds.get(layer);
+  if (id === undefined) layerIds.set(layer, (id = ++layersSeen));
+  return id;
+}
+
+/** withoutOverrides, one object per loaded config (so that its identity says which config it is). */
+const ownSettingsOf = new WeakMap<ValidatedConfig, ValidatedSettings>();
+function ownSettings(config: ValidatedConfig): ValidatedSettings {
+  let settings = ownSettingsOf.get(config);
+  if (!settings) ownSettingsOf.set(config, (settings = withoutOverrides(config)));
+  return settings;
 }
 
 /** A config's own settings, its overrides left out (they are matched per file). */

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from '@jest/globals';
 import path from 'node:path';
-import { resolveConfigForFile } from '../../src/config/load.js';
+import { ConfigResolver, resolveConfigForFile } from '../../src/config/load.js';
 import { presets } from '../../src/config/presets.js';
 import { builtinRules } from '../../src/rules/index.js';
 import { fakeRules as rules } from './fake-rules.js';
@@ -159,4 +159,24 @@ test('the commented overrides example in .gianrc.example is a valid config once 
   const c = await resolveConfigForFile(path.join(root, 'reports/2019/a.md'), { cwd: root });
   expect(c.year).toBe(2019);
   expect(c.rules['table-structure'].severity).toBe(0);
+});
+
+describe('one resolver, many files', () => {
+  test('files with the same layers share one resolved config; a matching override gives its files their own', async () => {
+    const root = tempTree({
+      '.gianrc': { rules: { 'table-sum': 'warn' }, overrides: [{ files: ['old/**'], rules: { 'table-sum': 'off' } }] },
+      'sub/.gianrc': { rules: { 'statistics-period': 'off' } },
+    });
+    const resolver = new ConfigResolver({ rules, cwd: root });
+    const at = (file: string) => resolver.forFile(path.join(root, file));
+    const [a, b, old1, old2, sub] = await Promise.all([at('a.md'), at('b.txt'), at('old/a.md'), at('old/deep/b.md'), at('sub/c.md')]);
+    expect(b).toBe(a);
+    expect(old2).toBe(old1);
+    expect(severities(a)['table-sum']).toBe(1);
+    expect(severities(old1)['table-sum']).toBe(0);
+    expect(severities(sub)['statistics-period']).toBe(0);
+    expect(new Set([a, old1, sub]).size).toBe(3);
+    // The same answers as resolving each file on its own.
+    for (const file of ['a.md', 'old/a.md', 'sub/c.md']) expect(await at(file)).toEqual(await resolve(root, file));
+  });
 });
