@@ -79,10 +79,15 @@ export class LintCache {
 
   set(file: string, entry: CacheEntry): void {
     this.entries.set(file, entry);
+    this.changed = true;
   }
+
+  /** Whether an entry was set since loading: a re-run where every file came from the cache has nothing to write. */
+  private changed = false;
 
   /** Written through a temp file and a rename, so an interrupted run never leaves half a cache. */
   async save(): Promise<void> {
+    if (!this.changed) return;
     const data: CacheFile = { gianLintCache: 1, build: this.build, entries: Object.fromEntries(this.entries) };
     const tmp = `${this.file}.${process.pid}.tmp`;
     await mkdir(path.dirname(this.file), { recursive: true });

@@ -2,7 +2,7 @@ import { lintFile, readPrevious, type LintOptions } from '../api.js';
 import type { ConfigResolver } from '../config/load.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import { readRegularFile } from '../io/read-file.js';
-import type { LintResult } from '../engine/types.js';
+import type { LintResult, ResolvedConfig } from '../engine/types.js';
 import { sha256 } from './cache.js';
 import { pluginStamp } from '../config/plugins.js';
 
@@ -23,6 +23,14 @@ function previousHash(previous: { text: string }): string {
   let h = previousHashes.get(previous);
   if (h === undefined) previousHashes.set(previous, (h = sha256(previous.text)));
   return h;
+}
+
+/** A resolved config as JSON, once per config object (files of one folder share theirs). */
+const configJsons = new WeakMap<ResolvedConfig, string>();
+function configJson(config: ResolvedConfig): string {
+  let json = configJsons.get(config);
+  if (json === undefined) configJsons.set(config, (json = JSON.stringify(config)));
+  return json;
 }
 
 /**
@@ -47,7 +55,7 @@ export async function runTask(task: Task, resolver: ConfigResolver, options: Lin
   const previousDir = config.previousDir ? (options.previousIndex?.[config.previousDir] ?? null) : null;
   const configHash = sha256(
     JSON.stringify([
-      config,
+      configJson(config),
       previous,
       previousDir,
       options.encoding ?? null,

@@ -1,6 +1,6 @@
 /** A cache file that is valid JSON but holds a malformed entry: the entry is dropped, the rest kept. */
 import { afterAll, expect, test } from '@jest/globals';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { makeResult } from '../../src/api.js';
 import { LintCache, isCacheEntry } from '../../src/batch/cache.js';
@@ -25,4 +25,17 @@ test('malformed entries are dropped one by one', async () => {
   expect(cache.get('/x/good.md')).toEqual(good);
   for (const k of Object.keys(bad)) expect([k, cache.get(k)]).toEqual([k, undefined]);
   expect(isCacheEntry(good)).toBe(true);
+});
+
+test('a run that set no entry leaves the cache file as it is; one that set an entry writes it', async () => {
+  const file = path.join(tempTree(), 'cache.json');
+  const written = JSON.stringify({ gianLintCache: 1, build: 'B', entries: { '/x/good.md': good } });
+  writeFileSync(file, written);
+  const before = statSync(file).mtimeMs;
+  const cache = await LintCache.load(file, 'B');
+  await cache.save();
+  expect([readFileSync(file, 'utf8'), statSync(file).mtimeMs]).toEqual([written, before]);
+  cache.set('/x/other.md', { ...good, result: makeResult('/x/other.md', []) });
+  await cache.save();
+  expect(Object.keys((JSON.parse(readFileSync(file, 'utf8')) as { entries: object }).entries)).toEqual(['/x/good.md', '/x/other.md']);
 });
