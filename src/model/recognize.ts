@@ -133,8 +133,9 @@ function describeBlock(b: Block): BlockInfo {
     const section = sectionOf(folded);
     if (section) info.heading = { title: folded, section };
   }
-  const t = TITLE_RE.exec(folded);
-  if (t && folded.length <= 60 && !/[，。；,]/.test(folded)) info.title = { year: parseDatePart(t[1])! };
+  // TITLE_RE ends at the end of the text: a block that does not end so (prose) is no title, unread.
+  const t = folded.length <= 60 && folded.endsWith('报告') ? TITLE_RE.exec(folded) : null;
+  if (t && !/[，。；,]/.test(folded)) info.title = { year: parseDatePart(t[1])! };
   if (DATE_LINE_RE.test(folded)) info.date = true;
   if (/统计(?:时限|期限|时间)|数据统计/.test(folded)) info.period = true;
   return info;

@@ -31,7 +31,20 @@ for (let i = 0; i < TRADITIONAL_ONLY.length; i++) IS_TRADITIONAL_ONLY[TRADITIONA
 const MIN_TRADITIONAL = 8;
 const MIN_SHARE = 0.02;
 
+/**
+ * The last text scanned and its answer: every lint asks twice of the same text (the reader's
+ * prepareSimplifiedReading, then simplifiedReading in recognition), and the scan reads every character.
+ */
+let lastScanned: { text: string; traditional: boolean } | undefined;
+
 export function looksTraditional(text: string): boolean {
+  if (lastScanned?.text === text) return lastScanned.traditional;
+  const traditional = countsAsTraditional(text);
+  lastScanned = { text, traditional };
+  return traditional;
+}
+
+function countsAsTraditional(text: string): boolean {
   let traditional = 0;
   let cjk = 0;
   for (let i = 0; i < text.length; i++) {

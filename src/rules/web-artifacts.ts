@@ -103,10 +103,12 @@ const SPACES = /\s+/g;
 /** Chrome other than the font switcher; `t` is trimmed and starts at `from` of its line, which ends at `end`. */
 function classifyOther(t: string, from: number, end: number, markup: FormatDescriptor['markup']): LineHit | undefined {
   const whole = (kind: Kind, strong = true): LineHit => ({ kinds: [kind], strong, from, to: end });
+  // Every tag pattern needs a '<': most lines of a report have none, and skip both scans for tags.
+  const hasTag = t.includes('<');
   // Tags are an artifact unless HTML is the format's own markup (Markdown allows a few inline).
-  if (markup !== 'html' && (markup === 'markdown' ? LIST_TAGS_MARKDOWN : LIST_TAGS).test(t)) return whole('html');
+  if (hasTag && markup !== 'html' && (markup === 'markdown' ? LIST_TAGS_MARKDOWN : LIST_TAGS).test(t)) return whole('html');
   if (t.length > MAX_CHROME_LINE) return undefined;
-  const text = t.replace(TAG, ' ').replace(SPACES, ' ').trim();
+  const text = (hasTag ? t.replace(TAG, ' ') : t).replace(SPACES, ' ').trim();
   // Cheap tests first (a character every alternative holds, a length): most lines are report text.
   if (text.length <= 40 && text.includes('扫') && QR_CODE.test(text)) return whole('qrCode');
   if (HITS.test(text)) return whole('hits');
@@ -121,7 +123,7 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   if (PAGE_TOOLS_ONLY.test(text) && PAGE_TOOL.test(text)) return whole('pageTools');
   if (LISTING.test(text)) return whole('listing');
   if (t.includes('\t') && DATE_AT_END.test(text) && !SENTENCE_END.test(text)) return whole('listing', false);
-  if (ATTACHMENT.test(text)) return whole('attachment', false);
+  if (text.includes('.') && ATTACHMENT.test(text)) return whole('attachment', false);
   return undefined;
 }
 
