@@ -99,6 +99,8 @@ const SENTENCE_END = /[。；]/;
 const ATTACHMENT = /^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i;
 const TAG = /<[^<>]*>/g;
 const SPACES = /\s+/g;
+/** What SPACES would change: two blanks in a row, or one that is not a plain space. */
+const UNFOLDED_SPACE = /\s\s|[^\S ]/;
 
 /** Chrome other than the font switcher; `t` is trimmed and starts at `from` of its line, which ends at `end`. */
 function classifyOther(t: string, from: number, end: number, markup: FormatDescriptor['markup']): LineHit | undefined {
@@ -108,7 +110,9 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   // Tags are an artifact unless HTML is the format's own markup (Markdown allows a few inline).
   if (hasTag && markup !== 'html' && (markup === 'markdown' ? LIST_TAGS_MARKDOWN : LIST_TAGS).test(t)) return whole('html');
   if (t.length > MAX_CHROME_LINE) return undefined;
-  const text = (hasTag ? t.replace(TAG, ' ') : t).replace(SPACES, ' ').trim();
+  const untagged = hasTag ? t.replace(TAG, ' ') : t;
+  // Folding spaces changes only a line with a run of them or a tab/newline: testing is cheaper than a copy.
+  const text = (UNFOLDED_SPACE.test(untagged) ? untagged.replace(SPACES, ' ') : untagged).trim();
   // Cheap tests first (a character every alternative holds, a length): most lines are report text.
   if (text.length <= 40 && text.includes('扫') && QR_CODE.test(text)) return whole('qrCode');
   if (HITS.test(text)) return whole('hits');
