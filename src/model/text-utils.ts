@@ -166,20 +166,40 @@ export const DATE_SRC = `${YEAR_SRC}年${MD_SRC}月${MD_SRC}日`;
 const NA_TOKENS = new Set(['/', '／', '-', '—', '——', '--', '－', '–', '无', '不适用', 'N/A', 'n/a', 'NA', '\\', '、']);
 
 /** Read a table cell: a number (units such as 件/元/万元 allowed after it), empty, "not applicable", or text. */
+// Module constants: a regular expression literal in the function is a new object at every cell.
+const NUMBER_CELL = /^([-+]?\d+(?:\.\d+)?)(?:件|条|个|项|次|元|万元)?$/;
+const CHANGE_CELL = /^(增|减)(?:加|少)?(\d+)$/;
+
 export function readCell(raw: string, span: Span): CellValue {
-  const t = normalizeLabel(raw).replace(/,/g, '');
+  const normal = normalizeLabel(raw);
+  const t = normal.includes(',') ? normal.replace(/,/g, '') : normal;
   if (t === '') return { raw, kind: 'empty', span };
   if (NA_TOKENS.has(t)) return { raw, kind: 'na', span };
-  const m = /^([-+]?\d+(?:\.\d+)?)(?:件|条|个|项|次|元|万元)?$/.exec(t);
+  const m = NUMBER_CELL.exec(t);
   if (m) return { raw, kind: 'number', value: Number(m[1]), span };
   // A change written in words (本年增/减 of the 2019 layout): "增15", "减少4".
-  const change = /^(增|减)(?:加|少)?(\d+)$/.exec(t);
+  const change = CHANGE_CELL.exec(t);
   if (change) return { raw, kind: 'number', value: (change[1] === '减' ? -1 : 1) * Number(change[2]), span };
   return { raw, kind: 'text', span };
 }
 
 /** True when a cell's text can stand in a value column (number, blank or not-applicable). */
 export function isValueLike(raw: string): boolean {
+  if (raw.length > MAX_REMEMBERED_VALUE) return valueLikeUncached(raw);
+  // The same few values ("0", "1", "—") fill every table of every report: remember them (bounded).
+  const hit = VALUE_LIKE.get(raw);
+  if (hit !== undefined) return hit;
+  const out = valueLikeUncached(raw);
+  if (VALUE_LIKE.size > 20000) VALUE_LIKE.clear();
+  VALUE_LIKE.set(raw, out);
+  return out;
+}
+
+/** Longer texts than this are asked each time (values are a few characters; prose fails at its first one). */
+const MAX_REMEMBERED_VALUE = 12;
+const VALUE_LIKE = new Map<string, boolean>();
+
+function valueLikeUncached(raw: string): boolean {
   return onlyValueCharacters(raw) && readCell(raw, { start: 0, end: 0 }).kind !== 'text';
 }
 
