@@ -182,8 +182,15 @@ const MAX_PIECE = 3;
 
 type BareKind = 'value' | 'label' | 'header' | 'piece' | 'number';
 
+/**
+ * No label or header word has a '。', and neither numbering nor normalizeLabel removes one: a
+ * paragraph with a '。' (prose) can only be the balance note, which has a '勾', and is read no further.
+ */
+const LABELS_HAVE_FULL_STOP = [...HEADER_LABELS, ...ROW_LABELS, ...LEAD_LABELS].some((l) => l.includes('。'));
+
 function bareCellKind(text: string): BareKind | undefined {
   if (!text) return undefined;
+  if (!LABELS_HAVE_FULL_STOP && text.includes('。') && !text.includes('勾')) return undefined;
   if (isValueLike(text)) return 'value';
   const normal = normalizeLabel(text);
   if (NUMBERING_ONLY.test(normal)) return 'number';

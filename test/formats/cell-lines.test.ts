@@ -6,7 +6,8 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { parseHtml } from '../../src/formats/html.js';
-import { cellLineRunEnd, cellLinesTable, isCellLine } from '../../src/formats/cell-lines.js';
+import { bareCellRuns, cellLineRunEnd, cellLinesTable, isCellLine } from '../../src/formats/cell-lines.js';
+import { parseMarkdown } from '../../src/formats/markdown.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Report } from '../../src/model/report.js';
 import { configFor, lintBytes, modelSummary } from './support.js';
@@ -119,5 +120,24 @@ describe('cellLinesTable', () => {
 
   test('cells without a labelled row are no table', () => {
     expect(cellLinesTable(lines('0 |\n1 |\n||'))).toBeUndefined();
+  });
+});
+
+describe('bareCellRuns', () => {
+  test('a paragraph with a 。 is prose and starts no table, except the balance note above table 三', () => {
+    const paragraphs = [
+      '本机关全年共收到政府信息公开申请11件。',
+      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。）',
+      '申请人情况',
+      '自然人',
+      ...['一、本年新收政府信息公开申请数量', '10', '0', '0', '1', '0', '0', '11'],
+      ...['二、上年结转政府信息公开申请数量', '0', '0', '0', '0', '0', '0', '0'],
+      ...['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0'],
+    ];
+    const blocks = bareCellRuns(parseMarkdown(paragraphs.join('\n\n')).blocks);
+    expect(blocks.map((b) => (b.kind === 'table' ? b.rows.map((r) => r.cells.map((c) => c.text)) : b.content.text))).toEqual([
+      paragraphs[0],
+      [[paragraphs[1]], ['申请人情况', '自然人'], paragraphs.slice(4, 12), paragraphs.slice(12, 20), paragraphs.slice(20, 28)],
+    ]);
   });
 });
