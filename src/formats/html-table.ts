@@ -92,6 +92,8 @@ interface OpenTable {
   cell?: { contentStart: number; text: string; rowSpan: number; colSpan: number };
 }
 
+const NO_BREAK_SPACES = /\u00a0/g;
+
 /** End the open cell of `table` (if any) with its content ending at `contentEnd`. */
 function closeCell(table: OpenTable, contentEnd: number, base: number): void {
   const cell = table.cell;
@@ -99,7 +101,7 @@ function closeCell(table: OpenTable, contentEnd: number, base: number): void {
   table.cell = undefined;
   const start = base + cell.contentStart;
   table.row.cells.push({
-    text: cell.text.replace(/\u00a0/g, ' '),
+    text: cell.text.includes('\u00a0') ? cell.text.replace(NO_BREAK_SPACES, ' ') : cell.text,
     span: { start, end: Math.max(start, base + contentEnd) },
     rowSpan: cell.rowSpan,
     colSpan: cell.colSpan,
