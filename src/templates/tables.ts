@@ -277,7 +277,16 @@ export interface Relation {
   anchor: CellRef;
 }
 
-export function relations(layout: Layout): Relation[] {
+/** The relations of a layout: the same list for every report, built once (rules ask for it per report). */
+export function relations(layout: Layout): readonly Relation[] {
+  let known = RELATIONS.get(layout);
+  if (!known) RELATIONS.set(layout, (known = buildRelations(layout)));
+  return known;
+}
+
+const RELATIONS = new Map<Layout, readonly Relation[]>();
+
+function buildRelations(layout: Layout): Relation[] {
   const out: Relation[] = [];
   const parts = APPLICANT_COLUMNS.filter((c) => c.key !== 'total');
   // Row-wise: 总计 = the six applicant columns, for every row (domain.md §2.7 relation 2).
