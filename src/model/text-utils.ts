@@ -27,22 +27,34 @@ export function isDelimiterRow(line: string, minDashes = 1): boolean {
 }
 
 export function normalizeLabel(s: string): string {
-  // Prose (a whole paragraph asked whether it is a cell) is not kept: it never repeats, and
-  // thousands of kept paragraphs were old-generation garbage.
-  if (s.length > MAX_REMEMBERED) return normalizeUncached(s);
-  // Labels repeat across rows, tables and reports: remember recent results (bounded).
-  const hit = NORMALIZED.get(s);
-  if (hit !== undefined) return hit;
-  const out = normalizeUncached(s);
-  if (NORMALIZED.size > 20000) NORMALIZED.clear();
-  NORMALIZED.set(s, out);
-  return out;
+  return NORMALIZED(s);
 }
 
-/** Longer texts than this are normalized each time they are asked for (official labels are shorter than half of it). */
+/**
+ * `compute` with its results for texts of up to `maxLength` characters remembered (labels and cell
+ * values repeat across rows, tables and reports), at most MAX_REMEMBERED_TEXTS of them at a time.
+ * Longer texts (prose: a whole paragraph asked whether it is a cell) are computed each time: they
+ * never repeat, and thousands of kept paragraphs were old-generation garbage.
+ */
+function remembered<T>(maxLength: number, compute: (s: string) => T): (s: string) => T {
+  const results = new Map<string, T>();
+  return (s) => {
+    if (s.length > maxLength) return compute(s);
+    const hit = results.get(s);
+    if (hit !== undefined) return hit;
+    const out = compute(s);
+    if (results.size > MAX_REMEMBERED_TEXTS) results.clear();
+    results.set(s, out);
+    return out;
+  };
+}
+
+const MAX_REMEMBERED_TEXTS = 20000;
+
+/** Longer labels than this are normalized each time they are asked for (official labels are shorter than half of it). */
 const MAX_REMEMBERED = 80;
 
-const NORMALIZED = new Map<string, string>();
+const NORMALIZED = remembered(MAX_REMEMBERED, normalizeUncached);
 
 function normalizeUncached(s: string): string {
   // Most text needs no folding: find the first character that does by code, without a string per character.
@@ -100,13 +112,7 @@ export function foldLabelChar(ch: string): string {
 
 /** The label with its numbering prefix ("一、", "（三）", "1.") removed, after normalizeLabel. */
 export function coreLabel(s: string): string {
-  if (s.length > MAX_REMEMBERED) return coreUncached(s);
-  const hit = CORES.get(s);
-  if (hit !== undefined) return hit;
-  const n = coreUncached(s);
-  if (CORES.size > 20000) CORES.clear();
-  CORES.set(s, n);
-  return n;
+  return CORES(s);
 }
 
 function coreUncached(s: string): string {
@@ -115,7 +121,7 @@ function coreUncached(s: string): string {
   return n;
 }
 
-const CORES = new Map<string, string>();
+const CORES = remembered(MAX_REMEMBERED, coreUncached);
 
 // ○ (U+25CB) stands in for 〇 in many typed documents (二○二二年).
 // A Latin O or a zero digit among Chinese numerals (二O二四年, 二0二四年) is a typing variant of 〇.
@@ -185,19 +191,14 @@ export function readCell(raw: string, span: Span): CellValue {
 
 /** True when a cell's text can stand in a value column (number, blank or not-applicable). */
 export function isValueLike(raw: string): boolean {
-  if (raw.length > MAX_REMEMBERED_VALUE) return valueLikeUncached(raw);
-  // The same few values ("0", "1", "—") fill every table of every report: remember them (bounded).
-  const hit = VALUE_LIKE.get(raw);
-  if (hit !== undefined) return hit;
-  const out = valueLikeUncached(raw);
-  if (VALUE_LIKE.size > 20000) VALUE_LIKE.clear();
-  VALUE_LIKE.set(raw, out);
-  return out;
+  return VALUE_LIKE(raw);
 }
 
-/** Longer texts than this are asked each time (values are a few characters; prose fails at its first one). */
-const MAX_REMEMBERED_VALUE = 12;
-const VALUE_LIKE = new Map<string, boolean>();
+/**
+ * The same few values ("0", "1", "—") fill every table of every report; texts over 12 characters are
+ * asked each time (values are a few characters; prose fails at its first one).
+ */
+const VALUE_LIKE = remembered(12, valueLikeUncached);
 
 function valueLikeUncached(raw: string): boolean {
   return onlyValueCharacters(raw) && readCell(raw, { start: 0, end: 0 }).kind !== 'text';
