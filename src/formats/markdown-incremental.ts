@@ -16,7 +16,8 @@ import { markdownTree, topLevelBlocks } from './markdown.js';
  * - link reference definitions anywhere (they change how `[…]` reads everywhere);
  * - a piece that ends in a list, code, an HTML block (which may hold blank lines, and neighbouring
  *   HTML blocks are read as one table) or a definition: the edit changed the structure there;
- * - a text or a piece that starts with U+FEFF (micromark drops it there as a byte order mark);
+ * - a piece that starts with U+FEFF inside the text (there it is a character; at the start of a
+ *   parse, a byte order mark);
  * - the first parse.
  * The bounds of markdown-bounds.ts are applied to the whole text each time (they count across
  * paragraphs); a character they changed counts as changed.
@@ -41,7 +42,7 @@ interface Parsed {
   text: string;
   bounded: string;
   units: Unit[];
-  /** No link reference definition, no byte order mark: a piece of the text parses alone as it does in the whole. */
+  /** No link reference definition: a piece of the text parses alone as it does in the whole. */
   piecewise: boolean;
 }
 
@@ -69,14 +70,14 @@ export class IncrementalMarkdown {
 
 function parseWhole(text: string, bounded: string, source: SourceText): Parsed {
   const tree = markdownTree(bounded);
-  return { text, bounded, units: unitsOf(tree.children, source), piecewise: !hasDefinition(tree.children) && !startsWithBom(text) };
+  return { text, bounded, units: unitsOf(tree.children, source), piecewise: !hasDefinition(tree.children) };
 }
 
 /** The units of the changed part parsed again, between the units before and after it; undefined where that is not safe. */
 function reparse(prev: Parsed, text: string, bounded: string, source: SourceText): { parsed: Parsed; mode: ParseMode } | undefined {
   const old = prev.text;
   const units = prev.units;
-  if (units.length === 0 || startsWithBom(text)) return undefined;
+  if (units.length === 0) return undefined;
   if (old === text && prev.bounded === bounded) return { parsed: prev, mode: { kind: 'piece', start: 0, end: 0 } };
   // The changed part: old [first, oldEnd) became new [first, first + newLength). Both the text and
   // its bounded form are compared: a bound can change characters away from the edit.
@@ -101,8 +102,9 @@ function reparse(prev: Parsed, text: string, bounded: string, source: SourceText
 
   const start = a === 0 ? 0 : units[a].start;
   const end = b < units.length ? units[b].start + delta : text.length;
-  // micromark drops a byte order mark at the start of its input: inside the text it is a character.
-  if (startsWithBom(bounded.slice(start, start + 1))) return undefined;
+  // A U+FEFF inside the text is a character; markdownTree reads one at the start of its input as a
+  // byte order mark (as the whole parse does at offset 0).
+  if (start > 0 && bounded.charCodeAt(start) === 0xfeff) return undefined;
   const tree = markdownTree(bounded.slice(start, end));
   const nodes = tree.children;
   if (hasDefinition(nodes)) return undefined;
@@ -116,14 +118,6 @@ function reparse(prev: Parsed, text: string, bounded: string, source: SourceText
     parsed: { text, bounded, units: [...units.slice(0, a), ...unitsOf(nodes, source), ...kept], piecewise: true },
     mode: { kind: 'piece', start, end },
   };
-}
-
-/**
- * micromark drops a byte order mark at the start of its input, and the positions of the whole
- * parse then count from after it: with one at the start, every version is parsed whole.
- */
-function startsWithBom(text: string): boolean {
-  return text.charCodeAt(0) === 0xfeff;
 }
 
 /** Comparing a chunk at a time runs natively; this is done on the whole buffer at every keystroke. */

@@ -58,6 +58,14 @@ describe('incremental Markdown', () => {
     expect(readVersions([base, atStart, base, atLine, base])).toHaveLength(5);
   });
 
+  test('a text that starts with a byte order mark is still read again only around an edit (markdownTree counts the mark back in)', () => {
+    const marked = `\ufeff${draft}`;
+    const typed = insert(marked, '我局严格落实', '进一步');
+    const [first, second] = readVersions([marked, typed]);
+    expect(first).toBe('full');
+    expect(second.startsWith('我局严格落实进一步')).toBe(true);
+  });
+
   test('a link reference definition anywhere makes every version a whole parse', () => {
     const text = '# 报告\n\n见[条例]。\n\n[条例]: http://example.gov.cn\n';
     expect(readVersions([text, text.replace('见', '详见')])).toEqual(['full', 'full']);
