@@ -55,7 +55,7 @@ export function findPeriods(prose: MappedText): PeriodStatement[] {
     const yearSpans = [sp(0)];
     if (y2) yearSpans.push(sp(3));
     out.push({
-      span: prose.spanOf(at, at + text.length),
+      span: claimSpan(prose, at, at + text.length),
       text,
       start: { year: startYear, month: startMonth, day: startDay, span: prose.spanOf(at + groups[0].from, at + groups[2].to + 1) },
       end: {
@@ -84,7 +84,7 @@ export function findYearOnlyPeriods(prose: MappedText): PeriodStatement[] {
     if (year === undefined) continue;
     const [ys, ye] = m.indices![1]!;
     const yearSpan = prose.spanOf(ys, ye);
-    const whole = prose.spanOf(m.index, m.index + m[0].length);
+    const whole = claimSpan(prose, m.index, m.index + m[0].length);
     out.push({
       span: whole,
       text: m[0],
@@ -105,7 +105,7 @@ const RELATIVE_PERIOD_RE = new RegExp(
   'g',
 );
 export function findRelativePeriods(prose: MappedText): TextSpan[] {
-  return [...prose.text.matchAll(RELATIVE_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) }));
+  return [...prose.text.matchAll(RELATIVE_PERIOD_RE)].map((m) => ({ text: m[0], span: claimSpan(prose, m.index, m.index + m[0].length) }));
 }
 
 /**
@@ -117,7 +117,7 @@ const EMPTY_PERIOD_RE = new RegExp(
   'g',
 );
 export function findEmptyPeriods(prose: MappedText): TextSpan[] {
-  return [...prose.text.matchAll(EMPTY_PERIOD_RE)].map((m) => ({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) }));
+  return [...prose.text.matchAll(EMPTY_PERIOD_RE)].map((m) => ({ text: m[0], span: claimSpan(prose, m.index, m.index + m[0].length) }));
 }
 
 /**
@@ -135,7 +135,7 @@ export function findGarbledPeriods(prose: MappedText): TextSpan[] {
   const out: TextSpan[] = [];
   for (const m of prose.text.matchAll(GARBLED_PERIOD_RE)) {
     if (!/\d/.test(m[1] + m[2]) || (WHOLE_DATE_RE.test(m[1]) && END_DATE_RE.test(m[2]))) continue;
-    out.push({ text: m[0], span: prose.spanOf(m.index, m.index + m[0].length) });
+    out.push({ text: m[0], span: claimSpan(prose, m.index, m.index + m[0].length) });
   }
   return out;
 }
@@ -158,7 +158,7 @@ export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
     const yearSpan = prose.spanOf(at + groups[0].from, at + groups[0].to);
     const endSpan = prose.spanOf(at + groups[0].from, at + m[0].length);
     out.push({
-      span: prose.spanOf(at, at + m[0].length),
+      span: claimSpan(prose, at, at + m[0].length),
       text: m[0],
       start: { year: y, month: 1, day: 1, span: endSpan },
       end: { year: y, month: mo, day: d, span: endSpan },
@@ -181,7 +181,7 @@ export function findBarePeriods(prose: MappedText, from: number, to: number): Pe
     const yearSpans = [slice.spanOf(at + groups[0].from, at + groups[0].to)];
     if (y2) yearSpans.push(slice.spanOf(at + groups[3].from, at + groups[3].to));
     out.push({
-      span: slice.spanOf(at, at + m[0].length),
+      span: claimSpan(slice, at, at + m[0].length),
       text: m[0],
       start: { year: parseDatePart(y1)!, month: 1, day: 1, span: slice.spanOf(at, at + groups[2].to + 1) },
       end: { year: y2 ? parseDatePart(y2) : undefined, month: 12, day: 31, span: slice.spanOf(at + m[0].length - 6, at + m[0].length) },
@@ -236,6 +236,31 @@ function endAfter(text: string, at: number, stops: string, limit = 200): number 
   return ceiling;
 }
 
+/**
+ * A claim's words are one phrase in the prose, but in the file whatever the prose leaves out may
+ * stand between them: an inline picture's data, a script, hidden markup, thousands of characters.
+ * Its place (the range a reporter or the editor highlights) never reaches further than this.
+ */
+const MAX_CLAIM_EXTENT = 500;
+
+/**
+ * The place of the claim read at prose[from, to): its whole span, or, where its words lie further
+ * apart in the file than MAX_CLAIM_EXTENT, the longest run of them that does not (the later one on
+ * a tie: the dates and counts that claims end with).
+ */
+function claimSpan(prose: MappedText, from: number, to: number): Span {
+  const whole = prose.spanOf(from, to);
+  if (whole.end - whole.start <= MAX_CLAIM_EXTENT) return whole;
+  let best = { from, to: from };
+  let lo = from;
+  for (let hi = from; hi < to; hi++) {
+    const end = prose.offsetAt(hi) + 1;
+    while (end - prose.offsetAt(lo) > MAX_CLAIM_EXTENT) lo++;
+    if (hi + 1 - lo >= best.to - best.from) best = { from: lo, to: hi + 1 };
+  }
+  return prose.spanOf(best.from, best.to);
+}
+
 /* ------------------------------------------------------------------------------------ fees */
 
 const NEGATION = '(?:未|没有|不|无|并未|均未|从未|未曾|未向[^，。；,;]{1,10})';
@@ -272,7 +297,7 @@ export function findFeeClaims(prose: MappedText): FeeClaim[] {
     else if (ALL_WORDS.test(qualifier)) scope = PROCESSING_WORDS.test(context) ? 'processing' : 'all';
     else if (PROCESSING_WORDS.test(context)) scope = 'processing';
     if (!scope) continue;
-    out.push({ scope, text: m[0], span: prose.spanOf(at, end) });
+    out.push({ scope, text: m[0], span: claimSpan(prose, at, end) });
   }
   return out;
 }
@@ -362,7 +387,7 @@ export function findYearLeads(prose: MappedText): YearLead[] {
     // The whole sentence: a comparison after a ；("2023年收到3件；本年收到5件") belongs to it.
     const end = endAfter(text, at, '。！？\n', 400);
     const sentence = text.slice(at, end);
-    out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence, span: prose.spanOf(at, end), form, traits: yearTraits(sentence) });
+    out.push({ year, yearSpan: prose.spanOf(yearAt, yearAt + m[2].length), sentence, span: claimSpan(prose, at, end), form, traits: yearTraits(sentence) });
   }
   return out;
 }
@@ -648,7 +673,7 @@ export function findCountClaims(prose: MappedText): CountClaim[] {
         readings,
         confidence: readings.length > 1 || (follows && !/规范性文件/.test(m[0])) ? 'tolerant' : 'exact',
         text: m[0],
-        span: prose.spanOf(at, end),
+        span: claimSpan(prose, at, end),
       };
       const pm = PERCENT_RE.exec(text.slice(end, end + 24));
       if (pm) {
@@ -666,7 +691,7 @@ export function findCountClaims(prose: MappedText): CountClaim[] {
       if (RESULT_WORDS.test(text.slice(at, clauseEnd))) continue;
       const readings = p.readings(clauseBefore(at), m);
       if (!readings) continue;
-      out.push({ name: p.name, value: 0, form: 'none', readings, confidence: 'exact', text: m[0], span: prose.spanOf(at, at + m[0].length) });
+      out.push({ name: p.name, value: 0, form: 'none', readings, confidence: 'exact', text: m[0], span: claimSpan(prose, at, at + m[0].length) });
     }
   }
   return out.sort((a, b) => a.span.start - b.span.start);
@@ -704,7 +729,7 @@ export function findStatedYears(prose: MappedText): YearLead[] {
         year,
         yearSpan: prose.spanOf(ys, ye),
         sentence: m[0],
-        span: prose.spanOf(m.index, m.index + m[0].length),
+        span: claimSpan(prose, m.index, m.index + m[0].length),
         form: 'stated',
         traits: yearTraits(m[0]),
       });
@@ -784,7 +809,7 @@ export function findBlankCounts(prose: MappedText): TextSpan[] {
     const lead = /(?:共计|共|累计|合计)$/.exec(prose.text.slice(Math.max(m.index, from - 2), from));
     if (lead) from -= lead[0].length;
     const to = m.index + m[0].length;
-    out.push({ text: prose.text.slice(from, to), span: prose.spanOf(from, to) });
+    out.push({ text: prose.text.slice(from, to), span: claimSpan(prose, from, to) });
   }
   return out;
 }
