@@ -3,6 +3,7 @@ import { coreLabel, isValueLike, normalizeLabel } from '../model/text-utils.js';
 import { NUMBERING_ONLY } from '../templates/numbering.js';
 import {
   APPLICANT_COLUMNS,
+  APPLICATION_BALANCE_NOTE_LEAD,
   APPLICATION_GROUPS,
   APPLICATION_HEADER_WORDS,
   REVIEW_COLUMNS,
@@ -175,8 +176,10 @@ const LEAD_LABELS = new Set(
   [...LAYOUTS.flatMap((layout) => activeSubTables(layout).map((s) => s.clause)), ...APPLICATION_GROUPS.map((g) => g.label)].map((l) => coreLabel(l)),
 );
 const HEADER_WORDS = [...HEADER_LABELS];
-/** The note above table 三's header: "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）". */
-const BALANCE_NOTE = /^[（(]?本列数据的勾稽关系/;
+/** Table 三's balance note (APPLICATION_BALANCE_NOTE), normalized: its lead words, after an opening bracket or not. */
+function isBalanceNote(normal: string): boolean {
+  return normal.startsWith(APPLICATION_BALANCE_NOTE_LEAD, normal.startsWith('(') ? 1 : 0);
+}
 /** Pieces of a header word are short: "自", "商业", "科研". */
 const MAX_PIECE = 3;
 
@@ -184,18 +187,21 @@ type BareKind = 'value' | 'label' | 'header' | 'piece' | 'number';
 
 /**
  * No label or header word has a '。', and neither numbering nor normalizeLabel removes one: a
- * paragraph with a '。' (prose) can only be the balance note, which has a '勾', and is read no further.
+ * paragraph with a '。' (prose) can only be the balance note, and is read no further unless it
+ * has every character of the note's lead, which normalizeLabel leaves as they are (it folds spaces,
+ * quotes and full-width ASCII only): any text the note is known by has them all.
  */
 const LABELS_HAVE_FULL_STOP = [...HEADER_LABELS, ...ROW_LABELS, ...LEAD_LABELS].some((l) => l.includes('。'));
+const NOTE_LEAD_CHARACTERS = [...new Set(APPLICATION_BALANCE_NOTE_LEAD)].filter((ch) => normalizeLabel(ch) === ch);
 
 function bareCellKind(text: string): BareKind | undefined {
   if (!text) return undefined;
-  if (!LABELS_HAVE_FULL_STOP && text.includes('。') && !text.includes('勾')) return undefined;
+  if (!LABELS_HAVE_FULL_STOP && text.includes('。') && !NOTE_LEAD_CHARACTERS.every((ch) => text.includes(ch))) return undefined;
   if (isValueLike(text)) return 'value';
   const normal = normalizeLabel(text);
   if (NUMBERING_ONLY.test(normal)) return 'number';
   // Header words first: "总计" and "其他" alone are column headers (the rows are "（七）总计", "3.其他").
-  if (HEADER_LABELS.has(normal) || BALANCE_NOTE.test(normal)) return 'header';
+  if (HEADER_LABELS.has(normal) || isBalanceNote(normal)) return 'header';
   const core = coreLabel(normal);
   if (ROW_LABELS.has(core) || LEAD_LABELS.has(core)) return 'label';
   if (normal.length <= MAX_PIECE && HEADER_WORDS.some((w) => w.includes(normal))) return 'piece';

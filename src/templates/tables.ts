@@ -245,6 +245,11 @@ export const LAYOUT_FINGERPRINTS: Record<Layout, string[]> = {
 /** Official applications-table column labels of 法人或其他组织 etc. used in the header rows. */
 export const APPLICATION_HEADER_WORDS = ['申请人情况', '自然人', '法人或其他组织', '商业企业', '科研机构', '社会公益组织', '法律服务机构'];
 
+/** The note in the corner above table 三's applicant columns (both layouts): how the table balances. */
+export const APPLICATION_BALANCE_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
+/** The note's opening words, by which it is known however the rest is written (with a '。', in other words). */
+export const APPLICATION_BALANCE_NOTE_LEAD = '本列数据的勾稽关系';
+
 /* ---------------------------------------------------------------- sum relations (勾稽关系) */
 
 export interface CellRef {

@@ -7,6 +7,7 @@
 import { describe, expect, test } from '@jest/globals';
 import { parseHtml } from '../../src/formats/html.js';
 import { bareCellRuns, cellLineRunEnd, cellLinesTable, isCellLine } from '../../src/formats/cell-lines.js';
+import { APPLICATION_BALANCE_NOTE } from '../../src/templates/tables.js';
 import { parseMarkdown } from '../../src/formats/markdown.js';
 import { builtinRules } from '../../src/rules/index.js';
 import type { Report } from '../../src/model/report.js';
@@ -124,10 +125,14 @@ describe('cellLinesTable', () => {
 });
 
 describe('bareCellRuns', () => {
-  test('a paragraph with a 。 is prose and starts no table, except the balance note above table 三', () => {
+  // The template's note as reports write it: ending in a '。', or spaced out character by character (PDF text).
+  test.each([
+    ['with a 。', APPLICATION_BALANCE_NOTE.replace(/）$/, '。）')],
+    ['spaced, with a 。', [...APPLICATION_BALANCE_NOTE.replace(/）$/, '。）')].join(' ')],
+  ])('a paragraph with a 。 is prose and starts no table, except the balance note above table 三 (%s)', (_, note) => {
     const paragraphs = [
       '本机关全年共收到政府信息公开申请11件。',
-      '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和。）',
+      note,
       '申请人情况',
       '自然人',
       ...['一、本年新收政府信息公开申请数量', '10', '0', '0', '1', '0', '0', '11'],

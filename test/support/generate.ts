@@ -17,6 +17,7 @@ import {
   ACTIVE_2021,
   APPLICANT_COLUMNS,
   APPLICATION_GROUPS,
+  APPLICATION_BALANCE_NOTE,
   APPLICATION_HEADER_WORDS,
   REVIEW_COLUMNS,
   REVIEW_GROUPS,
@@ -398,8 +399,6 @@ function activeGrid(subs: ActiveSubTable[], model: NumberTable): Grid {
   return { kind: 'active', width, rows };
 }
 
-const APPLICATION_NOTE = '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）';
-
 function headerWord(w: string): string {
   if (!APPLICATION_HEADER_WORDS.includes(w)) throw new Error(`generate: '${w}' is not an official header word`);
   return w;
@@ -409,7 +408,7 @@ function applicationsGrid(layout: Layout, model: NumberTable): Grid {
   const rows: Row[] = [];
   const orgs = APPLICANT_COLUMNS.filter((x) => x.key !== 'natural' && x.key !== 'total');
   const label = (k: string) => APPLICANT_COLUMNS.find((x) => x.key === k)!.label;
-  rows.push([c(APPLICATION_NOTE, 3, 3), c(headerWord('申请人情况'), 7)]);
+  rows.push([c(APPLICATION_BALANCE_NOTE, 3, 3), c(headerWord('申请人情况'), 7)]);
   rows.push([c(label('natural'), undefined, 2), c(headerWord('法人或其他组织'), 5), c(label('total'), undefined, 2)]);
   rows.push(orgs.map((o) => c(o.label)));
   const templ = applicationRows(layout);
