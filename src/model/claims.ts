@@ -506,6 +506,8 @@ const ITEM_WORDS: Record<string, [RegExp, string][]> = {
   ],
 };
 const GROUP_ITEMS: Record<string, string[]> = Object.fromEntries(Object.entries(ITEM_WORDS).map(([g, list]) => [g, list.map(([, k]) => k)]));
+/** A result category right before 答复 ("同意公开答复9件", "不予公开答复2件"): the count is that result's, not all replies'. */
+const RESULT_BEFORE_REPLY = /(?:予以|同意|部分|不予)公开(?:的)?$|无法提供$|不予处理$|其他处理$/;
 /** A reason phrase before the group's name: the count may be one item's. */
 const REASON_MARK = /因|由于|属于|涉及|原因|系/;
 
@@ -559,8 +561,9 @@ const COUNT_PATTERNS: CountPattern[] = [
   {
     name: 'completed',
     re: new RegExp(`(?:办结|答复)(?:政府信息公开)?(?:申请)?${SHARE}${NUM}件`, 'gd'),
-    // "上年结转的申请已办结1件", "其中…答复2件": a part, not the (七)总计.
-    readings: (before) => (/结转|其中|复议|诉讼|提案|建议|按时|按期|逾期/.test(before) ? undefined : one('resultTotal', cell('resultTotal'))),
+    // "上年结转的申请已办结1件", "其中…答复2件": a part, not the (七)总计; "同意公开答复9件": one result's count (read below).
+    readings: (before) =>
+      /结转|其中|复议|诉讼|提案|建议|按时|按期|逾期/.test(before) || RESULT_BEFORE_REPLY.test(before) ? undefined : one('resultTotal', cell('resultTotal')),
   },
   {
     name: 'handled',
@@ -575,11 +578,11 @@ const COUNT_PATTERNS: CountPattern[] = [
             ...one('resultTotal', cell('resultTotal')),
           ],
   },
-  { name: 'granted', re: new RegExp(`予以公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('granted', cell('granted')) },
-  { name: 'partlyGranted', re: new RegExp(`部分公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('partlyGranted', cell('partlyGranted')) },
-  { name: 'refused', re: new RegExp(`不予公开(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('refused', b) },
-  { name: 'unavailable', re: new RegExp(`无法提供(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('unavailable', b) },
-  { name: 'notProcessed', re: new RegExp(`不予处理(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('notProcessed', b) },
+  { name: 'granted', re: new RegExp(`(?:予以|同意)公开(?:答复)?(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('granted', cell('granted')) },
+  { name: 'partlyGranted', re: new RegExp(`部分公开(?:答复)?(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: () => one('partlyGranted', cell('partlyGranted')) },
+  { name: 'refused', re: new RegExp(`不予公开(?:答复)?(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('refused', b) },
+  { name: 'unavailable', re: new RegExp(`无法提供(?:答复)?(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('unavailable', b) },
+  { name: 'notProcessed', re: new RegExp(`不予处理(?:答复)?(?:的|类)?${SHARE}${NUM}件`, 'gd'), readings: (b) => groupReadings('notProcessed', b) },
   {
     name: 'review',
     re: new RegExp(`(?:被申请|提起|发生|收到)?行政复议(?:申请|案件)?${SHARE}${NUM}(?:件|起|宗)`, 'gd'),

@@ -875,7 +875,7 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
       break;
     }
   }
-  if (headerAt === -1) return undefined;
+  if (headerAt === -1) return reviewByGroups(items, after, layout);
   // Header cells (table-labels checks their wording): identified against the official header rows.
   const headers: RecognizedHeader[] = [];
   const first = items[headerAt];
@@ -916,6 +916,67 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     rows: {},
     problems: [{ kind: 'noDataRow', span: items[headerAt].span }],
   };
+}
+
+/** The group of table 四 a heading or row label names: 行政复议, 未经复议直接起诉 or 复议后起诉. */
+function reviewGroupOf(raw: string): string | undefined {
+  const t = normalizeLabel(raw);
+  if (!t || t.length > 24 || PART_START.test(t)) return undefined;
+  if (/复议后起诉/.test(t)) return 'litigationAfterReview';
+  if (/未经复议|直接起诉/.test(t)) return 'litigationDirect';
+  if (/行政复议/.test(t) && !/诉讼/.test(t)) return 'review';
+  return undefined;
+}
+
+/** Table 四's groups in column order (review, litigationDirect, litigationAfterReview) and their width. */
+const REVIEW_GROUP_KEYS = [...new Set(REVIEW_COLUMNS.map((c) => c.key.slice(0, c.key.indexOf('.'))))];
+const OUTCOMES_PER_GROUP = REVIEW_COLUMNS.length / REVIEW_GROUP_KEYS.length;
+
+/**
+ * Table 四 written as its three groups of five — a converter's or a drafter's split: a heading or
+ * label naming each group ("行政复议", "行政诉讼（未经复议直接起诉）", "复议后起诉") with its own
+ * 结果维持…总计 header and one row of five cells. The groups' rows are read as the one data row
+ * when all three are found; otherwise the table is not recognised this way.
+ */
+function reviewByGroups(items: StreamItem[], after: number, layout: Layout): RecognizedTable | undefined {
+  const rows = new Map<string, RowItem>();
+  const headers: RecognizedHeader[] = [];
+  let pending: string | undefined;
+  let start: number | undefined;
+  for (const it of items) {
+    if (it.span.start < after) continue;
+    const label = it.type === 'text' ? it.text : it.labels.map((c) => c.text).join('');
+    if (it.type === 'text' && PART_START.test(normalizeLabel(label)) && !/行政复议|行政诉讼/.test(label)) break; // the next section
+    const group = reviewGroupOf(label);
+    if (group) {
+      pending = group;
+      start ??= it.span.start;
+    }
+    if (it.type === 'text') {
+      if (pending && it.cells) addHeaders(headers, it.cells, [OUTCOME_SLOTS(pending)], undefined);
+      continue;
+    }
+    if (pending && !rows.has(pending) && it.values.length === OUTCOMES_PER_GROUP) rows.set(pending, it);
+    pending = undefined;
+    if (rows.size === REVIEW_GROUP_KEYS.length) break;
+  }
+  if (rows.size < REVIEW_GROUP_KEYS.length || start === undefined) return undefined;
+  const parts = REVIEW_GROUP_KEYS.map((k) => rows.get(k)!);
+  const values = parts.flatMap((r) => r.values);
+  const placed = placeValues(
+    values,
+    REVIEW_COLUMNS.length,
+    parts.every((r) => r.exact),
+    REVIEW_ROW_RELATION,
+    parts.some((r) => r.spaced),
+  );
+  const end = Math.max(...parts.map((r) => r.span.end));
+  const span = { start, end };
+  const row = buildRow('data', '', undefined, 'position', span, REVIEW_COLUMNS, placed);
+  const problems: TableProblem[] = placed.unreadable
+    ? [{ kind: 'unreadableRow', rowKey: 'data', reason: placed.unreadable, span, count: nonBlank(values), columns: REVIEW_COLUMNS.length }]
+    : [];
+  return { kind: 'review', layout, layoutSource: 'era', span, rows: { data: row }, headers, problems };
 }
 
 /* -------------------------------------------------------------------------- active (二) */
