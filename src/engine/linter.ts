@@ -108,7 +108,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
     const forNonReports = rule.meta.runsOn === 'non-reports';
     for (const report of reports) {
       // A file that is no annual report gets the not-a-report rule only, not a page of errors.
-      if ((report.notAReport === true) !== forNonReports) continue;
+      if ((report.notAReport !== undefined) !== forNonReports) continue;
       const context: RuleContext = {
         options: ruleOptions,
         locale: config.locale,

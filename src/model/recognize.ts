@@ -64,6 +64,13 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
       if (b.kind === 'heading' && info[i].heading && info[i].heading.ordinal === undefined && b.depth > sectionDepth) delete info[i].heading;
     });
   }
+  // A page explaining a report ("文字解读：…2022年政府信息公开工作年度报告", "一图读懂…") is no report:
+  // its parts are 编制背景, 主要内容…, its figures are the report's retold.
+  if (info.some((x) => x.interpretation) && !info.some((x) => x.title)) {
+    const whole = buildReport(doc, doc.blocks, info, 0, options);
+    whole.notAReport = 'interpretation';
+    return [whole];
+  }
   const segments = splitSegments(doc.blocks, info);
   const reports: { from: number; to: number }[] = [];
   for (const seg of segments) {
@@ -82,7 +89,11 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
     // A draft that has begun one of the six parts is a report in the making, not another document.
     // A part known only by its place ("一、概述", sectionByPlace) is no such sign: many documents open so.
     const partByWords = Object.values(whole.sections).some((h) => h && sectionOf(h.title));
-    if (!partByWords && !Object.values(whole.tables).some((t) => t && Object.keys(t.rows).length > 0)) whole.notAReport = true;
+    // So is a text whose introduction says it is the annual report and lists its parts, when its
+    // title stands in the page's header and not in the text ("本年度报告根据《条例》…编制。…全文包括概述、…").
+    const introduced = info.some((x, i) => !x.heading && INTRODUCES_REPORT.test(x.folded) && !info.slice(0, i).some((y) => y.heading));
+    if (!whole.notAReport && !partByWords && !introduced && !Object.values(whole.tables).some((t) => t && Object.keys(t.rows).length > 0))
+      whole.notAReport = 'other';
     return [whole];
   }
   return reports.map((r, index) => buildReport(doc, doc.blocks.slice(r.from, r.to), info.slice(r.from, r.to), index, options));
@@ -93,6 +104,8 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
 interface BlockInfo {
   heading?: { ordinal?: number; numbering?: string; title: string; section?: SectionKey; byPlace?: true; joined?: boolean };
   title?: { year: number };
+  /** A title-like line that names a report it explains ("文字解读：…年度报告", "一图读懂…年度报告"). */
+  interpretation?: boolean;
   date?: boolean;
   period?: boolean;
   folded: string;
@@ -102,6 +115,12 @@ interface BlockInfo {
 const OPENING_PART = /^(?:概述|概况|基本情况|工作概况|总体概况)/;
 const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}报告$`);
 const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
+/** The lead of a page that explains a report rather than being it. */
+const INTERPRETATION_LEAD = /^(?:[【[(（]?(?:文字|图文|图片|图表|视频|动漫|动画|漫画|政策)?解读[】\])）]?|一图(?:读懂|看懂|速览|解读)|图解)/;
+/** An introduction that says the text is the annual report: its basis, or the list of its parts. */
+const INTRODUCES_REPORT = /(?:本年度报告|年度报告是?)(?:根据|依据|按照)|(?:全文|本报告)(?:包括|由)/;
+/** Characters a page lost in a wrong encoding ("??一、總體情況"): no part of a heading. */
+const LOST_CHARACTERS = /^[#*\s?\uFFFD]+/;
 /** Labels of table rows that start like headings ("一、本年新收…") but are not. */
 const TABLE_ROW_CORES = [...applicationRows('2021'), ...APPLICATION_GROUPS].map((r) => coreLabel(r.label));
 
@@ -114,7 +133,7 @@ function isTableRowLabel(title: string): boolean {
 
 function describeBlock(b: Block): BlockInfo {
   if (b.kind === 'table') return { folded: '' };
-  const folded = trimEndChars(b.content.foldWhitespace().text.replace(/^[#*\s]+/, ''), '*').trimEnd();
+  const folded = trimEndChars(b.content.foldWhitespace().text.replace(LOST_CHARACTERS, ''), '*').trimEnd();
   const info: BlockInfo = { folded };
   const m = PART_HEADING.exec(folded);
   if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !isTableRowLabel(m[2])) {
@@ -135,7 +154,10 @@ function describeBlock(b: Block): BlockInfo {
   }
   // TITLE_RE ends at the end of the text: a block that does not end so (prose) is no title, unread.
   const t = folded.length <= 60 && folded.endsWith('报告') ? TITLE_RE.exec(folded) : null;
-  if (t && !/[，。；,]/.test(folded)) info.title = { year: parseDatePart(t[1])! };
+  if (t && !/[，。；,]/.test(folded)) {
+    if (INTERPRETATION_LEAD.test(folded)) info.interpretation = true;
+    else info.title = { year: parseDatePart(t[1])! };
+  }
   if (DATE_LINE_RE.test(folded)) info.date = true;
   if (/统计(?:时限|期限|时间)|数据统计/.test(folded)) info.period = true;
   return info;
@@ -397,7 +419,22 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     problemsSection: sections.problems ? readProblemsSection(prose, sections.problems) : undefined,
     yearLeads: findYearLeads(prose),
     prose,
+    ...(schoolReport(prose, periods, headings[0]?.span.start) ? { notAReport: 'school' as const } : {}),
   };
+}
+
+/** A school's report names its basis in the introduction (government reports cite the 条例 alone). */
+const SCHOOL_BASIS = /高等学校信息公开办法|学校信息公开(?:实施)?办法/;
+
+/**
+ * A school's information-disclosure report (《高等学校信息公开办法》, 教育部令第29号): kept by 学年, from
+ * 9月1日 to the next year's 8月31日, and based on that 办法 — another regime than the 条例's annual
+ * report and its unified format, so none of its rules apply.
+ */
+function schoolReport(prose: MappedText, periods: ReadPeriod[], firstHeading: number | undefined): boolean {
+  if (periods.some((p) => p.start.month === 9 && p.end.month === 8 && p.end.year === p.start.year + 1)) return true;
+  const introEnd = firstHeading === undefined ? prose.text.length : prose.indexAtOrAfter(firstHeading);
+  return SCHOOL_BASIS.test(prose.text.slice(0, introEnd));
 }
 
 /**

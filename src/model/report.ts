@@ -68,12 +68,17 @@ export interface Report {
   /** All prose of the report (tables excluded), whitespace folded, line wraps joined. */
   prose: MappedText;
   /**
-   * Set when the file is no annual report at all: no report title, no 统计期限, none of the six
-   * parts and no official table with a recognizable row (a memo, a README, a 信息公开指南).
+   * Set when the file is no government annual report, and why: 'other' — no report title, no
+   * 统计期限, none of the six parts and no official table with a recognizable row (a memo, a README,
+   * a 信息公开指南); 'interpretation' — a page explaining a report ("文字解读：…年度报告", "一图读懂…");
+   * 'school' — a school's report under 《高等学校信息公开办法》, kept by 学年 (9月1日 to 8月31日).
    * Only rules that declare `meta.runsOn: 'non-reports'` (not-a-report) look at such a file.
    */
-  notAReport?: boolean;
+  notAReport?: NotAReportReason;
 }
+
+/** Why a file is not read as a government annual report (Report.notAReport). */
+export type NotAReportReason = 'other' | 'interpretation' | 'school';
 
 export interface TextSpan {
   text: string;
