@@ -411,6 +411,8 @@ interface ApplicationScan {
   saw2021Other: boolean;
   saw2019Other: boolean;
   groupLabels: RecognizedHeader[];
+  /** Numbered item labels ("5.属于三类…", "（四）无2.没有…") among the text lines since the last row. */
+  pendingLabels: number;
 }
 
 /**
@@ -459,7 +461,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
  * label wrapped over the lines around them, and are matched against the official rows.
  */
 function scanApplicationRows(items: StreamItem[]): ApplicationScan {
-  const scan: ApplicationScan = { found: [], headerAt: -1, saw2021Other: false, saw2019Other: false, groupLabels: [] };
+  const scan: ApplicationScan = { found: [], headerAt: -1, saw2021Other: false, saw2019Other: false, groupLabels: [], pendingLabels: 0 };
   let pending: StreamItem[] = [];
   const consumed = new Set<number>();
   items.forEach((it, index) => {
@@ -469,6 +471,7 @@ function scanApplicationRows(items: StreamItem[]): ApplicationScan {
       if (alone) {
         scan.found.push(alone);
         pending = [];
+        scan.pendingLabels = 0;
         return;
       }
       pending = pendingAfterText(it, index, pending, scan);
@@ -476,6 +479,7 @@ function scanApplicationRows(items: StreamItem[]): ApplicationScan {
     }
     scan.found.push(readApplicationRow(items, it, index, pending, consumed, scan));
     pending = [];
+    scan.pendingLabels = 0;
   });
   return scan;
 }
@@ -503,12 +507,26 @@ function labelAloneRow(items: StreamItem[], it: TextItem, index: number): FoundR
   return { item: row, index, key: whole.key, match: whole.match, label: normalizeLabel(alone.text), labelSpan: span };
 }
 
+/** A numbered item label in a line of text: "5.属于三类内部事务信", "（四）无2.没有现成信息" (not "4.5"). */
+const NUMBERED_ITEM = /(?:^|[^\d.])\d{1,2}\.[^\d]/;
+/** A line of dashes, colons and bars only: a Markdown table's delimiter row read as text. */
+const DELIMITER_LINE = /^[-:|—\s]+$/;
+
 /** A text item: a blank or header line ends the label pieces gathered so far; a short line is one more. */
 function pendingAfterText(it: TextItem, index: number, pending: StreamItem[], scan: ApplicationScan): StreamItem[] {
   const t = normalizeLabel(it.text);
-  if (!t) return [];
+  if (!t) {
+    scan.pendingLabels = 0;
+    return [];
+  }
   if (/申请人情况|勾稽关系|法人或其他组织/.test(t) && scan.headerAt === -1) scan.headerAt = index;
-  if (it.header) return [];
+  if (it.header) {
+    scan.pendingLabels = 0;
+    return [];
+  }
+  // A delimiter row left mid-table by a converter ("|---|---|") is no label piece.
+  if (DELIMITER_LINE.test(t)) return pending;
+  if (NUMBERED_ITEM.test(t)) scan.pendingLabels++;
   const next = matchGroup(it.text) || /^\d+\./.test(t) ? [] : pending;
   if (!matchGroup(it.text)) next.push(it);
   return next;
@@ -534,6 +552,10 @@ function readApplicationRow(items: StreamItem[], it: RowItem, index: number, pen
   // lost ("…法律服务机构 其他 3 3"). The header is no label: the numbers are an unlabelled row, and
   // the lines above are the header's too (the 勾稽关系 note).
   let labelPieces = pending;
+  // Two numbered labels or more on the lines above a row without one: the labels stand apart from
+  // their numbers (a converter set the label cells in a paragraph before the rows), so the last
+  // label is not necessarily this row's — the row is placed by its position, or not at all.
+  if (!labelCell && scan.pendingLabels > 1) labelPieces = [];
   if (labelCell && !groupOnly && it.spaced && isHeaderText(it.labels.map((c) => c.text).join(''))) {
     if (scan.headerAt === -1) scan.headerAt = index;
     labelCell = undefined;
