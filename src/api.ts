@@ -3,7 +3,7 @@ import { ConfigResolver } from './config/load.js';
 import { recognize, type PreviousReport } from './engine/linter.js';
 import type { LintResult, Locale, ResolvedConfig } from './engine/types.js';
 import type { PagePlace } from './model/document.js';
-import { prepareSimplifiedReading } from './model/script.js';
+import { prepareScript } from './model/script.js';
 import { findPrevious, identityOf } from './region/pairing.js';
 import { DEFAULT_EXTENSIONS, expandPatterns, namedFiles } from './api/discover.js';
 import { fixBinary } from './api/fix-binary.js';
@@ -33,8 +33,8 @@ export async function lintText(text: string, options: LintTextOptions = {}): Pro
   const filePath = options.filePath ? path.resolve(cwd, options.filePath) : undefined;
   const config = await resolver.forFile(filePath);
   const previous = await readPrevious(config, options, cwd);
-  await prepareSimplifiedReading(text);
-  return runEngine({ text, shownPath: filePath ?? '<text>', filePath, config, options, previous });
+  const script = await prepareScript(text);
+  return runEngine({ text, script, shownPath: filePath ?? '<text>', filePath, config, options, previous });
 }
 
 /** Lint raw bytes (e.g. stdin): decoded like a file, so a decoding problem becomes a fatal result. */
@@ -88,19 +88,20 @@ async function lintInput(
   cwd: string,
   expanded = false,
 ): Promise<LintResult> {
-  const run = { text: input.text, shownPath, filePath, config, options, notes: input.notes, expanded, fixedBytes: input.fixedBytes };
+  const run = { text: input.text, script: input.script, shownPath, filePath, config, options, notes: input.notes, expanded, fixedBytes: input.fixedBytes };
   if (previous || config.previousDir === undefined) return runEngine({ ...run, document: input.document, previous });
 
   // Last year's report from a folder: recognize this file first (its organ and year pick the
   // predecessor), then lint it from that recognition instead of parsing it again.
-  const prepared = recognize(input.text, { filePath, document: input.document, year: config.year });
+  const prepared = recognize(input.text, { filePath, document: input.document, year: config.year, script: input.script });
   const entries = options.previousIndex?.[config.previousDir] ?? (await indexPreviousDir(config.previousDir, options, config.locale, cwd));
   const match = findPrevious(entries, identityOf(prepared.reports));
   // As the index recognized it, else read afresh (not through readPrevious's cache: each
   // predecessor serves one file, and keeping every one of them, parsed, would grow with the region).
   const recognized = match ? takeRecognizedPrevious(match) : undefined;
   const paired = match && !recognized ? await readInput(match.file, options, config.locale) : undefined;
-  const pairedPrevious = recognized ?? (paired && 'text' in paired ? { text: paired.text, filePath: match!.file, document: paired.document } : undefined);
+  const pairedPrevious =
+    recognized ?? (paired && 'text' in paired ? { text: paired.text, filePath: match!.file, document: paired.document, script: paired.script } : undefined);
   return runEngine({ ...run, document: prepared.document, previous: pairedPrevious, reports: prepared.reports });
 }
 

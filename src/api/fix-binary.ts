@@ -29,7 +29,7 @@ export async function fixBinary(
   let { bytes, document } = input;
   let changed = false;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const { messages } = verify(document.source.text, { filePath, config, rules, document, previous, expanded });
+    const { messages } = verify(document.source.text, { filePath, config, rules, document, previous, expanded, script: input.script });
     const fixes = nonOverlapping(messages.filter((m) => m.fix && shouldFix(m)).map((m) => m.fix!));
     if (fixes.length === 0) break;
     const written = await format.fixes.apply(bytes, document, fixes);

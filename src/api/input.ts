@@ -4,15 +4,16 @@ import { formatForBytes } from '../formats/index.js';
 import { pick } from '../i18n/format.js';
 import { readFailureMessage, readRegularFile } from '../io/read-file.js';
 import type { Document } from '../model/document.js';
-import { prepareSimplifiedReading } from '../model/script.js';
+import { prepareScript, type Script } from '../model/script.js';
 import { decodeProblem } from './messages.js';
 import type { LintOptions } from './options.js';
 
 /**
  * What the engine lints: text, plus the Document when a binary format's processor built it from
- * bytes, and that processor's notes on what it could not read (shown as warnings).
+ * bytes, and that processor's notes on what it could not read (shown as warnings), and the text's
+ * script (decided here, carried to the engine).
  */
-export type Input = { text: string; document?: Document; notes?: string[]; bytes?: Buffer } | { message: string };
+export type Input = { text: string; script: Script; document?: Document; notes?: string[]; bytes?: Buffer } | { message: string };
 
 /** An Input that could be read (not the reason it could not). */
 export type ReadInput = Exclude<Input, { message: string }>;
@@ -27,16 +28,21 @@ export async function readInput(file: string, options: LintOptions, locale: Loca
 
 /**
  * Bytes → Input. A binary format (by name, or by its magic bytes when the name tells nothing, as
- * on stdin) is read by its processor; everything else is decoded as text. A traditional-script
- * text has its converter loaded here, before the synchronous engine reads it.
+ * on stdin) is read by its processor; everything else is decoded as text. The text's script is
+ * decided here, and a traditional-script text has its converter loaded, before the synchronous
+ * engine reads it.
  */
 export async function bytesToInput(buf: Buffer, filePath: string | undefined, options: LintOptions, locale: Locale): Promise<Input> {
   const input = await decodeInput(buf, filePath, options, locale);
-  if ('text' in input) await prepareSimplifiedReading(input.text);
-  return input;
+  return 'text' in input ? { ...input, script: await prepareScript(input.text) } : input;
 }
 
-async function decodeInput(buf: Buffer, filePath: string | undefined, options: LintOptions, locale: Locale): Promise<Input> {
+async function decodeInput(
+  buf: Buffer,
+  filePath: string | undefined,
+  options: LintOptions,
+  locale: Locale,
+): Promise<Omit<ReadInput, 'script'> | { message: string }> {
   const format = formatForBytes(filePath, buf);
   if (format?.binary) {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;

@@ -33,7 +33,7 @@ export async function readPrevious(config: ResolvedConfig, options: LintOptions,
   if (!p) {
     p = readInput(file, options, locale).then((input) => {
       if ('message' in input) throw failed(input.message);
-      return { text: input.text, filePath: file, document: input.document };
+      return { text: input.text, filePath: file, document: input.document, script: input.script };
     });
     previousCache.set(key, p);
     // A failure is not remembered: the next call reports it afresh (or finds the file fixed).
@@ -113,7 +113,7 @@ async function indexFolder(dir: string, options: LintOptions, locale: Locale, cw
     const { input, version } = loaded;
     const { size, mtimeMs } = version;
     // As previousReports recognizes a predecessor: its own year, from its own title.
-    const { reports } = recognize(input.text, { filePath: file, document: input.document });
+    const { reports } = recognize(input.text, { filePath: file, document: input.document, script: input.script });
     const entry: PreviousEntry = { file, ...identityOf(reports), size, mtimeMs };
     entries.push(entry);
     if (input.text.length <= budget) {

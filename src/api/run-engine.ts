@@ -5,6 +5,7 @@ import type { LintMessage, LintResult, ResolvedConfig } from '../engine/types.js
 import { formatOf } from '../formats/index.js';
 import type { Document, PagePlace } from '../model/document.js';
 import type { Report } from '../model/report.js';
+import type { Script } from '../model/script.js';
 import { unitFacts } from '../region/facts.js';
 import { builtinRules } from '../rules/index.js';
 import { manualFixNote } from './messages.js';
@@ -16,6 +17,8 @@ import { makeResult } from './result.js';
 
 export interface EngineRun {
   text: string;
+  /** Its script, decided when it was read (`prepareScript`). */
+  script?: Script;
   /** The path results show ("<text>" for a string without one). */
   shownPath: string;
   filePath: string | undefined;
@@ -47,14 +50,14 @@ export function runEngine(run: EngineRun): LintResult {
 
 /** Verify (and fix a text format), then the messages as the user sees them. */
 function lint(run: EngineRun): { out: VerifyAndFixOutput; messages: LintMessage[] } {
-  const { text, filePath, config, options, document, reports, previous, notes, expanded = false } = run;
+  const { text, script, filePath, config, options, document, reports, previous, notes, expanded = false } = run;
   // Fix ranges of a binary format point into its text view, not into the file: never apply
   // them to the view (fixBinary has written into the file those its format can place)…
   const binary = document !== undefined && formatOf(document).binary;
   const wantsFix = typeof options.fix === 'function' ? options.fix : () => options.fix === true;
   const shouldFix = binary ? () => false : wantsFix;
   const rules = rulesForConfig(options.rules ?? builtinRules, config);
-  const out = verifyAndFix(text, { filePath, config, rules, document, reports, previous, shouldFix, expanded });
+  const out = verifyAndFix(text, { filePath, config, rules, document, reports, previous, shouldFix, expanded, script });
   let messages = out.messages;
   // …and never offer them; a fix --fix could not write is to be made by hand, and says so.
   if (binary) {

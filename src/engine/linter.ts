@@ -1,6 +1,7 @@
 import type { Document, InputFormat } from '../model/document.js';
 import type { Report } from '../model/report.js';
 import { SourceText, type Span } from '../model/source.js';
+import type { Script } from '../model/script.js';
 import { formatById, formatOf, parseDocument, textFormatFor } from '../formats/index.js';
 import { InputLimitError } from '../formats/html-limits.js';
 import { recognizeReports } from '../model/recognize.js';
@@ -50,6 +51,11 @@ export interface VerifyOptions {
   /** The file was found by expanding a directory or glob, not named by the user (RuleContext.expanded). */
   expanded?: boolean;
   /**
+   * The text's script, decided by the caller (`prepareScript`, which loads the converter for a
+   * traditional text); decided from the text when not given.
+   */
+  script?: Script;
+  /**
    * The reports already recognized from `document` with this config's year (the API recognizes a
    * file first when it needs its organ and year to pick last year's report from a folder).
    */
@@ -63,6 +69,8 @@ export interface PreviousReport {
   document?: Document;
   /** Its reports, when already recognized (the --previous-dir index does): not parsed again. */
   reports?: Report[];
+  /** Its script, as the caller decided it when reading it (`prepareScript`). */
+  script?: Script;
 }
 
 export interface VerifyOutput {
@@ -92,7 +100,7 @@ export function verify(text: string, options: VerifyOptions): VerifyOutput {
       reports: [],
     };
   }
-  const reports = (options.document && options.reports) || recognizeReports(document, { year: options.config.year });
+  const reports = (options.document && options.reports) || recognizeReports(document, { year: options.config.year, script: options.script });
   const previous = options.previous ? previousReports(options.previous) : undefined;
   let messages: LintMessage[] = [];
   const { config } = options;
@@ -145,12 +153,12 @@ const byPosition = (a: LintMessage, b: LintMessage) => a.line - b.line || a.colu
  */
 export function recognize(
   text: string,
-  options: Pick<VerifyOptions, 'filePath' | 'format' | 'document'> & { year?: number },
+  options: Pick<VerifyOptions, 'filePath' | 'format' | 'document' | 'script'> & { year?: number },
 ): { document: Document; reports: Report[] } {
   const named = options.format === undefined ? undefined : formatById(options.format);
   const format = options.document ? formatOf(options.document) : (named ?? textFormatFor(options.filePath, text));
   const document = options.document ?? parseDocument(text, format.id);
-  return { document, reports: recognizeReports(document, { year: options.year }) };
+  return { document, reports: recognizeReports(document, { year: options.year, script: options.script }) };
 }
 
 /** The previous year's reports, parsed once per `previous` object (a batch passes the same one). */
@@ -166,7 +174,7 @@ export function previousReports(previous: PreviousReport): Report[] {
       if (!(e instanceof InputLimitError)) throw e;
     }
     // Its own year, from its own title: the config's `year` is this year's.
-    reports = document ? recognizeReports(document, {}) : [];
+    reports = document ? recognizeReports(document, { script: previous.script }) : [];
     previousCache.set(previous, reports);
   }
   return reports;

@@ -4,10 +4,10 @@ import { readPrevious } from '../api.js';
 import { GiaLintError } from '../config/errors.js';
 import { ConfigResolver } from '../config/load.js';
 import { loadedPluginRules, rulesForConfig } from '../config/plugins.js';
-import { verify, verifyAndFix } from '../engine/linter.js';
+import { verify, verifyAndFix, type PreviousReport } from '../engine/linter.js';
 import type { LintMessage, Locale, ResolvedConfig, Rule } from '../engine/types.js';
 import type { InputFormat } from '../model/document.js';
-import { prepareSimplifiedReading } from '../model/script.js';
+import { prepareScript, type Script } from '../model/script.js';
 import { DEFAULT_MAX_BYTES } from '../formats/decode.js';
 import { editorReader, type EditorReader } from '../formats/index.js';
 import { builtinRules } from '../rules/index.js';
@@ -32,7 +32,9 @@ export interface LintOutcome extends LintInput {
   /** Locale of the messages and of everything shown with them. */
   locale: Locale;
   config?: ResolvedConfig;
-  previous?: { text: string; filePath: string };
+  previous?: PreviousReport;
+  /** The buffer's script, decided when it was linted (carried to fixAll). */
+  script?: Script;
   /** Why the buffer could not be linted (a broken .gianrc, a missing previous report): shown as is. */
   problem?: { message: string; kind: 'config' | 'internal' };
   /** The exception behind an internal problem (for the log). */
@@ -136,7 +138,7 @@ export class LintService {
     const fallbackLocale: Locale = toLocale(this.settings.config.locale);
     const cwd = this.cwdFor(input.filePath);
     let config: ResolvedConfig;
-    let previous: { text: string; filePath: string } | undefined;
+    let previous: PreviousReport | undefined;
     try {
       config = await this.resolver(cwd).forFile(input.filePath);
       this.announcePlugins(config, input.filePath);
@@ -157,7 +159,7 @@ export class LintService {
       const message = t(LSP_TEXT, 'tooLarge', locale, { size: mib(bytes), limit: mib(DEFAULT_MAX_BYTES) });
       return { ...input, messages: [], locale, config, problem: { message, kind: 'internal' } };
     }
-    await prepareSimplifiedReading(input.text);
+    const script = await prepareScript(input.text);
     if (token?.isCancellationRequested) return undefined;
     try {
       const { messages } = verify(input.text, {
@@ -167,8 +169,9 @@ export class LintService {
         config,
         rules: rulesForConfig(this.rules, config),
         previous,
+        script,
       });
-      return { ...input, messages, locale, config, previous };
+      return { ...input, messages, locale, config, previous, script };
     } catch (e) {
       // An engine failure is a bug; say so in the document rather than leave stale diagnostics.
       const message = `${ui.internal(locale)}${e instanceof Error ? e.message : String(e)}`;
@@ -197,6 +200,7 @@ export class LintService {
       config: outcome.config,
       rules: rulesForConfig(this.rules, outcome.config),
       previous: outcome.previous,
+      script: outcome.script,
     });
     return out.fixed ? out.output : undefined;
   }

@@ -26,7 +26,7 @@ import {
   readProblemsSection,
 } from './claims.js';
 import { organName } from './organ.js';
-import { simplifiedReading } from './script.js';
+import { scriptOf, simplifiedReading, type Script } from './script.js';
 import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
@@ -37,6 +37,8 @@ import { BELOW_PART_START, PART_HEADING, SUB_HEADING, SUB_ITEM_START, isDashForO
 export interface RecognizeOptions {
   /** Report year forced by configuration / --year. */
   year?: number;
+  /** The text's script as the caller decided it (src/model/script.ts); decided here when not given. */
+  script?: Script;
 }
 
 /**
@@ -49,7 +51,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   // PDF text saved as .docx/HTML: one paragraph per PDF line, table rows included. (Line-based
   // formats made such lines rows already; for them this finds nothing new.)
   // Traditional-script pages are read in simplified characters (places unchanged).
-  const read = simplifiedReading(source);
+  const read = simplifiedReading(source, options.script ?? scriptOf(source.source.text));
   // Tables written one cell per paragraph with no separator become tables too (src/formats/cell-lines.ts).
   const doc: Document = { ...read, blocks: bareCellRuns(paragraphRows(read.blocks)) };
   const info = doc.blocks.map(describeBlock);

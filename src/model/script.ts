@@ -32,19 +32,18 @@ const MIN_TRADITIONAL = 8;
 const MIN_SHARE = 0.02;
 
 /**
- * The last text scanned and its answer: every lint asks twice of the same text (the reader's
- * prepareSimplifiedReading, then simplifiedReading in recognition), and the scan reads every character.
+ * The script a text is written in, decided once per text by its scan: by `prepareScript` in the
+ * asynchronous entry points (which load the converter for a traditional text), and carried from
+ * there to the recognizer (VerifyOptions.script); by the recognizer itself only for a caller of the
+ * synchronous engine that did not decide it.
  */
-let lastScanned: { text: string; traditional: boolean } | undefined;
+export type Script = 'simplified' | 'traditional';
 
-export function looksTraditional(text: string): boolean {
-  if (lastScanned?.text === text) return lastScanned.traditional;
-  const traditional = countsAsTraditional(text);
-  lastScanned = { text, traditional };
-  return traditional;
+export function scriptOf(text: string): Script {
+  return looksTraditional(text) ? 'traditional' : 'simplified';
 }
 
-function countsAsTraditional(text: string): boolean {
+function looksTraditional(text: string): boolean {
   let traditional = 0;
   let cjk = 0;
   for (let i = 0; i < text.length; i++) {
@@ -71,19 +70,22 @@ function converterOf(opencc: OpenCCModule): Convert {
 }
 
 /**
- * Loads OpenCC's traditional → mainland-simplified converter when `text` needs it, for the
- * synchronous reading that follows. Every async entry point (the API's readers and lintText, the
- * language server) awaits this before the engine runs: the dynamic import is a chunk loaded on first
- * use in the CLI bundle and is inlined in the single-file bundles (single executable, VS Code
- * server), which have no node_modules for the plain require below to find.
+ * The script of `text`, with OpenCC's traditional → mainland-simplified converter loaded when it is
+ * traditional, for the synchronous reading that follows: every async entry point (the API's readers
+ * and lintText, the language server) awaits this and passes the answer to the engine. The dynamic
+ * import is a chunk loaded on first use in the CLI bundle and is inlined in the single-file bundles
+ * (single executable, VS Code server), which have no node_modules for the plain require below to find.
  */
-export async function prepareSimplifiedReading(text: string): Promise<void> {
-  if (converter || !looksTraditional(text)) return;
-  try {
-    converter = converterOf(await import('opencc-js/t2cn'));
-  } catch {
-    // Left to the plain require of the synchronous path (and, failing that, the text as it is).
+export async function prepareScript(text: string): Promise<Script> {
+  const script = scriptOf(text);
+  if (script === 'traditional' && !converter) {
+    try {
+      converter = converterOf(await import('opencc-js/t2cn'));
+    } catch {
+      // Left to the plain require of the synchronous path (and, failing that, the text as it is).
+    }
   }
+  return script;
 }
 
 /**
@@ -119,8 +121,8 @@ function sameLength(convert: Convert, text: string): string {
  * The Document read in simplified characters when it is written in traditional ones (the same
  * Document otherwise): block and cell texts converted, every span and offset unchanged.
  */
-export function simplifiedReading(document: Document): Document {
-  if (!looksTraditional(document.source.text)) return document;
+export function simplifiedReading(document: Document, script: Script): Document {
+  if (script === 'simplified') return document;
   const convert = traditionalToSimplified();
   if (!convert) return document;
   const blocks = document.blocks.map((b): Block => {
