@@ -220,6 +220,13 @@ function foldedView(line: string): { text: string; at: number[] } {
   return { text, at };
 }
 
+/** `at` follows a sentence's end (。！？), spaces between allowed. */
+function afterSentence(line: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isGap(line[i])) i--;
+  return i >= 0 && '。！？'.includes(line[i]);
+}
+
 /** A line opening with a numbered part's official title and going straight on ("一、总体情况2024年，…"). */
 function gluedPartTitle(line: string): boolean {
   const m = /^\s*[一二三四五六]、/.exec(line);
@@ -229,11 +236,18 @@ function gluedPartTitle(line: string): boolean {
   return title !== undefined && rest.length > title + 10;
 }
 
-/** At least two numbered parts with their official titles, or three table labels followed by numbers. */
+/**
+ * At least two numbered parts with their official titles, or one standing between a sentence's end
+ * and a space ("…至12月31日。 一、总体情况 2022年，…": a flattened page cut off after its first part,
+ * or one whose first part was glued to the introduction), or three table labels followed by numbers.
+ */
 function looksFlat(line: string): boolean {
   let parts = 0;
   for (const m of line.matchAll(PART_NUMBERS)) {
-    if (partTitleLength(line.slice(m.index + m[0].length, m.index + m[0].length + MAX_TITLE)) && ++parts >= 2) return true;
+    const after = m.index + m[0].length;
+    const title = partTitleLength(line.slice(after, after + MAX_TITLE));
+    if (!title) continue;
+    if (++parts >= 2 || (afterSentence(line, m.index) && /\s/.test(line[after + title] ?? ''))) return true;
   }
   let rows = 0;
   const view = foldedView(line);
