@@ -493,6 +493,9 @@ function scanApplicationRows(items: StreamItem[]): ApplicationScan {
 function labelAloneRow(items: StreamItem[], it: TextItem, index: number): FoundRow | undefined {
   if (it.header || !it.text.trim()) return undefined;
   const alone = lastColumnLabel(it.text);
+  // A column header on its own line ("其他" in a header whose words the PDF set one per line) is no
+  // row, though "3.其他" is: without its numbering a header word names no row.
+  if (alone && HEADER_WORDS.has(coreLabel(alone.text)) && !LABEL_NUMBER.test(normalizeLabel(alone.text))) return undefined;
   const whole = alone ? matchLabel(alone.text, ALL_APPLICATION_ROWS) : undefined;
   if (
     !alone ||
