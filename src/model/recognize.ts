@@ -27,7 +27,7 @@ import {
 } from './claims.js';
 import { organName } from './organ.js';
 import { scriptOf, simplifiedReading, type Script } from './script.js';
-import { itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
+import { fingerprintsWithin, itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
 import { OVERVIEW_SUB_ITEMS, SECTIONS, type SectionKey } from '../templates/sections.js';
@@ -372,7 +372,19 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
       const section = sections[TABLE_SECTION[kind]];
       if (tables[kind] || !section) continue;
       const debris = unreadableTable(blocks, section.bodySpan, kind);
-      if (debris) tables[kind] = { kind, layout, layoutSource: 'era', span: debris.span, rows: {}, problems: [], unreadable: debris.reason };
+      if (!debris) continue;
+      // Table 二's labels show its version even with every cell empty (format-version).
+      const fingerprints = kind === 'active' ? fingerprintsWithin(items, section.bodySpan) : undefined;
+      tables[kind] = {
+        kind,
+        layout,
+        layoutSource: 'era',
+        span: debris.span,
+        rows: {},
+        problems: [],
+        unreadable: debris.reason,
+        ...(fingerprints?.length ? { fingerprints } : {}),
+      };
     }
   }
 

@@ -1102,6 +1102,14 @@ function isApplicationLabel(raw: string): boolean {
 }
 
 /** Era fingerprints among table cells and short label lines (PDF text has no cells), first of each. */
+/**
+ * The layout words of table 二 in a stretch of the stream (a table that could not be read: every
+ * cell left empty, cells scattered), so format-version still sees which version's labels it has.
+ */
+export function fingerprintsWithin(items: StreamItem[], span: Span): LayoutFingerprint[] {
+  return activeFingerprints(items.filter((it) => it.span.start >= span.start && it.span.start < span.end));
+}
+
 function activeFingerprints(items: StreamItem[]): LayoutFingerprint[] {
   const out: LayoutFingerprint[] = [];
   const words = LAYOUTS.flatMap((layout) => LAYOUT_FINGERPRINTS[layout].map((label) => ({ layout, label, n: normalizeLabel(label) })));
