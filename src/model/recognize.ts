@@ -30,7 +30,7 @@ import { scriptOf, simplifiedReading, type Script } from './script.js';
 import { fingerprintsWithin, itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
-import { OVERVIEW_SUB_ITEMS, SECTIONS, type SectionKey } from '../templates/sections.js';
+import { OVERVIEW_SUB_ITEMS, PROBLEMS_SUB_ITEMS, SECTIONS, type SectionKey } from '../templates/sections.js';
 import { APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUTS_NEWEST_FIRST, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
 import { BELOW_PART_START, PART_HEADING, SUB_HEADING, SUB_ITEM_START, isDashForOne } from '../templates/numbering.js';
 
@@ -316,6 +316,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   const sections: Report['sections'] = {};
   for (const h of headings) if (h.section && !sections[h.section]) sections[h.section] = h;
   const untitledOverview = sections.overview ? undefined : overviewWithoutHeading(blocks, info, headings);
+  const untitledProblems = sections.problems ? undefined : problemsWithoutHeading(blocks, info, sections);
   const sectionStarts = headings.filter((h) => h.section).map((h) => h.span.start);
   for (const h of headings) {
     const next = sectionStarts.find((s) => s > h.span.start);
@@ -424,6 +425,7 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     countClaims: findCountClaims(prose),
     blankCounts: findBlankCounts(prose),
     ...(untitledOverview ? { untitledOverview } : {}),
+    ...(untitledProblems ? { untitledProblems } : {}),
     partCount: findPartCount(prose),
     shareLists: findShareLists(prose),
     emptyPeriods: findEmptyPeriods(prose),
@@ -487,6 +489,28 @@ function overviewWithoutHeading(blocks: Block[], info: BlockInfo[], headings: He
     first ??= blocks[i].span;
   }
   return seen.size >= MIN_OVERVIEW_SUB_ITEMS ? first : undefined;
+}
+
+/**
+ * Part 五 written without its heading: after part 四's heading (三's when 四 is missing too) and
+ * before part 六's, sub-items naming the problems and the improvements ("（一）主要问题",
+ * "（二）改进情况"). The span of the first of them.
+ */
+function problemsWithoutHeading(blocks: Block[], info: BlockInfo[], sections: Report['sections']): Span | undefined {
+  const before = sections.review ?? sections.applications;
+  if (!before) return undefined;
+  const end = sections.other?.span.start ?? Infinity;
+  let problems: Span | undefined;
+  let measures = false;
+  for (let i = 0; i < blocks.length && blocks[i].span.start < end; i++) {
+    if (blocks[i].span.start <= before.span.start) continue;
+    const m = SUB_ITEM_START.exec(info[i].folded);
+    if (!m) continue;
+    const head = info[i].folded.slice(m[0].length, m[0].length + 16);
+    if (PROBLEMS_SUB_ITEMS.problems.some((w) => head.includes(w))) problems ??= blocks[i].span;
+    if (PROBLEMS_SUB_ITEMS.measures.some((w) => head.includes(w))) measures = true;
+  }
+  return problems && measures ? problems : undefined;
 }
 
 /** Lines after a 落款 that are no report prose: page chrome, a footer, an attachment name. */

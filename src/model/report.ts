@@ -54,6 +54,8 @@ export interface Report {
    * "（二）依申请公开情况" …) before the next part. The span of the first such sub-item.
    */
   untitledOverview?: Span;
+  /** Part 五's sub-items (主要问题, 改进情况) after part 四 with no heading 五、: the first one's span. */
+  untitledProblems?: Span;
   /**
    * A total broken down in prose with each part's share ("主动公开信息57条：其中通知公告4条，占7.02%；
    * 办事指南2条，占3.50%…"), read only when the parts add up to the total (so the base is certain).

@@ -2,7 +2,13 @@ import type { Rule } from '../engine/types.js';
 import { eraNamed } from '../templates/eras.js';
 import { SECTIONS, type SectionKey } from '../templates/sections.js';
 import { docsUrl } from './shared/docs.js';
-import { pick } from '../i18n/format.js';
+import { defineCatalog, pick, t } from '../i18n/format.js';
+
+/** What an untitled part's content was recognised by, for the message. */
+const CONTENT = defineCatalog('rule:required-sections', {
+  overview: { 'zh-CN': '主动公开、依申请公开等分项', en: 'the sub-items on proactive disclosure, applications …' },
+  problems: { 'zh-CN': '主要问题、改进情况等分项', en: 'the sub-items on the problems and the improvements' },
+});
 
 /**
  * The six parts of the unified format (条例 第五十条) must all be present. Headings are matched by
@@ -35,8 +41,8 @@ const rule: Rule = {
         en: 'Missing section "{{title}}" ({{titleEn}}): reports under {{format}} must contain all six sections',
       },
       untitled: {
-        'zh-CN': '「{{title}}」部分没有标题：其内容（主动公开、依申请公开等分项）在，但缺少部分标题，应在此前加上「{{title}}」',
-        en: 'Section "{{title}}" ({{titleEn}}) has no heading: its content (the sub-items on proactive disclosure, applications …) is there, but the heading "{{title}}" should be added before it',
+        'zh-CN': '「{{title}}」部分没有标题：其内容（{{content}}）在，但缺少部分标题，应在此前加上「{{title}}」',
+        en: 'Section "{{title}}" ({{titleEn}}) has no heading: its content ({{contentEn}}) is there, but the heading "{{title}}" should be added before it',
       },
     },
   },
@@ -45,9 +51,11 @@ const rule: Rule = {
     const era = eraNamed(report.era);
     for (const section of era.sections) {
       if (report.sections[section.key] || ignore.has(section.key)) continue;
-      // Part 一's sub-items are there without its heading: the part is not missing, its title is.
-      if (section.key === 'overview' && report.untitledOverview) {
-        context.report({ messageId: 'untitled', data: { title: section.title, titleEn: section.titleEn }, span: report.untitledOverview, severity: 'warn' });
+      // Part 一's or 五's sub-items are there without its heading: the part is not missing, its title is.
+      const untitled = section.key === 'overview' ? report.untitledOverview : section.key === 'problems' ? report.untitledProblems : undefined;
+      if (untitled && (section.key === 'overview' || section.key === 'problems')) {
+        const content = { content: t(CONTENT, section.key, 'zh-CN'), contentEn: t(CONTENT, section.key, 'en') };
+        context.report({ messageId: 'untitled', data: { title: section.title, titleEn: section.titleEn, ...content }, span: untitled, severity: 'warn' });
         continue;
       }
       // Point where the section belongs: at the next section present, else the one it should

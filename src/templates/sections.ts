@@ -70,3 +70,11 @@ export const SECTIONS: SectionTemplate[] = [
  * content even when its heading is missing.
  */
 export const OVERVIEW_SUB_ITEMS = ['主动公开', '依申请公开', '政府信息管理', '平台建设', '监督保障'];
+
+/**
+ * What 五、存在的主要问题及改进情况 reports, as its sub-items are titled: the problems
+ * ("（一）主要问题", "（二）2025年工作中存在的主要问题") and the improvements ("（二）改进情况",
+ * "（一）…问题的改进情况", "整改措施"). Sub-items naming both, after part 四 and before part 六, are
+ * part 五's content even when its heading is missing (a converter drops it with the page's header).
+ */
+export const PROBLEMS_SUB_ITEMS = { problems: ['问题', '不足', '短板'], measures: ['改进', '整改', '措施'] };
