@@ -27,6 +27,7 @@ import {
 } from './claims.js';
 import { organName } from './organ.js';
 import { scriptOf, simplifiedReading, type Script } from './script.js';
+import { withoutPinyinAnnotations } from './annotations.js';
 import { fingerprintsWithin, itemStream, layoutFromHeaders, recognizeActive, recognizeApplications, recognizeReview } from './tables.js';
 import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDatePart, trimEndChars } from './text-utils.js';
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
@@ -51,7 +52,8 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   // PDF text saved as .docx/HTML: one paragraph per PDF line, table rows included. (Line-based
   // formats made such lines rows already; for them this finds nothing new.)
   // Traditional-script pages are read in simplified characters (places unchanged).
-  const read = simplifiedReading(source, options.script ?? scriptOf(source.source.text));
+  // Mirror pages' pinyin annotations ("統(tǒng)計期限") are left out of the reading (places unchanged).
+  const read = withoutPinyinAnnotations(simplifiedReading(source, options.script ?? scriptOf(source.source.text)));
   // Tables written one cell per paragraph with no separator become tables too (src/formats/cell-lines.ts).
   const doc: Document = { ...read, blocks: bareCellRuns(paragraphRows(read.blocks)) };
   const info = doc.blocks.map(describeBlock);
