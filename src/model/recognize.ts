@@ -320,8 +320,12 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
   const untitledOverview = sections.overview ? undefined : overviewWithoutHeading(blocks, info, headings);
   const untitledProblems = sections.problems ? undefined : problemsWithoutHeading(blocks, info, sections);
   const sectionStarts = headings.filter((h) => h.section).map((h) => h.span.start);
+  // Both in text order: the next section start after each heading is found walking forward once
+  // (a search from the first start for each heading was quadratic in a list of thousands of "一、").
+  let nextSection = 0;
   for (const h of headings) {
-    const next = sectionStarts.find((s) => s > h.span.start);
+    while (nextSection < sectionStarts.length && sectionStarts[nextSection] <= h.span.start) nextSection++;
+    const next = sectionStarts.at(nextSection);
     if (next !== undefined) h.bodySpan = { start: h.span.start, end: next };
     const after = blocks[nextBlock.get(h)!];
     h.empty = !after || after.span.start >= h.bodySpan.end;

@@ -189,3 +189,29 @@ describe('confidence of sections, period and 落款', () => {
     expect(read(report([...end, body])).signature?.confidence).toBe('inferred');
   });
 });
+
+describe('section bodies', () => {
+  test("each part's body runs to the next part heading after it, the last to the report's end", () => {
+    const text = [
+      '2024年政府信息公开工作年度报告',
+      '一、总体情况',
+      '（一）主动公开',
+      '本年主动公开信息12条。',
+      '（二）依申请公开',
+      '收到申请3件。',
+      '二、主动公开政府信息情况',
+      '表略。',
+      '五、存在的主要问题及改进情况',
+      '无。',
+      '',
+    ].join('\n');
+    const [r] = recognizeReports(parseDocument(text, 'text'));
+    const partStart = (line: string) => text.indexOf(line);
+    const bodies = r.headings.map((h) => [text.slice(h.span.start, h.span.end), h.bodySpan.end]);
+    expect(bodies).toEqual([
+      ['一、总体情况', partStart('二、')],
+      ['二、主动公开政府信息情况', partStart('五、')],
+      ['五、存在的主要问题及改进情况', r.span.end],
+    ]);
+  });
+});
