@@ -121,6 +121,8 @@ const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政
 const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
 /** The lead of a page that explains a report rather than being it. */
 const INTERPRETATION_LEAD = /^(?:[【[(（]?(?:文字|图文|图片|图表|视频|动漫|动画|漫画|政策)?解读[】\])）]?|一图(?:读懂|看懂|速览|解读)|图解)/;
+/** A news headline about a report: the organ "发布/公布" a year's report ("贵州省发布2016年政府信息公开工作年度报告"). */
+const NEWS_HEADLINE = /(?:发布|公布|印发|出炉|亮相)\s*\d{4}\s*年/;
 /** An introduction that says the text is the annual report: its basis, or the list of its parts. */
 const INTRODUCES_REPORT = /(?:本年度报告|年度报告是?)(?:根据|依据|按照)|(?:全文|本报告)(?:包括|由)/;
 /** Characters a page lost in a wrong encoding ("??一、總體情況"): no part of a heading. */
@@ -160,7 +162,8 @@ function describeBlock(b: Block): BlockInfo {
   const t = folded.length <= 60 && folded.endsWith('报告') ? TITLE_RE.exec(folded) : null;
   if (t && !/[，。；,]/.test(folded)) {
     if (INTERPRETATION_LEAD.test(folded)) info.interpretation = true;
-    else info.title = { year: parseDatePart(t[1])! };
+    // A headline over a news article is no report's title (no report names its organ "发布" a year).
+    else if (!NEWS_HEADLINE.test(folded)) info.title = { year: parseDatePart(t[1])! };
   }
   if (DATE_LINE_RE.test(folded)) info.date = true;
   if (/统计(?:时限|期限|时间)|数据统计/.test(folded)) info.period = true;
