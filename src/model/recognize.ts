@@ -137,6 +137,9 @@ function isTableRowLabel(title: string): boolean {
   return TABLE_ROW_CORES.some((row) => row === core || (core.length >= 4 && row.startsWith(core)));
 }
 
+/** A table's caption: "表二：主动公开政府信息情况", "表3 收到和处理…". */
+const TABLE_CAPTION = /^表\s*[一二三四1-4](?:[：:、.．\s]|$)/;
+
 function describeBlock(b: Block): BlockInfo {
   if (b.kind === 'table') return { folded: '' };
   const folded = trimEndChars(b.content.foldWhitespace().text.replace(LOST_CHARACTERS, ''), '*').trimEnd();
@@ -153,8 +156,9 @@ function describeBlock(b: Block): BlockInfo {
       section: byWords ?? byPlace,
       ...(byPlace ? { byPlace: true as const } : {}),
     };
-  } else if (b.kind === 'heading' && !BELOW_PART_START.test(folded)) {
-    // An unnumbered Markdown heading can be a section ("## 总体情况"); "### （一）…" is a sub-item.
+  } else if (b.kind === 'heading' && !BELOW_PART_START.test(folded) && !TABLE_CAPTION.test(folded)) {
+    // An unnumbered Markdown heading can be a section ("## 总体情况"); "### （一）…" is a sub-item,
+    // "## 表二：主动公开政府信息情况" (a converter's caption over the table) the table's title.
     const section = sectionOf(folded);
     if (section) info.heading = { title: folded, section };
   }
