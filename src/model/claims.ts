@@ -843,7 +843,13 @@ function listedParts(list: string): number | undefined {
     .replace(/等$/, '')
     .trim();
   if (!body) return undefined;
-  const pieces = (/[，,；;]/.test(body) ? body.split(/[，,；;]/) : body.split('、'))
+  // Commas separate the parts when a part's name holds a 、 ("…行政复议、行政诉讼情况"); a piece
+  // between commas that is itself a 、 list of parts ("总体情况、主动公开…情况，存在的…") is split too.
+  const byComma = (p: string) => {
+    const sub = p.split('、');
+    return sub.length > 1 && sub.every((x) => PART_END.test(x.trim())) ? sub : [p];
+  };
+  const pieces = (/[，,；;]/.test(body) ? body.split(/[，,；;]/).flatMap(byComma) : body.split('、'))
     // "…改进情况和其他需要报告的事项", "…诉讼的情况和政府信息公开工作存在的…": two items joined by 和
     // after a part's last word, the second starting as a part does.
     .flatMap((p) => p.split(/(?<=情况|事项)(?:以及|和|及|与)(?=其他|存在|政府信息公开|因政府信息公开)/))
