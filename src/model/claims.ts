@@ -797,14 +797,17 @@ const BLANK_COUNT_RE = new RegExp(
 /** Words ending in 件 / 条 / 篇 that are nouns, not a measure word after a missing number. */
 const NOUN_ENDINGS =
   /(?:文|案|事|条|邮|附|稿|信|软|证|要|硬|配|部|物|构|来|函|批|急|密|收|发|寄)件$|(?:金|便|链|面|教|信|线|苗|萧|字|纸|词|横|逐|专)条$|(?:全|长|短|中|诗|续|开|首|终|名)篇$/;
-/** A negation right before the counting verb: "未收到", "没有受理", "无结转". */
-const NEGATION_BEFORE = /(?:未|没有|无|不曾)$/;
+/**
+ * A negation before the counting verb in its clause: "未收到", "没有受理", "无结转", and the verb one
+ * or two words further on ("未接到要求公开政府信息的申请件": the count is 公开…件, negated by 未接到).
+ */
+const NEGATION_BEFORE = /(?:未|没有|无|不曾)[^，。；、,;:：\n]{0,6}$/;
 export function findBlankCounts(prose: MappedText): TextSpan[] {
   const out: TextSpan[] = [];
   for (const m of prose.text.matchAll(BLANK_COUNT_RE)) {
     if (NOUN_ENDINGS.test(m[0])) continue;
     // "未收到…申请件": a negated count says there were none — nothing was left blank.
-    if (NEGATION_BEFORE.test(prose.text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    if (NEGATION_BEFORE.test(prose.text.slice(Math.max(0, m.index - 8), m.index))) continue;
     // Quote from the verb nearest the measure word ("发布各类政务信息条", not "公开专栏发布…"), with a 共 before it.
     const verbs = [...m[0].matchAll(COUNT_VERB_G)];
     const strong = verbs.filter((v) => !/^(?:公开|办理|结转)$/.test(v[0]));

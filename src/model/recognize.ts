@@ -123,8 +123,11 @@ const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
 const INTERPRETATION_LEAD = /^(?:[【[(（]?(?:文字|图文|图片|图表|视频|动漫|动画|漫画|政策)?解读[】\])）]?|一图(?:读懂|看懂|速览|解读)|图解)/;
 /** A news headline about a report: the organ "发布/公布" a year's report ("贵州省发布2016年政府信息公开工作年度报告"). */
 const NEWS_HEADLINE = /(?:发布|公布|印发|出炉|亮相)\s*\d{4}\s*年/;
-/** An introduction that says the text is the annual report: its basis, or the list of its parts. */
-const INTRODUCES_REPORT = /(?:本年度报告|年度报告是?)(?:根据|依据|按照)|(?:全文|本报告)(?:包括|由)/;
+/**
+ * An introduction that says the text is the annual report: its basis, the list of its parts, or the
+ * lead of a legacy report ("现将我局2010年度政府信息公开工作年度报告如下").
+ */
+const INTRODUCES_REPORT = /(?:本年度报告|年度报告是?)(?:根据|依据|按照)|(?:全文|本报告)(?:包括|由)|年度(?:工作)?报告如下/;
 /** Characters a page lost in a wrong encoding ("??一、總體情況"): no part of a heading. */
 const LOST_CHARACTERS = /^[#*\s?\uFFFD]+/;
 /** Labels of table rows that start like headings ("一、本年新收…") but are not. */
