@@ -13,10 +13,13 @@ const ORGAN_SUFFIX = /(?:人民政府|政府|办公厅|办公室|管理委员会
 /**
  * The issuing organ's name when `text` is nothing but one ("威海市人民政府外事办公室" on the 落款
  * line, or before the year in a title), else undefined. Whitespace is dropped; a leading font-size
- * switcher pasted from a web page ("大 中 小聊城市…") is not part of the name.
+ * switcher pasted from a web page ("大 中 小聊城市…") is not part of the name, nor the metadata label 标题 before a title.
  */
 export function organName(text: string): string | undefined {
-  const t = trimEndChars(text.replace(/[\s\u3000\u00a0]+/g, '').replace(/^[#*>]+/, ''), '*').replace(/^(?:字号[:：]?)?大中小/, '');
+  const t = trimEndChars(text.replace(/[\s\u3000\u00a0]+/g, '').replace(/^[#*>]+/, ''), '*')
+    .replace(/^(?:字号[:：]?)?大中小/, '')
+    // The field label of a page's metadata block ("标  题 | 临江市人民政府2023年…年度报告").
+    .replace(/^标题[:：|｜]?/, '');
   if (t.length < 3 || t.length > 40) return undefined;
   if (/[，。；：:,;！？、“”"《》\d]/.test(t)) return undefined;
   return ORGAN_SUFFIX.test(t) ? t : undefined;
