@@ -7,7 +7,7 @@ import { isDirectiveLine } from './directive-syntax.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
 import { relineFlat } from './reline.js';
 import { cellLineRunEnd, cellLinesTable, MIN_CELL_LINES, trimmedCell } from './cell-lines.js';
-import { ITEM_START } from '../templates/numbering.js';
+import { GROUP_ITEM_START } from '../templates/numbering.js';
 
 /**
  * Plain text (pasted, exported, or extracted from PDF) → Document. Each non-empty line is a
@@ -200,7 +200,8 @@ function spacedRow(raw: string, start: number, flat = false): { syntax: TableSyn
         .pop()!
         .replace(/\s/g, '')
     : '';
-  if (k <= 2 && !flat && /\d|^[年月日]|[年月日]$/.test(lastColumn.replace(ITEM_START, ''))) return undefined;
+  // (The group's numbering may stand before the item's in the same column: "（三） 1.属于国家秘密 0 0".)
+  if (k <= 2 && !flat && /\d|^[年月日]|[年月日]$/.test(lastColumn.replace(GROUP_ITEM_START, ''))) return undefined;
   const cells: TableCell[] = [];
   // Label text in layout columns (two or more spaces apart, as `pdftotext -layout` sets merged
   // vertical labels beside the row labels) gives one cell per column; single spaces stay inside.

@@ -66,6 +66,9 @@ export const NUMBERED_START = new RegExp(`^\\s*(?:${PART_NUMBER}|${SUB_NUMBER_AN
 /** An item number at the start: "1." "1、" "1．". */
 export const ITEM_START = new RegExp(`^${ITEM_NUMBER}`);
 
+/** A row label's numbering as table 三 writes it in PDF text, the group's before the item's: "（三） 1." or "1.". */
+export const GROUP_ITEM_START = new RegExp(`^(?:${SUB_NUMBER}\\s*)?${ITEM_NUMBER}`);
+
 /**
  * A label's numbering prefix of any level, or an ordinal ("第一部分", "第三项"), in a label after
  * normalizeLabel (half-width brackets and periods): what coreLabel strips.
