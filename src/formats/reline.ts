@@ -153,8 +153,8 @@ const MIN_FLAT_LENGTH = 300;
 
 /** The opening part's title in legacy reports (recognize.ts splits reports where numbering restarts at it). */
 const LEGACY_OPENING = /^(?:概述|概况|基本情况|工作概况|总体概况)/;
-/** A part title ends with one of these (official titles and their common rewordings alike). */
-const TITLE_END = /(?:情况|事项|概况|概述)$/;
+/** A part title ends with one of these (official titles and their common rewordings alike: "五、存在的主要问题及整改措施"). */
+const TITLE_END = /(?:情况|事项|概况|概述|措施)$/;
 const MAX_TITLE = 40;
 
 /**
