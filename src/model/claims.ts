@@ -36,15 +36,28 @@ const PERIOD_RE = new RegExp(
   'g',
 );
 
+/**
+ * The same statement with its dates in figures: "统计期限：2022.1.1—2022.12.31", "2022/1/1至2022/12/31",
+ * "2022-01-01至2022-12-31" (a date written with hyphens takes 至 or 到 between the two, never a dash).
+ * Groups as PERIOD_RE's: year, month, day, end year, end month, end day.
+ */
+const PERIOD_FIGURES_RE = new RegExp(
+  `${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:(\\d{4})[.．/](\\d{1,2})[.．/](\\d{1,2})日?(?:起|始)?${RANGE_SEP}(?:(\\d{4})[.．/])?(\\d{1,2})[.．/](\\d{1,2})(?![\\d.．/])|(\\d{4})-(\\d{1,2})-(\\d{1,2})日?(?:起|始)?(?:至|到)(?:(\\d{4})-)?(\\d{1,2})-(\\d{1,2})(?![\\d-]))日?(?:止)?`,
+  'g',
+);
+
 /** 统计时限 statements: "统计期限自2021年1月1日起至2021年12月31日止", "从2024年1月1日到12月31日止" … */
 export function findPeriods(prose: MappedText): PeriodStatement[] {
   const out: PeriodStatement[] = [];
-  for (const m of prose.text.matchAll(PERIOD_RE)) {
-    const at = m.index;
-    const text = m[0];
+  const found = [
+    ...[...prose.text.matchAll(PERIOD_RE)].map((m) => ({ at: m.index, text: m[0], parts: m.slice(1) })),
+    // One of the two alternatives matched: its six groups, in PERIOD_RE's order.
+    ...[...prose.text.matchAll(PERIOD_FIGURES_RE)].map((m) => ({ at: m.index, text: m[0], parts: m[1] !== undefined ? m.slice(1, 7) : m.slice(7, 13) })),
+  ];
+  for (const { at, text, parts } of found) {
     // Locate each group inside the match to map its original span.
-    const groups = locateGroups(text, m.slice(1));
-    const [y1, m1, d1, y2, m2, d2] = m.slice(1);
+    const groups = locateGroups(text, parts);
+    const [y1, m1, d1, y2, m2, d2] = parts;
     const startYear = parseDatePart(y1);
     const startMonth = parseDatePart(m1);
     const startDay = parseDatePart(d1);
@@ -141,11 +154,11 @@ export function findGarbledPeriods(prose: MappedText): TextSpan[] {
 }
 
 /**
- * "统计时间截至2024年12月31日", "数据核定时间点为2022年12月31日": only the end is written; the start is
- * the year's 1月1日.
+ * "统计时间截至2024年12月31日", "数据核定时间点为2022年12月31日", "本报告所列数据截至2022年12月31日":
+ * only the end is written; the start is the year's 1月1日.
  */
 const PERIOD_END_ONLY_RE = new RegExp(
-  `${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止]|为|是|[:：])${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`,
+  `(?:${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止]|为|是|[:：])|数据(?:统计)?截[至止](?:到)?)${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`,
   'g',
 );
 export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
