@@ -130,12 +130,20 @@ function nonBlank(cells: TableCell[]): number {
   return cells.filter((c) => c.text.trim() !== '').length;
 }
 
+/** The blank cells a spanning value leaves in the grid (expandColSpans), told apart from cells written blank. */
+const COLSPAN_FILLERS = new WeakSet<TableCell>();
+
 function expandColSpans(cells: TableCell[]): TableCell[] {
   const out: TableCell[] = [];
   for (const c of cells) {
     out.push(c);
     // A value cell spanning several columns leaves the others blank, as the grid shows them.
-    if (c.colSpan > 1 && isValueLike(c.text)) for (let i = 1; i < c.colSpan; i++) out.push({ ...c, text: '', span: { start: c.span.end, end: c.span.end } });
+    if (c.colSpan > 1 && isValueLike(c.text))
+      for (let i = 1; i < c.colSpan; i++) {
+        const filler = { ...c, text: '', span: { start: c.span.end, end: c.span.end } };
+        COLSPAN_FILLERS.add(filler);
+        out.push(filler);
+      }
   }
   return out;
 }
@@ -310,7 +318,14 @@ export function placeValues(values: TableCell[], n: number, exact: boolean, rela
     if (trimmed && !exact && cells.some(blank)) return { unreadable: 'blanksLost', kept };
     return { cells: kept, kept };
   }
-  if (cells.length > n) return { unreadable: 'tooMany', kept };
+  if (cells.length > n) {
+    // Colspans that do not line up with the header's (a header cell spans two grid columns, the
+    // data row spans two others): the grid has more columns than the table, but the cells as
+    // written are one per column.
+    const written = cells.filter((c) => !COLSPAN_FILLERS.has(c));
+    if (written.length === n) return { cells: written.map((c) => readCell(c.text, c.span)), kept };
+    return { unreadable: 'tooMany', kept };
+  }
   // Only space-separated text can run numbers together; a pipe or tab row's cells are explicit.
   if (spaced) {
     const inferred = inferSplit(cells, n, relation);
