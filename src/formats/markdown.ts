@@ -10,7 +10,7 @@ import { SourceText } from '../model/source.js';
 import { parseHtmlTables } from './html-table.js';
 import { boundMarkdownShapes } from './markdown-bounds.js';
 import { stripTags } from './strip-tags.js';
-import { textLineBlocks } from './text.js';
+import { textLineTables } from './text.js';
 import { lineColumn, type TextFormat } from './descriptor.js';
 import { IncrementalMarkdown } from './markdown-incremental.js';
 
@@ -37,7 +37,8 @@ let parsing = '';
  * (whose every cell has a `-`: `| --- | :-: |`), or a body row after the head or a row. So where the
  * previous token is neither and the next line of the text has no `-`, the construct would fail
  * whatever it read, and the guard lets it fail before reading. Otherwise the extension's own
- * tokenizer runs unchanged: the tree is the same.
+ * tokenizer runs unchanged: the tree is the same. It is only set up once the guard lets it run
+ * (setting it up makes its thirty-odd state functions, at every line of every paragraph).
  */
 function guardedTables(extension: Extension): Extension {
   const table = (extension.flow as Record<'null', Construct>).null;
@@ -47,8 +48,7 @@ function guardedTables(extension: Extension): Extension {
       null: {
         ...table,
         tokenize(effects, ok, nok) {
-          const read = tokenizeTable.call(this, effects, ok, nok);
-          return (code) => (afterTableRow(this.events) || nextLineHasDash(this.now().offset) ? read(code) : nok(code));
+          return (code) => (afterTableRow(this.events) || nextLineHasDash(this.now().offset) ? tokenizeTable.call(this, effects, ok, nok)(code) : nok(code));
         },
       },
     },
@@ -150,8 +150,8 @@ function collectBlocks(nodes: RootContent[], source: SourceText, out: Block[], t
         }
         // Tables pasted as tab-separated lines (or `|` rows without a delimiter row, or PDF rows of
         // numbers) are plain paragraphs to Markdown; read such a paragraph line by line instead.
-        const lines = topLevel ? textLineBlocks(source, node.position!.start.line, node.position!.end.line) : [];
-        if (lines.some((b) => b.kind === 'table')) out.push(...lines);
+        const lines = topLevel ? textLineTables(source, node.position!.start.line, node.position!.end.line) : undefined;
+        if (lines) out.push(...lines);
         else out.push(...lineParagraphs(inlineText(node, text), span));
         break;
       }
@@ -204,8 +204,8 @@ function collectBlocks(nodes: RootContent[], source: SourceText, out: Block[], t
         // An indented "code block" in a report draft is usually table rows pasted from Word whose
         // lines begin with a tab (an empty first cell); fenced blocks are left as written.
         const fenced = /^\s*(```|~~~)/.test(text.slice(span.start, span.end));
-        const lines = topLevel && !fenced ? textLineBlocks(source, node.position!.start.line, node.position!.end.line) : [];
-        if (lines.some((b) => b.kind === 'table')) out.push(...lines);
+        const lines = topLevel && !fenced ? textLineTables(source, node.position!.start.line, node.position!.end.line) : undefined;
+        if (lines) out.push(...lines);
         else out.push({ kind: 'paragraph', content: MappedText.verbatim(text, span.start, span.end), span });
         break;
       }

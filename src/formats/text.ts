@@ -82,6 +82,31 @@ export function textLineBlocks(source: SourceText, from: number, to: number): Bl
   return blocks;
 }
 
+/**
+ * textLineBlocks of lines `from`..`to` when that reading finds a table in them, else undefined: the
+ * Markdown processor asks it of every paragraph, and nearly all are prose of one line. Such a line
+ * is read only when it could be a row: a table saved one cell per line takes MIN_CELL_LINES lines,
+ * so one line that relineFlat leaves whole is a table only as a row of tableRow, and every row has
+ * a tab, a '|', or a number as its last word (spacedRow).
+ */
+export function textLineTables(source: SourceText, from: number, to: number): Block[] | undefined {
+  if (from === to && !mayBeRow(source.lineText(from))) return undefined;
+  const blocks = textLineBlocks(source, from, to);
+  return blocks.some((b) => b.kind === 'table') ? blocks : undefined;
+}
+
+function mayBeRow(line: string): boolean {
+  if (line.includes('\t') || line.includes('|')) return true;
+  let end = line.length;
+  while (end > 0 && WHITESPACE.test(line[end - 1])) end--;
+  const last = line.charCodeAt(end - 1);
+  if (last >= 48 && last <= 57) return true;
+  const pieces = relineFlat(line);
+  return !(pieces.length === 1 && pieces[0][0] === 0 && pieces[0][1] === line.length);
+}
+
+const WHITESPACE = /\s/;
+
 /** A line ending in ONE number (a year, month or day cut from its 年/月/日); a row of numbers is not. */
 const WRAPPED_DATE_HEAD = /(?:^|[^\d\s.])\s*\d{1,4}\s*$/;
 
