@@ -18,6 +18,7 @@ import {
   type RowTemplate,
 } from '../templates/tables.js';
 import { LABEL_NUMBER, PART_START } from '../templates/numbering.js';
+import { SECTIONS } from '../templates/sections.js';
 
 /**
  * Table recognition. Every table-like thing in a report — GFM/HTML/TSV/pipe rows, PDF rows of
@@ -455,6 +456,7 @@ export function recognizeApplications(items: StreamItem[], eraLayout: Layout): R
   const problems = placeByPosition(candidates, template, order);
   const { rows, span } = readApplicationCells(candidates, order, problems);
   absorbedRows(candidates, rows, problems, template, order);
+  detachedRows(items, regionStart, lastKeyed, rows, problems, template);
   const headers = headerAt !== -1 && headerAt < firstKeyed ? applicationHeaders(items, headerAt, firstKeyed) : [];
   const fingerprints = applicationFingerprints(candidates);
   return {
@@ -728,6 +730,62 @@ function readApplicationCells(
       });
   }
   return { rows, span };
+}
+
+/** Characters of a row label's core that, found in the table's text, show the row is there. */
+const DETACHED_LABEL_CHARS = 8;
+const MIN_DETACHED_LABEL_CHARS = 4;
+
+/**
+ * Plain PDF text of a table whose blank cells vanished scatters it: labels, their wrapped pieces and
+ * lone numbers each on a line, in an order that no longer pairs them. A row that was not read but
+ * whose label (its first characters, past wraps and spilled group pieces) stands in the table's text
+ * is there: present and unreadable, never missing, never summed.
+ */
+function detachedRows(
+  items: StreamItem[],
+  regionStart: number,
+  lastKeyed: number,
+  rows: Record<string, RecognizedRow>,
+  problems: TableProblem[],
+  template: RowTemplate[],
+): void {
+  const missing = template.filter((r) => !rows[r.key]);
+  if (!missing.length) return;
+  // Label text standing apart from numbers (text lines, not the label of a row with values, which is
+  // an unknown row), up to the next part heading.
+  const pieces: { at: number; span: Span }[] = [];
+  let text = '';
+  let ended = false;
+  for (let i = regionStart; i < items.length; i++) {
+    const it = items[i];
+    const heading = it.type === 'text' && it.header && isSectionHeading(it.text);
+    if (heading && i > lastKeyed) {
+      ended = true;
+      break;
+    }
+    const t = it.type === 'text' && !heading ? normalizeLabel(it.text) : '';
+    if (!t) continue;
+    pieces.push({ at: text.length, span: it.span });
+    text += t;
+  }
+  for (const r of missing) {
+    const core = coreLabel(r.label);
+    if (core.length < MIN_DETACHED_LABEL_CHARS) continue;
+    const at = text.indexOf(core.slice(0, DETACHED_LABEL_CHARS));
+    if (at === -1) continue;
+    const piece = [...pieces].reverse().find((p) => p.at <= at)!;
+    // The text's last line with nothing after it: a page cut there (an excerpt), not a row.
+    if (!ended && piece === pieces[pieces.length - 1]) continue;
+    rows[r.key] = { key: r.key, label: '', match: 'position', cells: {}, span: piece.span, unreadable: 'noValues', rawValues: [], confidence: 'unreadable' };
+    problems.push({ kind: 'unreadableRow', rowKey: r.key, reason: 'noValues', span: piece.span, count: 0, columns: APPLICANT_COLUMNS.length });
+  }
+}
+
+/** A part heading (四、政府信息公开行政复议…), not one of table 三's own numbered labels ("三、本年 （一）予以公开"). */
+function isSectionHeading(raw: string): boolean {
+  const t = normalizeLabel(raw);
+  return PART_START.test(t) && SECTIONS.some((sec) => sec.match.some((words) => words.every((w) => t.includes(w))));
 }
 
 /**
@@ -1073,8 +1131,25 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
       }
       continue;
     }
+    // A column header standing alone after the rows (plain PDF text puts a header cell where its
+    // line fell): the sub-table has that column, named as written.
+    if (it.type === 'text' && current && inside && headers.some((h) => h.group === current?.clause)) {
+      const column = current.columns.find((c) => normalizeLabel(c.label) === first);
+      if (column && !headers.some((h) => h.group === current?.clause && h.key === column.key))
+        headers.push({ key: column.key, group: current.clause, official: column.label, label: it.text.trim(), span: it.span, match: 'exact' });
+    }
     if (it.type !== 'row' || it.labels.length === 0) continue;
     const label = it.labels[it.labels.length - 1];
+    // The same header cell read as a row's label, the numbers of the lines after it beside it.
+    const asColumn =
+      current && inside && headers.some((h) => h.group === current?.clause)
+        ? current.columns.find((c) => normalizeLabel(c.label) === normalizeLabel(label.text))
+        : undefined;
+    if (current && asColumn) {
+      if (!headers.some((h) => h.group === current?.clause && h.key === asColumn.key))
+        headers.push({ key: asColumn.key, group: current.clause, official: asColumn.label, label: label.text.trim(), span: label.span, match: 'exact' });
+      continue;
+    }
     // Local additions in brackets identify the same row: "规章 (市政府令)", "规范性文件 (有规范性文件登记号)".
     const paren = /[（(][^（）()]*[)）]\s*$/.exec(label.text);
     const bare = paren ? label.text.slice(0, paren.index).trimEnd() : label.text;
