@@ -59,6 +59,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   const info = doc.blocks.map(describeBlock);
   joinWrappedTitles(doc.blocks, info);
   joinWrappedHeadings(doc.blocks, info);
+  otherNumberedParts(doc.blocks, info);
   // An unnumbered Markdown heading deeper than the numbered sections ("### 主动公开政府信息情况"
   // under "## 一、总体情况") is a sub-heading, not a section.
   const numberedDepths = doc.blocks.flatMap((b, i) => (b.kind === 'heading' && info[i].heading?.ordinal ? [b.depth] : []));
@@ -106,7 +107,15 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
 /* ------------------------------------------------------------------------------ block facts */
 
 interface BlockInfo {
-  heading?: { ordinal?: number; numbering?: string; title: string; section?: SectionKey; byPlace?: true; joined?: boolean };
+  heading?: {
+    ordinal?: number;
+    numbering?: string;
+    title: string;
+    section?: SectionKey;
+    byPlace?: true;
+    otherNumbering?: true;
+    joined?: boolean;
+  };
   title?: { year: number };
   /** A title-like line that names a report it explains ("文字解读：…年度报告", "一图读懂…年度报告"). */
   interpretation?: boolean;
@@ -222,6 +231,50 @@ function joinWrappedHeadings(blocks: Block[], info: BlockInfo[]): void {
     if (!section || title.length > 40) continue;
     a.heading = { ...a.heading, title, section, joined: true };
     i++;
+  }
+}
+
+/** A part numbered otherwise than "一、": "第一部分 总体情况", "（一）总体情况", "1.总体情况" (groups: 第N部分, （N）, N.; the title). */
+const OTHER_PART_NUMBERING = /^(?:第([一二三四五六])部分[:：、.．\s]*|[（(]([一二三四五六])[)）][:：、.．\s]*|([1-6])[.、．](?!\d)\s*)(.+)$/s;
+/** Parts so numbered, and in their places, that make the report's own scheme. */
+const MIN_OTHER_NUMBERED = 3;
+
+/**
+ * Parts numbered in a scheme of the report's own ("第一部分 总体情况" … "第六部分 其他需要报告的事项",
+ * or "（一）…" / "1." for the parts): when no part is numbered "一、", lines in one such style whose
+ * number is their part's place in the order and whose title names that part are the part headings —
+ * at least three of them, so that 总体情况's sub-items ("（一）主动公开情况", numbered 一 but naming part
+ * 二) never count. section-order says the numbering differs from the unified format's.
+ */
+function otherNumberedParts(blocks: Block[], info: BlockInfo[]): void {
+  if (info.some((x) => x.heading?.ordinal !== undefined && x.heading.section)) return;
+  const byStyle: number[][] = [[], [], []];
+  const read = new Map<number, NonNullable<BlockInfo['heading']>>();
+  info.forEach((x, i) => {
+    if (x.heading || x.title || blocks[i].kind === 'table') return;
+    const m = OTHER_PART_NUMBERING.exec(x.folded);
+    if (!m) return;
+    const title = m[4];
+    if (title.length > 40 || /[。；]/.test(title)) return;
+    const style = m[1] ? 0 : m[2] ? 1 : 2;
+    const ordinal = style === 2 ? Number(m[3]) : chineseOrdinal(m[1] ?? m[2]);
+    const byWords = sectionOf(title);
+    const section = byWords ?? sectionByPlace(ordinal, title);
+    if (!section || SECTIONS.find((s) => s.key === section)!.ordinal !== ordinal) return;
+    byStyle[style].push(i);
+    read.set(i, {
+      ordinal,
+      numbering: x.folded.slice(0, x.folded.length - title.length),
+      title,
+      section,
+      ...(byWords ? {} : { byPlace: true as const }),
+      otherNumbering: true,
+    });
+  });
+  for (const found of byStyle) {
+    const sections = new Set(found.map((i) => read.get(i)!.section));
+    if (sections.size < MIN_OTHER_NUMBERED) continue;
+    for (const i of found) info[i].heading = read.get(i);
   }
 }
 

@@ -118,6 +118,11 @@ export interface Heading {
   section?: SectionKey;
   /** The section was known by its place, not its words ("一、概述" where 总体情况 belongs). */
   byPlace?: true;
+  /**
+   * The parts are numbered otherwise than the unified format's "一、" — "第一部分 总体情况",
+   * "（一）总体情况", "1.总体情况" — each in its own place in the order, the report's own scheme.
+   */
+  otherNumbering?: true;
   span: Span;
   /** Span of the section body: from the heading to the next top-level heading (or report end). */
   bodySpan: Span;

@@ -960,6 +960,9 @@ const REVIEW_HEADER_SEQUENCES: HeaderSlot[][] = [
 ];
 
 /** Table 四 is the same in both layouts; `layout` is recorded for the report's consistency. */
+/** A line opening with a sub-item's or a part's number in another scheme: "（四）", "4.", "第四部分". */
+const NUMBERED_HEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]|第[一二三四五六七八九十]{1,3}部分)/;
+
 export function recognizeReview(items: StreamItem[], after: number, layout: Layout): RecognizedTable | undefined {
   const isHeader = (t: string) => /行政复议/.test(t) && /行政诉讼|结果维持|复议后起诉|尚未审结/.test(t);
   let headerAt = -1;
@@ -967,7 +970,9 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     const it = items[i];
     if (it.span.start < after) continue;
     const text = it.type === 'text' ? it.text : it.labels.map((c) => c.text).join('');
-    if (PART_START.test(normalizeLabel(text))) continue; // the section heading, not the table
+    // A heading, not the table: the section's ("四、…"), or one numbered otherwise ("（四）因政府信息公开申请
+    //的行政复议、行政诉讼情况" under 总体情况, "第四部分 …"): a header row never opens with a number.
+    if (PART_START.test(normalizeLabel(text)) || NUMBERED_HEADING.test(normalizeLabel(text))) continue;
     if (isHeader(normalizeLabel(text))) {
       headerAt = i;
       break;

@@ -55,6 +55,10 @@ const rule: Rule = {
         'zh-CN': '「{{found}}{{title}}」与统一格式的标题「{{expected}}」不一致（沿用旧格式的写法或笔误），应改为统一格式的标题',
         en: '"{{found}}{{title}}" differs from the unified format\'s title "{{expected}}" (an old-format wording or a slip)',
       },
+      otherNumbering: {
+        'zh-CN': '各部分标题编号为「{{found}}」式（如「{{found}}{{title}}」），统一格式的编号为「{{expected}}」式：应按统一格式编号',
+        en: 'The parts are numbered "{{found}}" ("{{found}}{{title}}"), the unified format numbers them "{{expected}}"',
+      },
       partListCount: {
         'zh-CN': '引言称本报告由{{stated}}个部分组成，但同一句列出的是 {{listed}} 个部分：部分数与所列内容应一致',
         en: 'The introduction says the report has {{stated}} parts, but the same sentence lists {{listed}}: the number and the list should agree',
@@ -84,6 +88,16 @@ const rule: Rule = {
 
     // A finding that rests on a heading pieced together from wrapped lines is a warning that asks to check.
     const unsureOf = (...hs: Heading[]) => unsure(hs.some((x) => x.confidence === 'inferred') ? 'inferred' : 'exact', 'heading', context.locale);
+    // Parts numbered in a scheme of the report's own ("第一部分 总体情况", "（一）总体情况"): said once, at the first.
+    const other = report.headings.find((h) => h.otherNumbering && h.section);
+    if (other) {
+      const expected = SECTIONS.find((s) => s.key === other.section)!.title;
+      context.report({
+        messageId: 'otherNumbering',
+        data: { found: other.numbering ?? '', title: other.title, expected: expected.slice(0, expected.indexOf('、') + 1) },
+        span: other.span,
+      });
+    }
     // A part in its place under an old (2008-era) or mistyped title ("一、概述", "二、主动公开情况").
     for (const h of report.headings) {
       if (h.byPlace && h.section)
