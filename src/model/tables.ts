@@ -416,6 +416,8 @@ interface FoundRow {
   labelSpan?: Span;
   /** Only a group label ("（五）不予处理") stands before the values. */
   groupOnly?: string;
+  /** PDF text: the label was pieced together from the lines above a row of numbers without one. */
+  pieced?: boolean;
 }
 
 /** What reading the item stream found (phase 1). */
@@ -612,6 +614,7 @@ function readApplicationRow(items: StreamItem[], it: RowItem, index: number, pen
     label: label ? normalizeLabel(label) : '',
     labelSpan,
     groupOnly: labelCell ? undefined : groupOnly,
+    pieced: !labelCell && it.spaced && label !== '',
   };
 }
 
@@ -696,7 +699,9 @@ function placeByPosition(candidates: FoundRow[], template: RowTemplate[], order:
       // (a reworded label); a different row in its place stays unknown.
       if (slot && (!g.label || similarity(coreLabel(g.label), coreLabel(slot.label)) >= ROW_SIMILARITY)) {
         g.key = slot.key;
-        g.match = 'position';
+        // Its label, pieced from PDF lines that hold spilled group characters and wrapped ends of
+        // other labels, is no wording to judge (table-labels).
+        g.match = g.pieced ? 'partial' : 'position';
       } else unknown(g);
     }
     gap = [];
