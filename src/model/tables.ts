@@ -627,6 +627,9 @@ function rewordedGroupLabels(it: RowItem, labelCell: TableCell, key: string, gro
   if (!itemGroup) return;
   for (const c of it.labels) {
     if (c === labelCell) break;
+    // Two group labels in one cell ("（三）不予公开（四）无法提供": a PDF reader merged the vertical
+    // cells of two groups) are debris, not a rewording of either.
+    if ((normalizeLabel(c.text).match(/[（(][三四五六][)）]/g) ?? []).length > 1) continue;
     const g = GROUP_BY_NUMBER[/^[（(]\s*([三四五六])\s*[)）]/.exec(normalizeLabel(c.text))?.[1] ?? ''];
     // A vertical group label cut by the PDF layout ("（三）" here, "不予公" and "开" on the lines
     // below) is a piece of the official wording, not a rewording.
