@@ -26,24 +26,24 @@ export { forgetRecognizedPrevious, indexPreviousDir, readPrevious } from './api/
 export { bomOf, encodeText, outputFixes, writeFileAtomic } from './api/write-fixes.js';
 export { errorsOnly, makeResult } from './api/result.js';
 
+/** What linting a string or bytes needs besides them: the absolute path, its config, last year's report. */
+async function textContext(options: LintTextOptions) {
+  const cwd = path.resolve(options.cwd ?? process.cwd());
+  const filePath = options.filePath ? path.resolve(cwd, options.filePath) : undefined;
+  const config = await new ConfigResolver({ ...options, cwd }).forFile(filePath);
+  return { cwd, filePath, config, previous: await readPrevious(config, options, cwd) };
+}
+
 /** Lint a string. Without `filePath` the result's filePath is "<text>". */
 export async function lintText(text: string, options: LintTextOptions = {}): Promise<LintResult> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const resolver = new ConfigResolver({ ...options, cwd });
-  const filePath = options.filePath ? path.resolve(cwd, options.filePath) : undefined;
-  const config = await resolver.forFile(filePath);
-  const previous = await readPrevious(config, options, cwd);
+  const { filePath, config, previous } = await textContext(options);
   const script = await prepareScript(text);
   return runEngine({ text, script, shownPath: filePath ?? '<text>', filePath, config, options, previous });
 }
 
 /** Lint raw bytes (e.g. stdin): decoded like a file, so a decoding problem becomes a fatal result. */
 export async function lintBuffer(buf: Buffer, options: LintTextOptions = {}): Promise<LintResult> {
-  const cwd = path.resolve(options.cwd ?? process.cwd());
-  const resolver = new ConfigResolver({ ...options, cwd });
-  const filePath = options.filePath ? path.resolve(cwd, options.filePath) : undefined;
-  const config = await resolver.forFile(filePath);
-  const previous = await readPrevious(config, options, cwd);
+  const { cwd, filePath, config, previous } = await textContext(options);
   const input = await fixBinary(await bytesToInput(buf, filePath, options, config.locale), filePath, config, options, previous);
   if ('message' in input) return fatalResult(filePath ?? '<text>', input.message);
   return lintInput(input, filePath ?? '<text>', filePath, config, options, previous, cwd);

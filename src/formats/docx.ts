@@ -31,12 +31,9 @@ export function looksLikeZip(buf: Buffer): boolean {
 }
 
 export async function parseDocx(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): Promise<DocxResult> {
-  if (!looksLikeZip(buf)) return { ok: false, detail: 'not a zip container' };
   // A zip bomb would be inflated in memory by mammoth: refuse what declares too much unpacked data.
-  const unpacked = await declaredUnpackedSize(buf);
-  if (unpacked === undefined) return { ok: false, detail: 'not a readable zip container' };
-  if (unpacked > maxUnpacked)
-    return { ok: false, detail: `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)` };
+  const problem = await zipContainerProblem(buf, maxUnpacked);
+  if (problem) return { ok: false, detail: problem };
   // Declared sizes may lie: inflate once with a running byte cap before mammoth does.
   const inflated = await checkInflatedSize(buf, Math.min(maxUnpacked, MAX_INFLATED_BYTES));
   if (!inflated.ok)
@@ -66,10 +63,23 @@ export async function parseDocx(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): 
 export const MAX_UNPACKED_BYTES = 200 * 2 ** 20;
 
 /**
+ * Why a word-processor file's zip container is not read, found before anything is inflated: it is
+ * no zip, or no readable one, or it declares more unpacked data than `maxUnpacked` (a zip bomb).
+ * Undefined when it may be read.
+ */
+export async function zipContainerProblem(buf: Buffer, maxUnpacked: number): Promise<string | undefined> {
+  if (!looksLikeZip(buf)) return 'not a zip container';
+  const unpacked = await declaredUnpackedSize(buf);
+  if (unpacked === undefined) return 'not a readable zip container';
+  if (unpacked > maxUnpacked) return `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)`;
+  return undefined;
+}
+
+/**
  * Sum of the uncompressed sizes the zip's central directory declares, read by jszip (mammoth's
  * own zip library) without inflating anything; undefined when the container cannot be read.
  */
-export async function declaredUnpackedSize(buf: Buffer): Promise<number | undefined> {
+async function declaredUnpackedSize(buf: Buffer): Promise<number | undefined> {
   const { default: JSZip } = await import('jszip');
   try {
     const zip = await JSZip.loadAsync(buf);

@@ -1,7 +1,7 @@
 import type { AnyNode, Element } from 'domhandler';
 import { ElementType } from 'htmlparser2';
 import { documentView, unreadable, wordParagraph, type BinaryFormat } from './descriptor.js';
-import { declaredUnpackedSize, docxHtmlToDocument, looksLikeZip, MAX_UNPACKED_BYTES } from './docx.js';
+import { docxHtmlToDocument, looksLikeZip, MAX_UNPACKED_BYTES, zipContainerProblem } from './docx.js';
 
 /**
  * .odt (OpenDocument text: LibreOffice, WPS "另存为 ODT") → Document. An .odt is a zip whose
@@ -57,11 +57,8 @@ const MAX_CONTENT_BYTES = 64 * 2 ** 20;
 export type OdtResult = { ok: true; html: string } | { ok: false; detail: string };
 
 export async function odtToHtml(buf: Buffer, maxUnpacked = MAX_UNPACKED_BYTES): Promise<OdtResult> {
-  if (!looksLikeZip(buf)) return { ok: false, detail: 'not a zip container' };
-  const unpacked = await declaredUnpackedSize(buf);
-  if (unpacked === undefined) return { ok: false, detail: 'not a readable zip container' };
-  if (unpacked > maxUnpacked)
-    return { ok: false, detail: `unpacks to ${Math.round((unpacked / 2 ** 20) * 10) / 10} MiB (more than ${Math.floor(maxUnpacked / 2 ** 20)} MiB)` };
+  const problem = await zipContainerProblem(buf, maxUnpacked);
+  if (problem) return { ok: false, detail: problem };
   const { default: JSZip } = await import('jszip');
   let xml: string;
   try {
