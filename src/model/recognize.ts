@@ -60,6 +60,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   joinWrappedTitles(doc.blocks, info);
   joinWrappedHeadings(doc.blocks, info);
   otherNumberedParts(doc.blocks, info);
+  tableOfContents(doc.blocks, info);
   // An unnumbered Markdown heading deeper than the numbered sections ("### 主动公开政府信息情况"
   // under "## 一、总体情况") is a sub-heading, not a section.
   const numberedDepths = doc.blocks.flatMap((b, i) => (b.kind === 'heading' && info[i].heading?.ordinal ? [b.depth] : []));
@@ -275,6 +276,32 @@ function otherNumberedParts(blocks: Block[], info: BlockInfo[]): void {
     const sections = new Set(found.map((i) => read.get(i)!.section));
     if (sections.size < MIN_OTHER_NUMBERED) continue;
     for (const i of found) info[i].heading = read.get(i);
+  }
+}
+
+/** Part headings in a row that make a table of contents. */
+const MIN_CONTENTS_LINES = 3;
+
+/**
+ * A table of contents (目录) before the body: part headings in a row with nothing between them
+ * ("一、总体情况……1" / "二、主动公开政府信息情况……2" / …), each of whose parts heads the body again
+ * further on. Its lines are no headings: read as parts, the contents would be a report of its own,
+ * with empty parts and no 统计期限, and the body a second report.
+ */
+function tableOfContents(blocks: Block[], info: BlockInfo[]): void {
+  let i = 0;
+  while (i < info.length) {
+    if (!info[i].heading?.section || blocks[i].kind === 'table') {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < info.length && info[j].heading?.section && blocks[j].kind !== 'table') j++;
+    if (j - i >= MIN_CONTENTS_LINES) {
+      const later = new Set(info.slice(j).map((x) => x.heading?.section));
+      if (info.slice(i, j).every((x) => later.has(x.heading!.section))) for (let k = i; k < j; k++) delete info[k].heading;
+    }
+    i = j;
   }
 }
 
