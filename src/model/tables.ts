@@ -258,6 +258,26 @@ function isGroupSpill(raw: string): boolean {
 
 const GROUP_TEXTS = APPLICATION_GROUPS.map((g) => normalizeLabel(g.label));
 
+/** Longest piece of a vertical group label a PDF line may carry before a row label ("三、本年", "其他处"). */
+const MAX_SPILL_PIECE = 4;
+
+/**
+ * A label cell of PDF text without the pieces of vertical group labels set one space before the
+ * row's label ("三、本年 （一）予以公开", "其他处 补正、行政机关不再处理"): the cell from the row label on.
+ */
+function withoutSpill(c: TableCell): TableCell {
+  const tokens = [...c.text.matchAll(/\S+/g)];
+  let k = 0;
+  while (k < tokens.length - 1) {
+    const t = normalizeLabel(tokens[k][0]);
+    if (t.length > MAX_SPILL_PIECE || /\d/.test(t) || matchGroup(t) !== undefined || !GROUP_TEXTS.some((g) => g.includes(t))) break;
+    k++;
+  }
+  if (k === 0) return c;
+  const at = tokens[k].index;
+  return { ...c, text: c.text.slice(at), span: { start: c.span.start + at, end: c.span.end } };
+}
+
 /**
  * After a label standing alone at `index`, the next item is plainly another row or text (an
  * official row or group label, a header, a sentence, the end), not the numbers of this label
@@ -559,7 +579,9 @@ function readApplicationRow(items: StreamItem[], it: RowItem, index: number, pen
   // Group label cells before the item label set the context; the last label cell names the row.
   let groupOnly: string | undefined;
   let labelCell: TableCell | undefined;
-  for (const c of it.labels) {
+  for (const cell of it.labels) {
+    // PDF text: a spilled piece one space before the label stays in its cell ("三、本年 （一）予以公开").
+    const c = it.spaced ? withoutSpill(cell) : cell;
     const g = matchGroup(c.text);
     // A piece of a vertical group label spilled into the row line ("本年", "理结") names no row.
     if (!g && !it.exact && isGroupSpill(c.text)) continue;
@@ -626,7 +648,7 @@ function rewordedGroupLabels(it: RowItem, labelCell: TableCell, key: string, gro
   const itemGroup = ALL_APPLICATION_ROWS.find((r) => r.key === key)?.group;
   if (!itemGroup) return;
   for (const c of it.labels) {
-    if (c === labelCell) break;
+    if (c.span.end === labelCell.span.end) break; // the label cell itself (maybe without its spilled pieces)
     // Two group labels in one cell ("（三）不予公开（四）无法提供": a PDF reader merged the vertical
     // cells of two groups) are debris, not a rewording of either.
     if ((normalizeLabel(c.text).match(/[（(][三四五六][)）]/g) ?? []).length > 1) continue;
