@@ -61,6 +61,7 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
   joinWrappedHeadings(doc.blocks, info);
   otherNumberedParts(doc.blocks, info);
   tableOfContents(doc.blocks, info);
+  placeGivesWay(info);
   // An unnumbered Markdown heading deeper than the numbered sections ("### 主动公开政府信息情况"
   // under "## 一、总体情况") is a sub-heading, not a section.
   const numberedDepths = doc.blocks.flatMap((b, i) => (b.kind === 'heading' && info[i].heading?.ordinal ? [b.depth] : []));
@@ -205,16 +206,25 @@ function joinWrappedTitles(blocks: Block[], info: BlockInfo[]): void {
   }
 }
 
+/** A reworded part title is at most this long (a sentence is no heading). */
+const MAX_PLACE_TITLE = 24;
+
 /**
- * A part named in the words of the 2008-era layout, in the place the unified format gives it: "一、概述",
- * "一、政府信息公开工作的基本概况" is the overview; "二、主动公开情况" (or a heading mistyped as
- * "二、主动公开政府政府情况") is the proactive-disclosure part. Only at that ordinal: elsewhere such
- * words head a sub-item of 总体情况.
+ * A part named in other words, in the place the unified format gives it: the 2008-era layout's
+ * ("一、概述", "一、政府信息公开工作的基本概况", "二、主动公开情况"), a slip ("二、主动公开政府政府情况")
+ * or a rewording that still names the part's subject ("一、总体工作情况", "三、政府信息公开申请办理情况",
+ * "四、政府信息公开复议、诉讼情况", "五、存在的不足及改进措施", "六、其他需要说明的事项"). Only at that
+ * ordinal: elsewhere such words head a sub-item. section-order asks for the unified title.
  */
 function sectionByPlace(ordinal: number | undefined, title: string): SectionKey | undefined {
   const t = normalizeLabel(title);
-  if (ordinal === 1 && (OPENING_PART.test(t) || /(?:概述|概况|基本情况)$/.test(t))) return 'overview';
+  if (t.length > MAX_PLACE_TITLE) return undefined;
+  if (ordinal === 1 && (OPENING_PART.test(t) || /(?:概述|概况|基本情况)$/.test(t) || /^(?:年度)?总体(?:工作)?情况$/.test(t))) return 'overview';
   if (ordinal === 2 && t.startsWith('主动公开') && t.endsWith('情况')) return 'active';
+  if (ordinal === 3 && t.includes('申请') && /(?:情况|办理)$/.test(t)) return 'applications';
+  if (ordinal === 4 && /复议|诉讼/.test(t) && t.endsWith('情况')) return 'review';
+  if (ordinal === 5 && /问题|不足/.test(t) && /改进|措施|打算|整改|计划|对策/.test(t)) return 'problems';
+  if (ordinal === 6 && /^其他(?:需要|需|应当)?(?:报告|说明)?的?(?:事项|事情|情况)?$/.test(t)) return 'other';
   return undefined;
 }
 
@@ -276,6 +286,22 @@ function otherNumberedParts(blocks: Block[], info: BlockInfo[]): void {
     const sections = new Set(found.map((i) => read.get(i)!.section));
     if (sections.size < MIN_OTHER_NUMBERED) continue;
     for (const i of found) info[i].heading = read.get(i);
+  }
+}
+
+/** Parts 三–六 known by their place (their words are common in sub-item lists). */
+const GIVES_WAY: readonly SectionKey[] = ['applications', 'review', 'problems', 'other'];
+
+/**
+ * A part 三–六 known only by its place gives way to the same part named in its words elsewhere: then
+ * the line in that place is a sub-item ("三、政府信息公开申请办理情况" in a list under 总体情况), no part.
+ */
+function placeGivesWay(info: BlockInfo[]): void {
+  const byWords = new Set(info.flatMap((x) => (x.heading?.section && !x.heading.byPlace ? [x.heading.section] : [])));
+  for (const x of info) {
+    if (!x.heading?.byPlace || !x.heading.section || !GIVES_WAY.includes(x.heading.section) || !byWords.has(x.heading.section)) continue;
+    const { section: _section, byPlace: _byPlace, ...rest } = x.heading;
+    x.heading = rest;
   }
 }
 
