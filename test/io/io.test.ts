@@ -29,6 +29,15 @@ describe('reading: regular files only, bounded', () => {
     expect(await readRegularFile(path.join(dir, 'a.txt'), 10)).toEqual({ ok: true, bytes: Buffer.from('abc') });
   });
 
+  test('a file larger than a read chunk, and one that states no size (/proc), are read whole', async () => {
+    const big = '报告正文。'.repeat(30_000);
+    const dir = tempTree({ 'big.md': big });
+    const read = await readRegularFile(path.join(dir, 'big.md'), 1_000_000);
+    expect(read.ok && read.bytes.equals(Buffer.from(big))).toBe(true);
+    const status = await readRegularFile('/proc/self/status', 1_000_000);
+    expect(status.ok && status.bytes.toString()).toMatch(/^Name:[\s\S]*\nPid:[\s\S]*\n$/);
+  });
+
   test('special files are refused without blocking: FIFO, character device, directory, socket', async () => {
     const dir = tempTree();
     const fifo = path.join(dir, 'pipe.md');
