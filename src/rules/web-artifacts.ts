@@ -97,7 +97,8 @@ const LISTING = /^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/;
 const DATE_AT_END = /\d{4}-\d{2}-\d{2}\s*$/;
 const SENTENCE_END = /[。；]/;
 const ATTACHMENT = /^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i;
-const TAG = /<[^<>]*>/g;
+/** A run of tags and blanks: the patterns read each tag as a space, and a run of spaces as one. */
+const TAGS_AND_SPACES = /(?:<[^<>]*>|\s)+/g;
 const SPACES = /\s+/g;
 /** What SPACES would change: two blanks in a row, or one that is not a plain space. */
 const UNFOLDED_SPACE = /\s\s|[^\S ]/;
@@ -110,9 +111,8 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   // Tags are an artifact unless HTML is the format's own markup (Markdown allows a few inline).
   if (hasTag && markup !== 'html' && (markup === 'markdown' ? LIST_TAGS_MARKDOWN : LIST_TAGS).test(t)) return whole('html');
   if (t.length > MAX_CHROME_LINE) return undefined;
-  const untagged = hasTag ? t.replace(TAG, ' ') : t;
   // Folding spaces changes only a line with a run of them or a tab/newline: testing is cheaper than a copy.
-  const text = (UNFOLDED_SPACE.test(untagged) ? untagged.replace(SPACES, ' ') : untagged).trim();
+  const text = (hasTag ? t.replace(TAGS_AND_SPACES, ' ') : UNFOLDED_SPACE.test(t) ? t.replace(SPACES, ' ') : t).trim();
   // Cheap tests first (a character every alternative holds, a length): most lines are report text.
   if (text.length <= 40 && text.includes('扫') && QR_CODE.test(text)) return whole('qrCode');
   if (HITS.test(text)) return whole('hits');
@@ -159,10 +159,7 @@ function units(doc: Document): Unit[] {
   const src = doc.source;
   const out: Unit[] = [];
   if (formatOf(doc).reading === 'source') {
-    for (let line = 1; line <= src.lineCount; line++) {
-      const start = src.lineStart(line);
-      out.push({ text: src.lineText(line), line, lastLine: line, spanOf: (f, t) => ({ start: start + f, end: start + t }) });
-    }
+    for (let line = 1; line <= src.lineCount; line++) out.push(new SourceLine(src.lineText(line), line, src.lineStart(line)));
     return out;
   }
   const pos = (o: number) => src.positionAt(o).line;
@@ -177,14 +174,31 @@ function units(doc: Document): Unit[] {
   return out;
 }
 
+/** A line of the source (one object per line of every file: no closure of its own). */
+class SourceLine implements Unit {
+  constructor(
+    readonly text: string,
+    readonly line: number,
+    private readonly start: number,
+  ) {}
+
+  get lastLine(): number {
+    return this.line;
+  }
+
+  spanOf(from: number, to: number): Span {
+    return { start: this.start + from, end: this.start + to };
+  }
+}
+
 /** Chrome blocks of the whole file, in order. */
 function chromeBlocks(doc: Document): ChromeBlock[] {
   const cached = cache.get(doc);
   if (cached) return cached;
   type Item = { unit: Unit; hit?: LineHit };
-  const items: Item[] = units(doc)
-    .filter((u) => u.text.trim())
-    .map((unit) => ({ unit, hit: classify(unit.text, formatOf(doc).markup) }));
+  const markup = formatOf(doc).markup;
+  const items: Item[] = [];
+  for (const unit of units(doc)) if (unit.text.trim()) items.push({ unit, hit: classify(unit.text, markup) });
   const blocks: ChromeBlock[] = [];
   let cur: Item[] = [];
   const close = () => {
