@@ -557,22 +557,26 @@ function buildReport(doc: Document, blocks: Block[], info: BlockInfo[], index: n
     problemsSection: sections.problems ? readProblemsSection(prose, sections.problems) : undefined,
     yearLeads: findYearLeads(prose),
     prose,
-    ...(schoolReport(prose, periods, headings[0]?.span.start) ? { notAReport: 'school' as const } : {}),
+    ...(schoolReport(prose, periods, headings[0]?.span.start, title) ? { notAReport: 'school' as const } : {}),
   };
 }
 
 /** A school's report names its basis in the introduction (government reports cite the 条例 alone). */
 const SCHOOL_BASIS = /高等学校信息公开办法|学校信息公开(?:实施)?办法/;
+const SCHOOL_SELF = /我校|本校|学校党政|学院党委|校务公开/;
+const SCHOOL_NAME = /大学|学院|学校/;
 
 /**
  * A school's information-disclosure report (《高等学校信息公开办法》, 教育部令第29号): kept by 学年, from
  * 9月1日 to the next year's 8月31日, and based on that 办法 — another regime than the 条例's annual
  * report and its unified format, so none of its rules apply.
  */
-function schoolReport(prose: MappedText, periods: ReadPeriod[], firstHeading: number | undefined): boolean {
+function schoolReport(prose: MappedText, periods: ReadPeriod[], firstHeading: number | undefined, title: TextSpan | undefined): boolean {
   if (periods.some((p) => p.start.month === 9 && p.end.month === 8 && p.end.year === p.start.year + 1)) return true;
   const introEnd = firstHeading === undefined ? prose.text.length : prose.indexAtOrAfter(firstHeading);
-  return SCHOOL_BASIS.test(prose.text.slice(0, introEnd));
+  const intro = prose.text.slice(0, introEnd);
+  // The school speaks of itself (an education department's report may cite the 办法 too).
+  return SCHOOL_BASIS.test(intro) && (SCHOOL_SELF.test(intro) || SCHOOL_NAME.test(title?.text ?? ''));
 }
 
 /**
