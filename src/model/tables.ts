@@ -43,7 +43,9 @@ export function itemStream(blocks: Block[]): StreamItem[] {
         const cells = grid ? expandColSpans(row.cells) : row.cells;
         const { labels, values } = splitRow(cells);
         const hasValue = values.some((v) => v.text.trim() !== '');
-        if (!hasValue && labels.some((c) => HEADER_WORDS.has(coreLabel(c.text)) || /勾稽关系/.test(c.text))) {
+        // (A numbered label is a row even when its core is a header word: "3.其他" with every cell blank.)
+        const headerCell = (c: TableCell) => HEADER_WORDS.has(coreLabel(c.text)) && !LABEL_NUMBER.test(normalizeLabel(c.text));
+        if (!hasValue && labels.some((c) => headerCell(c) || /勾稽关系/.test(c.text))) {
           items.push({ type: 'text', text: labels.map((c) => c.text).join(' '), span: row.span, header: true, cells: labels });
         } else if (hasValue || (labels.length && values.length) || (b.syntax !== 'spaced' && isDataRowLabel(labels))) {
           // A data row's whole label in a row of its own with no cell after it: the row lost its values
@@ -800,9 +802,10 @@ function detachedRows(
     text += t;
   }
   for (const r of missing) {
+    // A short core ("总计", "其他") is also a header word: only the label with its numbering counts.
     const core = coreLabel(r.label);
-    if (core.length < MIN_DETACHED_LABEL_CHARS) continue;
-    const at = text.indexOf(core.slice(0, DETACHED_LABEL_CHARS));
+    const needle = core.length >= MIN_DETACHED_LABEL_CHARS ? core.slice(0, DETACHED_LABEL_CHARS) : normalizeLabel(r.label);
+    const at = text.indexOf(needle);
     if (at === -1) continue;
     const piece = [...pieces].reverse().find((p) => p.at <= at)!;
     // The text's last line with nothing after it: a page cut there (an excerpt), not a row.
