@@ -160,12 +160,14 @@ export function chineseOrdinal(s: string): number | undefined {
 /** A year, month or day written in Arabic or Chinese digits: "2022", "二〇二二", "一", "二十八". */
 export function parseDatePart(s: string): number | undefined {
   if (/^\d+$/.test(s)) return Number(s);
+  if (s === '元') return 1;
   if (/^[〇○零OＯ0０一二三四五六七八九]{4}$/.test(s)) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
   return chineseOrdinal(s);
 }
 
 export const YEAR_SRC = '(\\d{4}|[〇○零OＯ0０一二三四五六七八九]{4})';
-export const MD_SRC = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
+/** A month or a day: figures, Chinese numerals, or 元 (元月, January). */
+export const MD_SRC = '(\\d{1,2}|[一二三四五六七八九十]{1,3}|元)';
 /** Y年M月D日 in folded text (no whitespace). Groups: year, month, day. */
 export const DATE_SRC = `${YEAR_SRC}年${MD_SRC}月${MD_SRC}日`;
 
