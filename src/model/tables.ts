@@ -796,7 +796,9 @@ function detachedRows(
       ended = true;
       break;
     }
-    const t = it.type === 'text' && !heading ? normalizeLabel(it.text) : '';
+    // (A row with no number at all counts too: a PDF reader joins the labels of blank rows into one.)
+    const blankRow = it.type === 'row' && it.values.every((v) => v.text.trim() === '');
+    const t = it.type === 'text' && !heading ? normalizeLabel(it.text) : blankRow ? normalizeLabel(it.labels.map((c) => c.text).join('')) : '';
     if (!t) continue;
     pieces.push({ at: text.length, span: it.span });
     text += t;
@@ -1178,14 +1180,23 @@ export function recognizeActive(items: StreamItem[], layout: Layout): Recognized
     }
     if (it.type !== 'row' || it.labels.length === 0) continue;
     const label = it.labels[it.labels.length - 1];
-    // The same header cell read as a row's label, the numbers of the lines after it beside it.
-    const asColumn =
+    // The same header cells read as a row's labels, the numbers of the lines after them beside them.
+    const asColumns =
       current && inside && headers.some((h) => h.group === current?.clause)
-        ? current.columns.find((c) => normalizeLabel(c.label) === normalizeLabel(label.text))
-        : undefined;
-    if (current && asColumn) {
-      if (!headers.some((h) => h.group === current?.clause && h.key === asColumn.key))
-        headers.push({ key: asColumn.key, group: current.clause, official: asColumn.label, label: label.text.trim(), span: label.span, match: 'exact' });
+        ? it.labels.map((c) => current!.columns.find((col) => normalizeLabel(col.label) === normalizeLabel(c.text)))
+        : [];
+    if (current && asColumns.length && asColumns.every(Boolean)) {
+      asColumns.forEach((col, k) => {
+        if (!headers.some((h) => h.group === current?.clause && h.key === col!.key))
+          headers.push({
+            key: col!.key,
+            group: current!.clause,
+            official: col!.label,
+            label: it.labels[k].text.trim(),
+            span: it.labels[k].span,
+            match: 'exact',
+          });
+      });
       continue;
     }
     // Local additions in brackets identify the same row: "规章 (市政府令)", "规范性文件 (有规范性文件登记号)".
