@@ -27,6 +27,9 @@ export type DecodeFailureReason = 'empty' | 'binary' | 'tooLarge' | 'undecodable
 
 export type DecodeResult = { ok: true; text: string; encoding: string } | { ok: false; reason: DecodeFailureReason; message: string };
 
+/** One strict decoder for every file: without `stream`, each decode stands alone (one that fails leaves nothing behind). */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /** How many leading bytes are inspected for NUL bytes (8 KiB, like git's binary heuristic). */
 const SNIFF_BYTES = 8192;
 
@@ -52,7 +55,7 @@ async function detect(buf: Buffer): Promise<DecodeResult> {
   if (buf.subarray(0, SNIFF_BYTES).includes(0)) return fail('binary', 'file looks binary (contains NUL bytes)');
 
   try {
-    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(buf), encoding: 'utf-8' };
+    return { ok: true, text: UTF8.decode(buf), encoding: 'utf-8' };
   } catch {
     // Not UTF-8: GB18030 is a superset of GBK/GB2312 and decodes any byte sequence, so check
     // that the result has no replacement characters before trusting it.
@@ -66,7 +69,7 @@ async function decodeAs(buf: Buffer, encoding: string): Promise<DecodeResult> {
   const name = encoding.toLowerCase();
   if (name === 'utf-8' || name === 'utf8') {
     try {
-      const text = new TextDecoder('utf-8', { fatal: true }).decode(buf);
+      const text = UTF8.decode(buf);
       return { ok: true, text: stripBom(text), encoding: 'utf-8' };
     } catch {
       return fail('undecodable', 'file is not valid UTF-8');

@@ -137,18 +137,24 @@ function boundNestedContainers(lines: string[]): boolean {
 /** The bounds: container nesting per line, nested containers per list, inline delimiters per paragraph. */
 export function boundMarkdownShapes(text: string): string {
   let lines: string[] | undefined;
+  let changed = false;
   // Cheap test first: only a line with many markers is rewritten.
   // redos-safe: each of the 32 steps is one marker then blanks, one way to match only (recheck times out on the unrolling).
   if (/(?:(?:[>*+-]|\d{1,9}[.)])[ \t]*){32}/.test(text)) {
     lines = text.split('\n');
-    for (let i = 0; i < lines.length; i++) lines[i] = boundContainerLine(lines[i]);
+    for (let i = 0; i < lines.length; i++) {
+      const bounded = boundContainerLine(lines[i]);
+      if (bounded !== lines[i]) changed = true;
+      lines[i] = bounded;
+    }
   }
   // Fewer lines than the bound cannot exceed it.
   if (lines || countLines(text) > MAX_NESTED_CONTAINERS) {
     lines ??= text.split('\n');
-    boundNestedContainers(lines);
+    if (boundNestedContainers(lines)) changed = true;
   }
-  if (lines) text = lines.join('\n');
+  // The text is joined again only when a line changed (a report has hundreds of lines, none changed).
+  if (lines && changed) text = lines.join('\n');
   return boundHtmlOpeners(boundInlineDelimiters(text));
 }
 

@@ -14,6 +14,28 @@ describe('decodeBuffer', () => {
     expect(await decodeBuffer(buf)).toEqual({ ok: true, text: TEXT, encoding: 'utf-8' });
   });
 
+  test('one file after another: a failed strict decode, a mark, a cut character leave nothing behind', async () => {
+    const bom = Buffer.from([0xef, 0xbb, 0xbf]);
+    const utf8 = Buffer.from(TEXT, 'utf8');
+    const cut = Buffer.from('年', 'utf8').subarray(0, 2); // a three-byte character cut after two
+    const sequence: [Buffer, string | undefined][] = [
+      [Buffer.concat([bom, utf8]), TEXT],
+      [Buffer.concat([bom, utf8]), TEXT],
+      [cut, undefined],
+      [utf8, TEXT],
+      [Buffer.from([0xff, 0x41]), undefined],
+      [Buffer.concat([bom, bom, utf8]), TEXT],
+      [utf8, TEXT],
+    ];
+    for (const encoding of [undefined, 'utf-8']) {
+      for (const [buf, text] of sequence) {
+        const got = await decodeBuffer(buf, { encoding });
+        if (text === undefined) expect(got.ok && encoding === 'utf-8').toBe(false);
+        else expect(got).toMatchObject({ ok: true, text });
+      }
+    }
+  });
+
   test('UTF-16LE with BOM (NUL bytes do not make it binary)', async () => {
     const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(TEXT, 'utf16le')]);
     expect(await decodeBuffer(buf)).toEqual({ ok: true, text: TEXT, encoding: 'utf-16le' });
