@@ -33,7 +33,7 @@ import { DATE_SRC, YEAR_SRC, chineseOrdinal, coreLabel, normalizeLabel, parseDat
 import { eraForYear, newestEra, newestEraWithLayout, type EraTemplate } from '../templates/eras.js';
 import { OVERVIEW_SUB_ITEMS, PROBLEMS_SUB_ITEMS, SECTIONS, type SectionKey } from '../templates/sections.js';
 import { APPLICATION_GROUPS, APPLICATION_HEADER_WORDS, LAYOUTS_NEWEST_FIRST, activeSubTables, applicationRows, type TableKind } from '../templates/tables.js';
-import { BELOW_PART_START, PART_HEADING, SUB_HEADING, SUB_ITEM_START, isDashForOne } from '../templates/numbering.js';
+import { BELOW_PART_START, OTHER_PART_HEADING, PART_HEADING, SUB_HEADING, SUB_ITEM_START, isDashForOne } from '../templates/numbering.js';
 
 export interface RecognizeOptions {
   /** Report year forced by configuration / --year. */
@@ -245,8 +245,6 @@ function joinWrappedHeadings(blocks: Block[], info: BlockInfo[]): void {
   }
 }
 
-/** A part numbered otherwise than "一、": "第一部分 总体情况", "（一）总体情况", "1.总体情况" (groups: 第N部分, （N）, N.; the title). */
-const OTHER_PART_NUMBERING = /^(?:第([一二三四五六])部分[:：、.．\s]*|[（(]([一二三四五六])[)）][:：、.．\s]*|([1-6])[.、．](?!\d)\s*)(.+)$/s;
 /** Parts so numbered, and in their places, that make the report's own scheme. */
 const MIN_OTHER_NUMBERED = 3;
 
@@ -263,7 +261,7 @@ function otherNumberedParts(blocks: Block[], info: BlockInfo[]): void {
   const read = new Map<number, NonNullable<BlockInfo['heading']>>();
   info.forEach((x, i) => {
     if (x.heading || x.title || blocks[i].kind === 'table') return;
-    const m = OTHER_PART_NUMBERING.exec(x.folded);
+    const m = OTHER_PART_HEADING.exec(x.folded);
     if (!m) return;
     const title = m[4];
     if (title.length > 40 || /[。；]/.test(title)) return;

@@ -17,7 +17,7 @@ import {
   type ColumnTemplate,
   type RowTemplate,
 } from '../templates/tables.js';
-import { LABEL_NUMBER, PART_START } from '../templates/numbering.js';
+import { LABEL_NUMBER, NUMBERED_OTHERWISE_START, PART_START } from '../templates/numbering.js';
 import { SECTIONS } from '../templates/sections.js';
 
 /**
@@ -995,9 +995,6 @@ const REVIEW_HEADER_SEQUENCES: HeaderSlot[][] = [
 ];
 
 /** Table 四 is the same in both layouts; `layout` is recorded for the report's consistency. */
-/** A line opening with a sub-item's or a part's number in another scheme: "（四）", "4.", "第四部分". */
-const NUMBERED_HEADING = /^(?:[（(][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．]|第[一二三四五六七八九十]{1,3}部分)/;
-
 export function recognizeReview(items: StreamItem[], after: number, layout: Layout): RecognizedTable | undefined {
   const isHeader = (t: string) => /行政复议/.test(t) && /行政诉讼|结果维持|复议后起诉|尚未审结/.test(t);
   let headerAt = -1;
@@ -1007,7 +1004,7 @@ export function recognizeReview(items: StreamItem[], after: number, layout: Layo
     const text = it.type === 'text' ? it.text : it.labels.map((c) => c.text).join('');
     // A heading, not the table: the section's ("四、…"), or one numbered otherwise ("（四）因政府信息公开申请
     //的行政复议、行政诉讼情况" under 总体情况, "第四部分 …"): a header row never opens with a number.
-    if (PART_START.test(normalizeLabel(text)) || NUMBERED_HEADING.test(normalizeLabel(text))) continue;
+    if (PART_START.test(normalizeLabel(text)) || NUMBERED_OTHERWISE_START.test(normalizeLabel(text))) continue;
     if (isHeader(normalizeLabel(text))) {
       headerAt = i;
       break;

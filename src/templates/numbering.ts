@@ -80,3 +80,17 @@ export const LABEL_NUMBER = new RegExp(`^(?:${ITEM_NUMBER}|${SUB_NUMBER}|${PART_
 
 /** A label's numbering as written, spaces inside and around allowed: "三、", "（一）", "(二) ", "1. ". */
 export const LABEL_NUMBERING_SPACED = new RegExp(`^\\s*(?:${CN_NUMBER}\\s*[、.．]|[（(]\\s*${CN_NUMBER}\\s*[)）]|\\d{1,2}\\s*[.．、](?!\\d))\\s*`);
+
+/** A part numbered "第四部分" (a scheme of some reports' own, instead of "四、"). */
+export const PART_NUMBER_WORDED = `第${CN_NUMBER}部分`;
+
+/** A line opening with a sub-item's, an item's or a worded part's number: "（四）", "4.", "第四部分". */
+export const NUMBERED_OTHERWISE_START = new RegExp(`^(?:${SUB_NUMBER}|${ITEM_NUMBER}|${PART_NUMBER_WORDED})`);
+
+/**
+ * A part heading numbered in a scheme of the report's own: "第一部分 总体情况", "（一）总体情况",
+ * "1.总体情况" (only 一 to 六 / 1 to 6: the six parts). Groups: the 第N部分 numeral, the （N）
+ * numeral, the Arabic number; the title.
+ */
+// The marks after the number and the title's first character are disjoint: linear.
+export const OTHER_PART_HEADING = /^(?:第([一二三四五六])部分|[（(]([一二三四五六])[)）]|([1-6])[.、．](?!\d))[:：、.．\s]*([^:：、.．\s].*)$/s;
