@@ -87,6 +87,7 @@ const rule: Rule = {
       }
       for (const h of table.headers ?? []) {
         if (h.match !== 'position' || !deviates(h.label, h.official, allowNotes)) continue;
+        if (cutHeader(table, h.group, h.label, h.official)) continue;
         context.report({
           messageId: 'columnLabel',
           data: { table: name, sub: h.group ? t(TERMS, 'columnGroup', context.locale, { group: h.group }) : '', found: h.label, expected: h.official },
@@ -97,6 +98,19 @@ const rule: Rule = {
     }
   },
 };
+
+/**
+ * A column header cut where its cell wrapped (a page kept the first line of "本年新 / 制作数量"): the
+ * start of the official wording that names no column by itself — it begins two official columns of
+ * its row ("本年新" → 本年新制作数量, 本年新公开数量) or leaves a bracket open ("本年收费金额(单位:万").
+ */
+function cutHeader(table: RecognizedTable, group: string | undefined, found: string, official: string): boolean {
+  const f = normalizeLabel(found);
+  if (!f || !normalizeLabel(official).startsWith(f)) return false;
+  if ((f.match(/\(/g) ?? []).length > (f.match(/\)/g) ?? []).length) return true;
+  const columns = table.kind === 'active' ? (activeSubTables(table.layout).find((s) => s.clause === group)?.columns ?? []) : [];
+  return columns.filter((c) => normalizeLabel(c.label).startsWith(f)).length > 1;
+}
 
 function officialRow(table: RecognizedTable, key: string): string | undefined {
   const rows = table.kind === 'applications' ? applicationRows(table.layout) : activeSubTables(table.layout).flatMap((s) => s.rows);
