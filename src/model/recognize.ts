@@ -144,6 +144,9 @@ const LOST_CHARACTERS = /^[#*\s?\uFFFD]+/;
 /** Labels of table rows that start like headings ("一、本年新收…") but are not. */
 const TABLE_ROW_CORES = [...applicationRows('2021'), ...APPLICATION_GROUPS].map((r) => coreLabel(r.label));
 
+/** The last part-like number a table 三 row carries (四、结转下年度继续办理). */
+const LAST_NUMBERED_ROW = 4;
+
 /** A table row label, whole or cut short by a PDF line wrap ("一、本年新收政府信息公开"). */
 function isTableRowLabel(title: string): boolean {
   // The row's numbers may follow on the same line ("一、本年新收…申请数量 1 0 0 0 0 0 1").
@@ -159,7 +162,9 @@ function describeBlock(b: Block): BlockInfo {
   const folded = trimEndChars(b.content.foldWhitespace().text.replace(LOST_CHARACTERS, ''), '*').trimEnd();
   const info: BlockInfo = { folded };
   const m = PART_HEADING.exec(folded);
-  if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !isTableRowLabel(m[2])) {
+  // Table 三's rows numbered like parts go to 四 ("四、结转下年度继续办理"): "六、其他" is a part, though
+  // 其他 is also a row's label.
+  if (m && m[2].length <= 40 && !/[。；]/.test(m[2]) && !(isTableRowLabel(m[2]) && (chineseOrdinal(m[1]) ?? 0) <= LAST_NUMBERED_ROW)) {
     const ordinal = isDashForOne(m[1]) ? 1 : chineseOrdinal(m[1]);
     const byWords = sectionOf(m[2]);
     const byPlace = byWords ? undefined : sectionByPlace(ordinal, m[2]);
