@@ -96,16 +96,22 @@ export function textLineTables(source: SourceText, from: number, to: number): Bl
 }
 
 function mayBeRow(line: string): boolean {
-  if (line.includes('\t') || line.includes('|')) return true;
-  let end = line.length;
-  while (end > 0 && WHITESPACE.test(line[end - 1])) end--;
-  const last = line.charCodeAt(end - 1);
-  if (last >= 48 && last <= 57) return true;
+  if (mayBeRowText(line)) return true;
   const pieces = relineFlat(line);
   return !(pieces.length === 1 && pieces[0][0] === 0 && pieces[0][1] === line.length);
 }
 
-const WHITESPACE = /\s/;
+/**
+ * Whether tableRow could make a row of `raw`: a tab or a '|' (tsv, pipe), or a number as its last
+ * word (spacedRow counts the numbers at the end, and parts a label glued to its last one). Prose
+ * fails this at once; tableRow is asked about every line and every paragraph.
+ */
+function mayBeRowText(raw: string): boolean {
+  if (raw.includes('\t') || raw.includes('|')) return true;
+  const trimmed = raw.trimEnd();
+  const last = trimmed.charCodeAt(trimmed.length - 1);
+  return last >= 48 && last <= 57;
+}
 
 /** A line ending in ONE number (a year, month or day cut from its 年/月/日); a row of numbers is not. */
 const WRAPPED_DATE_HEAD = /(?:^|[^\d\s.])\s*\d{1,4}\s*$/;
@@ -148,9 +154,11 @@ function nextNonBlank(lines: VirtualLine[], i: number): string {
   return '';
 }
 
+/** A value of a spaced row. It ends in a digit: mayBeRowText lets only such rows reach spacedRow (change both together). */
 const NUMBER_TOKEN = /^[-+]?\d+(?:\.\d+)?$/;
 
 function tableRow(raw: string, start: number, flat = false): { syntax: TableSyntax; row: TableRow } | undefined {
+  if (!mayBeRowText(raw)) return undefined;
   if (raw.includes('\t')) {
     const cells = splitCells(raw, start, '\t');
     if (cells.length >= 2) return { syntax: 'tsv', row: { cells, span: { start, end: start + raw.length } } };
