@@ -78,6 +78,9 @@ const rule: Rule = {
       else context.report({ messageId: 'missing', data: { expected: expected(year) }, span: at });
       return;
     }
+    // A calendar year stated somewhere: a shorter window elsewhere dates another figure
+    // ("门户网站访问量统计时间为…至11月30日"), not the report's period.
+    const calendarYear = report.periods.some((p) => isCalendarYear(p));
     for (const p of report.periods) {
       const startYear = p.start.year;
       const endYear = p.end.year ?? startYear;
@@ -101,7 +104,7 @@ const rule: Rule = {
           fix: severity ? undefined : yearFix(context.text, p, knownYear),
           severity,
         });
-      } else if (!fullYear) {
+      } else if (!fullYear && !calendarYear) {
         context.report({
           messageId: 'wrongRange',
           data: { found: context.quote(p.span) ?? p.text, expected: expected(knownYear ?? startYear), note },
@@ -112,6 +115,11 @@ const rule: Rule = {
     }
   },
 };
+
+/** 1月1日 to 12月31日 of one year. */
+function isCalendarYear(p: PeriodStatement): boolean {
+  return p.start.month === 1 && p.start.day === 1 && p.end.month === 12 && p.end.day === 31 && (p.end.year ?? p.start.year) === p.start.year;
+}
 
 /** Rewrite every year number of the statement; one fix spanning the first to the last year. */
 function yearFix(text: string, p: PeriodStatement, year: number): Fix | undefined {
