@@ -26,7 +26,7 @@ import { CN_NUMBER, ITEM_NUMBER, SUB_NUMBER_ANY_DIGITS } from '../templates/numb
 
 // 数据核定时间点 / 数据截止时间 name the day the figures were taken (read as an end-only period).
 const PERIOD_KEYWORD =
-  '(?:统计(?:时限|期限|时间|时段|区间|周期|范围|起止时间)|数据(?:的)?(?:统计)?(?:时间|期限|时限|起止时间)(?:范围|段)?|数据(?:的)?(?:核定|截止|截至)(?:时间点?|日期))';
+  '(?:统计(?:时限|期限|时间|时段|区间|周期|范围|起止时间)|统计截[至止](?:时间|日期)|数据(?:的)?(?:统计)?(?:时间|期限|时限|起止时间)(?:范围|段)?|数据(?:的)?(?:统计)?(?:核定|截止|截至)(?:时间点?|日期))';
 // Dashes and tildes may be doubled ("2023年1月1日——2023年12月31日", a common way to type a long dash).
 const RANGE_SEP = '(?:至|到|[—－~～–-]{1,3})';
 // 起 or 始 after the start date: "自2022年1月1日始至2022年12月31日止"; the end day's 日 may be
@@ -154,11 +154,11 @@ export function findGarbledPeriods(prose: MappedText): TextSpan[] {
 }
 
 /**
- * "统计时间截至2024年12月31日", "数据核定时间点为2022年12月31日", "本报告所列数据截至2022年12月31日":
- * only the end is written; the start is the year's 1月1日.
+ * "统计时间截至2024年12月31日", "数据核定时间点为2022年12月31日", "本报告所列数据截至2022年12月31日",
+ * "统计截止时间为…", "数据统计至…", "统计时间截止于…": only the end is written; the start is the year's 1月1日.
  */
 const PERIOD_END_ONLY_RE = new RegExp(
-  `(?:${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止]|为|是|[:：])|数据(?:统计)?截[至止](?:到)?)${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`,
+  `(?:${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止](?:于|到)?|为|是|[:：])|数据(?:统计)?(?:截[至止]|至)(?:于|到)?)${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`,
   'g',
 );
 export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
