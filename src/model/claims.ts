@@ -475,6 +475,8 @@ export function findShareLists(prose: MappedText): ShareList[] {
 /** A count: Arabic digits or a small Chinese number ("两件", "十二件"). */
 const NUM = '(\\d+|[一二三四五六七八九十两]{1,3})';
 const SHARE = '(?:共|共计|合计|总计|总数|数量)?为?';
+/** The rest of the noun 依申请公开(政府)信息 after its 申请 ("依申请信息公开" also occurs). */
+const APPLICATION_NOUN_END = '(?:(?<=依申请)(?:公开)?(?:政府)?(?:信息)?(?:公开)?)?';
 
 /**
  * Words between 收到/受理 and 申请 that make it another kind of application, or only one
@@ -552,7 +554,8 @@ const COUNT_PATTERNS: CountPattern[] = [
   {
     name: 'received',
     // redos-safe: fixed words around one lazy gap of at most 14 characters (recheck times out proving it; 800,000-character attacks run in milliseconds).
-    re: new RegExp(`(?:(?:新|共|共计|累计|全年|本年度?|依法)?(收到|受理|接收)|(新收))([^，。；,;]{0,14}?)申请${SHARE}${NUM}件`, 'gd'),
+    // 申请 may end the noun 依申请公开 ("收到依申请公开政府信息N件", "收到依申请信息公开N件"): the same count.
+    re: new RegExp(`(?:(?:新|共|共计|累计|全年|本年度?|依法)?(收到|受理|接收)|(新收))([^，。；,;]{0,14}?)申请${APPLICATION_NOUN_END}${SHARE}${NUM}件`, 'gd'),
     readings: (before, m) => {
       // "其中市政府办公厅收到申请N件": one unit's part of a region's total.
       if (OTHER_KIND.test(m[3] ?? '') || /其中/.test(before)) return undefined;
