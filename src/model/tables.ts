@@ -163,8 +163,7 @@ function matchLabel(raw: string, rows: RowTemplate[]): LabelHit | undefined {
   if (!core) return undefined;
   let partial: LabelHit | undefined;
   for (const r of rows) {
-    for (const cand of [r.label, ...(r.aliases ?? [])]) {
-      const tc = coreLabel(cand);
+    for (const tc of candidateCores(r)) {
       if (core === tc) {
         return { key: r.key, match: normalizeLabel(raw) === normalizeLabel(r.label) || raw.trim() === r.label ? 'exact' : 'variant' };
       }
@@ -174,6 +173,18 @@ function matchLabel(raw: string, rows: RowTemplate[]): LabelHit | undefined {
   }
   return partial;
 }
+
+/**
+ * The cores of a template row's official label and aliases, in that order, made once per row:
+ * matchLabel compares every label of a table with every row of the template.
+ */
+function candidateCores(r: RowTemplate): readonly string[] {
+  let cores = CANDIDATE_CORES.get(r);
+  if (!cores) CANDIDATE_CORES.set(r, (cores = [r.label, ...(r.aliases ?? [])].map((label) => coreLabel(label))));
+  return cores;
+}
+
+const CANDIDATE_CORES = new WeakMap<RowTemplate, readonly string[]>();
 
 /** The label's numbering ("2.", "（三）") agrees with the row's official one, or the label has none. */
 function sameNumbering(raw: string, key: string, rows: RowTemplate[]): boolean {
