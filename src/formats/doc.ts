@@ -30,6 +30,10 @@ export function looksLikeOle(buf: Buffer): boolean {
 const ROW_END = '\uE000';
 const CELL_END = '\uE001';
 const CELL_PARAGRAPH_END = '\uE002';
+/** The same marks of a table nested in a cell (table depth 2 and more). */
+const INNER_ROW_END = '\uE003';
+const INNER_CELL_END = '\uE004';
+const INNER_CELL_PARAGRAPH_END = '\uE005';
 
 /* The parts of word-extractor's (untyped) internals used here. */
 interface Piece {
@@ -125,8 +129,22 @@ function markTableParagraphs(pieces: Piece[], word: Buffer, table: Buffer, data:
       const at = charAt(pieces, end);
       if (!at) continue;
       const mark = at.piece.text[at.index];
-      const replacement = mark === '\x07' ? (props.ttp ? ROW_END : CELL_END) : mark === '\r' ? CELL_PARAGRAPH_END : undefined;
-      if (replacement) at.piece.text = at.piece.text.slice(0, at.index) + replacement + at.piece.text.slice(at.index + 1);
+      if (mark !== '\x07' && mark !== '\r') continue;
+      // A nested table's cell and row ends are paragraph marks flagged as such (MS-DOC sprmPFInnerTableCell,
+      // sprmPFInnerTTp); a table nested deeper still is read as paragraphs of its cell.
+      const replacement =
+        props.depth >= 2
+          ? props.depth === 2 && props.innerTtp
+            ? INNER_ROW_END
+            : props.depth === 2 && props.innerCell
+              ? INNER_CELL_END
+              : INNER_CELL_PARAGRAPH_END
+          : mark === '\x07'
+            ? props.ttp
+              ? ROW_END
+              : CELL_END
+            : CELL_PARAGRAPH_END;
+      at.piece.text = at.piece.text.slice(0, at.index) + replacement + at.piece.text.slice(at.index + 1);
     }
   }
   // Word's soft line break stays inside its paragraph (as in .docx), a page break is no text.
@@ -147,34 +165,50 @@ function charAt(pieces: Piece[], end: number): { piece: Piece; index: number } |
 
 const SPRM_IN_TABLE = 0x2416;
 const SPRM_TTP = 0x2417;
+const SPRM_INNER_CELL = 0x244b;
 const SPRM_INNER_TTP = 0x244c;
+const SPRM_TABLE_DEPTH = 0x6649;
 const SPRM_HUGE_PAPX = 0x6646;
 const SPRM_DEF_TABLE = 0xd608;
 const SPRM_CHG_TABS = 0xc615;
 
-/** PapxInFkp at `offset` of an FKP page: in a table? a row's terminating paragraph? */
-function paragraphProps(page: Buffer, offset: number, data: Buffer): { inTable: boolean; ttp: boolean } {
-  const out = { inTable: false, ttp: false };
+interface ParagraphProps {
+  inTable: boolean;
+  /** Ends a row of a top-level table. */
+  ttp: boolean;
+  /** Table depth (sprmPItap): 1 in a table, 2 in a table nested in one of its cells, … */
+  depth: number;
+  /** Ends a cell / a row of a nested table. */
+  innerCell: boolean;
+  innerTtp: boolean;
+}
+
+/** PapxInFkp at `offset` of an FKP page: in a table? at which depth? the end of a cell or row? */
+function paragraphProps(page: Buffer, offset: number, data: Buffer): ParagraphProps {
+  const out: ParagraphProps = { inTable: false, ttp: false, depth: 0, innerCell: false, innerTtp: false };
   if (offset === 0 || offset >= 511) return out; // no properties: a plain body paragraph
   const cb = page[offset];
   const start = cb === 0 ? offset + 2 : offset + 1;
   const size = cb === 0 ? 2 * page[offset + 1] : 2 * cb - 1;
   const grpprl = page.subarray(start, Math.min(start + size, 511));
+  const read = (sprm: number, at: number, buf: Buffer) => {
+    if (sprm === SPRM_IN_TABLE) out.inTable = buf[at] === 1;
+    else if (sprm === SPRM_TTP) out.ttp = buf[at] === 1;
+    else if (sprm === SPRM_INNER_CELL) out.innerCell = buf[at] === 1;
+    else if (sprm === SPRM_INNER_TTP) out.innerTtp = buf[at] === 1;
+    else if (sprm === SPRM_TABLE_DEPTH && at + 4 <= buf.length) out.depth = buf.readInt32LE(at);
+  };
   // Skip the style index (istd, two bytes).
   walkSprms(grpprl, 2, (sprm, at, buf) => {
-    if (sprm === SPRM_IN_TABLE && buf[at] === 1) out.inTable = true;
-    else if ((sprm === SPRM_TTP || sprm === SPRM_INNER_TTP) && buf[at] === 1) out.ttp = true;
-    else if (sprm === SPRM_HUGE_PAPX && at + 4 <= buf.length) {
+    if (sprm === SPRM_HUGE_PAPX && at + 4 <= buf.length) {
       // The properties live in the Data stream: a two-byte size, then the sprms.
       const fc = buf.readUInt32LE(at);
       if (fc + 2 > data.length) return;
       const len = data.readUInt16LE(fc);
-      walkSprms(data.subarray(fc + 2, Math.min(fc + 2 + len, data.length)), 0, (s, a, b) => {
-        if (s === SPRM_IN_TABLE && b[a] === 1) out.inTable = true;
-        else if ((s === SPRM_TTP || s === SPRM_INNER_TTP) && b[a] === 1) out.ttp = true;
-      });
-    }
+      walkSprms(data.subarray(fc + 2, Math.min(fc + 2 + len, data.length)), 0, read);
+    } else read(sprm, at, buf);
   });
+  if (out.inTable && out.depth < 1) out.depth = 1;
   return out;
 }
 
@@ -200,8 +234,34 @@ function walkSprms(buf: Buffer, offset: number, visit: (sprm: number, at: number
   }
 }
 
+const TABLE_MARK = new RegExp(`[${ROW_END}${CELL_END}${CELL_PARAGRAPH_END}]`, 'g');
+const INNER_MARK = new RegExp(`[${INNER_ROW_END}${INNER_CELL_END}${INNER_CELL_PARAGRAPH_END}]`);
+const INNER_MARKS = new RegExp(`[${INNER_ROW_END}${INNER_CELL_END}${INNER_CELL_PARAGRAPH_END}]`, 'g');
+const OUTER_OF_INNER: Record<string, string> = { [INNER_ROW_END]: ROW_END, [INNER_CELL_END]: CELL_END, [INNER_CELL_PARAGRAPH_END]: CELL_PARAGRAPH_END };
+
+/**
+ * A table that holds another table is page layout, not data (as in HTML: a web page saved as .doc
+ * keeps the page's layout table around the article, with the report's tables nested in its cell):
+ * its cells' paragraphs are body paragraphs and the tables nested in them are the tables. Every
+ * other table's nested marks (none in a report's own tables) are read as paragraphs of their cell.
+ * Marks are one character for one, so offsets hold.
+ */
+function unwrapLayoutTables(body: string): string {
+  if (!INNER_MARK.test(body)) return body;
+  // Between two body paragraph ends stands one table run (its paragraph ends are all marks).
+  return body
+    .split('\n')
+    .map((run) =>
+      INNER_MARK.test(run) && TABLE_MARK.test(run)
+        ? run.replace(TABLE_MARK, '\n').replace(INNER_MARKS, (m) => OUTER_OF_INNER[m])
+        : run.replace(INNER_MARKS, CELL_PARAGRAPH_END),
+    )
+    .join('\n');
+}
+
 /** The text of a Word 97–2003 body with the marks above → view and blocks. */
-export function wordTextToDocument(body: string, formatId: string): { document: Document; lostRows: boolean } {
+export function wordTextToDocument(markedBody: string, formatId: string): { document: Document; lostRows: boolean } {
+  const body = unwrapLayoutTables(markedBody);
   let view = '';
   const blocks: Block[] = [];
   let lostRows = false;
@@ -328,7 +388,7 @@ function wordBinaryFormat(id: string, extension: string, name: string, readsNote
     ...documentView,
     fixes: 'manual',
     readme: {
-      reads: `paragraphs and tables (rows and cells; merged cells are read by their labels, as tab-separated text is) via word-extractor${readsNote}`,
+      reads: `paragraphs and tables (rows and cells; merged cells are read by their labels, as tab-separated text is; a table holding tables — a saved web page's layout — is read as the paragraphs and tables in its cells) via word-extractor${readsNote}`,
       positions: "as for `.docx`: **line = paragraph number**, **column = 1 + offset in that paragraph's text**",
     },
   };

@@ -5,6 +5,9 @@
  *
  * @unit-loop skip: reads every committed LibreOffice fixture through word-extractor and JSZip (`npm test` runs it).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { lintBuffer, lintFiles } from '../../src/api.js';
 import type { LintResult } from '../../src/engine/types.js';
@@ -13,7 +16,7 @@ import { formatById, formatForBytes } from '../../src/formats/index.js';
 import { odtFormat } from '../../src/formats/odt.js';
 import { generateBytes, generateModel } from '../support/generate.js';
 import { removeTempTrees, tempTree } from '../config/tmp.js';
-import { officeBytes } from './office.js';
+import { OFFICE_FIXTURES, officeBytes } from './office.js';
 
 afterAll(removeTempTrees);
 
@@ -99,6 +102,25 @@ describe('.doc and .wps', () => {
       ['甲', '乙'],
       ['1', '2'],
     ]);
+  });
+
+  test("a web page saved as .doc keeps the page's layout table around the article: the report inside it is read, its tables as tables", async () => {
+    // Generated report (2024, seed 5) as a saved web page, converted by LibreOffice 7 (soffice --convert-to
+    // doc): the article box is one cell of a layout table, and the report's tables are nested in that cell.
+    const doc = gunzipSync(readFileSync(path.join(OFFICE_FIXTURES, 'web-page-layout-table.doc.gz')));
+    const r = await lintBuffer(doc, { ...opts, filePath: '/r/page.doc' });
+    // Read as one table cell, the report had no parts, no period, no 落款 (three findings of other rules).
+    expect(new Set(rulesOf(r))).toEqual(new Set(['web-artifacts']));
+    const descriptor = formatById('doc');
+    if (!descriptor?.binary) throw new Error('doc is a binary format');
+    const parsed = await descriptor.parse(doc);
+    if (!parsed.ok) throw new Error('the page saved as .doc is readable');
+    const headings = parsed.document.blocks.filter((b) => b.kind === 'paragraph' && /^[一二三四五六]、/.test(b.content.text));
+    expect(headings.map((b) => (b.kind === 'paragraph' ? b.content.text.slice(0, 2) : ''))).toEqual(['一、', '二、', '三、', '四、', '五、', '六、']);
+    const tables = parsed.document.blocks.flatMap((b) => (b.kind === 'table' ? [b] : []));
+    // Table 三 with its rows, and no table holding the whole article.
+    expect(Math.max(...tables.map((t) => t.rows.length))).toBeGreaterThanOrEqual(25);
+    expect(tables.every((t) => t.rows.every((row) => row.cells.every((c) => !c.text.includes('一、总体情况'))))).toBe(true);
   });
 
   test('an HTML page named .doc (a web system\'s "export to Word") is read as the page it is', async () => {
