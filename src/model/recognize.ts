@@ -130,6 +130,26 @@ interface BlockInfo {
 const OPENING_PART = /^(?:概述|概况|基本情况|工作概况|总体概况)/;
 const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}报告$`);
 const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
+/** A date line is short; page tools after it are looked for only on such a line. */
+const MAX_DATE_LINE = 80;
+const PAGE_TOOL_WORD = /打印|关闭/;
+/** Page tools a web page puts after the article ("【打印本页】 【关闭窗口】"); longer words first. */
+const PAGE_TOOLS = ['打印本页', '打印此页', '关闭窗口', '关闭本页', '返回顶部', '收藏本页', '加入收藏', '打印', '关闭'];
+const TOOL_FRAME = /[\s【】[\]]/;
+
+/** The line without the page tools that end it (their brackets and spaces too); the line itself when none does. */
+function withoutTrailingPageTools(line: string): string {
+  let kept = line.length;
+  let end = line.length;
+  for (;;) {
+    while (end > 0 && TOOL_FRAME.test(line[end - 1])) end--;
+    const tool = PAGE_TOOLS.find((w) => line.startsWith(w, end - w.length));
+    if (!tool) return line.slice(0, kept === line.length ? kept : end);
+    end -= tool.length;
+    kept = end;
+  }
+}
+
 /** The lead of a page that explains a report rather than being it. */
 const INTERPRETATION_LEAD = /^(?:[【[(（]?(?:文字|图文|图片|图表|视频|动漫|动画|漫画|政策)?解读[】\])）]?|一图(?:读懂|看懂|速览|解读)|图解)/;
 /** A news headline about a report: the organ "发布/公布" a year's report ("贵州省发布2016年政府信息公开工作年度报告"). */
@@ -188,7 +208,8 @@ function describeBlock(b: Block): BlockInfo {
     // A headline over a news article is no report's title (no report names its organ "发布" a year).
     else if (!NEWS_HEADLINE.test(folded)) info.title = { year: parseDatePart(t[1])! };
   }
-  if (DATE_LINE_RE.test(folded)) info.date = true;
+  // A page saved as a document may join its page tools to the signing date ("2025年1月17日【打印本页】 【关闭窗口】").
+  if (DATE_LINE_RE.test(folded.length <= MAX_DATE_LINE && PAGE_TOOL_WORD.test(folded) ? withoutTrailingPageTools(folded) : folded)) info.date = true;
   if (/统计(?:时限|期限|时间)|数据统计/.test(folded)) info.period = true;
   return info;
 }
