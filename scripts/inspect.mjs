@@ -1,18 +1,24 @@
 // Developer aid: print what the recognizer sees in a file (reports, sections, tables, claims).
 // Usage: node scripts/inspect.mjs <file> [--year N]   (run `npm run build` first)
 import { readFileSync } from 'node:fs';
-import { parseDocument, formatForPath } from '../dist/formats/index.js';
+import { bytesToInput } from '../dist/api/input.js';
+import { parseDocument, textFormatFor } from '../dist/formats/index.js';
 import { recognizeReports } from '../dist/model/recognize.js';
 
 const file = process.argv[2];
 const yi = process.argv.indexOf('--year');
-const text = readFileSync(file, 'utf8');
-const doc = parseDocument(text, formatForPath(file, text));
+// Any format, read as the CLI reads it: a binary format's processor builds the Document.
+const input = await bytesToInput(readFileSync(file), file, {}, 'en');
+if (!('text' in input)) {
+  console.error(input.message);
+  process.exit(2);
+}
+const doc = input.document ?? parseDocument(input.text, textFormatFor(file, input.text));
 const pos = (o) => {
   const p = doc.source.positionAt(o);
   return `${p.line}:${p.column}`;
 };
-for (const r of recognizeReports(doc, { year: yi > 0 ? Number(process.argv[yi + 1]) : undefined })) {
+for (const r of recognizeReports(doc, { script: input.script, year: yi > 0 ? Number(process.argv[yi + 1]) : undefined })) {
   console.log(
     `\n=== report ${r.index} ${pos(r.span.start)}-${pos(r.span.end)} year=${r.year?.value}(${r.year?.source}) era=${r.era}(${r.eraSource}) title=${r.title?.text ?? '-'}`,
   );
