@@ -158,12 +158,17 @@ export function findGarbledPeriods(prose: MappedText): TextSpan[] {
  * "统计截止时间为…", "数据统计至…", "统计时间截止于…": only the end is written; the start is the year's 1月1日.
  */
 const PERIOD_END_ONLY_RE = new RegExp(
-  `(?:${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止](?:于|到)?|为|是|[:：])|数据(?:统计)?(?:截[至止]|至)(?:于|到)?)${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`,
+  `${PERIOD_KEYWORD}[^。；\\n]{0,20}?(?:截[至止](?:于|到)?|为|是|[:：])${YEAR_SRC}年${MD_SRC}月${MD_SRC}日(?!(?:起|始)?${RANGE_SEP})`,
   'g',
 );
+/**
+ * "本报告所列数据截至2022年12月31日", "数据统计至…": without a period word, only at a year's end — in the
+ * prose "数据截至6月30日" dates some other figure.
+ */
+const DATA_AS_OF_RE = new RegExp(`数据(?:截[至止]|统计(?:截[至止]|至))(?:于|到)?${YEAR_SRC}年(12|十二)月(31|三十一)日(?!(?:起|始)?${RANGE_SEP})`, 'g');
 export function findEndOnlyPeriods(prose: MappedText): PeriodStatement[] {
   const out: PeriodStatement[] = [];
-  for (const m of prose.text.matchAll(PERIOD_END_ONLY_RE)) {
+  for (const m of [...prose.text.matchAll(PERIOD_END_ONLY_RE), ...prose.text.matchAll(DATA_AS_OF_RE)]) {
     const [y, mo, d] = m.slice(1).map((g) => parseDatePart(g));
     if (y === undefined || mo === undefined || d === undefined) continue;
     const at = m.index;
