@@ -368,11 +368,11 @@ export function findProcessingFeeFigures(prose: MappedText): FeeFigure[] {
  */
 const LEAD_PREFIX = `(?:${SUB_NUMBER_ANY_DIGITS}|${ITEM_NUMBER}|${CN_NUMBER}[、是]|其[一二三四五][，,]?)?`;
 /**
- * The subject an organ's name, then how it worked: "2021年临港区党政办公室严格按照…" (no comma, the
- * organ named in a short form the title does not give).
+ * The subject an organ's or a place's name, then how it worked: "2021年临港区党政办公室严格按照…",
+ * "2020年七里坪镇严格按照…" (no comma; the organ named in a short form the title does not give).
  */
 const ORGAN_SUBJECT =
-  '[^，,。；！？\\n]{1,16}?(?:办公室|委员会|人民政府|政府|局|委|办|中心|厅|院)(?:认真|严格|深入|全面|坚持|围绕|进一步|按照|始终|持续|积极|扎实|不断|切实|聚焦|紧扣|高度重视)';
+  '[^，,。；！？\\n]{1,16}?(?:办公室|委员会|人民政府|政府|局|委|办|中心|厅|院|镇|乡|街道|区|县|市)(?:认真|严格|深入|全面|坚持|围绕|进一步|按照|始终|持续|积极|扎实|不断|切实|聚焦|紧扣|高度重视)';
 const LEAD_RE = new RegExp(
   `(?<=^|[\\n。；！？])${LEAD_PREFIX}(截至|截止到?)?${YEAR_SRC}年(度)?(底|末)?(?=[，,]|我|本机关|本单位|全年|共|累计|${ORGAN_SUBJECT})`,
   'g',

@@ -703,7 +703,8 @@ function titleIssuer(title: TextSpan | undefined, blocks: Block[], info: BlockIn
   return above ? { name: above, span: blocks[titleAt - 1].span, source: 'title' } : undefined;
 }
 
-const INTRO_YEAR_RE = new RegExp(`${YEAR_SRC}年度?(?:政府信息公开|政务信息公开|信息公开|政务公开)(?:工作)?(?:年度)?报告`);
+// "…2019年度政府信息公开工作情况报告如下" (a legacy lead) names the year as well.
+const INTRO_YEAR_RE = new RegExp(`${YEAR_SRC}年度?(?:政府信息公开|政务信息公开|信息公开|政务公开)(?:工作)?(?:情况)?(?:年度)?报告`);
 
 function reportYear(
   title: TextSpan | undefined,
