@@ -128,7 +128,8 @@ interface BlockInfo {
 
 /** Titles of a report's first part: 总体情况 (unified format), 概述 / 基本情况 (legacy reports). */
 const OPENING_PART = /^(?:概述|概况|基本情况|工作概况|总体概况)/;
-const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}报告$`);
+// "…2022年度政府信息公开年报": 年报 is the report's short name.
+const TITLE_RE = new RegExp(`${YEAR_SRC}年度?.{0,20}?(?:政府信息公开|政务信息公开|信息公开|政务公开).{0,12}(?:报告|年报)$`);
 const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
 /** A date line is short; page tools after it are looked for only on such a line. */
 const MAX_DATE_LINE = 80;
@@ -202,7 +203,7 @@ function describeBlock(b: Block): BlockInfo {
     if (section) info.heading = { title: folded, section };
   }
   // TITLE_RE ends at the end of the text: a block that does not end so (prose) is no title, unread.
-  const t = folded.length <= 60 && folded.endsWith('报告') ? TITLE_RE.exec(folded) : null;
+  const t = folded.length <= 60 && (folded.endsWith('报告') || folded.endsWith('年报')) ? TITLE_RE.exec(folded) : null;
   if (t && !/[，。；,]/.test(folded)) {
     if (INTERPRETATION_LEAD.test(folded)) info.interpretation = true;
     // A headline over a news article is no report's title (no report names its organ "发布" a year).
