@@ -78,7 +78,11 @@ const LIST_TAGS_MARKDOWN = /<\/?(?:ul|ol|li|script|style|iframe|nav|font)\b[^<>]
 const LIST_TAGS = /<\/?(?:ul|ol|li|div|span|p|a|img|br|script|style|iframe|nav|font|table|tr|td|th|tbody)\b[^<>]{0,500}>/i;
 // The line's patterns, made once (a regular expression literal is a new object each time it is evaluated).
 const QR_CODE = /扫码使用手机浏览|扫一扫在手机(?:上)?打开|手机扫(?:一扫|码)(?:浏览|阅读|打开)|用手机扫描二维码/;
-const HITS = /^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*(?:\d+\s*)?$/;
+// The counter alone, or opening an article's info bar ("浏览次数：1203 来源：本站 发布时间：…").
+const HITS =
+  /^(?:点击(?:次数|数|量)|浏览(?:次数|量)|访问(?:次数|量)|阅读(?:次数|量))\s*[:：]\s*(?:\d+\s*)?(?:$|(?:来源|信息来源|文章来源|发布时间|发布日期|作者|编辑|责任编辑|时间|日期)\s*[:：])/;
+/** A view counter among an info bar's fields ("来源：本站 浏览次数：1203"): the line is the page's, not the report's. */
+const HITS_FIELD = /(?:点击|浏览|访问|阅读)(?:次数|量)\s*[:：]/;
 const SHARE = /^分享到? ?(?:[:：] ?)?(?:(?:微信|微博|QQ空间|QQ|朋友圈|豆瓣) ?)*$/;
 // redos-safe: gaps bounded to 200 and 30 characters on a line of at most MAX_CHROME_LINE characters (recheck times out proving it).
 const BREADCRUMB = /(?:当前位置|您(?:现在)?的?位置|所在位置)\s*\]?(?:\([^()]{0,200}\))?\s*[:：]?.{0,30}(?:首页|[>＞»›])/;
@@ -120,7 +124,7 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   if (text.includes('位置') && BREADCRUMB.test(text)) return whole('breadcrumb');
   if (HOME_BREADCRUMB.test(text)) return whole('breadcrumb');
   if (META_STRONG.test(text)) return whole('metadata');
-  if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', TIMESTAMP.test(text) && CLOCK.test(text));
+  if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', (TIMESTAMP.test(text) && CLOCK.test(text)) || HITS_FIELD.test(text));
   if (text.includes(':') && (PLAYER.test(text) || (PLAYER_TIMES.test(text) && PLAYER_ICON.test(text)))) return whole('media');
   if (text.length <= 160 && FOOTER.test(text)) return whole('footer');
   if (text.length <= 120 && FOOTER_WEAK.test(text)) return whole('footer', false);
