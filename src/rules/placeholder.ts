@@ -21,9 +21,9 @@ const UNIT = '(?:件|条|个|次|项|篇|期|场|人|名|家|份|万|元|%|％|�
 const PATTERNS: { re: RegExp; word?: boolean }[] = [
   // Two or more X's: "XX市", "共××件", "ＸＸ局". Checked for ASCII neighbours below.
   { re: new RegExp(`${X}{2,}`, 'g'), word: true },
-  // A year written "20XX年", or with only its last digit left open ("202X年": the X beside digits is
+  // A year written "20XX年", or with only its last digit left open ("202X年", "202X 年": the X beside digits is
   // no number slot for the single-X pattern below, which skips X's in numbers).
-  { re: new RegExp(`(?<![0-9０-９])(?:19|20)(?:[0-9]${X}|${X}{2})年`, 'g') },
+  { re: new RegExp(`(?<![0-9０-９])(?:19|20)(?:[0-9]${X}|${X}{2}) ?年`, 'g') },
   // One X in a number slot ("收到申请X件", "X月X日"), not in an ASCII word ("X光" has no unit after it).
   { re: new RegExp(`[XＸ×](?=${UNIT})`, 'g'), word: true },
   // A telephone number never filled in: "XXXX-XXXXXXX", "0000-0000000" (area code and number all
