@@ -101,6 +101,12 @@ const LISTING = /^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/;
 const DATE_AT_END = /\d{4}-\d{2}-\d{2}\s*$/;
 const SENTENCE_END = /[。；]/;
 const ATTACHMENT = /^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i;
+/**
+ * The characters a line can start with to match a pattern anchored at its start (HITS, SHARE,
+ * HOME_BREADCRUMB, META_STRONG, META_WEAK, PAGE_TOOLS_ONLY, LISTING, FOOTER_WEAK — keep in step):
+ * most lines start otherwise, and skip those eight tests.
+ */
+const ANCHORED_STARTS = new Set('点浏访阅' + '分' + '[首' + '索成发生有公内主体' + '发文信来作编责时日标' + '【[]】打关返收加' + '·•' + '网主承技联传');
 /** A run of tags and blanks: the patterns read each tag as a space, and a run of spaces as one. */
 const TAGS_AND_SPACES = /(?:<[^<>]*>|\s)+/g;
 const SPACES = /\s+/g;
@@ -119,17 +125,18 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   const text = (hasTag ? t.replace(TAGS_AND_SPACES, ' ') : UNFOLDED_SPACE.test(t) ? t.replace(SPACES, ' ') : t).trim();
   // Cheap tests first (a character every alternative holds, a length): most lines are report text.
   if (text.length <= 40 && text.includes('扫') && QR_CODE.test(text)) return whole('qrCode');
-  if (HITS.test(text)) return whole('hits');
-  if (SHARE.test(text)) return whole('share');
+  const anchored = ANCHORED_STARTS.has(text.charAt(0));
+  if (anchored && HITS.test(text)) return whole('hits');
+  if (anchored && SHARE.test(text)) return whole('share');
   if (text.includes('位置') && BREADCRUMB.test(text)) return whole('breadcrumb');
-  if (HOME_BREADCRUMB.test(text)) return whole('breadcrumb');
-  if (META_STRONG.test(text)) return whole('metadata');
-  if (META_WEAK.test(text) && text.length <= 80) return whole('metadata', (TIMESTAMP.test(text) && CLOCK.test(text)) || HITS_FIELD.test(text));
+  if (anchored && HOME_BREADCRUMB.test(text)) return whole('breadcrumb');
+  if (anchored && META_STRONG.test(text)) return whole('metadata');
+  if (anchored && META_WEAK.test(text) && text.length <= 80) return whole('metadata', (TIMESTAMP.test(text) && CLOCK.test(text)) || HITS_FIELD.test(text));
   if (text.includes(':') && (PLAYER.test(text) || (PLAYER_TIMES.test(text) && PLAYER_ICON.test(text)))) return whole('media');
   if (text.length <= 160 && FOOTER.test(text)) return whole('footer');
-  if (text.length <= 120 && FOOTER_WEAK.test(text)) return whole('footer', false);
-  if (PAGE_TOOLS_ONLY.test(text) && PAGE_TOOL.test(text)) return whole('pageTools');
-  if (LISTING.test(text)) return whole('listing');
+  if (anchored && text.length <= 120 && FOOTER_WEAK.test(text)) return whole('footer', false);
+  if (anchored && PAGE_TOOLS_ONLY.test(text) && PAGE_TOOL.test(text)) return whole('pageTools');
+  if (anchored && LISTING.test(text)) return whole('listing');
   if (t.includes('\t') && DATE_AT_END.test(text) && !SENTENCE_END.test(text)) return whole('listing', false);
   if (text.includes('.') && ATTACHMENT.test(text)) return whole('attachment', false);
   return undefined;
