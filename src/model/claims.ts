@@ -378,7 +378,8 @@ const LEAD_RE = new RegExp(
   'g',
 );
 
-const PLAN = /(?<!已)将|计划|拟|力争|预计|争取|打算|准备|下一步|明年|新的一年|目标是|规划/;
+// 规划 as a noun — an organ's or a subject's name ("规划和自然资源局", "规划信息", "规划许可") — plans nothing.
+const PLAN = /(?<!已)将|计划|拟|力争|预计|争取|打算|准备|下一步|明年|新的一年|目标是|规划(?![和与及]?(?:自然资源|国土|局|信息|许可|用地|管理|部门|分局|委))/;
 const DONE = /已|完成|了|共|累计|收到|办理|发布|公开|制定|印发|召开|开展/;
 /**
  * Words that make a sentence opening with last year a comparison or a history, not last year's
