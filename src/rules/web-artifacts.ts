@@ -101,6 +101,8 @@ const LISTING = /^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/;
 const DATE_AT_END = /\d{4}-\d{2}-\d{2}\s*$/;
 const SENTENCE_END = /[。；]/;
 const ATTACHMENT = /^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i;
+/** The longest line ATTACHMENT can match: 1 + 80 characters, the dot, a four-letter extension. */
+const MAX_ATTACHMENT_LINE = 86;
 /**
  * The characters a line can start with to match a pattern anchored at its start (HITS, SHARE,
  * HOME_BREADCRUMB, META_STRONG, META_WEAK, PAGE_TOOLS_ONLY, LISTING, FOOTER_WEAK — keep in step):
@@ -131,14 +133,14 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   if (text.includes('位置') && BREADCRUMB.test(text)) return whole('breadcrumb');
   if (anchored && HOME_BREADCRUMB.test(text)) return whole('breadcrumb');
   if (anchored && META_STRONG.test(text)) return whole('metadata');
-  if (anchored && META_WEAK.test(text) && text.length <= 80) return whole('metadata', (TIMESTAMP.test(text) && CLOCK.test(text)) || HITS_FIELD.test(text));
+  if (anchored && text.length <= 80 && META_WEAK.test(text)) return whole('metadata', (TIMESTAMP.test(text) && CLOCK.test(text)) || HITS_FIELD.test(text));
   if (text.includes(':') && (PLAYER.test(text) || (PLAYER_TIMES.test(text) && PLAYER_ICON.test(text)))) return whole('media');
   if (text.length <= 160 && FOOTER.test(text)) return whole('footer');
   if (anchored && text.length <= 120 && FOOTER_WEAK.test(text)) return whole('footer', false);
   if (anchored && PAGE_TOOLS_ONLY.test(text) && PAGE_TOOL.test(text)) return whole('pageTools');
   if (anchored && LISTING.test(text)) return whole('listing');
   if (t.includes('\t') && DATE_AT_END.test(text) && !SENTENCE_END.test(text)) return whole('listing', false);
-  if (text.includes('.') && ATTACHMENT.test(text)) return whole('attachment', false);
+  if (text.length <= MAX_ATTACHMENT_LINE && text.includes('.') && ATTACHMENT.test(text)) return whole('attachment', false);
   return undefined;
 }
 
