@@ -144,7 +144,8 @@ function withoutTrailingPageTools(line: string): string {
   let end = line.length;
   for (;;) {
     while (end > 0 && TOOL_FRAME.test(line[end - 1])) end--;
-    const tool = PAGE_TOOLS.find((w) => line.startsWith(w, end - w.length));
+    // (startsWith counts a negative position as 0: a tool must fit before `end`.)
+    const tool = PAGE_TOOLS.find((w) => w.length <= end && line.startsWith(w, end - w.length));
     if (!tool) return line.slice(0, kept === line.length ? kept : end);
     end -= tool.length;
     kept = end;
