@@ -109,15 +109,8 @@ export function recognizeReports(source: Document, options: RecognizeOptions = {
 /* ------------------------------------------------------------------------------ block facts */
 
 interface BlockInfo {
-  heading?: {
-    ordinal?: number;
-    numbering?: string;
-    title: string;
-    section?: SectionKey;
-    byPlace?: true;
-    otherNumbering?: true;
-    joined?: boolean;
-  };
+  /** The heading's facts as Report's Heading has them (its spans come later), and whether it was joined from two lines. */
+  heading?: Pick<Heading, 'ordinal' | 'numbering' | 'title' | 'section' | 'byPlace' | 'otherNumbering'> & { joined?: boolean };
   title?: { year: number };
   /** A title-like line that names a report it explains ("文字解读：…年度报告", "一图读懂…年度报告"). */
   interpretation?: boolean;
