@@ -2,6 +2,7 @@ import type { Block, Document } from './document.js';
 import { MappedText } from './mapped-text.js';
 import { paragraphRows } from '../formats/text.js';
 import { bareCellRuns } from '../formats/cell-lines.js';
+import { withoutTrailingPageTools } from './page-tools.js';
 import type { FactConfidence, Heading, PeriodStatement, ReadPeriod, Report, ReportYear, TableUnreadable, TextSpan } from './report.js';
 import type { Span } from './source.js';
 import {
@@ -127,24 +128,6 @@ const DATE_LINE_RE = new RegExp(`^[^，。；,;:：]{0,30}?${DATE_SRC}$`);
 /** A date line is short; page tools after it are looked for only on such a line. */
 const MAX_DATE_LINE = 80;
 const PAGE_TOOL_WORD = /打印|关闭/;
-/** Page tools a web page puts after the article ("【打印本页】 【关闭窗口】"); longer words first. */
-const PAGE_TOOLS = ['打印本页', '打印此页', '关闭窗口', '关闭本页', '返回顶部', '收藏本页', '加入收藏', '打印', '关闭'];
-const TOOL_FRAME = /[\s【】[\]]/;
-
-/** The line without the page tools that end it (their brackets and spaces too); the line itself when none does. */
-function withoutTrailingPageTools(line: string): string {
-  let kept = line.length;
-  let end = line.length;
-  for (;;) {
-    while (end > 0 && TOOL_FRAME.test(line[end - 1])) end--;
-    // (startsWith counts a negative position as 0: a tool must fit before `end`.)
-    const tool = PAGE_TOOLS.find((w) => w.length <= end && line.startsWith(w, end - w.length));
-    if (!tool) return line.slice(0, kept === line.length ? kept : end);
-    end -= tool.length;
-    kept = end;
-  }
-}
-
 /** The lead of a page that explains a report rather than being it. */
 const INTERPRETATION_LEAD = /^(?:[【[(（]?(?:文字|图文|图片|图表|视频|动漫|动画|漫画|政策)?解读[】\])）]?|一图(?:读懂|看懂|速览|解读)|图解)/;
 /** A news headline about a report: the organ "发布/公布" a year's report ("贵州省发布2016年政府信息公开工作年度报告"). */

@@ -2,6 +2,7 @@ import type { Document } from '../model/document.js';
 import { formatOf, type FormatDescriptor } from '../formats/index.js';
 import type { Report } from '../model/report.js';
 import type { Span } from '../model/source.js';
+import { isPageToolsOnly, PAGE_TOOL_WORDS } from '../model/page-tools.js';
 import type { Rule } from '../engine/types.js';
 import { docsUrl } from './shared/docs.js';
 import { joinList } from '../i18n/locales.js';
@@ -94,9 +95,6 @@ const PLAYER_TIMES = /\d{1,2}:\d{2}\s*\/\s*\d{1,2}:\d{2}/;
 const PLAYER_ICON = /[▶🔊⋮]/;
 const FOOTER = /网站标识码|ICP备|ICP证|公网安备|版权所有|Copyright\s|©/;
 const FOOTER_WEAK = /^(?:网站)?主办单位 ?[:：]|^承办单位 ?[:：]|^技术支持 ?[:：]|^联系方式 ?[:：] ?[\d-]+$|^传真 ?[:：] ?[\d-]\S*$/;
-// Words, brackets and spaces only (`text` has single spaces); one flat alternation, so no backtracking.
-const PAGE_TOOLS_ONLY = /^(?:[【\[\]】 ]|打印本页|打印此页|关闭窗口|关闭本页|返回顶部|收藏本页|加入收藏|打印|关闭)+$/;
-const PAGE_TOOL = /打印|关闭|返回顶部|收藏本页|加入收藏/;
 const LISTING = /^[·•]\s*\S.*\d{4}-\d{2}-\d{2}\s*$/;
 const DATE_AT_END = /\d{4}-\d{2}-\d{2}\s*$/;
 const SENTENCE_END = /[。；]/;
@@ -105,10 +103,12 @@ const ATTACHMENT = /^\S.{0,80}\.(?:docx?|pdf|xlsx?|wps|zip|rar)$/i;
 const MAX_ATTACHMENT_LINE = 86;
 /**
  * The characters a line can start with to match a pattern anchored at its start (HITS, SHARE,
- * HOME_BREADCRUMB, META_STRONG, META_WEAK, PAGE_TOOLS_ONLY, LISTING, FOOTER_WEAK — keep in step):
+ * HOME_BREADCRUMB, META_STRONG, META_WEAK, the page tools (model/page-tools.ts), LISTING, FOOTER_WEAK — keep in step):
  * most lines start otherwise, and skip those eight tests.
  */
-const ANCHORED_STARTS = new Set('点浏访阅' + '分' + '[首' + '索成发生有公内主体' + '发文信来作编责时日标' + '【[]】打关返收加' + '·•' + '网主承技联传');
+const ANCHORED_STARTS = new Set(
+  '点浏访阅' + '分' + '[首' + '索成发生有公内主体' + '发文信来作编责时日标' + '【[]】' + PAGE_TOOL_WORDS.map((w) => w[0]).join('') + '·•' + '网主承技联传',
+);
 /** A run of tags and blanks: the patterns read each tag as a space, and a run of spaces as one. */
 const TAGS_AND_SPACES = /(?:<[^<>]*>|\s)+/g;
 const SPACES = /\s+/g;
@@ -137,7 +137,7 @@ function classifyOther(t: string, from: number, end: number, markup: FormatDescr
   if (text.includes(':') && (PLAYER.test(text) || (PLAYER_TIMES.test(text) && PLAYER_ICON.test(text)))) return whole('media');
   if (text.length <= 160 && FOOTER.test(text)) return whole('footer');
   if (anchored && text.length <= 120 && FOOTER_WEAK.test(text)) return whole('footer', false);
-  if (anchored && PAGE_TOOLS_ONLY.test(text) && PAGE_TOOL.test(text)) return whole('pageTools');
+  if (anchored && isPageToolsOnly(text)) return whole('pageTools');
   if (anchored && LISTING.test(text)) return whole('listing');
   if (t.includes('\t') && DATE_AT_END.test(text) && !SENTENCE_END.test(text)) return whole('listing', false);
   if (text.length <= MAX_ATTACHMENT_LINE && text.includes('.') && ATTACHMENT.test(text)) return whole('attachment', false);
